@@ -31,7 +31,9 @@ export type Restriction = z.infer<typeof RestrictionSchema>;
 /** `PUT /v1/ip-restrictions.json` body (strict: unknown keys are refused). */
 export const PutBodySchema = z.strictObject({
   mode: ModeSchema,
-  entries: z.array(z.strictObject({ ip: z.string(), cidr: z.number().int().nullable(), memo: z.string() })),
+  entries: z.array(
+    z.strictObject({ ip: z.string(), cidr: z.number().int().nullable(), memo: z.string() }),
+  ),
 });
 export type PutBody = z.infer<typeof PutBodySchema>;
 
@@ -41,6 +43,15 @@ export const PutAcceptedSchema = z.object({
   apply: ApplySchema,
 });
 export type PutAccepted = z.infer<typeof PutAcceptedSchema>;
+
+/** `GET /v1/ip-restrictions/reset?token=…` 200 body. */
+export const ResetDoneSchema = z.object({
+  message: z.string(),
+  revision: z.string(),
+  mode: ModeSchema,
+  apply: ApplySchema,
+});
+export type ResetDone = z.infer<typeof ResetDoneSchema>;
 
 /** `GET /v1/client-ip.json` 200 body. */
 export const ClientIpSchema = z.object({ ip: z.string() });
@@ -69,8 +80,8 @@ export type ErrorBody = z.infer<typeof ErrorBodySchema>;
  * Typed outcome of a service call, for the UI to explain (issue 4 "Errors mapped to typed results").
  */
 export type ServiceError =
-  | { kind: 'OFFLINE'; message: string }
-  | { kind: 'TIMEOUT'; message: string }
+  | { kind: 'OFFLINE'; message: string; requestId?: string }
+  | { kind: 'TIMEOUT'; message: string; requestId?: string }
   | { kind: 'UNAUTHORIZED'; message: string; requestId?: string }
   | { kind: 'THROTTLED'; message: string; retryAfterSeconds: number | null; requestId?: string }
   | { kind: 'IP_RESTRICTED'; message: string; clientIp: string; requestId?: string }
@@ -84,6 +95,13 @@ export type ServiceError =
   | { kind: 'PRECONDITION_REQUIRED'; message: string; requestId?: string }
   | { kind: 'INSECURE_URL'; message: string }
   | { kind: 'REDIRECT_REFUSED'; message: string }
+  /** TLS failed: an untrusted, self-signed, expired or mismatched certificate (never bypassed). */
+  | { kind: 'CERTIFICATE_REFUSED'; message: string }
+  /**
+   * A PUT was sent, the connection failed before the answer, and the re-read that should tell
+   * whether it was saved failed too: the save may or may not have happened. Pull before retrying.
+   */
+  | { kind: 'SAVE_OUTCOME_UNKNOWN'; message: string }
   | { kind: 'BAD_RESPONSE'; message: string; requestId?: string }
   | { kind: 'SERVER_ERROR'; message: string; status: number; requestId?: string };
 
