@@ -1,0 +1,292 @@
+import { z } from 'zod';
+import { ModeSchema } from '../allowlist/model.ts';
+import { ApplyStateSchema } from './service.ts';
+
+/**
+ * Data shapes that cross the IPC boundary (inputs and outputs of shared/contract/ipc.ts).
+ *
+ * Inputs are untrusted (the renderer may be compromised): strict objects, bounded strings and
+ * arrays. Outputs are parsed too before they leave main, so an extra field (a secret) is stripped.
+ */
+
+/** Bounds on what the renderer may send: generous for real lists, small enough to refuse abuse. */
+export const IPC_LIMITS = {
+  /** Entries in one config sent over IPC (the service's own limit is checked by validation). */
+  maxEntries: 100_000,
+  maxIpLength: 200,
+  maxMemoLength: 20_000,
+  maxText: 2_000_000,
+  maxImportBytes: 64 * 1024 * 1024,
+} as const;
+
+export const ProfileIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'A profile id is 1-64 letters, digits, "-" or "_".');
+
+/** An entry as the renderer may send it: any text in the fields (validation reports problems). */
+export const IpcEntrySchema = z.strictObject({
+  ip: z.string().max(IPC_LIMITS.maxIpLength),
+  cidr: z.number().int().min(-1_000_000).max(1_000_000).nullable(),
+  memo: z.string().max(IPC_LIMITS.maxMemoLength),
+});
+
+export const IpcConfigSchema = z.strictObject({
+  mode: ModeSchema,
+  entries: z.array(IpcEntrySchema).max(IPC_LIMITS.maxEntries),
+});
+
+export const ProblemSchema = z.object({
+  code: z.string(),
+  severity: z.enum(['error', 'warning']),
+  message: z.string(),
+  index: z.number().int().optional(),
+  field: z.enum(['ip', 'cidr', 'memo', 'mode', 'entries']).optional(),
+  row: z.number().int().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+
+/** One address that must keep access (another admin, an integration server). */
+export const ProtectedAddressSchema = z.strictObject({
+  ip: z.string().min(1).max(IPC_LIMITS.maxIpLength),
+  label: z.string().max(200),
+});
+export type ProtectedAddress = z.infer<typeof ProtectedAddressSchema>;
+
+/** A profile as the renderer sees it: never the password, only whether the keychain holds one. */
+export const ProfileSchema = z.object({
+  id: ProfileIdSchema,
+  name: z.string(),
+  serviceUrl: z.string(),
+  login: z.string(),
+  protectedAddresses: z.array(ProtectedAddressSchema),
+  /** Limit set by the admin; null: use the service's `limits.maxEntries`. */
+  maxEntries: z.number().int().positive().nullable(),
+  hasPassword: z.boolean(),
+  demo: z.boolean(),
+  createdAt: z.string(),
+});
+export type ProfileView = z.infer<typeof ProfileSchema>;
+
+export const ProfileFieldsSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  serviceUrl: z.string().trim().min(1).max(2000),
+  login: z.string().min(1).max(500),
+  protectedAddresses: z.array(ProtectedAddressSchema).max(1000).optional(),
+  maxEntries: z.number().int().positive().max(1_000_000).nullable().optional(),
+});
+
+export const PasswordSchema = z.string().min(1).max(1000);
+
+export const SnapshotSchema = z.object({
+  revision: z.string(),
+  mode: ModeSchema,
+  entries: z.array(
+    z.object({ ip: z.string(), cidr: z.number().int().nullable(), memo: z.string() }),
+  ),
+  pulledAt: z.string(),
+  maxEntries: z.number().int().positive(),
+});
+
+const ConfigOutSchema = z.object({
+  mode: ModeSchema,
+  entries: z.array(
+    z.object({ ip: z.string(), cidr: z.number().int().nullable(), memo: z.string() }),
+  ),
+});
+export { ConfigOutSchema };
+
+const EntryOutSchema = z.object({
+  ip: z.string(),
+  cidr: z.number().int().nullable(),
+  memo: z.string(),
+});
+
+/** One conflict of a three-way merge, for the UI to resolve (never resolved silently). */
+export const ConflictSchema = z.discriminatedUnion('kind', [
+  z.object({
+    id: z.string(),
+    kind: z.literal('mode'),
+    base: ModeSchema,
+    local: ModeSchema,
+    remote: ModeSchema,
+  }),
+  z.object({
+    id: z.string(),
+    kind: z.literal('entry'),
+    /** Network key (normalized ip/cidr). */
+    key: z.string(),
+    reason: z.enum(['deleted-vs-changed', 'changed-both', 'added-both-different']),
+    base: EntryOutSchema.nullable(),
+    local: EntryOutSchema.nullable(),
+    remote: EntryOutSchema.nullable(),
+  }),
+]);
+export type ConflictView = z.infer<typeof ConflictSchema>;
+
+export const ChangeSummarySchema = z.object({
+  added: z.number().int(),
+  removed: z.number().int(),
+  memoChanged: z.number().int(),
+  modeChanged: z.boolean(),
+});
+
+/** A pending merge: remote moved while the draft had local changes. */
+export const MergeSchema = z.object({
+  baseRevision: z.string(),
+  remoteRevision: z.string(),
+  remote: ConfigOutSchema,
+  /** Result with every non-conflicting change applied; conflicts still hold the local side. */
+  merged: ConfigOutSchema,
+  local: ChangeSummarySchema,
+  remoteChanges: ChangeSummarySchema,
+  conflicts: z.array(ConflictSchema),
+});
+export type MergeView = z.infer<typeof MergeSchema>;
+
+export const DraftSchema = z.object({
+  profileId: ProfileIdSchema,
+  /** Last pulled state; null before the first pull. */
+  base: SnapshotSchema.nullable(),
+  working: ConfigOutSchema,
+  updatedAt: z.string(),
+  /** Working copy differs from base. */
+  dirty: z.boolean(),
+  merge: MergeSchema.nullable(),
+});
+export type DraftView = z.infer<typeof DraftSchema>;
+
+export const DiffSchema = z.object({
+  modeChanged: z.object({ from: ModeSchema, to: ModeSchema }).nullable(),
+  added: z.array(EntryOutSchema),
+  removed: z.array(EntryOutSchema),
+  memoChanged: z.array(z.object({ before: EntryOutSchema, after: EntryOutSchema })),
+  unchanged: z.number().int(),
+});
+
+export const LockoutCheckSchema = z.object({
+  ip: z.string(),
+  reason: z.enum(['self', 'protected']),
+  label: z.string().optional(),
+  allowed: z.boolean(),
+});
+
+/** Plan of a push: what changes, what is wrong, who would lose access. */
+export const PlanSchema = z.object({
+  planId: z.string(),
+  profileId: ProfileIdSchema,
+  baseRevision: z.string(),
+  config: ConfigOutSchema,
+  diff: DiffSchema,
+  problems: z.array(ProblemSchema),
+  /** Errors that block the push whatever the confirmation (validation errors, empty ALLOW_SPECIFIC). */
+  blockers: z.array(ProblemSchema),
+  lockout: z.object({
+    /** The caller's address as the service sees it; null when it could not be asked. */
+    clientIp: z.string().nullable(),
+    clientIpError: z.string().nullable(),
+    checks: z.array(LockoutCheckSchema),
+    /** At least one check is not allowed by the planned list. */
+    excludesSomeone: z.boolean(),
+  }),
+  /** Phrase the admin must type to push a plan that removes own or protected access. */
+  confirmationPhrase: z.string().nullable(),
+  canPush: z.boolean(),
+  createdAt: z.string(),
+});
+export type PlanView = z.infer<typeof PlanSchema>;
+
+export const ApplyStatusSchema = z.object({
+  profileId: ProfileIdSchema,
+  phase: z.enum(['idle', 'applying', 'applied', 'verified', 'locked-out', 'offline', 'error']),
+  revision: z.string().nullable(),
+  serviceState: ApplyStateSchema.nullable(),
+  pushedAt: z.string().nullable(),
+  appliedAt: z.string().nullable(),
+  /** Locked out: the caller's address as the service reported it. */
+  clientIp: z.string().nullable(),
+  /** Locked out: the Reset URL from the e-mail works until this time (one hour). */
+  resetDeadline: z.string().nullable(),
+  /** History item to restore (the revision before the push), when there is one. */
+  restoreHistoryId: z.string().nullable(),
+  message: z.string(),
+});
+export type ApplyStatusView = z.infer<typeof ApplyStatusSchema>;
+
+export const HistoryItemSchema = z.object({
+  id: z.string(),
+  profileId: ProfileIdSchema,
+  revision: z.string(),
+  previousRevision: z.string().nullable(),
+  pushedAt: z.string(),
+  config: ConfigOutSchema,
+  summary: ChangeSummarySchema,
+});
+export type HistoryItemView = z.infer<typeof HistoryItemSchema>;
+
+/** Column mapping of an import (0-based column indexes; null: column absent). */
+export const ColumnMappingSchema = z.record(
+  z.string().max(100),
+  z.union([z.number().int().min(0).max(10_000), z.null()]),
+);
+
+export const ImportOptionsSchema = z.strictObject({
+  sheet: z.string().max(500).optional(),
+  mapping: ColumnMappingSchema.optional(),
+});
+
+export const ImportResultSchema = z.object({
+  jobId: z.string(),
+  fileName: z.string(),
+  entries: z.array(
+    z.object({
+      ip: z.string(),
+      cidr: z.number().int().nullable(),
+      memo: z.string(),
+      row: z.number().int(),
+    }),
+  ),
+  problems: z.array(ProblemSchema),
+  mapping: z.record(z.string(), z.unknown()),
+  stats: z.record(z.string(), z.unknown()),
+  sheets: z.array(z.string()).optional(),
+  sheet: z.string().optional(),
+});
+export type ImportResultView = z.infer<typeof ImportResultSchema>;
+
+export const JobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+export const AddressVerdictSchema = z.object({
+  allowed: z.boolean(),
+  /** Indexes of matching entries. */
+  matches: z.array(z.number().int()),
+});
+
+export const AddressCheckSchema = z.object({
+  input: z.string(),
+  ip: z.string().nullable(),
+  problem: ProblemSchema.nullable(),
+  draft: AddressVerdictSchema.nullable(),
+  live: AddressVerdictSchema.nullable(),
+});
+
+export const ImpactSchema = z.object({
+  fileName: z.string(),
+  lines: z.number().int(),
+  addresses: z.number().int(),
+  /** Addresses allowed by the live list and denied by the draft. */
+  losingAccess: z.number().int(),
+  gainingAccess: z.number().int(),
+  deniedByDraft: z.number().int(),
+  topDenied: z.array(
+    z.object({ ip: z.string(), count: z.number().int(), allowedLive: z.boolean() }),
+  ),
+});
+
+export const LocaleSchema = z.enum(['en', 'ja']);
+export const LocalePreferenceSchema = z.enum(['en', 'ja', 'system']);
+
+export const NoticeSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
