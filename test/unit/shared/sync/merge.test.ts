@@ -1,0 +1,137 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Config, Entry } from '../../../../shared/allowlist/model.ts';
+import { entryKey } from '../../../../shared/sync/key.ts';
+import { mergeConfigs, resolveConflicts, sameConfig } from '../../../../shared/sync/merge.ts';
+
+const e = (ip: string, cidr: number | null, memo = ''): Entry => ({ ip, cidr, memo });
+const cfg = (entries: Entry[], mode: Config['mode'] = 'ALLOW_SPECIFIC'): Config => ({
+  mode,
+  entries,
+});
+
+describe('entryKey', () => {
+  it('keys by network and never reinterprets odd text', () => {
+    expect(entryKey(e('10.0.0.5', 24))).toBe(entryKey(e('10.0.0.0', 24)));
+    expect(entryKey(e('10.0.0.5', null))).toBe('10.0.0.5/32');
+    expect(entryKey(e('010.1.1.1', null))).not.toBe(entryKey(e('10.1.1.1', null)));
+    expect(entryKey(e('010.1.1.1', null))).not.toBe(entryKey(e('8.1.1.1', null)));
+  });
+});
+
+describe('mergeConfigs', () => {
+  const base = cfg([e('192.0.2.1', null, 'Tokyo'), e('198.51.100.0', 24, 'Osaka')]);
+
+  it('takes changes from both sides when they touch different networks', () => {
+    const local = cfg([...base.entries, e('203.0.113.0', 24, 'Nagoya')]);
+    const remote = cfg([base.entries[0]!, e('198.51.100.0', 24, 'Osaka HQ')]);
+    const out = mergeConfigs(base, local, remote);
+    expect(out.conflicts).toEqual([]);
+    expect(out.merged.entries).toEqual([
+      e('192.0.2.1', null, 'Tokyo'),
+      e('198.51.100.0', 24, 'Osaka HQ'),
+      e('203.0.113.0', 24, 'Nagoya'),
+    ]);
+    expect(out.local).toEqual({ added: 1, removed: 0, memoChanged: 0, modeChanged: false });
+    expect(out.remote).toEqual({ added: 0, removed: 0, memoChanged: 1, modeChanged: false });
+  });
+
+  it('keeps one copy when both sides added the same network', () => {
+    const both = cfg([...base.entries, e('203.0.113.9', null, 'VPN')]);
+    const out = mergeConfigs(base, both, cfg([e('203.0.113.9', null, 'VPN'), ...base.entries]));
+    expect(out.conflicts).toEqual([]);
+    expect(out.merged.entries.filter((x) => x.ip === '203.0.113.9')).toHaveLength(1);
+  });
+
+  it('reports a conflict when one side deleted and the other changed the memo', () => {
+    const local = cfg([base.entries[1]!]);
+    const remote = cfg([e('192.0.2.1', null, 'Tokyo 2F'), base.entries[1]!]);
+    const out = mergeConfigs(base, local, remote);
+    expect(out.conflicts).toEqual([
+      expect.objectContaining({
+        kind: 'entry',
+        reason: 'deleted-vs-changed',
+        local: null,
+        remote: e('192.0.2.1', null, 'Tokyo 2F'),
+      }),
+    ]);
+    // unresolved: local side held
+    expect(out.merged.entries).toEqual([base.entries[1]]);
+    const takeRemote = resolveConflicts(out.merged, out.conflicts, [
+      { id: out.conflicts[0]!.id, choice: 'remote' },
+    ]);
+    expect(takeRemote.entries).toContainEqual(e('192.0.2.1', null, 'Tokyo 2F'));
+    const takeLocal = resolveConflicts(out.merged, out.conflicts, [
+      { id: out.conflicts[0]!.id, choice: 'local' },
+    ]);
+    expect(takeLocal.entries).toEqual([base.entries[1]]);
+  });
+
+  it('reports a conflict when both changed the mode differently, and when both changed one memo', () => {
+    const b = cfg(base.entries, 'ALLOW_SPECIFIC');
+    const local = cfg([e('192.0.2.1', null, 'A'), base.entries[1]!], 'ALLOW_SPECIFIC');
+    const remote = cfg([e('192.0.2.1', null, 'B'), base.entries[1]!], 'ALLOW_ALL');
+    const out = mergeConfigs(b, local, remote);
+    expect(out.conflicts.map((c) => c.kind)).toEqual(['entry']);
+    expect(out.merged.mode).toBe('ALLOW_ALL');
+    const both = mergeConfigs(
+      cfg([], 'ALLOW_ALL'),
+      cfg([e('1.1.1.1', null)], 'ALLOW_SPECIFIC'),
+      cfg([], 'ALLOW_ALL'),
+    );
+    expect(both.conflicts).toEqual([]);
+    expect(both.merged.mode).toBe('ALLOW_SPECIFIC');
+  });
+
+  it('refuses to resolve with a conflict left open', () => {
+    const out = mergeConfigs(
+      base,
+      cfg([e('192.0.2.1', null, 'X')]),
+      cfg([e('192.0.2.1', null, 'Y')]),
+    );
+    expect(() => resolveConflicts(out.merged, out.conflicts, [])).toThrow(/still need a choice/);
+  });
+
+  const entryArb = fc.record({
+    ip: fc.constantFrom('10.0.0.1', '10.0.0.2', '10.0.0.3', '192.0.2.0', '198.51.100.7'),
+    cidr: fc.constantFrom(null, 24, 32),
+    memo: fc.constantFrom('', 'a', 'b'),
+  });
+  const configArb = fc.record({
+    mode: fc.constantFrom('ALLOW_ALL' as const, 'ALLOW_SPECIFIC' as const),
+    entries: fc.array(entryArb, { maxLength: 6 }),
+  });
+
+  it('properties: merge with an unchanged side yields the other side; a merge never loses a change silently', () => {
+    fc.assert(
+      fc.property(configArb, configArb, (b, other) => {
+        const a = mergeConfigs(b, b, other);
+        expect(a.conflicts).toEqual([]);
+        expect(new Set(a.merged.entries.map(entryKey))).toEqual(
+          new Set(other.entries.map(entryKey)),
+        );
+        expect(a.merged.mode).toBe(other.mode);
+        const c = mergeConfigs(b, other, b);
+        expect(c.conflicts).toEqual([]);
+        expect(sameConfig(c.merged, other)).toBe(true);
+      }),
+    );
+    fc.assert(
+      fc.property(configArb, configArb, configArb, (b, l, r) => {
+        const out = mergeConfigs(b, l, r);
+        // choosing "local" for every conflict keeps every local entry that remote did not change
+        const local = resolveConflicts(
+          out.merged,
+          out.conflicts,
+          out.conflicts.map((x) => ({ id: x.id, choice: 'local' })),
+        );
+        for (const entry of l.entries) {
+          const changedRemotely = !b.entries.some((x) => entryKey(x) === entryKey(entry))
+            ? false
+            : true;
+          if (!changedRemotely) expect(local.entries.map(entryKey)).toContain(entryKey(entry));
+        }
+      }),
+    );
+  });
+});
