@@ -1,0 +1,235 @@
+import type { Problem } from '../allowlist/model.ts';
+
+/**
+ * Every problem code with its English and Japanese sentence.
+ *
+ * Templates use `{param}` placeholders filled from `Problem.params`. This is the one place the
+ * human sentence of a code lives (STYLE.md): CLI, service, IPC and UI all format from here. Other
+ * areas (import, export, sync, service) add their codes to this table additively.
+ */
+export type Locale = 'en' | 'ja';
+
+export type MessageTemplate = { en: string; ja: string };
+
+export const MESSAGES = {
+  // --- Address parsing (shared/ip/parse.ts) ---
+  IP_REQUIRED: {
+    en: 'The address is empty.',
+    ja: 'アドレスが空です。',
+  },
+  INVALID_IP: {
+    en: '"{input}" is not an IPv4 address (expected four numbers 0-255 separated by dots, e.g. 192.0.2.8).',
+    ja: '「{input}」は IPv4 アドレスではありません（192.0.2.8 のように 0〜255 の数値 4 つをドットで区切って入力してください）。',
+  },
+  IPV6_NOT_SUPPORTED: {
+    en: '"{input}" is an IPv6 address; only IPv4 addresses can be restricted.',
+    ja: '「{input}」は IPv6 アドレスです。制限できるのは IPv4 アドレスのみです。',
+  },
+  IP_OCTET_OUT_OF_RANGE: {
+    en: '"{input}": the number {octet} is greater than 255.',
+    ja: '「{input}」: 数値 {octet} が 255 を超えています。',
+  },
+  IP_NON_DECIMAL: {
+    en: '"{input}": hexadecimal or octal notation ("{part}") is not accepted; write each part in decimal.',
+    ja: '「{input}」: 16 進数・8 進数の表記（「{part}」）は使えません。各部分を 10 進数で入力してください。',
+  },
+  IP_TOO_FEW_PARTS: {
+    en: '"{input}" has {parts} parts; an IPv4 address has exactly four (short forms like 10.1 are not accepted).',
+    ja: '「{input}」は {parts} つの部分しかありません。IPv4 アドレスはちょうど 4 つの部分で構成されます（10.1 のような省略形は使えません）。',
+  },
+  IP_TOO_MANY_PARTS: {
+    en: '"{input}" has {parts} parts; an IPv4 address has exactly four.',
+    ja: '「{input}」は {parts} つの部分があります。IPv4 アドレスはちょうど 4 つの部分で構成されます。',
+  },
+  IP_WITH_PORT: {
+    en: '"{input}" looks like an address with a port; enter the address without ":{port}".',
+    ja: '「{input}」はポート番号付きのアドレスのようです。「:{port}」を除いて入力してください。',
+  },
+  ZERO_PADDED_OCTET: {
+    en: '"{input}" has zero-padded numbers; they were read as decimal: {normalized}.',
+    ja: '「{input}」に 0 で始まる数値があります。10 進数として {normalized} と解釈しました。',
+  },
+  INVALID_PREFIX: {
+    en: 'The prefix "{prefix}" is not a number between 0 and 32 or a netmask like 255.255.255.0.',
+    ja: 'プレフィックス「{prefix}」は 0〜32 の数値でも 255.255.255.0 のようなネットマスクでもありません。',
+  },
+  PREFIX_OUT_OF_RANGE: {
+    en: 'The prefix /{prefix} is outside 0-32.',
+    ja: 'プレフィックス /{prefix} は 0〜32 の範囲外です。',
+  },
+  NETMASK_NOT_CONTIGUOUS: {
+    en: 'The netmask {mask} is not contiguous (its 1 bits must come first); it cannot be written as a prefix.',
+    ja: 'ネットマスク {mask} は連続していません（1 のビットが先頭から続く必要があります）。プレフィックスで表せません。',
+  },
+  PREFIX_CONFLICT: {
+    en: '"{input}" already has a prefix or range, but a different prefix "{prefix}" was given separately.',
+    ja: '「{input}」にはすでにプレフィックスまたは範囲がありますが、別の欄に異なるプレフィックス「{prefix}」が指定されています。',
+  },
+  INVALID_RANGE: {
+    en: 'The range "{input}" ends before it starts ({start} > {end}).',
+    ja: '範囲「{input}」の終わりが始まりより前です（{start} > {end}）。',
+  },
+  INVALID_WILDCARD: {
+    en: '"{input}": a wildcard * may only replace the last parts (e.g. 192.168.1.* or 10.1.*.*).',
+    ja: '「{input}」: ワイルドカード * は末尾の部分にのみ使えます（例: 192.168.1.* や 10.1.*.*）。',
+  },
+  RANGE_EXPANDED: {
+    en: 'The range "{input}" was converted to {count} networks: {networks}.',
+    ja: '範囲「{input}」を {count} 個のネットワークに変換しました: {networks}。',
+  },
+  // --- Entry and config validation (shared/allowlist/validate.ts) ---
+  IP_NOT_SINGLE_ADDRESS: {
+    en: 'The address field must hold one IPv4 address, with the prefix in the CIDR field; "{input}" is a network, range or wildcard. Write it as: {suggestion}.',
+    ja: 'アドレス欄には IPv4 アドレスを 1 つだけ入力し、プレフィックスは CIDR 欄に入力してください。「{input}」はネットワーク・範囲・ワイルドカードです。次のように入力してください: {suggestion}。',
+  },
+  IP_NOT_NORMALIZED: {
+    en: 'The address "{input}" contains spaces, quotes or full-width characters; write it as {suggestion}.',
+    ja: 'アドレス「{input}」に空白・引用符・全角文字が含まれています。{suggestion} と入力してください。',
+  },
+  HOST_BITS_SET: {
+    en: '{input}/{cidr} has host bits set; the network it covers is {network}.',
+    ja: '{input}/{cidr} にはホスト部のビットが立っています。対象となるネットワークは {network} です。',
+  },
+  NON_GLOBAL_ADDRESS: {
+    en: '{network} is a {reasonLabel} address ({block}); it is not reachable from the internet, so it may never match.',
+    ja: '{network} は{reasonLabel}アドレス（{block}）です。インターネットからは到達しないため、一致しない可能性があります。',
+  },
+  OVERLY_BROAD: {
+    en: '{network} is very broad: it allows {count} addresses.',
+    ja: '{network} は範囲が非常に広く、{count} 個のアドレスを許可します。',
+  },
+  DUPLICATE_ENTRY: {
+    en: 'Entry {position} ({network}) duplicates entry {otherPosition}.',
+    ja: 'エントリ {position}（{network}）はエントリ {otherPosition} と重複しています。',
+  },
+  COVERED_BY_ENTRY: {
+    en: 'Entry {position} ({network}) is already covered by entry {otherPosition} ({otherNetwork}{otherMemoSuffix}).',
+    ja: 'エントリ {position}（{network}）はエントリ {otherPosition}（{otherNetwork}{otherMemoSuffix}）にすでに含まれています。',
+  },
+  MEMO_TOO_LONG: {
+    en: 'The memo has {length} characters; at most {max} are allowed.',
+    ja: 'メモが {length} 文字あります。最大 {max} 文字までです。',
+  },
+  INVALID_MODE: {
+    en: 'The mode "{mode}" is neither ALLOW_ALL nor ALLOW_SPECIFIC.',
+    ja: 'モード「{mode}」は ALLOW_ALL でも ALLOW_SPECIFIC でもありません。',
+  },
+  TOO_MANY_ENTRIES: {
+    en: 'The list has {count} entries; at most {max} are allowed.',
+    ja: 'リストに {count} 件のエントリがあります。最大 {max} 件までです。',
+  },
+  NO_ENTRIES: {
+    en: '"Allow specific IP addresses" needs at least one entry.',
+    ja: '「指定した IP アドレスのみ許可」には 1 件以上のエントリが必要です。',
+  },
+  // --- Lockout analysis (shared/allowlist/lockout.ts) ---
+  SELF_LOCKOUT: {
+    en: 'Your own address {ip} would lose access.',
+    ja: 'あなた自身のアドレス {ip} がアクセスできなくなります。',
+  },
+  PROTECTED_LOCKOUT: {
+    en: 'The protected address {ip}{labelSuffix} would lose access.',
+    ja: '保護対象のアドレス {ip}{labelSuffix} がアクセスできなくなります。',
+  },
+} satisfies Record<string, MessageTemplate>;
+
+export type MessageCode = keyof typeof MESSAGES;
+
+/** Labels of the non-global reasons (NON_GLOBAL_ADDRESS `reason` param). */
+export const REASON_LABELS: Record<string, MessageTemplate> = {
+  unspecified: { en: '"this network" (unspecified)', ja: '「このネットワーク」（未指定）' },
+  private: { en: 'private (RFC 1918)', ja: 'プライベート（RFC 1918）' },
+  loopback: { en: 'loopback', ja: 'ループバック' },
+  linkLocal: { en: 'link-local', ja: 'リンクローカル' },
+  carrierGradeNat: { en: 'carrier-grade NAT (shared)', ja: 'キャリアグレード NAT（共有）' },
+  documentation: { en: 'documentation (example)', ja: 'ドキュメント用（例示）' },
+  benchmarking: { en: 'benchmarking', ja: 'ベンチマーク用' },
+  protocolAssignments: { en: 'IETF protocol assignment', ja: 'IETF プロトコル割り当て' },
+  multicast: { en: 'multicast', ja: 'マルチキャスト' },
+  broadcast: { en: 'broadcast', ja: 'ブロードキャスト' },
+  reserved: { en: 'reserved', ja: '予約済み' },
+  as112: { en: 'AS112 (DNS sink)', ja: 'AS112（DNS シンク）' },
+  amt: { en: 'AMT relay anycast', ja: 'AMT リレー エニーキャスト' },
+  relay6to4: { en: 'deprecated 6to4 relay anycast', ja: '廃止された 6to4 リレー エニーキャスト' },
+};
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/**
+ * Fill a template's `{param}` placeholders.
+ *
+ * A missing param is left visible as `{name}` rather than silently dropped.
+ */
+export function fillTemplate(
+  template: string,
+  params: Record<string, string | number> = {},
+): string {
+  return template.replace(PLACEHOLDER, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/**
+ * The sentence of a code in a locale.
+ *
+ * Unknown codes return null so callers can fall back to a message they already have.
+ */
+export function formatMessage(
+  code: string,
+  params: Record<string, string | number> | undefined,
+  locale: Locale,
+): string | null {
+  const template = (MESSAGES as Record<string, MessageTemplate>)[code];
+  if (!template) return null;
+  return fillTemplate(template[locale], localizeParams(params, locale));
+}
+
+/**
+ * Format a problem for a person, in English or Japanese.
+ *
+ * Uses the code's template and `params`; for a code this table does not know, the problem's own
+ * English `message` is returned.
+ */
+export function formatProblem(problem: Problem, locale: Locale): string {
+  const params =
+    problem.index === undefined ? problem.params : { index: problem.index, ...problem.params };
+  return formatMessage(problem.code, params, locale) ?? problem.message;
+}
+
+/** Derived params that differ by locale (reason labels, optional suffixes). */
+function localizeParams(
+  params: Record<string, string | number> | undefined,
+  locale: Locale,
+): Record<string, string | number> {
+  const out: Record<string, string | number> = { ...params };
+  if (typeof out.reason === 'string' && out.reasonLabel === undefined) {
+    out.reasonLabel = REASON_LABELS[out.reason]?.[locale] ?? out.reason;
+  }
+  if (out.index !== undefined && out.position === undefined && typeof out.index === 'number') {
+    out.position = out.index + 1;
+  }
+  if (typeof out.otherIndex === 'number' && out.otherPosition === undefined) {
+    out.otherPosition = out.otherIndex + 1;
+  }
+  if (out.otherMemoSuffix === undefined) {
+    const memo = typeof out.otherMemo === 'string' ? shorten(out.otherMemo, 60) : '';
+    out.otherMemoSuffix = memo === '' ? '' : locale === 'ja' ? `、「${memo}」` : `, "${memo}"`;
+  }
+  if (out.labelSuffix === undefined) {
+    const label = out.label;
+    out.labelSuffix =
+      typeof label === 'string' && label !== ''
+        ? locale === 'ja'
+          ? `（${label}）`
+          : ` (${label})`
+        : '';
+  }
+  return out;
+}
+
+/** Shorten text for a sentence (the full value stays in `params`). */
+function shorten(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
