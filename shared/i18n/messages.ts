@@ -131,6 +131,35 @@ export const MESSAGES = {
     en: 'The protected address {ip}{labelSuffix} would lose access.',
     ja: '保護対象のアドレス {ip}{labelSuffix} がアクセスできなくなります。',
   },
+  // --- Import and export (shared/import, shared/export; owned by the "import" helper) ---
+  IMPORT_MISSING_IP: {
+    en: 'Row {row}: the address cell ({column}{row}) is empty but the row is not.',
+    ja: '{row} 行目: アドレスのセル（{column}{row}）が空ですが、行には他の値があります。',
+  },
+  IMPORT_CELL_ERROR: {
+    en: 'Row {row}: cell {column}{row} holds the Excel error {value}.',
+    ja: '{row} 行目: セル {column}{row} は Excel のエラー値 {value} です。',
+  },
+  IMPORT_FORMULA_NO_VALUE: {
+    en: 'Row {row}: cell {column}{row} is a formula ({formula}) saved without its value; open and save the file in Excel, then import again.',
+    ja: '{row} 行目: セル {column}{row} は値が保存されていない数式（{formula}）です。Excel で開いて保存してから、もう一度インポートしてください。',
+  },
+  EXPORT_UNENCODABLE_MEMO: {
+    en: 'Entry {position} ({network}): the memo contains "{char}" ({codePoint}), which Shift_JIS cannot encode; the entry was not written.',
+    ja: '{position} 件目（{network}）: メモの「{char}」（{codePoint}）は Shift_JIS で表せないため、このエントリは書き出していません。',
+  },
+  EXPORT_MEMO_REPLACED: {
+    en: 'Entry {position} ({network}): "{char}" ({codePoint}) in the memo cannot be encoded in Shift_JIS and was written as "?".',
+    ja: '{position} 件目（{network}）: メモの「{char}」（{codePoint}）は Shift_JIS で表せないため「?」として書き出しました。',
+  },
+  EXPORT_FORMULA_NEUTRALIZED: {
+    en: 'Entry {position} ({network}): the memo starts with "{first}", which spreadsheet programs read as a formula; it was written with a leading apostrophe.',
+    ja: '{position} 件目（{network}）: メモが表計算ソフトで数式と解釈される「{first}」で始まるため、先頭にアポストロフィを付けて書き出しました。',
+  },
+  EXPORT_ENTRY_SKIPPED: {
+    en: 'Entry {position} ({network}) has errors and was not written.',
+    ja: '{position} 件目（{network}）にはエラーがあるため書き出していません。',
+  },
 } satisfies Record<string, MessageTemplate>;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -1,0 +1,121 @@
+import type { Entry, Problem } from '../allowlist/model.ts';
+import { makeProblem } from '../allowlist/problem.ts';
+import { parseIpInput } from '../ip/parse.ts';
+import { ImportError } from './errors.ts';
+import type { ColumnMapping } from './header.ts';
+import { columnLetter, type Cell, type Row } from './table.ts';
+
+/** An entry read from a file, with the spreadsheet row it came from (1-based, as shown). */
+export type ImportedEntry = Entry & { row: number };
+
+export type RowCounts = {
+  rows: number;
+  blankRows: number;
+  importedRows: number;
+  errorRows: number;
+};
+
+type Options = {
+  onProgress?: (p: { done: number; total: number }) => void;
+  signal?: { readonly aborted: boolean };
+};
+
+// shared/ has no DOM or Node typings; setTimeout exists in browsers, workers and Node alike.
+declare const setTimeout: (callback: () => void, ms: number) => unknown;
+
+const PROGRESS_EVERY = 2000;
+
+/**
+ * Turn the data rows into entries through the domain parser.
+ *
+ * A range may give several entries, each keeping the row's memo. The memo is kept exactly as the
+ * cell holds it (no trimming; text that looks like a formula stays text). Blank rows are skipped
+ * and counted. With a signal the loop yields to the event loop now and then, so a cancel message
+ * can arrive.
+ */
+export async function rowsToEntries(
+  rows: Row[],
+  mapping: ColumnMapping,
+  options: Options = {},
+): Promise<{ entries: ImportedEntry[]; problems: Problem[]; counts: RowCounts }> {
+  const entries: ImportedEntry[] = [];
+  const problems: Problem[] = [];
+  const counts: RowCounts = { rows: 0, blankRows: 0, importedRows: 0, errorRows: 0 };
+  const total = Math.max(0, rows.length - (mapping.dataStartRow - 1));
+  for (let r = mapping.dataStartRow - 1; r < rows.length; r++) {
+    const done = r - (mapping.dataStartRow - 1);
+    if (done % PROGRESS_EVERY === 0 && done > 0) {
+      options.onProgress?.({ done, total });
+      if (options.signal) {
+        await new Promise<void>((resolve) => setTimeout(resolve, 0));
+        if (options.signal.aborted)
+          throw new ImportError('IMPORT_ABORTED', 'The import was cancelled.');
+      }
+    }
+    counts.rows++;
+    const row = rows[r] ?? [];
+    const rowNumber = r + 1;
+    if (isBlank(row)) {
+      counts.blankRows++;
+      continue;
+    }
+    const ipCell = row[mapping.ip];
+    const prefixCell = mapping.prefix === null ? undefined : row[mapping.prefix];
+    const memoCell = mapping.memo === null ? undefined : row[mapping.memo];
+    const issue =
+      cellIssue(ipCell, mapping.ip, rowNumber) ??
+      cellIssue(prefixCell, mapping.prefix, rowNumber) ??
+      cellIssue(memoCell, mapping.memo, rowNumber);
+    if (issue) {
+      problems.push(issue);
+      counts.errorRows++;
+      continue;
+    }
+    const ipText = typeof ipCell === 'string' ? ipCell : '';
+    const prefixText = typeof prefixCell === 'string' ? prefixCell : '';
+    const memo = typeof memoCell === 'string' ? memoCell : '';
+    if (ipText.trim() === '') {
+      problems.push(
+        makeProblem(
+          'IMPORT_MISSING_IP',
+          'error',
+          { row: rowNumber, column: columnLetter(mapping.ip) },
+          { row: rowNumber, field: 'ip' },
+        ),
+      );
+      counts.errorRows++;
+      continue;
+    }
+    const outcome = parseIpInput(ipText, prefixText);
+    if (!outcome.ok) {
+      problems.push({ ...outcome.problem, row: rowNumber });
+      counts.errorRows++;
+      continue;
+    }
+    for (const warning of outcome.warnings) problems.push({ ...warning, row: rowNumber });
+    for (const network of outcome.networks)
+      entries.push({ ip: network.ip, cidr: network.cidr, memo, row: rowNumber });
+    counts.importedRows++;
+  }
+  options.onProgress?.({ done: total, total });
+  return { entries, problems, counts };
+}
+
+function isBlank(row: Row): boolean {
+  for (const cell of row) if (typeof cell !== 'string' || cell.trim() !== '') return false;
+  return true;
+}
+
+function cellIssue(cell: Cell | undefined, column: number | null, row: number): Problem | null {
+  if (cell === undefined || typeof cell === 'string' || column === null) return null;
+  const where = { row, column: columnLetter(column) };
+  if (cell.issue === 'error-value') {
+    return makeProblem('IMPORT_CELL_ERROR', 'error', { ...where, value: cell.text }, { row });
+  }
+  return makeProblem(
+    'IMPORT_FORMULA_NO_VALUE',
+    'error',
+    { ...where, formula: cell.formula },
+    { row },
+  );
+}
