@@ -1,3 +1,5 @@
 #!/usr/bin/env node
-import { main } from "../main.ts";
-await main(process.argv.slice(2));
+// Thin wrapper: the command lives in ../main.ts (run by Node 24, which strips the types).
+import { main } from '../main.ts';
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ConfigSchema, EntrySchema, ModeSchema } from '../allowlist/model.ts';
+import type { ConfigSchema} from '../allowlist/model.ts';
+import { EntrySchema, ModeSchema } from '../allowlist/model.ts';
 
 /**
  * Zod schemas of the admin service contract v1 (../shared/handbook/SERVICE-CONTRACT.md).

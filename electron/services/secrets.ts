@@ -1,0 +1,90 @@
+import { AppError } from './errors.ts';
+
+/**
+ * Passwords in the OS keychain (keytar), one item per profile.
+ *
+ * Service name `ip-allowlist-manager`, account = profile id. There is no fallback: without a
+ * keychain the password is not saved anywhere, and the user is told so.
+ */
+
+export const KEYCHAIN_SERVICE = 'ip-allowlist-manager';
+
+/** Where passwords live; the only implementation outside tests is the keychain. */
+export type SecretStore = {
+  /** The password, or null when the keychain holds none for this profile. Throws PASSWORD_REQUIRED when the read fails. */
+  get(profileId: string): Promise<string | null>;
+  /** Save or replace; throws KEYCHAIN_UNAVAILABLE when there is no keychain. */
+  set(profileId: string, password: string): Promise<void>;
+  /** Remove; true when an item was removed. */
+  delete(profileId: string): Promise<boolean>;
+};
+
+/** The keytar functions used (injectable so a test can cause a fault it cannot cause for real). */
+export type KeytarLike = {
+  getPassword(service: string, account: string): Promise<string | null>;
+  setPassword(service: string, account: string, password: string): Promise<void>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+};
+
+async function loadKeytar(): Promise<KeytarLike> {
+  try {
+    const mod = (await import('keytar')) as KeytarLike & { default?: KeytarLike };
+    return mod.default ?? mod;
+  } catch {
+    throw new AppError(
+      'KEYCHAIN_UNAVAILABLE',
+      'The system keychain could not be loaded, so the password was not saved. The app never stores passwords anywhere else.',
+    );
+  }
+}
+
+/**
+ * The keychain-backed SecretStore.
+ *
+ * A failed write means no keychain (no Secret Service on Linux, a locked or denied keychain):
+ * KEYCHAIN_UNAVAILABLE. A failed read asks for the password again (PASSWORD_REQUIRED); drafts are
+ * untouched either way.
+ */
+export function createKeytarSecretStore(
+  options: { service?: string; keytar?: KeytarLike } = {},
+): SecretStore {
+  const service = options.service ?? KEYCHAIN_SERVICE;
+  let keytar: Promise<KeytarLike> | null = options.keytar ? Promise.resolve(options.keytar) : null;
+  const lib = (): Promise<KeytarLike> => (keytar ??= loadKeytar());
+
+  return {
+    async get(profileId) {
+      const k = await lib();
+      try {
+        return await k.getPassword(service, profileId);
+      } catch {
+        throw new AppError(
+          'PASSWORD_REQUIRED',
+          'The password could not be read from the system keychain (it may be locked or the item deleted). Enter the password again; your draft is kept.',
+        );
+      }
+    },
+    async set(profileId, password) {
+      const k = await lib();
+      try {
+        await k.setPassword(service, profileId, password);
+      } catch {
+        throw new AppError(
+          'KEYCHAIN_UNAVAILABLE',
+          'The system keychain is not available, so the password was not saved. Unlock or set up the keychain (on Linux: a Secret Service such as GNOME Keyring) and try again.',
+        );
+      }
+    },
+    async delete(profileId) {
+      const k = await lib();
+      try {
+        return await k.deletePassword(service, profileId);
+      } catch {
+        throw new AppError(
+          'KEYCHAIN_UNAVAILABLE',
+          'The password could not be removed from the system keychain.',
+        );
+      }
+    },
+  };
+}

@@ -1,0 +1,310 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { z } from 'zod';
+import {
+  ClientIpSchema,
+  PutAcceptedSchema,
+  RestrictionSchema,
+} from '../../shared/contract/service.ts';
+import type {
+  AllowlistService,
+  PutAccepted,
+  Restriction,
+  ServiceError,
+  ServiceResult,
+} from '../../shared/contract/service.ts';
+import type { Config } from '../../shared/allowlist/model.ts';
+import { checkBaseUrl, sendOnce } from './http-transport.ts';
+import type { RawResponse, TransportFailure } from './http-transport.ts';
+import { mapErrorResponse, retryAfterSeconds } from './service-errors.ts';
+
+/** Options of the HTTP connector. */
+export type HttpServiceOptions = {
+  /** `https://…`, or `http://` to a loopback host. */
+  baseUrl: string;
+  login: string;
+  /** Read from the secret store at call time; never cached or logged here. */
+  getPassword: () => Promise<string>;
+  /** Limit per HTTP request (default 10 s). */
+  timeoutMs?: number;
+  /** Limit per call, retries and the PUT re-read included (default 30 s). */
+  deadlineMs?: number;
+  /** Source address to bind (tests act as different callers with 127.0.0.x). */
+  localAddress?: string;
+  /** One line per request; carries the request id, never credentials. */
+  log?: (line: string) => void;
+  /** Extra attempts of an idempotent request (default 3). */
+  retries?: number;
+  /** First backoff step in ms (default 250), doubled per attempt with jitter. */
+  backoffMs?: number;
+};
+
+type Attempt =
+  | { ok: true; response: RawResponse; requestId: string }
+  | { ok: false; error: ServiceError; sent: boolean };
+
+const MAX_REDIRECTS = 5;
+const RETRY_STATUS = new Set([429, 500, 502, 503, 504]);
+
+function transportError(failure: TransportFailure, requestId: string): ServiceError {
+  if (failure.kind === 'CERTIFICATE_REFUSED')
+    return { kind: 'CERTIFICATE_REFUSED', message: failure.message };
+  return { kind: failure.kind, message: failure.message, requestId };
+}
+
+function sameConfig(a: Config, b: Config): boolean {
+  const norm = (c: Config) =>
+    JSON.stringify([c.mode, c.entries.map((e) => [e.ip, e.cidr, e.memo])]);
+  return norm(a) === norm(b);
+}
+
+/**
+ * The AllowlistService over HTTP (SERVICE-CONTRACT.md), in plain Node.
+ *
+ * https required except to loopback; certificates always verified; redirects followed only within
+ * the same origin; a timeout per request and a deadline per call; GETs retried with backoff
+ * (honouring Retry-After) on network failures, 429 and 5xx; a PUT is never retried: when its
+ * answer is lost, the restriction is re-read to learn whether it was saved.
+ */
+export function createHttpService(options: HttpServiceOptions): AllowlistService {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const deadlineMs = options.deadlineMs ?? 30_000;
+  const retries = options.retries ?? 3;
+  const backoffMs = options.backoffMs ?? 250;
+  const log = options.log ?? (() => undefined);
+
+  /** One request, redirects within the origin followed. */
+  async function attempt(
+    method: 'GET' | 'PUT',
+    path: string,
+    deadline: number,
+    extra: Record<string, string> = {},
+    body?: Buffer,
+  ): Promise<Attempt> {
+    const base = checkBaseUrl(options.baseUrl);
+    if (!base.ok)
+      return { ok: false, error: { kind: 'INSECURE_URL', message: base.message }, sent: false };
+    let url = new URL(base.url.pathname.replace(/\/$/, '') + path, base.url);
+    const requestId = randomUUID();
+    const password = await options.getPassword();
+    const headers = {
+      Accept: 'application/json',
+      'X-Request-Id': requestId,
+      'X-Cybozu-Authorization': Buffer.from(`${options.login}:${password}`, 'utf8').toString(
+        'base64',
+      ),
+      ...extra,
+    };
+    for (let hop = 0; ; hop++) {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0)
+        return {
+          ok: false,
+          error: {
+            kind: 'TIMEOUT',
+            message: 'The service did not answer before the deadline.',
+            requestId,
+          },
+          sent: false,
+        };
+      const started = Date.now();
+      const outcome = await sendOnce(url, {
+        method,
+        headers,
+        ...(body ? { body } : {}),
+        timeoutMs: Math.min(timeoutMs, remaining),
+        ...(options.localAddress ? { localAddress: options.localAddress } : {}),
+      });
+      const took = Date.now() - started;
+      if (!outcome.ok) {
+        log(
+          `service ${method} ${url.pathname} failed after ${took}ms: ${outcome.failure.kind} ${outcome.failure.message} (request ${requestId})`,
+        );
+        return {
+          ok: false,
+          error: transportError(outcome.failure, requestId),
+          sent: outcome.failure.sent,
+        };
+      }
+      const { response } = outcome;
+      log(
+        `service ${method} ${url.pathname} -> ${response.status} in ${took}ms (request ${requestId})`,
+      );
+      const location = response.headers.location;
+      if (response.status >= 300 && response.status < 400 && location) {
+        let target: URL;
+        try {
+          target = new URL(location, url);
+        } catch {
+          return {
+            ok: false,
+            error: {
+              kind: 'BAD_RESPONSE',
+              message: `The service redirected to an invalid address.`,
+              requestId,
+            },
+            sent: true,
+          };
+        }
+        const methodKept = response.status === 307 || response.status === 308;
+        if (
+          target.origin !== url.origin ||
+          hop >= MAX_REDIRECTS ||
+          (method !== 'GET' && !methodKept)
+        ) {
+          log(
+            `service ${method} ${url.pathname}: redirect to ${target.origin} not followed (request ${requestId})`,
+          );
+          return {
+            ok: false,
+            error: {
+              kind: 'REDIRECT_REFUSED',
+              message:
+                target.origin !== url.origin
+                  ? `The service redirected to another site (${target.origin}); the app does not follow it, to keep the password from leaving ${url.origin}.`
+                  : 'The service redirected in a way the app does not follow.',
+            },
+            sent: true,
+          };
+        }
+        url = target;
+        continue;
+      }
+      return { ok: true, response, requestId };
+    }
+  }
+
+  function parse<T>(schema: z.ZodType<T>, found: Extract<Attempt, { ok: true }>): ServiceResult<T> {
+    const { response, requestId } = found;
+    if (response.status < 200 || response.status >= 300)
+      return { ok: false, error: mapErrorResponse(response, requestId) };
+    let json: unknown;
+    try {
+      json = JSON.parse(response.body.toString('utf8'));
+    } catch {
+      return {
+        ok: false,
+        error: {
+          kind: 'BAD_RESPONSE',
+          message: 'The service answered with something that is not JSON.',
+          requestId,
+        },
+      };
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success)
+      return {
+        ok: false,
+        error: {
+          kind: 'BAD_RESPONSE',
+          message: 'The service answered in a shape the app does not know.',
+          requestId,
+        },
+      };
+    return { ok: true, value: parsed.data };
+  }
+
+  /** An idempotent GET with retries and backoff, honouring Retry-After, within the deadline. */
+  async function getWithRetries<T>(
+    path: string,
+    schema: z.ZodType<T>,
+    deadline: number,
+  ): Promise<ServiceResult<T>> {
+    for (let tryNo = 0; ; tryNo++) {
+      const result = await attempt('GET', path, deadline);
+      let wait: number | null = null;
+      let error: ServiceError;
+      if (result.ok) {
+        const parsed = parse(schema, result);
+        if (parsed.ok || !RETRY_STATUS.has(result.response.status)) return parsed;
+        error = parsed.error;
+        const after = retryAfterSeconds(result.response.headers['retry-after']);
+        if (after !== null) wait = after * 1000;
+      } else {
+        error = result.error;
+        if (error.kind !== 'OFFLINE' && error.kind !== 'TIMEOUT') return { ok: false, error };
+      }
+      wait ??= Math.round(backoffMs * 2 ** tryNo * (0.5 + Math.random() / 2));
+      if (tryNo >= retries || Date.now() + wait >= deadline) return { ok: false, error };
+      log(`service GET ${path}: retrying in ${wait}ms after ${error.kind}`);
+      await sleep(wait);
+    }
+  }
+
+  return {
+    async get(): Promise<ServiceResult<Restriction>> {
+      return getWithRetries('/v1/ip-restrictions.json', RestrictionSchema, Date.now() + deadlineMs);
+    },
+
+    async clientIp(): Promise<ServiceResult<string>> {
+      const result = await getWithRetries(
+        '/v1/client-ip.json',
+        ClientIpSchema,
+        Date.now() + deadlineMs,
+      );
+      return result.ok ? { ok: true, value: result.value.ip } : result;
+    },
+
+    async put(config: Config, revision: string): Promise<ServiceResult<PutAccepted>> {
+      const deadline = Date.now() + deadlineMs;
+      const body = Buffer.from(
+        JSON.stringify({
+          mode: config.mode,
+          entries: config.entries.map((e) => ({ ip: e.ip, cidr: e.cidr, memo: e.memo })),
+        }),
+        'utf8',
+      );
+      const result = await attempt(
+        'PUT',
+        '/v1/ip-restrictions.json',
+        deadline,
+        { 'Content-Type': 'application/json', 'If-Match': `"${revision}"` },
+        body,
+      );
+      if (result.ok) return parse(PutAcceptedSchema, result);
+      const lost = result.error;
+      if (!result.sent || (lost.kind !== 'OFFLINE' && lost.kind !== 'TIMEOUT'))
+        return { ok: false, error: lost };
+      // The request went out but its answer was lost: never resend blindly, re-read to learn its fate.
+      log(
+        `service PUT: answer lost (${lost.kind}); re-reading to learn whether revision ${revision} was replaced`,
+      );
+      const reread = await getWithRetries(
+        '/v1/ip-restrictions.json',
+        RestrictionSchema,
+        Math.max(deadline, Date.now() + Math.min(deadlineMs, 10_000)),
+      );
+      if (!reread.ok) {
+        return {
+          ok: false,
+          error: {
+            kind: 'SAVE_OUTCOME_UNKNOWN',
+            message: `The connection failed after the list was sent, and the service could not be read back (${reread.error.kind}): the save may or may not have happened. Pull before saving again.`,
+          },
+        };
+      }
+      const now = reread.value;
+      if (now.revision === revision) {
+        return {
+          ok: false,
+          error: {
+            ...lost,
+            message: `${lost.message} The service is still at revision ${revision}: nothing was saved.`,
+          },
+        };
+      }
+      if (sameConfig(now, config)) {
+        log(`service PUT: the re-read shows the list saved as revision ${now.revision}`);
+        return { ok: true, value: { revision: now.revision, apply: now.apply } };
+      }
+      return {
+        ok: false,
+        error: {
+          kind: 'REVISION_CONFLICT',
+          message: `The connection failed after the list was sent; the service is now at revision ${now.revision} with a different list.`,
+          currentRevision: now.revision,
+        },
+      };
+    },
+  };
+}

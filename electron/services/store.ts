@@ -1,0 +1,215 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { ConfigSchema } from '../../shared/allowlist/model.ts';
+import {
+  ChangeSummarySchema,
+  ConflictSchema,
+  ProtectedAddressSchema,
+} from '../../shared/contract/ipc-schemas.ts';
+import {
+  openDocument,
+  type DocumentFile,
+  type OpenConf,
+  type StoreNotice,
+} from './document-file.ts';
+
+/**
+ * Profiles, drafts and history on disk (no secrets: passwords live in the keychain only).
+ *
+ * profiles.json holds profiles and settings; drafts/<profileId>.json one draft each (autosaved on
+ * every change, so a big draft does not rewrite everything); history/<profileId>.json the pushed
+ * revisions.
+ */
+
+export const ProfileRecordSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  serviceUrl: z.string(),
+  login: z.string(),
+  protectedAddresses: z.array(ProtectedAddressSchema),
+  maxEntries: z.number().int().positive().nullable(),
+  demo: z.boolean(),
+  createdAt: z.string(),
+});
+export type ProfileRecord = z.infer<typeof ProfileRecordSchema>;
+
+export const SnapshotRecordSchema = z.object({
+  revision: z.string(),
+  config: ConfigSchema,
+  pulledAt: z.string(),
+  maxEntries: z.number().int().positive(),
+});
+export type SnapshotRecord = z.infer<typeof SnapshotRecordSchema>;
+
+export const MergeRecordSchema = z.object({
+  baseRevision: z.string(),
+  remote: SnapshotRecordSchema,
+  merged: ConfigSchema,
+  local: ChangeSummarySchema,
+  remoteChanges: ChangeSummarySchema,
+  conflicts: z.array(ConflictSchema),
+});
+export type MergeRecord = z.infer<typeof MergeRecordSchema>;
+
+export const DraftRecordSchema = z.object({
+  profileId: z.string(),
+  base: SnapshotRecordSchema.nullable(),
+  working: ConfigSchema,
+  updatedAt: z.string(),
+  merge: MergeRecordSchema.nullable(),
+});
+export type DraftRecord = z.infer<typeof DraftRecordSchema>;
+
+export const HistoryRecordSchema = z.object({
+  id: z.string(),
+  profileId: z.string(),
+  revision: z.string(),
+  previousRevision: z.string().nullable(),
+  pushedAt: z.string(),
+  config: ConfigSchema,
+  summary: ChangeSummarySchema,
+});
+export type HistoryRecord = z.infer<typeof HistoryRecordSchema>;
+
+const SettingsSchema = z.object({
+  selectedId: z.string().nullable(),
+  locale: z.enum(['en', 'ja', 'system']),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+const ProfilesDocSchema = z.object({
+  profiles: z.array(ProfileRecordSchema),
+  settings: SettingsSchema,
+});
+const DraftDocSchema = z.object({ draft: DraftRecordSchema.nullable() });
+const HistoryDocSchema = z.object({ items: z.array(HistoryRecordSchema) });
+
+/** Version 1 of profiles.json had no settings.locale (kept as an example of a real migration path). */
+const PROFILE_MIGRATIONS = [
+  (doc: Record<string, unknown>) => {
+    const settings = (doc.settings ?? {}) as Record<string, unknown>;
+    return { ...doc, settings: { selectedId: settings.selectedId ?? null, locale: 'system' } };
+  },
+];
+
+export type AppStore = {
+  listProfiles(): ProfileRecord[];
+  getProfile(id: string): ProfileRecord | null;
+  saveProfile(profile: ProfileRecord): void;
+  /** Remove the profile, its draft and its history. */
+  removeProfile(id: string): void;
+  getSettings(): Settings;
+  saveSettings(settings: Settings): void;
+  getDraft(profileId: string): DraftRecord | null;
+  saveDraft(draft: DraftRecord): void;
+  listHistory(profileId: string): HistoryRecord[];
+  addHistory(item: HistoryRecord): void;
+  /** Notices raised while opening files (a corrupt file moved aside); cleared when taken. */
+  takeNotices(): StoreNotice[];
+};
+
+export type StoreOptions = {
+  dir: string;
+  openConf?: OpenConf;
+  onNotice?: (notice: StoreNotice) => void;
+};
+
+/** Open (or create) the data folder. */
+export function openStore(options: StoreOptions): AppStore {
+  const notices: StoreNotice[] = [];
+  const onNotice = (notice: StoreNotice): void => {
+    notices.push(notice);
+    options.onNotice?.(notice);
+  };
+  const common = { openConf: options.openConf, onNotice };
+  const profiles = openDocument({
+    ...common,
+    dir: options.dir,
+    name: 'profiles',
+    version: 2,
+    migrations: PROFILE_MIGRATIONS,
+    schema: ProfilesDocSchema,
+    empty: () => ({ profiles: [], settings: { selectedId: null, locale: 'system' as const } }),
+  });
+  const drafts = new Map<string, DocumentFile<z.infer<typeof DraftDocSchema>>>();
+  const histories = new Map<string, DocumentFile<z.infer<typeof HistoryDocSchema>>>();
+  const safeId = (id: string): string => {
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new Error('Invalid profile id.');
+    return id;
+  };
+  const draftDoc = (id: string) => {
+    let doc = drafts.get(id);
+    if (!doc) {
+      doc = openDocument({
+        ...common,
+        dir: join(options.dir, 'drafts'),
+        name: safeId(id),
+        version: 1,
+        migrations: [],
+        schema: DraftDocSchema,
+        empty: () => ({ draft: null }),
+      });
+      drafts.set(id, doc);
+    }
+    return doc;
+  };
+  const historyDoc = (id: string) => {
+    let doc = histories.get(id);
+    if (!doc) {
+      doc = openDocument({
+        ...common,
+        dir: join(options.dir, 'history'),
+        name: safeId(id),
+        version: 1,
+        migrations: [],
+        schema: HistoryDocSchema,
+        empty: () => ({ items: [] }),
+      });
+      histories.set(id, doc);
+    }
+    return doc;
+  };
+
+  return {
+    listProfiles: () => profiles.read().profiles,
+    getProfile: (id) => profiles.read().profiles.find((p) => p.id === id) ?? null,
+    saveProfile(profile) {
+      const doc = profiles.read();
+      const others = doc.profiles.filter((p) => p.id !== profile.id);
+      const index = doc.profiles.findIndex((p) => p.id === profile.id);
+      const list =
+        index === -1
+          ? [...others, profile]
+          : doc.profiles.map((p) => (p.id === profile.id ? profile : p));
+      profiles.write({ ...doc, profiles: list });
+    },
+    removeProfile(id) {
+      safeId(id);
+      const doc = profiles.read();
+      const settings =
+        doc.settings.selectedId === id ? { ...doc.settings, selectedId: null } : doc.settings;
+      profiles.write({ profiles: doc.profiles.filter((p) => p.id !== id), settings });
+      drafts.delete(id);
+      histories.delete(id);
+      for (const dir of ['drafts', 'history']) {
+        for (const suffix of ['', '.last-good'])
+          rmSync(join(options.dir, dir, `${id}${suffix}.json`), { force: true });
+      }
+    },
+    getSettings: () => profiles.read().settings,
+    saveSettings(settings) {
+      profiles.write({ ...profiles.read(), settings });
+    },
+    getDraft: (profileId) => draftDoc(profileId).read().draft,
+    saveDraft(draft) {
+      draftDoc(draft.profileId).write({ draft });
+    },
+    listHistory: (profileId) => historyDoc(profileId).read().items,
+    addHistory(item) {
+      const doc = historyDoc(item.profileId);
+      doc.write({ items: [...doc.read().items, item] });
+    },
+    takeNotices: () => notices.splice(0, notices.length),
+  };
+}

@@ -1,0 +1,55 @@
+import { OptionsError, parseServiceArgs, usage } from './options.ts';
+import { startService } from './server.ts';
+import { StateFileError } from './state-store.ts';
+
+/**
+ * The `allowlist-service` command: start the reference service and run until SIGTERM/SIGINT.
+ *
+ * Prints `data DIR`, `outbox DIR`, then `listening on URL`; one log line per request. Exit code 0
+ * after a clean shutdown, 2 for a bad command line or an unusable state file.
+ */
+export async function main(argv: string[]): Promise<number> {
+  let options;
+  try {
+    options = parseServiceArgs(argv);
+  } catch (error) {
+    if (!(error instanceof OptionsError)) throw error;
+    process.stderr.write(`allowlist-service: ${error.message}\n${usage()}\n`);
+    process.exitCode = 2;
+    return 2;
+  }
+  if (options === 'help') {
+    process.stdout.write(`${usage()}\n`);
+    return 0;
+  }
+  let service;
+  try {
+    service = await startService({
+      ...options,
+      log: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
+    });
+  } catch (error) {
+    const known =
+      error instanceof StateFileError || (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+    process.stderr.write(
+      `allowlist-service: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    if (!known && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = 2;
+    return 2;
+  }
+  process.stdout.write(
+    `data ${service.dataDir}\noutbox ${service.outboxDir}\nlistening on ${service.url}\n`,
+  );
+  const running = service;
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      process.stdout.write(`${signal}: shutting down\n`);
+      void running.close().then(resolve);
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+  process.stdout.write('stopped\n');
+  return 0;
+}

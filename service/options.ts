@@ -1,0 +1,130 @@
+import { parseArgs } from 'node:util';
+import { DEFAULT_MAX_ENTRIES } from '../shared/allowlist/model.ts';
+
+/** One admin account of the reference service. */
+export type AdminAccount = { login: string; password: string };
+
+/**
+ * Options of the reference service (SERVICE-CONTRACT.md "Options").
+ *
+ * `data` and `outbox` default to fresh temporary folders (printed at start) so that
+ * `npx allowlist-service --port 0 --admin admin:pw` works without set-up.
+ */
+export type ServiceOptions = {
+  port: number;
+  host: string;
+  admins: AdminAccount[];
+  maxEntries: number;
+  applyDelayMs: number;
+  resetTtlS: number;
+  outbox?: string;
+  data?: string;
+  trustProxy: boolean;
+  /** Largest accepted request body; default fits `maxEntries` entries with 1,000-character memos. */
+  bodyLimitBytes?: number;
+  /** One line per request and lifecycle event (never credentials). Default: silent. */
+  log?: (line: string) => void;
+  /** Clock, injectable for tests of expiry and throttling windows. */
+  now?: () => number;
+};
+
+/** Defaults of every option the contract lists. */
+export const DEFAULT_OPTIONS = {
+  port: 0,
+  host: '127.0.0.1',
+  maxEntries: DEFAULT_MAX_ENTRIES,
+  applyDelayMs: 2000,
+  resetTtlS: 3600,
+  trustProxy: false,
+} as const;
+
+/** A command line the service cannot start with; the message names the option. */
+export class OptionsError extends Error {
+  override name = 'OptionsError';
+}
+
+const USAGE = `Usage: allowlist-service --admin LOGIN:PASSWORD [options]
+  --port N            port, 0 = any free port (default 0)
+  --host HOST         address to listen on (default 127.0.0.1)
+  --admin LOGIN:PASS  an admin account (repeatable, at least one)
+  --max-entries N     largest list accepted (default 1000)
+  --apply-delay-ms N  delay before a saved revision is APPLIED (default 2000)
+  --reset-ttl-s N     lifetime of the Reset URL in the completion e-mail (default 3600)
+  --outbox DIR        where completion e-mails are written (default: a temporary folder)
+  --data DIR          where state is kept (default: a temporary folder)
+  --trust-proxy       take the caller's address from X-Forwarded-For`;
+
+/** The help text printed by `--help` and after a bad option. */
+export function usage(): string {
+  return USAGE;
+}
+
+function integer(
+  name: string,
+  text: string | undefined,
+  min: number,
+  max: number,
+): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+    throw new OptionsError(`--${name} must be a whole number from ${min} to ${max}, got "${text}"`);
+  }
+  return Number(text);
+}
+
+/**
+ * Parse the command line into options.
+ *
+ * Throws OptionsError naming the option for anything it cannot use: no silent defaults for
+ * values that were given but are wrong.
+ */
+export function parseServiceArgs(argv: string[]): ServiceOptions | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        admin: { type: 'string', multiple: true },
+        'max-entries': { type: 'string' },
+        'apply-delay-ms': { type: 'string' },
+        'reset-ttl-s': { type: 'string' },
+        outbox: { type: 'string' },
+        data: { type: 'string' },
+        'trust-proxy': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new OptionsError(error instanceof Error ? error.message : String(error));
+  }
+  const v = parsed.values;
+  if (v.help) return 'help';
+  const admins = (v.admin ?? []).map((pair) => {
+    const colon = pair.indexOf(':');
+    if (colon <= 0 || colon === pair.length - 1) {
+      throw new OptionsError(
+        `--admin must be LOGIN:PASSWORD with both parts non-empty, got "${pair.slice(0, colon > 0 ? colon : pair.length)}:…"`,
+      );
+    }
+    return { login: pair.slice(0, colon), password: pair.slice(colon + 1) };
+  });
+  if (admins.length === 0)
+    throw new OptionsError('at least one --admin LOGIN:PASSWORD is required');
+  return {
+    port: integer('port', v.port, 0, 65535) ?? DEFAULT_OPTIONS.port,
+    host: v.host ?? DEFAULT_OPTIONS.host,
+    admins,
+    maxEntries:
+      integer('max-entries', v['max-entries'], 1, 1_000_000) ?? DEFAULT_OPTIONS.maxEntries,
+    applyDelayMs:
+      integer('apply-delay-ms', v['apply-delay-ms'], 0, 86_400_000) ?? DEFAULT_OPTIONS.applyDelayMs,
+    resetTtlS: integer('reset-ttl-s', v['reset-ttl-s'], 1, 31_536_000) ?? DEFAULT_OPTIONS.resetTtlS,
+    ...(v.outbox !== undefined ? { outbox: v.outbox } : {}),
+    ...(v.data !== undefined ? { data: v.data } : {}),
+    trustProxy: v['trust-proxy'] ?? false,
+  };
+}

@@ -1,0 +1,207 @@
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isIPv4, isIP } from 'node:net';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { isAllowed } from '../shared/allowlist/match.ts';
+import { DEFAULT_OPTIONS } from './options.ts';
+import type { ServiceOptions } from './options.ts';
+import { StateStore } from './state-store.ts';
+import { RestrictionState } from './restriction-state.ts';
+import { HttpError, sendError, sendJson } from './http-io.ts';
+import { LoginThrottle } from './login-throttle.ts';
+import { authenticate } from './auth.ts';
+import { handlePut } from './put-handler.ts';
+
+/** A running reference service. */
+export type RunningService = {
+  /** Base URL, e.g. `http://127.0.0.1:43117` (no trailing slash). */
+  url: string;
+  port: number;
+  /** Folder holding state.json. */
+  dataDir: string;
+  /** Folder the completion e-mails are written to. */
+  outboxDir: string;
+  /** Stop accepting, finish writes in flight, close connections. */
+  close(): Promise<void>;
+};
+
+/** Options for `startService`: the CLI's options, most optional. */
+export type StartOptions = Partial<Omit<ServiceOptions, 'admins'>> & Pick<ServiceOptions, 'admins'>;
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const RESTRICTIONS = '/v1/ip-restrictions.json';
+const CLIENT_IP = '/v1/client-ip.json';
+const RESET = '/v1/ip-restrictions/reset';
+
+/** The caller's address: the socket's peer, or X-Forwarded-For's last hop with --trust-proxy. */
+function callerAddress(req: IncomingMessage, trustProxy: boolean): string {
+  if (trustProxy) {
+    const header = req.headers['x-forwarded-for'];
+    const value = Array.isArray(header) ? header.join(',') : header;
+    // The last hop was added by the trusted proxy; earlier ones are whatever the caller sent.
+    const last = value?.split(',').at(-1)?.trim();
+    if (last && isIP(last)) return last.replace(/^::ffff:/i, '');
+  }
+  return (req.socket.remoteAddress ?? '').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+}
+
+/**
+ * Start the reference admin service in this process (tests, the app's demo profile, the CLI).
+ *
+ * Listens on `options.host`:`options.port` (0 = any free port); `data` and `outbox` default to
+ * fresh temporary folders. Resolves once listening.
+ */
+export async function startService(options: StartOptions): Promise<RunningService> {
+  const opts = { ...DEFAULT_OPTIONS, ...options };
+  if (opts.admins.length === 0) throw new Error('startService needs at least one admin account');
+  const now = opts.now ?? Date.now;
+  const log = opts.log ?? (() => undefined);
+  const temp =
+    opts.data === undefined || opts.outbox === undefined
+      ? await mkdtemp(join(tmpdir(), 'allowlist-service-'))
+      : null;
+  const dataDir = opts.data ?? join(temp ?? '', 'data');
+  const outboxDir = opts.outbox ?? join(temp ?? '', 'outbox');
+  const store = await StateStore.open(dataDir, now());
+  // Room for maxEntries entries with 1,000-character memos, even fully \u-escaped.
+  const bodyLimit = opts.bodyLimitBytes ?? 64 * 1024 + opts.maxEntries * 8 * 1024;
+  const throttle = new LoginThrottle();
+  let baseUrl = '';
+  const restriction = new RestrictionState({
+    store,
+    maxEntries: opts.maxEntries,
+    applyDelayMs: opts.applyDelayMs,
+    resetTtlS: opts.resetTtlS,
+    outbox: outboxDir,
+    baseUrl: () => baseUrl,
+    now,
+    log,
+  });
+
+  async function route(
+    req: IncomingMessage,
+    res: ServerResponse,
+    requestId: string,
+    ip: string,
+  ): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://service.invalid');
+    const method = req.method ?? 'GET';
+    const allow = (methods: string) => {
+      if (!methods.split(', ').includes(method)) {
+        throw new HttpError(
+          405,
+          'METHOD_NOT_ALLOWED',
+          `${method} is not supported on ${url.pathname}.`,
+          {},
+          { Allow: methods },
+        );
+      }
+    };
+    if (url.pathname === RESET) {
+      allow('GET');
+      const token = url.searchParams.get('token');
+      if (!token) throw new HttpError(400, 'RESET_TOKEN_MISSING', 'The Reset URL has no token.');
+      sendJson(res, 200, await restriction.reset(token), requestId, {
+        ETag: `"${restriction.view().revision}"`,
+      });
+      return;
+    }
+    if (url.pathname !== RESTRICTIONS && url.pathname !== CLIENT_IP) {
+      throw new HttpError(404, 'NOT_FOUND', `There is no resource at ${url.pathname}.`);
+    }
+    allow(url.pathname === RESTRICTIONS ? 'GET, PUT' : 'GET');
+    const login = authenticate(req, ip, opts.admins, throttle, now());
+    // Enforcement of the revision in force, on every authenticated endpoint.
+    const applied = restriction.appliedConfig();
+    if (applied.mode === 'ALLOW_SPECIFIC' && !(isIPv4(ip) && isAllowed(applied, ip))) {
+      throw new HttpError(
+        403,
+        'IP_RESTRICTED',
+        `Access from ${ip} is not allowed by the IP address restriction.`,
+        { clientIp: ip },
+      );
+    }
+    if (url.pathname === CLIENT_IP) {
+      sendJson(res, 200, { ip }, requestId);
+    } else if (method === 'GET') {
+      const view = restriction.view();
+      sendJson(res, 200, view, requestId, { ETag: `"${view.revision}"` });
+    } else {
+      const accepted = await handlePut(req, restriction, login, {
+        bodyLimit,
+        maxEntries: opts.maxEntries,
+      });
+      sendJson(res, 202, { revision: accepted.revision, apply: accepted.apply }, requestId, {
+        ETag: `"${accepted.revision}"`,
+      });
+    }
+  }
+
+  const server = createServer((req, res) => {
+    const started = performance.now();
+    const incoming = req.headers['x-request-id'];
+    const requestId =
+      typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const ip = callerAddress(req, opts.trustProxy);
+    route(req, res, requestId, ip)
+      .catch((error: unknown) => {
+        if (error instanceof HttpError) {
+          sendError(res, error, requestId);
+          return;
+        }
+        // The detail stays in the service's log; the caller gets the request id to quote.
+        log(
+          `error ${requestId}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
+        if (!res.headersSent)
+          sendError(
+            res,
+            new HttpError(500, 'INTERNAL_ERROR', 'The service failed to handle the request.'),
+            requestId,
+          );
+        else res.destroy();
+      })
+      .finally(() => {
+        const path = (req.url ?? '').split('?')[0]; // never log the query: it may carry a reset token
+        log(
+          `${req.method} ${path} ${res.statusCode} ${Math.round(performance.now() - started)}ms ip=${ip} id=${requestId}`,
+        );
+      });
+  });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  baseUrl = `http://${host}:${address.port}`;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: baseUrl,
+    port: address.port,
+    dataDir,
+    outboxDir,
+    close() {
+      closing ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const force = setTimeout(() => server.closeAllConnections(), 2000);
+        await closed;
+        clearTimeout(force);
+        await restriction.close();
+      })();
+      return closing;
+    },
+  };
+}
