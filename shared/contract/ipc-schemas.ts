@@ -223,11 +223,14 @@ export const HistoryItemSchema = z.object({
 });
 export type HistoryItemView = z.infer<typeof HistoryItemSchema>;
 
-/** Column mapping of an import (0-based column indexes; null: column absent). */
-export const ColumnMappingSchema = z.record(
-  z.string().max(100),
-  z.union([z.number().int().min(0).max(10_000), z.null()]),
-);
+/** Column mapping of an import (shared/import ColumnMapping: 0-based column indexes, 1-based rows). */
+export const ColumnMappingSchema = z.strictObject({
+  headerRow: z.number().int().min(1).max(10_000_000).nullable(),
+  dataStartRow: z.number().int().min(1).max(10_000_000),
+  ip: z.number().int().min(0).max(100_000),
+  prefix: z.number().int().min(0).max(100_000).nullable(),
+  memo: z.number().int().min(0).max(100_000).nullable(),
+});
 
 export const ImportOptionsSchema = z.strictObject({
   sheet: z.string().max(500).optional(),
@@ -246,8 +249,21 @@ export const ImportResultSchema = z.object({
     }),
   ),
   problems: z.array(ProblemSchema),
-  mapping: z.record(z.string(), z.unknown()),
-  stats: z.record(z.string(), z.unknown()),
+  mapping: ColumnMappingSchema,
+  /** Header cells of the chosen sheet (empty without a header row). */
+  headers: z.array(z.string()),
+  stats: z.object({
+    format: z.string(),
+    encoding: z.string().optional(),
+    delimiter: z.string().optional(),
+    rows: z.number().int(),
+    blankRows: z.number().int(),
+    importedRows: z.number().int(),
+    errorRows: z.number().int(),
+    entries: z.number().int(),
+    errors: z.number().int(),
+    warnings: z.number().int(),
+  }),
   sheets: z.array(z.string()).optional(),
   sheet: z.string().optional(),
 });

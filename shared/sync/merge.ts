@@ -1,6 +1,6 @@
 import type { Config, Entry, Mode } from '../allowlist/model.ts';
 import type { ConflictView } from '../contract/ipc-schemas.ts';
-import { entryKey } from './key.ts';
+import { networkKey } from '../allowlist/diff.ts';
 
 /**
  * Three-way merge of allowlists keyed by network.
@@ -39,7 +39,7 @@ function keyed(entries: readonly Entry[]): { order: string[]; map: Keyed } {
   const order: string[] = [];
   const map: Keyed = new Map();
   for (const entry of entries) {
-    const base = entryKey(entry);
+    const base = networkKey(entry);
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     const key = n === 1 ? base : `${base}#${n}`;
