@@ -1,0 +1,131 @@
+import type { Config, Entry } from './model.ts';
+import { blockEnd, entryBlock } from './network.ts';
+import { parseIPv4Strict } from '../ip/parse.ts';
+
+/**
+ * A compiled allowlist: answers "allowed?" and "which entries match?" by binary search.
+ *
+ * Built once per list (O(n log n)); each lookup is O(log n). Invalid entries cover nothing.
+ */
+export type Matcher = {
+  /** Indexes (ascending) of the entries whose network contains the address. */
+  matches(ip: number | string): number[];
+  /** Whether any entry covers the address. */
+  allows(ip: number | string): boolean;
+  /** Whether entries together cover every address of `start..end` (inclusive). */
+  coversRange(start: number, end: number): boolean;
+  /** Bulk form of `allows` over uint32 addresses: 1 allowed, 0 denied. */
+  allowsMany(values: ArrayLike<number>): Uint8Array;
+  /** The merged, sorted, disjoint intervals the list covers (inclusive ends). */
+  readonly intervals: { starts: Float64Array; ends: Float64Array };
+};
+
+function toValue(ip: number | string): number {
+  if (typeof ip === 'number') {
+    if (!Number.isInteger(ip) || ip < 0 || ip > 0xffffffff)
+      throw new RangeError(`Not an IPv4 address: ${ip}`);
+    return ip;
+  }
+  const value = parseIPv4Strict(ip);
+  if (value === null) throw new RangeError(`Not an IPv4 address: ${JSON.stringify(ip)}`);
+  return value;
+}
+
+/** Index of the last element <= value in a sorted array, or -1. */
+function floorIndex(sorted: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) <= value) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
+}
+
+/**
+ * Compile entries into a matcher.
+ *
+ * Two structures: merged disjoint intervals for allow/deny, and elementary segments (cut at every
+ * entry boundary) each holding the entries that cover it, for `matches`. Throws RangeError when
+ * asked about something that is not an IPv4 address.
+ */
+export function compileMatcher(entries: Entry[]): Matcher {
+  const items: { index: number; start: number; end: number }[] = [];
+  entries.forEach((entry, index) => {
+    const block = entryBlock(entry);
+    if (block) items.push({ index, start: block.start, end: blockEnd(block) });
+  });
+  items.sort((a, b) => a.start - b.start || b.end - a.end);
+
+  // Merged intervals (overlapping or adjacent).
+  const mergedStarts: number[] = [];
+  const mergedEnds: number[] = [];
+  for (const item of items) {
+    const last = mergedEnds.length - 1;
+    if (last >= 0 && item.start <= (mergedEnds[last] as number) + 1) {
+      if (item.end > (mergedEnds[last] as number)) mergedEnds[last] = item.end;
+    } else {
+      mergedStarts.push(item.start);
+      mergedEnds.push(item.end);
+    }
+  }
+  const starts = Float64Array.from(mergedStarts);
+  const ends = Float64Array.from(mergedEnds);
+
+  // Elementary segments: boundaries at every start and end+1; each segment lists its entries.
+  const cuts = new Set<number>();
+  for (const item of items) {
+    cuts.add(item.start);
+    cuts.add(item.end + 1);
+  }
+  const segmentStarts = Float64Array.from([...cuts].sort((a, b) => a - b));
+  const segmentEntries: number[][] = Array.from({ length: segmentStarts.length }, () => []);
+  for (const item of items) {
+    let k = floorIndex(segmentStarts, item.start);
+    while (k < segmentStarts.length && (segmentStarts[k] as number) <= item.end) {
+      (segmentEntries[k] as number[]).push(item.index);
+      k += 1;
+    }
+  }
+  for (const list of segmentEntries) list.sort((a, b) => a - b);
+
+  const allowsValue = (value: number): boolean => {
+    const i = floorIndex(starts, value);
+    return i >= 0 && value <= (ends[i] as number);
+  };
+
+  return {
+    intervals: { starts, ends },
+    allows: (ip) => allowsValue(toValue(ip)),
+    matches: (ip) => {
+      const k = floorIndex(segmentStarts, toValue(ip));
+      return k < 0 ? [] : [...(segmentEntries[k] as number[])];
+    },
+    coversRange: (start, end) => {
+      const i = floorIndex(starts, start);
+      return i >= 0 && end <= (ends[i] as number);
+    },
+    allowsMany: (values) => {
+      const out = new Uint8Array(values.length);
+      for (let j = 0; j < values.length; j += 1) out[j] = allowsValue(values[j] as number) ? 1 : 0;
+      return out;
+    },
+  };
+}
+
+/**
+ * Whether a config lets an address in: ALLOW_ALL allows everyone, ALLOW_SPECIFIC needs a match.
+ *
+ * Compiles the list on each call; compile once with `compileMatcher` for many lookups.
+ */
+export function isAllowed(config: Config, ip: string): boolean {
+  const value = toValue(ip);
+  if (config.mode === 'ALLOW_ALL') return true;
+  return compileMatcher(config.entries).allows(value);
+}

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import ipaddr from 'ipaddr.js';
+import type { Entry } from '../../../../shared/allowlist/model.ts';
+import { compileMatcher, isAllowed } from '../../../../shared/allowlist/match.ts';
+import { analyzeLockout, lockoutProblems } from '../../../../shared/allowlist/lockout.ts';
+import { formatIPv4 } from '../../../../shared/ip/ipv4.ts';
+import { address, entryList } from './arbitraries.ts';
+
+const e = (ip: string, cidr: number | null = null, memo = ''): Entry => ({ ip, cidr, memo });
+
+/** Independent oracle: ipaddr.js `match` over every entry. */
+function naiveMatches(entries: Entry[], ip: string): number[] {
+  const addr = ipaddr.IPv4.parse(ip);
+  const out: number[] = [];
+  entries.forEach((entry, i) => {
+    if (!ipaddr.IPv4.isValidFourPartDecimal(entry.ip)) return;
+    if (addr.match(ipaddr.IPv4.parse(entry.ip), entry.cidr ?? 32)) out.push(i);
+  });
+  return out;
+}
+
+describe('compileMatcher', () => {
+  it('answers allowed and which entries match', () => {
+    const m = compileMatcher([
+      e('192.0.2.0', 24, 'a'),
+      e('192.0.2.8', null, 'b'),
+      e('198.51.100.0', 25),
+      e('not an ip'),
+    ]);
+    expect(m.matches('192.0.2.8')).toEqual([0, 1]);
+    expect(m.matches('192.0.2.9')).toEqual([0]);
+    expect(m.allows('198.51.100.127')).toBe(true);
+    expect(m.allows('198.51.100.128')).toBe(false);
+    expect(m.allows('0.0.0.0')).toBe(false);
+    expect(m.allows('255.255.255.255')).toBe(false);
+    expect(m.matches(0xc0000208)).toEqual([0, 1]);
+    expect(() => m.allows('1.2.3')).toThrow(RangeError);
+  });
+
+  it('covers the whole space with /0 and nothing with no entries', () => {
+    expect(compileMatcher([e('0.0.0.0', 0)]).allows('255.255.255.255')).toBe(true);
+    expect(compileMatcher([]).allows('8.8.8.8')).toBe(false);
+  });
+
+  it('uses the network of an entry with host bits set', () => {
+    expect(compileMatcher([e('192.0.2.77', 24)]).allows('192.0.2.1')).toBe(true);
+  });
+
+  it('agrees with a naive ipaddr.js match loop (property)', () => {
+    fc.assert(
+      fc.property(
+        entryList(),
+        fc.array(address, { minLength: 1, maxLength: 20 }),
+        (entries, addresses) => {
+          const m = compileMatcher(entries);
+          const bulk = m.allowsMany(addresses);
+          addresses.forEach((v, j) => {
+            const ip = formatIPv4(v);
+            const expected = naiveMatches(entries, ip);
+            expect(m.matches(ip)).toEqual(expected);
+            expect(m.allows(v)).toBe(expected.length > 0);
+            expect(bulk[j]).toBe(expected.length > 0 ? 1 : 0);
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('coversRange agrees with checking every address of small ranges', () => {
+    fc.assert(
+      fc.property(entryList(20), address, fc.nat(600), (entries, start, span) => {
+        const end = Math.min(start + span, 0xffffffff);
+        const m = compileMatcher(entries);
+        let all = true;
+        for (let v = start; v <= end && all; v += 1)
+          all = naiveMatches(entries, formatIPv4(v)).length > 0;
+        expect(m.coversRange(start, end)).toBe(all);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('isAllowed', () => {
+  it('ALLOW_ALL allows everyone; ALLOW_SPECIFIC needs a match', () => {
+    expect(isAllowed({ mode: 'ALLOW_ALL', entries: [] }, '8.8.8.8')).toBe(true);
+    expect(isAllowed({ mode: 'ALLOW_SPECIFIC', entries: [e('8.8.8.0', 24)] }, '8.8.8.8')).toBe(
+      true,
+    );
+    expect(isAllowed({ mode: 'ALLOW_SPECIFIC', entries: [e('8.8.8.0', 24)] }, '8.8.9.8')).toBe(
+      false,
+    );
+  });
+});
+
+describe('analyzeLockout', () => {
+  const config = { mode: 'ALLOW_SPECIFIC' as const, entries: [e('203.0.113.0', 25, 'office')] };
+
+  it('tells which must-keep addresses would lose access', () => {
+    const results = analyzeLockout(config, [
+      { ip: '203.0.113.7', reason: 'self' },
+      { ip: '203.0.113.200', reason: 'protected', label: 'VPN' },
+      { ip: '203.0.113.0/25', reason: 'protected' },
+      { ip: '203.0.113.0/24', reason: 'protected' },
+      { ip: 'nonsense', reason: 'protected' },
+    ]);
+    expect(results.map((r) => r.allowed)).toEqual([true, false, true, false, false]);
+    expect(results[4]?.error).toBe('INVALID_IP');
+    const problems = lockoutProblems(results);
+    expect(problems.map((p) => p.code)).toEqual([
+      'PROTECTED_LOCKOUT',
+      'PROTECTED_LOCKOUT',
+      'PROTECTED_LOCKOUT',
+    ]);
+    expect(problems[0]?.message).toBe(
+      'The protected address 203.0.113.200 (VPN) would lose access.',
+    );
+  });
+
+  it('flags the admin themself, and nobody under ALLOW_ALL', () => {
+    const self = [{ ip: '198.51.100.9', reason: 'self' as const }];
+    expect(lockoutProblems(analyzeLockout(config, self))).toMatchObject([
+      { code: 'SELF_LOCKOUT', severity: 'error' },
+    ]);
+    expect(analyzeLockout({ ...config, mode: 'ALLOW_ALL' }, self)[0]?.allowed).toBe(true);
+  });
+});
