@@ -1,0 +1,105 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProfileView } from '../shared/contract/ipc.ts';
+import { SelectField } from './components/ui/select-field.tsx';
+import { Button } from './components/ui/button.tsx';
+import { changeLocale, currentLocale } from './i18n/setup.ts';
+import type { Locale } from './i18n/setup.ts';
+import { api, call, errorText } from './lib/api.ts';
+import { FirstRun } from './features/profiles/first-run.tsx';
+import { ProfileFormDialog } from './features/profiles/profile-form.tsx';
+import { Workspace } from './features/workspace/workspace.tsx';
+
+/**
+ * The application shell: header (profile, language), first run or the profile's workspace.
+ */
+export function App() {
+  const { t } = useTranslation();
+  const [profiles, setProfiles] = useState<ProfileView[] | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [locale, setLocale] = useState<Locale>(currentLocale());
+
+  useEffect(() => {
+    call(api().profiles.list({}))
+      .then((r) => {
+        setProfiles(r.profiles);
+        setSelectedId(r.selectedId ?? r.profiles[0]?.id ?? null);
+      })
+      .catch((e: unknown) => setError(errorText(e)));
+  }, []);
+
+  const select = (id: string) => {
+    setSelectedId(id);
+    void call(api().profiles.select({ profileId: id })).catch(() => undefined);
+  };
+  const added = (p: ProfileView) => {
+    setProfiles((list) => [...(list ?? []).filter((x) => x.id !== p.id), p]);
+    select(p.id);
+  };
+  const switchLocale = (l: Locale) => {
+    setLocale(l);
+    void changeLocale(l);
+    void api()
+      .app.setLocale({ locale: l })
+      .catch(() => undefined);
+  };
+
+  const selected = profiles?.find((p) => p.id === selectedId) ?? null;
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1 className="app-title">{t('app.title')}</h1>
+        {profiles && profiles.length > 0 && (
+          <div className="header-profile">
+            <SelectField
+              label={t('profiles.label')}
+              value={selectedId ?? ''}
+              onChange={select}
+              options={profiles.map((p) => ({
+                id: p.id,
+                label: p.demo ? `${p.name} (${t('profiles.demoBadge')})` : p.name,
+              }))}
+            />
+            <Button size="small" onPress={() => setAdding(true)}>
+              {t('profiles.add')}
+            </Button>
+          </div>
+        )}
+        <SelectField<Locale>
+          className="header-locale"
+          label={t('app.language')}
+          value={locale}
+          onChange={switchLocale}
+          options={[
+            { id: 'en', label: 'English' },
+            { id: 'ja', label: '日本語' },
+          ]}
+        />
+      </header>
+      {error && (
+        <p className="callout callout-error" role="alert">
+          {t('app.error', { message: error })}
+        </p>
+      )}
+      {profiles === null ? (
+        <main className="workspace-loading">{t('app.loading')}</main>
+      ) : selected ? (
+        <main className="app-main">
+          <Workspace key={selected.id} profile={selected} />
+        </main>
+      ) : (
+        <FirstRun onReady={added} />
+      )}
+      <ProfileFormDialog
+        isOpen={adding}
+        onOpenChange={setAdding}
+        onCreated={(p) => {
+          setAdding(false);
+          added(p);
+        }}
+      />
+    </div>
+  );
+}

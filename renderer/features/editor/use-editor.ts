@@ -1,0 +1,89 @@
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { Config } from '../../../shared/allowlist/model.ts';
+import { badCidrRows, draftConfig, draftReducer, initialDraft } from './draft-state.ts';
+import type { DraftAction, DraftState } from './draft-state.ts';
+import { validateDraft } from './validation.ts';
+import type { ValidationResult } from './validation.ts';
+
+export type AutosaveState =
+  | { kind: 'saved'; dirty: boolean; at: string }
+  | { kind: 'saving' }
+  | { kind: 'blocked'; row: number }
+  | { kind: 'failed'; message: string };
+
+export type Editor = {
+  state: DraftState;
+  dispatch: (action: DraftAction) => void;
+  config: Config;
+  validation: ValidationResult;
+  autosave: AutosaveState;
+  /** Resolves when the latest change is saved locally (before a plan is made). */
+  flush: () => Promise<void>;
+};
+
+/** Delay between the last keystroke and the local autosave. */
+const AUTOSAVE_MS = 250;
+
+/**
+ * The working copy of a profile: reducer with undo/redo, validation on every change, and the
+ * debounced local autosave (`save` is the draft:save IPC call).
+ */
+export function useEditor(
+  initial: Config,
+  initialDirty: boolean,
+  maxEntries: number,
+  save: (config: Config) => Promise<{ dirty: boolean; updatedAt: string }>,
+): Editor {
+  const [state, dispatch] = useReducer(draftReducer, initial, initialDraft);
+  const config = useMemo(() => draftConfig(state), [state]);
+  const validation = useMemo(
+    () => validateDraft(config, state.rows, maxEntries),
+    [config, state.rows, maxEntries],
+  );
+  const [autosave, setAutosave] = useState<AutosaveState>({
+    kind: 'saved',
+    dirty: initialDirty,
+    at: '',
+  });
+  const pending = useRef<Promise<void>>(Promise.resolve());
+  const saveRef = useRef(save);
+  useEffect(() => {
+    saveRef.current = save;
+  }, [save]);
+
+  const lastSavedVersion = useRef(state.version);
+  useEffect(() => {
+    if (state.version === lastSavedVersion.current) return;
+    const bad = badCidrRows(state.rows);
+    const timer = setTimeout(() => {
+      if (bad.length > 0) {
+        // The model cannot hold a CIDR that is not a number: keep the text here, tell the admin.
+        setAutosave({ kind: 'blocked', row: bad[0]! + 1 });
+        return;
+      }
+      const version = state.version;
+      setAutosave({ kind: 'saving' });
+      pending.current = saveRef.current(config).then(
+        (r) => {
+          lastSavedVersion.current = version;
+          setAutosave({ kind: 'saved', dirty: r.dirty, at: r.updatedAt });
+        },
+        (e: unknown) =>
+          setAutosave({ kind: 'failed', message: e instanceof Error ? e.message : String(e) }),
+      );
+    }, AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+  }, [state.version, state.rows, config]);
+
+  const flush = async () => {
+    if (state.version !== lastSavedVersion.current && badCidrRows(state.rows).length === 0) {
+      const version = state.version;
+      const r = await saveRef.current(config);
+      lastSavedVersion.current = version;
+      setAutosave({ kind: 'saved', dirty: r.dirty, at: r.updatedAt });
+    }
+    await pending.current;
+  };
+
+  return { state, dispatch, config, validation, autosave, flush };
+}

@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChannelOutput, PlanView } from '../../../shared/contract/ipc.ts';
+import { Button } from '../../components/ui/button.tsx';
+import { api, call, errorText } from '../../lib/api.ts';
+import { LockoutDialog } from './lockout-dialog.tsx';
+import { PlanDialog } from './plan-dialog.tsx';
+
+export type PushOutcome = ChannelOutput<'sync:push'>;
+
+/**
+ * "Review and save": flush the autosave, ask main for the plan, show it, then the lockout
+ * confirmation when the plan excludes the admin or a protected address, then push.
+ */
+export function SaveFlow({
+  profileId,
+  serviceName,
+  disabledReason,
+  flush,
+  onPushed,
+}: {
+  profileId: string;
+  serviceName: string;
+  /** Why saving is not possible now (shown next to the disabled button), or null. */
+  disabledReason: string | null;
+  flush: () => Promise<void>;
+  onPushed: (outcome: PushOutcome) => void;
+}) {
+  const { t } = useTranslation();
+  const [plan, setPlan] = useState<PlanView | null>(null);
+  const [lockoutPlan, setLockoutPlan] = useState<PlanView | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const review = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await flush();
+      setPlan(await call(api().sync.plan({ profileId })));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const push = async (current: PlanView, confirmation?: string) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const outcome = await call(
+        api().sync.push({ profileId, planId: current.planId, confirmation }),
+      );
+      setPlan(null);
+      setLockoutPlan(null);
+      onPushed(outcome);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const confirmPlan = () => {
+    if (!plan) return;
+    if (plan.confirmationPhrase !== null) {
+      // Keep the plan behind; the lockout dialog takes over (Cancel returns to editing).
+      setLockoutPlan(plan);
+      setPlan(null);
+      return;
+    }
+    void push(plan);
+  };
+
+  return (
+    <div className="save-flow">
+      <Button
+        variant="primary"
+        onPress={() => void review()}
+        isDisabled={disabledReason !== null || busy}
+        aria-describedby={disabledReason ? 'save-disabled-reason' : undefined}
+      >
+        {t('save.button')}
+      </Button>
+      {disabledReason && (
+        <span id="save-disabled-reason" className="save-reason" data-testid="save-disabled-reason">
+          {disabledReason}
+        </span>
+      )}
+      {error && plan === null && lockoutPlan === null && (
+        <span className="save-reason save-error" role="alert">
+          {error}
+        </span>
+      )}
+      <PlanDialog
+        plan={plan}
+        serviceName={serviceName}
+        busy={busy}
+        error={error}
+        onCancel={() => setPlan(null)}
+        onConfirm={confirmPlan}
+      />
+      <LockoutDialog
+        key={lockoutPlan?.planId ?? 'none'}
+        plan={lockoutPlan}
+        busy={busy}
+        error={error}
+        onCancel={() => {
+          setLockoutPlan(null);
+          setError(null);
+        }}
+        onConfirm={(phrase) => lockoutPlan && void push(lockoutPlan, phrase)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,215 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { Config } from '../../../shared/allowlist/model.ts';
+import type { ChannelOutput, DraftView, ProfileView } from '../../../shared/contract/ipc.ts';
+import { DEFAULT_MAX_ENTRIES } from '../../../shared/allowlist/model.ts';
+import { Button } from '../../components/ui/button.tsx';
+import { api, call, errorText } from '../../lib/api.ts';
+import { EditorView } from '../editor/editor-view.tsx';
+import { useEditor } from '../editor/use-editor.ts';
+import { PreviewPanel } from '../preview/preview-panel.tsx';
+import { SaveFlow } from '../save/save-flow.tsx';
+import type { PushOutcome } from '../save/save-flow.tsx';
+import { SyncStatus } from './sync-status.tsx';
+
+export type SyncState = ChannelOutput<'sync:status'>;
+
+/** How often the connection state is refreshed while the window is open. */
+const STATUS_POLL_MS = 15_000;
+
+/**
+ * One profile's workspace: loads the draft (pulling first when there is none), then the editor.
+ */
+export function Workspace({ profile }: { profile: ProfileView }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<DraftView | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [sync, setSync] = useState<SyncState | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const refreshStatus = useCallback(async () => {
+    try {
+      setSync(await call(api().sync.status({ profileId: profile.id })));
+    } catch (e) {
+      setSync({ state: 'error', remoteRevision: null, message: errorText(e), errorCode: null });
+    }
+  }, [profile.id]);
+
+  const pull = useCallback(async () => {
+    try {
+      const result = await call(api().sync.pull({ profileId: profile.id }));
+      setDraft(result.draft);
+      setGeneration((g) => g + 1);
+      setError(null);
+    } catch (e) {
+      setError(errorText(e));
+    }
+    await refreshStatus();
+  }, [profile.id, refreshStatus]);
+
+  useEffect(() => {
+    let alive = true;
+    void (async () => {
+      try {
+        const d = await call(api().draft.get({ profileId: profile.id }));
+        if (!alive) return;
+        setDraft(d);
+        if (d.base === null) await pull();
+        else await refreshStatus();
+      } catch (e) {
+        if (alive) setError(errorText(e));
+      }
+    })();
+    const timer = setInterval(() => void refreshStatus(), STATUS_POLL_MS);
+    return () => {
+      alive = false;
+      clearInterval(timer);
+    };
+  }, [profile.id, pull, refreshStatus]);
+
+  const onPushed = async (outcome: PushOutcome) => {
+    if (outcome.status === 'pushed') {
+      setNotice(t('save.saved', { revision: outcome.revision }));
+      const d = await call(api().draft.get({ profileId: profile.id }));
+      setDraft(d);
+      setGeneration((g) => g + 1);
+    } else {
+      setNotice(t('save.mergeNeeded'));
+      setDraft(outcome.draft);
+      setGeneration((g) => g + 1);
+    }
+    await refreshStatus();
+  };
+
+  if (!draft) {
+    return (
+      <div className="workspace-loading">
+        {error ? (
+          <p className="callout callout-error" role="alert">
+            {error}
+          </p>
+        ) : (
+          <p>{t('app.loading')}</p>
+        )}
+      </div>
+    );
+  }
+  return (
+    <WorkspaceBody
+      key={`${profile.id}-${generation}`}
+      profile={profile}
+      draft={draft}
+      sync={sync}
+      error={error}
+      notice={notice}
+      onDismissNotice={() => setNotice(null)}
+      onPull={pull}
+      onPushed={(o) => void onPushed(o)}
+      onSaved={() => void refreshStatus()}
+    />
+  );
+}
+
+function WorkspaceBody({
+  profile,
+  draft,
+  sync,
+  error,
+  notice,
+  onDismissNotice,
+  onPull,
+  onPushed,
+  onSaved,
+}: {
+  profile: ProfileView;
+  draft: DraftView;
+  sync: SyncState | null;
+  error: string | null;
+  notice: string | null;
+  onDismissNotice: () => void;
+  onPull: () => Promise<void>;
+  onPushed: (outcome: PushOutcome) => void;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const maxEntries = profile.maxEntries ?? draft.base?.maxEntries ?? DEFAULT_MAX_ENTRIES;
+  const save = useCallback(
+    async (working: Config) => {
+      const r = await call(api().draft.save({ profileId: profile.id, working }));
+      onSaved();
+      return r;
+    },
+    [profile.id, onSaved],
+  );
+  const editor = useEditor(draft.working, draft.dirty, maxEntries, save);
+  const [pulling, setPulling] = useState(false);
+  const live: Config | null = draft.base
+    ? { mode: draft.base.mode, entries: draft.base.entries }
+    : null;
+
+  const offline = sync?.state === 'offline';
+  const dirty = editor.autosave.kind === 'saved' ? editor.autosave.dirty : true;
+  let disabledReason: string | null = null;
+  if (offline) disabledReason = t('save.disabledOffline');
+  else if (editor.autosave.kind === 'blocked')
+    disabledReason = t('save.disabledBadCidr', { n: editor.autosave.row });
+  else if (editor.validation.errors > 0) disabledReason = t('save.disabledErrors');
+  else if (!dirty) disabledReason = t('save.disabledNoChanges');
+
+  return (
+    <div className="workspace">
+      <div className="workspace-bar">
+        <SyncStatus sync={sync} autosave={editor.autosave} base={draft.base} />
+        <div className="workspace-actions">
+          <Button
+            onPress={() => {
+              setPulling(true);
+              void onPull().finally(() => setPulling(false));
+            }}
+            isDisabled={pulling || offline}
+          >
+            {pulling ? t('save.pulling') : t('save.pull')}
+          </Button>
+          <SaveFlow
+            profileId={profile.id}
+            serviceName={profile.name}
+            disabledReason={disabledReason}
+            flush={editor.flush}
+            onPushed={onPushed}
+          />
+        </div>
+      </div>
+      {error && (
+        <p className="callout callout-error" role="alert">
+          {error}
+        </p>
+      )}
+      {notice && (
+        <div className="callout callout-ok notice" role="status">
+          {notice}{' '}
+          <Button size="small" variant="quiet" onPress={onDismissNotice}>
+            {t('app.dismiss')}
+          </Button>
+        </div>
+      )}
+      <Tabs className="tabs">
+        <TabList aria-label={t('nav.label')} className="tab-list">
+          <Tab id="editor" className="tab">
+            {t('nav.editor')}
+          </Tab>
+          <Tab id="preview" className="tab">
+            {t('nav.preview')}
+          </Tab>
+        </TabList>
+        <TabPanel id="editor" className="tab-panel" shouldForceMount>
+          <EditorView editor={editor} maxEntries={maxEntries} />
+        </TabPanel>
+        <TabPanel id="preview" className="tab-panel">
+          <PreviewPanel profileId={profile.id} draft={editor.config} live={live} />
+        </TabPanel>
+      </Tabs>
+    </div>
+  );
+}
