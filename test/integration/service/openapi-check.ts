@@ -57,7 +57,15 @@ export function conformanceProblems(
   response: CheckedResponse,
 ): string[] {
   const op = openapi.paths?.[pathTemplate]?.[method.toLowerCase()];
-  if (!op) return [`${method} ${pathTemplate} is not in the OpenAPI document`];
+  if (!op) {
+    // An unknown path or method: only the generic error shape applies (404/405).
+    if (response.status < 400)
+      return [`${method} ${pathTemplate} answered ${response.status} but is not in the document`];
+    const validate = validatorAt(['components', 'schemas', 'Error']);
+    return validate(response.body)
+      ? []
+      : (validate.errors ?? []).map((e) => `body${e.instancePath} ${e.message}`);
+  }
   const declared = op.responses[String(response.status)];
   if (!declared)
     return [`${method} ${pathTemplate} ${response.status} is not a documented response`];
