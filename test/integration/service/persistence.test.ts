@@ -1,0 +1,164 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startService } from '../../../service/server.ts';
+import { ADMIN, clientFor, outboxMails, raw, resetUrlOf, waitFor } from './helpers.ts';
+
+const BIN = fileURLToPath(new URL('../../../service/bin/allowlist-service.js', import.meta.url));
+const roots: string[] = [];
+async function freshRoot(): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'svc-persist-'));
+  roots.push(root);
+  return root;
+}
+afterEach(async () => {
+  for (const root of roots.splice(0)) await rm(root, { recursive: true, force: true });
+});
+
+describe('persistence', () => {
+  it('a restart loses nothing: revisions, the applied list, an APPLYING revision, Reset URLs', async () => {
+    const root = await freshRoot();
+    const dirs = { data: join(root, 'data'), outbox: join(root, 'outbox') };
+    let service = await startService({ admins: [ADMIN], applyDelayMs: 100, ...dirs });
+    const admin = clientFor(service.url, '127.0.0.2').client;
+    const applied = {
+      mode: 'ALLOW_SPECIFIC' as const,
+      entries: [{ ip: '127.0.0.2', cidr: null, memo: '管理者 desk' }],
+    };
+    expect(await admin.put(applied, '1')).toMatchObject({ ok: true });
+    const mail = await waitFor(async () => (await outboxMails(dirs.outbox))[0]);
+    await waitFor(async () => {
+      const r = await admin.get();
+      return r.ok && r.value.apply.state === 'APPLIED' ? true : undefined;
+    });
+    await service.close();
+
+    // Restart with a long delay: revision 3 is saved and stays APPLYING across the next restart.
+    service = await startService({ admins: [ADMIN], applyDelayMs: 60_000, ...dirs });
+    const admin2 = clientFor(service.url, '127.0.0.2').client;
+    expect(await admin2.get()).toMatchObject({
+      ok: true,
+      value: { revision: '2', entries: applied.entries, apply: { state: 'APPLIED' } },
+    });
+    expect(await clientFor(service.url, '127.0.0.3').client.get()).toMatchObject({
+      ok: false,
+      error: { kind: 'IP_RESTRICTED' },
+    });
+    const next = {
+      mode: 'ALLOW_SPECIFIC' as const,
+      entries: [...applied.entries, { ip: '127.0.0.3', cidr: null, memo: 'colleague' }],
+    };
+    expect(await admin2.put(next, '2')).toMatchObject({ ok: true, value: { revision: '3' } });
+    await service.close();
+
+    service = await startService({ admins: [ADMIN], applyDelayMs: 60_000, ...dirs });
+    const admin3 = clientFor(service.url, '127.0.0.2').client;
+    expect(await admin3.get()).toMatchObject({
+      ok: true,
+      value: { revision: '3', entries: next.entries, apply: { state: 'APPLYING', revision: '3' } },
+    });
+    // Revision 2 is still the one in force.
+    expect(await clientFor(service.url, '127.0.0.3').client.get()).toMatchObject({
+      ok: false,
+      error: { kind: 'IP_RESTRICTED' },
+    });
+    // The Reset URL e-mailed before two restarts still works (once).
+    const reset = await raw(
+      service.url,
+      'GET',
+      resetUrlOf(mail.text).replace(/^http:\/\/[^/]+/, ''),
+      { template: '/v1/ip-restrictions/reset' },
+    );
+    expect(reset.status).toBe(200);
+    await service.close();
+
+    service = await startService({ admins: [ADMIN], ...dirs });
+    expect(await clientFor(service.url, '127.0.0.3').client.get()).toMatchObject({
+      ok: true,
+      value: { revision: '4', mode: 'ALLOW_ALL', entries: next.entries },
+    });
+    await service.close();
+    // Atomic writes leave no temporary files behind.
+    expect((await readdir(dirs.data)).filter((n) => n !== 'state.json')).toEqual([]);
+  });
+
+  it('refuses to start on a corrupt state file and leaves it untouched', async () => {
+    const root = await freshRoot();
+    await writeFile(join(root, 'state.json'), '{"schemaVersion":1,');
+    await expect(
+      startService({ admins: [ADMIN], data: root, outbox: join(root, 'o') }),
+    ).rejects.toThrow(/state\.json is not valid JSON/);
+    expect(await readFile(join(root, 'state.json'), 'utf8')).toBe('{"schemaVersion":1,');
+  });
+});
+
+/** Run the CLI; resolve with its output once `listening on URL` is printed. */
+function startCli(args: string[]) {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const listening = new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', () => {
+      const m = /^listening on (\S+)$/m.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    void exited.then((code) => reject(new Error(`exited ${code}: ${err}`)));
+  });
+  listening.catch(() => undefined); // observed by the tests that wait for it
+  return { child, listening, exited, output: () => out, errors: () => err };
+}
+
+describe('the allowlist-service command', () => {
+  it('prints listening on URL, serves the contract, and shuts down cleanly on SIGTERM', async () => {
+    const root = await freshRoot();
+    const cli = startCli([
+      '--port',
+      '0',
+      '--admin',
+      'admin:pw',
+      '--data',
+      join(root, 'd'),
+      '--outbox',
+      join(root, 'o'),
+      '--apply-delay-ms',
+      '50',
+    ]);
+    const url = await cli.listening;
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const admin = clientFor(url).client;
+    expect(
+      await admin.put(
+        { mode: 'ALLOW_ALL', entries: [{ ip: '192.0.2.1', cidr: null, memo: 'kept' }] },
+        '1',
+      ),
+    ).toMatchObject({ ok: true });
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+    expect(cli.output()).toMatch(/stopped/);
+    // The log names requests by id and never shows credentials.
+    expect(cli.output()).toMatch(/PUT \/v1\/ip-restrictions\.json 202 .* id=/);
+    expect(cli.output()).not.toContain(Buffer.from('admin:pw').toString('base64'));
+    const state = JSON.parse(await readFile(join(root, 'd', 'state.json'), 'utf8'));
+    expect(state.current.config.entries).toEqual([{ ip: '192.0.2.1', cidr: null, memo: 'kept' }]);
+  });
+
+  it('exits 2 naming the option for a bad command line', async () => {
+    for (const [args, said] of [
+      [['--port', 'eighty', '--admin', 'a:b'], /--port must be a whole number/],
+      [['--port', '0'], /at least one --admin/],
+      [['--admin', 'nopassword'], /--admin must be LOGIN:PASSWORD/],
+      [['--admin', 'a:b', '--max-entries', '0'], /--max-entries/],
+      [['--admin', 'a:b', '--bogus'], /bogus/],
+    ] as const) {
+      const cli = startCli([...args]);
+      expect(await cli.exited).toBe(2);
+      expect(cli.errors()).toMatch(said);
+    }
+  });
+});
