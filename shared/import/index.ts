@@ -156,6 +156,7 @@ async function readBook(bytes: Uint8Array, limits: ImportLimits): Promise<Book> 
     if (
       error instanceof ImportError &&
       error.code === 'UNKNOWN_ENCODING' &&
+      error.params.encoding === undefined &&
       looksBinaryBytes(bytes)
     )
       throw notSpreadsheet();

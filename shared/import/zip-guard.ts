@@ -4,7 +4,7 @@ import { ImportError } from './errors.ts';
 /** Limits a zip archive must stay within before any of it is handed to the XLSX reader. */
 export type ZipLimits = {
   /** Most entries in the archive. */
-  maxEntries: number;
+  maxZipEntries: number;
   /** Most bytes all entries may inflate to, together. */
   maxUncompressedBytes: number;
   /** Highest inflated/compressed ratio of one entry (checked for entries over 1 MB inflated). */
@@ -12,7 +12,7 @@ export type ZipLimits = {
 };
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
-  maxEntries: 10_000,
+  maxZipEntries: 10_000,
   maxUncompressedBytes: 300 * 1024 * 1024,
   maxRatio: 500,
 };
@@ -65,11 +65,11 @@ export function readCentralDirectory(
       'The workbook is a ZIP64 archive, larger than the import accepts.',
     );
   }
-  if (count > limits.maxEntries) {
+  if (count > limits.maxZipEntries) {
     throw new ImportError(
       'ZIP_TOO_MANY_ENTRIES',
-      `The workbook archive holds ${count} files; the import accepts at most ${limits.maxEntries}.`,
-      { count, limit: limits.maxEntries },
+      `The workbook archive holds ${count} files; the import accepts at most ${limits.maxZipEntries}.`,
+      { count, limit: limits.maxZipEntries },
     );
   }
   if (offset + size > eocd) throw corrupt('its zip directory points outside the file');
@@ -161,10 +161,9 @@ export function verifyZipEntries(bytes: Uint8Array, entries: ZipEntryInfo[]): vo
       throw corrupt(`the compressed data of "${entry.name}" is damaged`);
     }
     if (overflow || produced !== entry.uncompressedSize) {
-      throw new ImportError(
-        'ZIP_TOO_LARGE',
-        `The workbook's "${entry.name}" inflates to more than its declared size; the import refuses it (a "zip bomb" guard).`,
-        { entry: entry.name },
+      // Damaged data and a lying directory look the same from here; both are refused unread.
+      throw corrupt(
+        `"${entry.name}" does not inflate to the size its zip directory declares (damaged, or a "zip bomb")`,
       );
     }
   }
