@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Problem } from '../../shared/allowlist/model.ts';
+import { formatProblem } from '../../shared/i18n/messages.ts';
+import { cliLocale } from '../common.ts';
 import { columnLetter, type ImportResult } from '../../shared/import/index.ts';
 import { ListFileError, readListFile } from '../read-list.ts';
 
@@ -118,7 +120,7 @@ function toText(result: ImportResult): string {
 export function problemLine(p: Problem): string {
   const row = p.row === undefined ? '' : `row ${p.row}: `;
   const entry = p.row === undefined && p.index !== undefined ? `entry ${p.index + 1}: ` : '';
-  return `${row}${entry}${p.severity} ${p.code}: ${p.message}`;
+  return `${row}${entry}${p.severity} ${p.code}: ${formatProblem(p, cliLocale())}`;
 }
 
 function oneLine(text: string): string {

@@ -1,0 +1,191 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { workbook } from '../shared/import/make-files.ts';
+
+const NODE = join(process.cwd(), 'node_modules/.bin/node');
+const BIN = join(process.cwd(), 'cli/bin/allowlist.js');
+
+/** Run the real `allowlist` command; resolves with its exit code and output. */
+function allowlist(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      NODE,
+      [BIN, ...args],
+      { env: { ...process.env, LANG: 'C' } },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 2) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+let dir = '';
+const path = (name: string) => join(dir, name);
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'allowlist-cli-'));
+  const sjis =
+    '"IP Address","CIDR","Memo"\r\n"198.51.100.0","24","大阪"\r\n"192.0.2.8","","東京"\r\n';
+  await writeFile(path('clean.csv'), iconv.encode(sjis, 'cp932'));
+  await writeFile(
+    path('errors.csv'),
+    'IPアドレス,備考\n203.0.113.5,ok\n203.0.113.300,typo\n,memo only\n',
+  );
+  await writeFile(
+    path('book.xlsx'),
+    await workbook([
+      { name: 'Notes', rows: [['nothing here']] },
+      {
+        name: 'Osaka',
+        rows: [
+          ['IP', 'Memo'],
+          ['198.51.100.7', 'osaka'],
+        ],
+      },
+    ]),
+  );
+  await writeFile(
+    path('picture.png'),
+    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]),
+  );
+  await writeFile(
+    path('emoji.json'),
+    JSON.stringify({
+      mode: 'ALLOW_SPECIFIC',
+      entries: [
+        { ip: '192.0.2.1', cidr: null, memo: 'ok' },
+        { ip: '192.0.2.2', cidr: null, memo: '🎉' },
+      ],
+    }),
+  );
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('allowlist import', () => {
+  it('prints the --json shape and exits 0 for a clean Shift_JIS CSV', async () => {
+    const { code, stdout } = await allowlist('import', path('clean.csv'), '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.entries).toEqual([
+      { ip: '198.51.100.0', cidr: 24, memo: '大阪', row: 2 },
+      { ip: '192.0.2.8', cidr: null, memo: '東京', row: 3 },
+    ]);
+    expect(json.mapping).toEqual({ headerRow: 1, dataStartRow: 2, ip: 0, prefix: 1, memo: 2 });
+    expect(json.stats).toMatchObject({
+      format: 'csv',
+      encoding: 'shift_jis',
+      entries: 2,
+      errors: 0,
+    });
+    for (const p of json.problems)
+      expect(Object.keys(p).sort()).toEqual(
+        expect.arrayContaining(['code', 'message', 'row', 'severity']),
+      );
+  });
+
+  it('exits 1 and names each bad row when some rows have errors', async () => {
+    const { code, stdout } = await allowlist('import', path('errors.csv'));
+    expect(code).toBe(1);
+    expect(stdout).toContain('row 3: error IP_OCTET_OUT_OF_RANGE');
+    expect(stdout).toContain('row 4: error IMPORT_MISSING_IP');
+    expect(stdout).toMatch(/row +2 +203\.0\.113\.5 +ok/);
+  });
+
+  it('reads the sheet named by --sheet, and exits 2 naming the sheets when it does not exist', async () => {
+    const ok = await allowlist('import', path('book.xlsx'), '--sheet', 'Osaka', '--json');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({
+      sheet: 'Osaka',
+      sheets: ['Notes', 'Osaka'],
+      entries: [{ ip: '198.51.100.7', memo: 'osaka', row: 2 }],
+    });
+    const missing = await allowlist('import', path('book.xlsx'), '--sheet', 'Kobe');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe(
+      `allowlist import: ${path('book.xlsx')}: The workbook has no sheet "Kobe" (sheets: "Notes", "Osaka").\n`,
+    );
+  });
+
+  it('exits 2 with one clear stderr line and no stack for a file that is not a spreadsheet', async () => {
+    const { code, stdout, stderr } = await allowlist('import', path('picture.png'));
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('not a spreadsheet');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 for a missing file', async () => {
+    const { code, stderr } = await allowlist('import', path('nope.csv'));
+    expect(code).toBe(2);
+    expect(stderr).toBe(`allowlist import: ${path('nope.csv')}: no such file.\n`);
+  });
+});
+
+describe('allowlist export', () => {
+  it("writes the service's CSV from a spreadsheet and exits 0", async () => {
+    const { code, stdout } = await allowlist(
+      'export',
+      path('clean.csv'),
+      '--out',
+      path('out.csv'),
+      '--format',
+      'cybozu-csv',
+    );
+    expect(code).toBe(0);
+    expect(stdout).toBe(`Wrote 2 of 2 entries to ${path('out.csv')} (cybozu-csv).\n`);
+    expect(iconv.decode(await readFile(path('out.csv')), 'cp932')).toBe(
+      '"IP Address","CIDR","Memo"\r\n"198.51.100.0","24","大阪"\r\n"192.0.2.8","","東京"\r\n',
+    );
+  });
+
+  it('writes the encodable entries, reports the others by entry, and exits 1', async () => {
+    const { code, stderr } = await allowlist(
+      'export',
+      path('emoji.json'),
+      '--out',
+      path('emoji.csv'),
+      '--format',
+      'cybozu-csv',
+    );
+    expect(code).toBe(1);
+    expect(stderr).toContain('EXPORT_UNENCODABLE_MEMO');
+    expect(stderr).toContain('Entry 2 (192.0.2.2)');
+    expect(iconv.decode(await readFile(path('emoji.csv')), 'cp932')).toBe(
+      '"IP Address","CIDR","Memo"\r\n"192.0.2.1","","ok"\r\n',
+    );
+  });
+
+  it('writes XLSX that imports back to the same entries', async () => {
+    expect(
+      (await allowlist('export', path('clean.csv'), '--out', path('out.xlsx'), '--format', 'xlsx'))
+        .code,
+    ).toBe(0);
+    const back = await allowlist('import', path('out.xlsx'), '--json');
+    expect(
+      JSON.parse(back.stdout).entries.map((e: { ip: string; memo: string }) => `${e.ip} ${e.memo}`),
+    ).toEqual(['198.51.100.0 大阪', '192.0.2.8 東京']);
+  });
+
+  it('exits 2 on a bad --format without writing anything', async () => {
+    const { code, stderr } = await allowlist(
+      'export',
+      path('clean.csv'),
+      '--out',
+      path('never.csv'),
+      '--format',
+      'pdf',
+    );
+    expect(code).toBe(2);
+    expect(stderr).toContain('--format must be one of cybozu-csv, csv, xlsx');
+    await expect(readFile(path('never.csv'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
