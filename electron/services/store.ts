@@ -69,6 +69,7 @@ export const HistoryRecordSchema = z.object({
   pushedAt: z.string(),
   config: ConfigSchema,
   summary: ChangeSummarySchema,
+  source: z.enum(['pushed', 'pulled']).default('pushed'),
 });
 export type HistoryRecord = z.infer<typeof HistoryRecordSchema>;
 

@@ -160,6 +160,8 @@ export const DiffSchema = z.object({
   added: z.array(EntryOutSchema),
   removed: z.array(EntryOutSchema),
   memoChanged: z.array(z.object({ before: EntryOutSchema, after: EntryOutSchema })),
+  /** Same network written differently (`10.0.0.5/24` -> `10.0.0.0/24`). */
+  rewritten: z.array(z.object({ before: EntryOutSchema, after: EntryOutSchema })),
   unchanged: z.number().int(),
 });
 
@@ -220,6 +222,8 @@ export const HistoryItemSchema = z.object({
   pushedAt: z.string(),
   config: ConfigOutSchema,
   summary: ChangeSummarySchema,
+  /** `pushed` from this app; `pulled`: the revision that was live before the first push (for restore). */
+  source: z.enum(['pushed', 'pulled']),
 });
 export type HistoryItemView = z.infer<typeof HistoryItemSchema>;
 

@@ -1,0 +1,107 @@
+import { createApplyTracker, type ApplyTracker } from '../services/apply-tracker.ts';
+import { createDemoRunner, type DemoRunner } from '../services/demo.ts';
+import { createDrafts, type Drafts, type ServiceFactory } from '../services/drafts.ts';
+import { AppError } from '../services/errors.ts';
+import { createImportRunner, type ImportRunner } from '../services/import-runner.ts';
+import { createProfiles, type Profiles } from '../services/profiles.ts';
+import { createKeytarSecretStore } from '../services/secrets.ts';
+import { createHttpService } from '../services/service-client.ts';
+import { openStore, type AppStore } from '../services/store.ts';
+import { createSync, type Sync } from '../services/sync.ts';
+import type { AppInfo, Dialogs, HandlerDeps } from './deps.ts';
+
+/** Every main-process service, wired from injected deps (no electron import). */
+export type MainServices = {
+  store: AppStore;
+  profiles: Profiles;
+  drafts: Drafts;
+  sync: Sync;
+  tracker: ApplyTracker;
+  imports: ImportRunner;
+  demo: DemoRunner;
+  dialogs: Dialogs;
+  appInfo: AppInfo;
+  openExternal: (url: string) => Promise<void>;
+  serviceFor: ServiceFactory;
+};
+
+const noDialog = async (): Promise<never> => {
+  throw new AppError('INTERNAL', 'File dialogs are not available here.');
+};
+
+export function createMainServices(deps: HandlerDeps): MainServices {
+  const log = deps.log ?? (() => {});
+  const store = openStore({
+    dir: deps.dataDir,
+    ...(deps.openConf ? { openConf: deps.openConf } : {}),
+    onNotice: (n) => log(`store: ${n.code} ${n.params.file}`),
+  });
+  const secrets = deps.secrets ?? createKeytarSecretStore();
+  const demo = createDemoRunner({
+    dataDir: deps.dataDir,
+    ...(deps.demoApplyDelayMs !== undefined ? { applyDelayMs: deps.demoApplyDelayMs } : {}),
+  });
+  const createService =
+    deps.createService ??
+    ((profile, getPassword) =>
+      createHttpService({ baseUrl: profile.serviceUrl, login: profile.login, getPassword, log }));
+
+  const serviceFor: ServiceFactory = async (profile) => {
+    if (profile.demo) {
+      const running = await demo.start();
+      return createService(
+        { ...profile, serviceUrl: running.url, login: running.login },
+        async () => running.password,
+      );
+    }
+    const password = await secrets.get(profile.id);
+    if (password === null) {
+      throw new AppError(
+        'PASSWORD_REQUIRED',
+        'No password is saved in the keychain for this profile. Enter it again; your draft is kept.',
+      );
+    }
+    return createService(profile, async () => password);
+  };
+
+  const profiles = createProfiles({ store, secrets });
+  const drafts = createDrafts({ store, serviceFor });
+  const tracker = createApplyTracker({
+    ...(deps.applyPollMs !== undefined ? { pollMs: deps.applyPollMs } : {}),
+  });
+  const sync = createSync({ store, drafts, serviceFor, tracker });
+  const imports = createImportRunner({
+    workerUrl: deps.importWorkerUrl ?? new URL('../services/import-worker.ts', import.meta.url),
+  });
+  const appInfo: AppInfo = {
+    name: 'IP Allowlist Manager',
+    version: '0.1.0',
+    platform: process.platform,
+    packaged: false,
+    systemLocale: (Intl.DateTimeFormat().resolvedOptions().locale ?? 'en').startsWith('ja')
+      ? 'ja'
+      : 'en',
+    ...deps.appInfo,
+  };
+  return {
+    store,
+    profiles,
+    drafts,
+    sync,
+    tracker,
+    imports,
+    demo,
+    dialogs: deps.dialogs ?? {
+      openImportFile: noDialog,
+      openLogFile: noDialog,
+      saveFile: noDialog,
+    },
+    appInfo,
+    openExternal:
+      deps.openExternal ??
+      (async () => {
+        throw new AppError('LINK_NOT_ALLOWED', 'Links cannot be opened here.');
+      }),
+    serviceFor,
+  };
+}

@@ -1,0 +1,201 @@
+import type { ApplyStatusView } from '../../shared/contract/ipc.ts';
+import type { AllowlistService } from '../../shared/contract/service.ts';
+import { RESET_WINDOW_MS } from './service-failure.ts';
+
+/**
+ * Follows a pushed revision until APPLIED, then probes access.
+ *
+ * A 403 IP_RESTRICTED at any point means the new list is in force and excludes the admin:
+ * "locked out", with the Reset URL window (one hour from the completion e-mail, sent when the
+ * revision was applied) and the history item to restore once access is back.
+ */
+
+export type ApplyTrackerDeps = {
+  /** Default sink for status changes (each `start` may bring its own: the window that pushed). */
+  emit?: (status: ApplyStatusView) => void;
+  now?: () => Date;
+  pollMs?: number;
+  /** Give up following after this long (the status stays `applying`; probe again later). */
+  maxFollowMs?: number;
+};
+
+type Tracked = {
+  status: ApplyStatusView;
+  service: AllowlistService;
+  loop: Promise<ApplyStatusView> | null;
+  stopped: boolean;
+  emit: (status: ApplyStatusView) => void;
+};
+
+export function createApplyTracker(deps: ApplyTrackerDeps) {
+  const now = (): Date => (deps.now ?? (() => new Date()))();
+  const pollMs = deps.pollMs ?? 1000;
+  const maxFollowMs = deps.maxFollowMs ?? 10 * 60 * 1000;
+  const tracked = new Map<string, Tracked>();
+  const defaultEmit = deps.emit ?? (() => {});
+
+  const idle = (profileId: string): ApplyStatusView => ({
+    profileId,
+    phase: 'idle',
+    revision: null,
+    serviceState: null,
+    pushedAt: null,
+    appliedAt: null,
+    clientIp: null,
+    resetDeadline: null,
+    restoreHistoryId: null,
+    message: 'Nothing is being applied.',
+  });
+
+  const update = (t: Tracked, patch: Partial<ApplyStatusView>): ApplyStatusView => {
+    t.status = { ...t.status, ...patch };
+    t.emit(t.status);
+    return t.status;
+  };
+
+  /** One look at the service; returns true when following can stop. */
+  const check = async (t: Tracked): Promise<boolean> => {
+    const result = await t.service.get();
+    if (!result.ok) {
+      const error = result.error;
+      if (error.kind === 'IP_RESTRICTED') {
+        const appliedAt = t.status.appliedAt ?? now().toISOString();
+        update(t, {
+          phase: 'locked-out',
+          serviceState: 'APPLIED',
+          appliedAt,
+          clientIp: error.clientIp,
+          resetDeadline: new Date(Date.parse(appliedAt) + RESET_WINDOW_MS).toISOString(),
+          message: `The service now refuses your address ${error.clientIp}: you are locked out. Open the Reset URL in the e-mail the service sent after the save; it works for one hour. Once access is back you can restore the previous revision.`,
+        });
+        return true;
+      }
+      if (error.kind === 'OFFLINE' || error.kind === 'TIMEOUT') {
+        update(t, {
+          phase: t.status.phase === 'verified' ? 'verified' : 'offline',
+          message: 'The service cannot be reached right now; access could not be checked.',
+        });
+        return false;
+      }
+      update(t, { phase: 'error', message: error.message });
+      return true;
+    }
+    const { apply } = result.value;
+    const mine = t.status.revision;
+    const appliedMine =
+      apply.state === 'APPLIED' &&
+      (apply.revision === mine || Number(apply.revision) > Number(mine));
+    if (!appliedMine) {
+      update(t, {
+        phase: 'applying',
+        serviceState: apply.state,
+        message: 'The service is applying the new list.',
+      });
+      return false;
+    }
+    // APPLIED and this GET was let through: the probe succeeded.
+    update(t, {
+      phase: 'verified',
+      serviceState: 'APPLIED',
+      appliedAt: apply.appliedAt ?? t.status.appliedAt ?? now().toISOString(),
+      message:
+        t.status.phase === 'locked-out'
+          ? 'Access is back. You can restore the previous revision.'
+          : 'Applied. Verified: you still have access.',
+    });
+    return true;
+  };
+
+  const follow = async (t: Tracked): Promise<ApplyStatusView> => {
+    const started = now().getTime();
+    while (!t.stopped) {
+      if (await check(t)) return t.status;
+      if (now().getTime() - started > maxFollowMs) return t.status;
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+    }
+    return t.status;
+  };
+
+  return {
+    /** Start following a pushed revision. */
+    start(input: {
+      profileId: string;
+      revision: string;
+      service: AllowlistService;
+      restoreHistoryId: string | null;
+      emit?: (status: ApplyStatusView) => void;
+    }): ApplyStatusView {
+      const old = tracked.get(input.profileId);
+      if (old) old.stopped = true;
+      const t: Tracked = {
+        status: {
+          ...idle(input.profileId),
+          phase: 'applying',
+          revision: input.revision,
+          serviceState: 'APPLYING',
+          pushedAt: now().toISOString(),
+          restoreHistoryId: input.restoreHistoryId,
+          message: 'Saved. The service is applying the new list.',
+        },
+        service: input.service,
+        loop: null,
+        stopped: false,
+        emit: input.emit ?? defaultEmit,
+      };
+      tracked.set(input.profileId, t);
+      t.emit(t.status);
+      t.loop = follow(t);
+      return t.status;
+    },
+    status(profileId: string): ApplyStatusView {
+      return tracked.get(profileId)?.status ?? idle(profileId);
+    },
+    /** Ask the service now (also after a lockout, to see whether access is back). */
+    async probe(profileId: string, service: AllowlistService): Promise<ApplyStatusView> {
+      const t = tracked.get(profileId);
+      if (!t) {
+        const fresh: Tracked = {
+          status: idle(profileId),
+          service,
+          loop: null,
+          stopped: true,
+          emit: defaultEmit,
+        };
+        const result = await service.get();
+        if (result.ok)
+          return update(fresh, {
+            phase: 'verified',
+            revision: result.value.revision,
+            serviceState: result.value.apply.state,
+            message: 'You have access.',
+          });
+        if (result.error.kind === 'IP_RESTRICTED')
+          return update(fresh, {
+            phase: 'locked-out',
+            clientIp: result.error.clientIp,
+            message: `The service refuses your address ${result.error.clientIp}. Use the Reset URL from the service's e-mail (valid one hour after the save).`,
+          });
+        return update(fresh, {
+          phase:
+            result.error.kind === 'OFFLINE' || result.error.kind === 'TIMEOUT'
+              ? 'offline'
+              : 'error',
+          message: result.error.message,
+        });
+      }
+      t.service = service;
+      await check(t);
+      return t.status;
+    },
+    /** Resolves when the current follow loop ends (tests and shutdown). */
+    async settled(profileId: string): Promise<ApplyStatusView> {
+      const t = tracked.get(profileId);
+      return t?.loop ? t.loop : this.status(profileId);
+    },
+    stopAll(): void {
+      for (const t of tracked.values()) t.stopped = true;
+    },
+  };
+}
+
+export type ApplyTracker = ReturnType<typeof createApplyTracker>;

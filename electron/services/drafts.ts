@@ -1,0 +1,215 @@
+import type { Config } from '../../shared/allowlist/model.ts';
+import type { AllowlistService } from '../../shared/contract/service.ts';
+import type { DraftView, HistoryItemView } from '../../shared/contract/ipc.ts';
+import {
+  mergeConfigs,
+  resolveConflicts,
+  sameConfig,
+  type Resolution,
+} from '../../shared/sync/merge.ts';
+import { AppError } from './errors.ts';
+import { serviceFailure } from './service-failure.ts';
+import type { AppStore, DraftRecord, ProfileRecord, SnapshotRecord } from './store.ts';
+import { draftView, emptyDraft, isDirty } from './views.ts';
+
+/**
+ * Drafts: the offline working copy, pull with three-way merge, conflict resolution, history.
+ *
+ * Everything but pull and status works without the network.
+ */
+
+/** Resolve a profile's service client (reads the password from the keychain; throws PASSWORD_REQUIRED). */
+export type ServiceFactory = (profile: ProfileRecord) => Promise<AllowlistService>;
+
+export type DraftDeps = {
+  store: AppStore;
+  serviceFor: ServiceFactory;
+  now?: () => Date;
+};
+
+export type PullStatus = 'updated' | 'up-to-date' | 'merged' | 'conflicts';
+
+export type SyncState =
+  'never-pulled' | 'up-to-date' | 'local-changes' | 'remote-changed' | 'offline' | 'error';
+
+/** Create the draft service. */
+export function createDrafts(deps: DraftDeps) {
+  const now = (): string => (deps.now ?? (() => new Date()))().toISOString();
+
+  const profile = (id: string): ProfileRecord => {
+    const found = deps.store.getProfile(id);
+    if (!found) throw new AppError('NOT_FOUND', 'This profile no longer exists.');
+    return found;
+  };
+  const load = (id: string): DraftRecord => deps.store.getDraft(id) ?? emptyDraft(id, now());
+  const persist = (draft: DraftRecord): DraftRecord => {
+    deps.store.saveDraft(draft);
+    return draft;
+  };
+
+  /**
+   * Bring a remote snapshot into the draft.
+   *
+   * No local changes: base = working = remote. Local changes and the remote moved: three-way
+   * merge; conflicts are kept in the draft for the UI (base and working untouched until resolved).
+   */
+  const integrate = (
+    draft: DraftRecord,
+    remote: SnapshotRecord,
+  ): { draft: DraftRecord; status: PullStatus } => {
+    const updatedAt = now();
+    if (!draft.base || !isDirty(draft)) {
+      const status: PullStatus =
+        draft.base?.revision === remote.revision && sameConfig(draft.base.config, remote.config)
+          ? 'up-to-date'
+          : 'updated';
+      return {
+        draft: persist({ ...draft, base: remote, working: remote.config, merge: null, updatedAt }),
+        status,
+      };
+    }
+    if (draft.base.revision === remote.revision) {
+      return {
+        draft: persist({
+          ...draft,
+          base: { ...draft.base, maxEntries: remote.maxEntries },
+          merge: null,
+        }),
+        status: 'up-to-date',
+      };
+    }
+    const outcome = mergeConfigs(draft.base.config, draft.working, remote.config);
+    if (outcome.conflicts.length === 0) {
+      return {
+        draft: persist({ ...draft, base: remote, working: outcome.merged, merge: null, updatedAt }),
+        status: 'merged',
+      };
+    }
+    const merge = {
+      baseRevision: draft.base.revision,
+      remote,
+      merged: outcome.merged,
+      local: outcome.local,
+      remoteChanges: outcome.remote,
+      conflicts: outcome.conflicts,
+    };
+    return { draft: persist({ ...draft, merge, updatedAt }), status: 'conflicts' };
+  };
+
+  const fetchSnapshot = async (p: ProfileRecord, action: string): Promise<SnapshotRecord> => {
+    const service = await deps.serviceFor(p);
+    const result = await service.get();
+    if (!result.ok) throw serviceFailure(result.error, action);
+    const { mode, entries, revision, limits } = result.value;
+    return { revision, config: { mode, entries }, pulledAt: now(), maxEntries: limits.maxEntries };
+  };
+
+  return {
+    get(profileId: string): DraftView {
+      profile(profileId);
+      return draftView(load(profileId));
+    },
+    save(profileId: string, working: Config): { updatedAt: string; dirty: boolean } {
+      profile(profileId);
+      const draft = persist({ ...load(profileId), working, updatedAt: now() });
+      return { updatedAt: draft.updatedAt, dirty: isDirty(draft) };
+    },
+    discard(profileId: string): DraftView {
+      profile(profileId);
+      const draft = load(profileId);
+      const working = draft.base ? draft.base.config : emptyDraft(profileId, now()).working;
+      return draftView(persist({ ...draft, working, merge: null, updatedAt: now() }));
+    },
+    async pull(profileId: string): Promise<{ status: PullStatus; draft: DraftView }> {
+      const remote = await fetchSnapshot(profile(profileId), 'pulling');
+      const { draft, status } = integrate(load(profileId), remote);
+      return { status, draft: draftView(draft) };
+    },
+    /** Used by push on a 412: GET again and merge (never overwrite). */
+    async remerge(profileId: string): Promise<{ status: PullStatus; draft: DraftRecord }> {
+      const remote = await fetchSnapshot(profile(profileId), 'merging');
+      return integrate(load(profileId), remote);
+    },
+    async status(
+      profileId: string,
+    ): Promise<{
+      state: SyncState;
+      remoteRevision: string | null;
+      message: string;
+      errorCode: string | null;
+    }> {
+      const draft = load(profileId);
+      try {
+        const remote = await fetchSnapshot(profile(profileId), 'checking');
+        if (!draft.base)
+          return {
+            state: 'never-pulled',
+            remoteRevision: remote.revision,
+            message: 'Not pulled yet.',
+            errorCode: null,
+          };
+        if (draft.base.revision !== remote.revision)
+          return {
+            state: 'remote-changed',
+            remoteRevision: remote.revision,
+            message: 'The list changed on the service since the last pull.',
+            errorCode: null,
+          };
+        if (isDirty(draft))
+          return {
+            state: 'local-changes',
+            remoteRevision: remote.revision,
+            message: 'Local changes not yet saved to the service.',
+            errorCode: null,
+          };
+        return {
+          state: 'up-to-date',
+          remoteRevision: remote.revision,
+          message: 'Up to date.',
+          errorCode: null,
+        };
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        const offline = error.code === 'OFFLINE' || error.code === 'TIMEOUT';
+        return {
+          state: offline ? 'offline' : 'error',
+          remoteRevision: null,
+          message: error.message,
+          errorCode: error.code,
+        };
+      }
+    },
+    resolve(profileId: string, resolutions: Resolution[]): DraftView {
+      profile(profileId);
+      const draft = load(profileId);
+      if (!draft.merge) throw new AppError('NOT_FOUND', 'There is no merge to resolve.');
+      let working: Config;
+      try {
+        working = resolveConflicts(draft.merge.merged, draft.merge.conflicts, resolutions);
+      } catch (error) {
+        throw new AppError(
+          'UNRESOLVED_CONFLICTS',
+          error instanceof Error ? error.message : 'Resolve every conflict.',
+        );
+      }
+      return draftView(
+        persist({ ...draft, base: draft.merge.remote, working, merge: null, updatedAt: now() }),
+      );
+    },
+    history(profileId: string): HistoryItemView[] {
+      profile(profileId);
+      return [...deps.store.listHistory(profileId)].reverse();
+    },
+    restore(profileId: string, historyId: string): DraftView {
+      profile(profileId);
+      const item = deps.store.listHistory(profileId).find((h) => h.id === historyId);
+      if (!item) throw new AppError('NOT_FOUND', 'This revision is not in the history.');
+      return draftView(persist({ ...load(profileId), working: item.config, updatedAt: now() }));
+    },
+    load,
+    persist,
+    profile,
+  };
+}
+
+export type Drafts = ReturnType<typeof createDrafts>;

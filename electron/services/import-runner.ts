@@ -1,0 +1,128 @@
+import { Worker } from 'node:worker_threads';
+import type { ImportResult } from '../../shared/import/index.ts';
+import { AppError } from './errors.ts';
+
+/**
+ * Runs imports in a worker thread with progress and cancel; keeps recent files' bytes in main so
+ * the renderer can re-parse with another sheet or mapping without ever naming a path.
+ */
+
+export type ImportRunOptions = {
+  sheet?: string;
+  mapping?: {
+    headerRow: number | null;
+    dataStartRow: number;
+    ip: number;
+    prefix: number | null;
+    memo: number | null;
+  };
+};
+
+export type ImportRunnerDeps = {
+  /** URL of the worker script (electron/services/import-worker.ts, or its bundle in dist/). */
+  workerUrl: URL;
+  /** Files kept for re-parsing (default 4). */
+  keep?: number;
+};
+
+type Job = { worker: Worker | null; canceled: boolean; cancel: () => void };
+
+export function createImportRunner(deps: ImportRunnerDeps) {
+  const files = new Map<string, { fileName: string; bytes: Uint8Array }>();
+  const jobs = new Map<string, Job>();
+  const keep = deps.keep ?? 4;
+
+  const run = (
+    jobId: string,
+    fileName: string,
+    bytes: Uint8Array,
+    options: ImportRunOptions,
+    onProgress: (p: { done: number; total: number }) => void,
+  ): Promise<(ImportResult & { jobId: string; fileName: string }) | { canceled: true }> => {
+    files.set(jobId, { fileName, bytes });
+    while (files.size > keep) files.delete(files.keys().next().value as string);
+    jobs.get(jobId)?.cancel();
+    return new Promise((resolve, reject) => {
+      const worker = new Worker(deps.workerUrl);
+      let settled = false;
+      const finish = (fn: () => void): void => {
+        if (settled) return;
+        settled = true;
+        jobs.delete(jobId);
+        void worker.terminate();
+        fn();
+      };
+      const job: Job = {
+        worker,
+        canceled: false,
+        cancel: () => {
+          job.canceled = true;
+          finish(() => resolve({ canceled: true }));
+        },
+      };
+      jobs.set(jobId, job);
+      worker.on(
+        'message',
+        (
+          msg:
+            | { type: 'progress'; done: number; total: number }
+            | { type: 'result'; result: ImportResult }
+            | { type: 'error'; code: string; message: string },
+        ) => {
+          if (msg.type === 'progress') onProgress({ done: msg.done, total: msg.total });
+          else if (msg.type === 'result') finish(() => resolve({ ...msg.result, jobId, fileName }));
+          else
+            finish(() => reject(new AppError('IMPORT_FAILED', msg.message, { reason: msg.code })));
+        },
+      );
+      worker.on('error', () =>
+        finish(() =>
+          reject(
+            new AppError(
+              'IMPORT_FAILED',
+              'The import stopped unexpectedly; the draft is unchanged.',
+            ),
+          ),
+        ),
+      );
+      worker.on('exit', () =>
+        finish(() =>
+          reject(
+            new AppError(
+              'IMPORT_FAILED',
+              'The import stopped unexpectedly; the draft is unchanged.',
+            ),
+          ),
+        ),
+      );
+      // Copy: the kept bytes must stay usable for a re-parse.
+      worker.postMessage({ bytes: bytes.slice(), options });
+    });
+  };
+
+  return {
+    run,
+    /** Parse a kept file again under a new job id. */
+    reparse(
+      jobId: string,
+      newJobId: string,
+      options: ImportRunOptions,
+      onProgress: (p: { done: number; total: number }) => void,
+    ) {
+      const file = files.get(jobId);
+      if (!file) throw new AppError('NOT_FOUND', 'That file is no longer open; choose it again.');
+      return run(newJobId, file.fileName, file.bytes, options, onProgress);
+    },
+    cancel(jobId: string): boolean {
+      const job = jobs.get(jobId);
+      if (!job) return false;
+      job.cancel();
+      return true;
+    },
+    cancelAll(): void {
+      for (const job of jobs.values()) job.cancel();
+    },
+  };
+}
+
+export type ImportRunner = ReturnType<typeof createImportRunner>;

@@ -1,0 +1,38 @@
+import { parentPort } from 'node:worker_threads';
+import { importBytes, type ImportOptions } from '../../shared/import/index.ts';
+import { isImportError } from '../../shared/import/errors.ts';
+
+/**
+ * Worker thread body: parses one file off the main thread.
+ *
+ * Messages in: `{ bytes, options }`. Out: `{ type: 'progress', done, total }` (at most every
+ * 50 ms), then `{ type: 'result', result }` or `{ type: 'error', code, message }`. Cancel is the
+ * parent terminating this thread.
+ */
+parentPort?.once(
+  'message',
+  async (message: { bytes: Uint8Array; options: Omit<ImportOptions, 'onProgress' | 'signal'> }) => {
+    let last = 0;
+    try {
+      const result = await importBytes(message.bytes, {
+        ...message.options,
+        onProgress: (p) => {
+          const t = Date.now();
+          if (t - last < 50 && p.done < p.total) return;
+          last = t;
+          parentPort?.postMessage({ type: 'progress', done: p.done, total: p.total });
+        },
+      });
+      parentPort?.postMessage({ type: 'result', result });
+    } catch (error) {
+      if (isImportError(error))
+        parentPort?.postMessage({ type: 'error', code: error.code, message: error.message });
+      else
+        parentPort?.postMessage({
+          type: 'error',
+          code: 'IMPORT_FAILED',
+          message: 'The file could not be read.',
+        });
+    }
+  },
+);

@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import type { ProfileView } from '../../shared/contract/ipc.ts';
+import { AppError } from './errors.ts';
+import type { SecretStore } from './secrets.ts';
+import type { AppStore, ProfileRecord } from './store.ts';
+import { profileView } from './views.ts';
+
+/**
+ * Profiles: name, service URL, login, protected addresses, limit. The password goes to the
+ * keychain and never comes back out; removing a profile removes its keychain item.
+ */
+
+export type ProfileFields = {
+  name: string;
+  serviceUrl: string;
+  login: string;
+  protectedAddresses?: { ip: string; label: string }[] | undefined;
+  maxEntries?: number | null | undefined;
+};
+
+export type ProfilesDeps = { store: AppStore; secrets: SecretStore; now?: () => Date };
+
+function checkUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new AppError(
+      'INVALID_INPUT',
+      `"${url}" is not a web address. Enter the service URL, e.g. https://example.cybozu.com.`,
+    );
+  }
+  const loopback = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(parsed.hostname);
+  if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && loopback)) {
+    throw new AppError(
+      'INVALID_INPUT',
+      'The service URL must start with https:// (plain http is accepted only for this computer).',
+    );
+  }
+  return parsed.origin;
+}
+
+export function createProfiles(deps: ProfilesDeps) {
+  const now = (): string => (deps.now ?? (() => new Date()))().toISOString();
+
+  const hasPassword = async (profile: ProfileRecord): Promise<boolean> => {
+    if (profile.demo) return true;
+    try {
+      return (await deps.secrets.get(profile.id)) !== null;
+    } catch {
+      return false;
+    }
+  };
+  const view = async (profile: ProfileRecord): Promise<ProfileView> =>
+    profileView(profile, await hasPassword(profile));
+  const get = (id: string): ProfileRecord => {
+    const p = deps.store.getProfile(id);
+    if (!p) throw new AppError('NOT_FOUND', 'This profile no longer exists.');
+    return p;
+  };
+
+  return {
+    async list(): Promise<{ profiles: ProfileView[]; selectedId: string | null }> {
+      const profiles = await Promise.all(deps.store.listProfiles().map(view));
+      return { profiles, selectedId: deps.store.getSettings().selectedId };
+    },
+    async create(fields: ProfileFields, password: string | undefined): Promise<ProfileView> {
+      const profile: ProfileRecord = {
+        id: randomUUID(),
+        name: fields.name,
+        serviceUrl: checkUrl(fields.serviceUrl),
+        login: fields.login,
+        protectedAddresses: fields.protectedAddresses ?? [],
+        maxEntries: fields.maxEntries ?? null,
+        demo: false,
+        createdAt: now(),
+      };
+      // Keychain first: no keychain means no profile half-made with a password nowhere.
+      if (password !== undefined) await deps.secrets.set(profile.id, password);
+      deps.store.saveProfile(profile);
+      deps.store.saveSettings({ ...deps.store.getSettings(), selectedId: profile.id });
+      return view(profile);
+    },
+    async update(id: string, fields: Partial<ProfileFields>): Promise<ProfileView> {
+      const old = get(id);
+      const next: ProfileRecord = {
+        ...old,
+        ...(fields.name !== undefined ? { name: fields.name } : {}),
+        ...(fields.serviceUrl !== undefined && !old.demo
+          ? { serviceUrl: checkUrl(fields.serviceUrl) }
+          : {}),
+        ...(fields.login !== undefined && !old.demo ? { login: fields.login } : {}),
+        ...(fields.protectedAddresses !== undefined
+          ? { protectedAddresses: fields.protectedAddresses }
+          : {}),
+        ...(fields.maxEntries !== undefined ? { maxEntries: fields.maxEntries } : {}),
+      };
+      deps.store.saveProfile(next);
+      return view(next);
+    },
+    async remove(id: string): Promise<void> {
+      const profile = get(id);
+      if (!profile.demo) await deps.secrets.delete(id);
+      deps.store.removeProfile(id);
+    },
+    select(id: string): string {
+      get(id);
+      deps.store.saveSettings({ ...deps.store.getSettings(), selectedId: id });
+      return id;
+    },
+    async setPassword(id: string, password: string): Promise<boolean> {
+      const profile = get(id);
+      if (profile.demo) throw new AppError('INVALID_INPUT', 'The demo profile needs no password.');
+      await deps.secrets.set(id, password);
+      return true;
+    },
+    /** Create or refresh the demo profile pointing at the running demo service. */
+    ensureDemo(url: string, login: string): Promise<ProfileView> {
+      const existing = deps.store.listProfiles().find((p) => p.demo);
+      const profile: ProfileRecord = existing
+        ? { ...existing, serviceUrl: url, login }
+        : {
+            id: 'demo',
+            name: 'Demo (built-in service)',
+            serviceUrl: url,
+            login,
+            protectedAddresses: [],
+            maxEntries: null,
+            demo: true,
+            createdAt: now(),
+          };
+      deps.store.saveProfile(profile);
+      deps.store.saveSettings({ ...deps.store.getSettings(), selectedId: profile.id });
+      return view(profile);
+    },
+    get,
+    hasPassword,
+  };
+}
+
+export type Profiles = ReturnType<typeof createProfiles>;

@@ -1,0 +1,109 @@
+import { diffConfigs, type ConfigDiff } from '../allowlist/diff.ts';
+import {
+  analyzeLockout,
+  lockoutProblems,
+  type LockoutResult,
+  type MustKeep,
+} from '../allowlist/lockout.ts';
+import type { Config, Problem } from '../allowlist/model.ts';
+import { validateConfig } from '../allowlist/validate.ts';
+
+/**
+ * The plan of a push, as pure data: what changes, what is wrong, who would lose access.
+ *
+ * Main asks the service for the caller's address and hands it in; everything else is a function
+ * of the draft and the profile.
+ */
+
+export type ProtectedAddressInput = { ip: string; label: string };
+
+export type PlanInput = {
+  base: Config;
+  working: Config;
+  /** The caller's address as the service sees it; null when it could not be asked. */
+  clientIp: string | null;
+  protectedAddresses: readonly ProtectedAddressInput[];
+  maxEntries: number;
+};
+
+export type PlanCore = {
+  diff: ConfigDiff;
+  problems: Problem[];
+  /** Errors that block a push whatever the admin confirms (the service would refuse them). */
+  blockers: Problem[];
+  checks: LockoutResult[];
+  excludesSomeone: boolean;
+  /** The phrase to type to push anyway, when the plan removes own or protected access. */
+  confirmationPhrase: string | null;
+  /** Nothing blocks and something changes. */
+  canPush: boolean;
+};
+
+/** The addresses that must keep access: the caller first, then the profile's protected ones. */
+export function mustKeepList(
+  clientIp: string | null,
+  protectedAddresses: readonly ProtectedAddressInput[],
+): MustKeep[] {
+  const list: MustKeep[] = clientIp ? [{ ip: clientIp, reason: 'self' }] : [];
+  for (const address of protectedAddresses) {
+    list.push({
+      ip: address.ip,
+      reason: 'protected',
+      ...(address.label ? { label: address.label } : {}),
+    });
+  }
+  return list;
+}
+
+/**
+ * The phrase the admin types to confirm a plan that excludes someone.
+ *
+ * Names the first excluded address (the admin's own first), so that a confirmation typed for one
+ * plan does not confirm a different exclusion.
+ */
+export function confirmationPhraseFor(checks: readonly LockoutResult[]): string | null {
+  const excluded =
+    checks.find((c) => !c.allowed && c.reason === 'self') ?? checks.find((c) => !c.allowed);
+  return excluded ? `remove access for ${excluded.ip}` : null;
+}
+
+function hasChanges(diff: ConfigDiff): boolean {
+  return (
+    diff.modeChanged !== null ||
+    diff.added.length > 0 ||
+    diff.removed.length > 0 ||
+    diff.memoChanged.length > 0 ||
+    diff.rewritten.length > 0
+  );
+}
+
+/** Build the plan core from the draft, the caller's address and the protected addresses. */
+export function buildPlan(input: PlanInput): PlanCore {
+  const diff = diffConfigs(input.base, input.working);
+  const checks = analyzeLockout(
+    input.working,
+    mustKeepList(input.clientIp, input.protectedAddresses),
+  );
+  const problems = [
+    ...validateConfig(input.working, { maxEntries: input.maxEntries }),
+    ...lockoutProblems(checks),
+  ];
+  const blockers = problems.filter(
+    (p) => p.severity === 'error' && p.code !== 'SELF_LOCKOUT' && p.code !== 'PROTECTED_LOCKOUT',
+  );
+  const excludesSomeone = checks.some((c) => !c.allowed);
+  return {
+    diff,
+    problems,
+    blockers,
+    checks,
+    excludesSomeone,
+    confirmationPhrase: confirmationPhraseFor(checks),
+    canPush: blockers.length === 0 && hasChanges(diff),
+  };
+}
+
+/** True when the diff changes anything. */
+export function planChangesSomething(diff: ConfigDiff): boolean {
+  return hasChanges(diff);
+}
