@@ -106,9 +106,8 @@ export function parseServiceArgs(argv: string[]): ServiceOptions | 'help' {
   const admins = (v.admin ?? []).map((pair) => {
     const colon = pair.indexOf(':');
     if (colon <= 0 || colon === pair.length - 1) {
-      throw new OptionsError(
-        `--admin must be LOGIN:PASSWORD with both parts non-empty, got "${pair.slice(0, colon > 0 ? colon : pair.length)}:…"`,
-      );
+      // Never echo the value: it holds a password.
+      throw new OptionsError('--admin must be LOGIN:PASSWORD with both parts non-empty');
     }
     return { login: pair.slice(0, colon), password: pair.slice(colon + 1) };
   });

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { OptionsError, parseServiceArgs } from '../../../service/options.ts';
+
+describe('parseServiceArgs', () => {
+  it('applies the contract defaults', () => {
+    expect(parseServiceArgs(['--admin', 'admin:pw'])).toEqual({
+      port: 0,
+      host: '127.0.0.1',
+      admins: [{ login: 'admin', password: 'pw' }],
+      maxEntries: 1000,
+      applyDelayMs: 2000,
+      resetTtlS: 3600,
+      trustProxy: false,
+    });
+  });
+
+  it('reads every option, repeatable --admin, and a password containing colons', () => {
+    const o = parseServiceArgs([
+      '--port',
+      '8080',
+      '--host',
+      '127.0.0.2',
+      '--admin',
+      'a:b',
+      '--admin',
+      'c:d:e',
+      '--max-entries',
+      '5',
+      '--apply-delay-ms',
+      '0',
+      '--reset-ttl-s',
+      '60',
+      '--outbox',
+      '/tmp/o',
+      '--data',
+      '/tmp/d',
+      '--trust-proxy',
+    ]);
+    expect(o).toEqual({
+      port: 8080,
+      host: '127.0.0.2',
+      admins: [
+        { login: 'a', password: 'b' },
+        { login: 'c', password: 'd:e' },
+      ],
+      maxEntries: 5,
+      applyDelayMs: 0,
+      resetTtlS: 60,
+      outbox: '/tmp/o',
+      data: '/tmp/d',
+      trustProxy: true,
+    });
+  });
+
+  it.each([
+    [['--admin', 'a:b', '--port', '70000'], /--port/],
+    [['--admin', 'a:b', '--apply-delay-ms', '-1'], /--apply-delay-ms/],
+    [['--admin', 'a:b', '--reset-ttl-s', '1.5'], /--reset-ttl-s/],
+    [['--admin', ':pw'], /--admin/],
+    [['--admin', 'login:'], /--admin/],
+    [[], /at least one --admin/],
+    [['--admin', 'a:b', 'extra'], /extra|positional/i],
+  ])('refuses %j naming the option', (args, said) => {
+    expect(() => parseServiceArgs(args)).toThrow(OptionsError);
+    expect(() => parseServiceArgs(args)).toThrow(said);
+  });
+
+  it('never echoes a password in an error', () => {
+    for (const value of [':hunter2', 'hunter2', 'admin:']) {
+      expect(() => parseServiceArgs(['--admin', value])).toThrow(OptionsError);
+      try {
+        parseServiceArgs(['--admin', value]);
+      } catch (error) {
+        expect(String(error)).not.toContain('hunter2');
+      }
+    }
+  });
+});
