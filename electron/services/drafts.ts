@@ -58,6 +58,15 @@ export function createDrafts(deps: DraftDeps) {
     remote: SnapshotRecord,
   ): { draft: DraftRecord; status: PullStatus } => {
     const updatedAt = now();
+    if (!draft.base && isDirty(draft)) {
+      // Edited (or imported) before the first pull: merge against an empty list, lose nothing.
+      const empty: SnapshotRecord = {
+        ...remote,
+        revision: '',
+        config: { mode: 'ALLOW_ALL', entries: [] },
+      };
+      return integrate({ ...draft, base: empty }, remote);
+    }
     if (!draft.base || !isDirty(draft)) {
       const status: PullStatus =
         draft.base?.revision === remote.revision && sameConfig(draft.base.config, remote.config)
@@ -130,9 +139,7 @@ export function createDrafts(deps: DraftDeps) {
       const remote = await fetchSnapshot(profile(profileId), 'merging');
       return integrate(load(profileId), remote);
     },
-    async status(
-      profileId: string,
-    ): Promise<{
+    async status(profileId: string): Promise<{
       state: SyncState;
       remoteRevision: string | null;
       message: string;

@@ -1,0 +1,112 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type {
+  ChannelName,
+  ChannelInput,
+  ChannelOutput,
+  IpcResult,
+} from '../../../shared/contract/ipc.ts';
+import type { AllowlistService } from '../../../shared/contract/service.ts';
+import { createInvoker } from '../../../electron/ipc/handle.ts';
+import { createHandlers, type HandlerDeps } from '../../../electron/ipc/handlers.ts';
+import { createHttpService } from '../../../electron/services/service-client.ts';
+import { startService, type RunningService } from '../../../service/server.ts';
+
+export const APP_ORIGIN = 'app://allowlist';
+export const FROM_APP = { senderFrame: { url: `${APP_ORIGIN}/index.html`, parent: null } };
+
+export type Harness = Awaited<ReturnType<typeof startHarness>>;
+
+/**
+ * The real main-process handlers (real store, real keychain unless replaced, real HTTP client)
+ * against a real reference service on loopback, called through the real invoker.
+ */
+export async function startHarness(
+  options: { password?: string; applyDelayMs?: number; deps?: Partial<HandlerDeps> } = {},
+) {
+  const root = await mkdtemp(join(tmpdir(), 'allowlist-main-'));
+  const password = options.password ?? 'admin-pw';
+  const service: RunningService = await startService({
+    admins: [{ login: 'admin', password }],
+    applyDelayMs: options.applyDelayMs ?? 150,
+    data: join(root, 'service-data'),
+    outbox: join(root, 'outbox'),
+  });
+  const logs: string[] = [];
+  const events: { event: string; payload: unknown }[] = [];
+  const calls = { get: 0, put: 0, clientIp: 0 };
+  const dataDir = join(root, 'app-data');
+  const created = await createHandlers({
+    dataDir,
+    applyPollMs: 50,
+    log: (line) => logs.push(line),
+    createService: (profile, getPassword) => {
+      const real = createHttpService({
+        baseUrl: profile.serviceUrl,
+        login: profile.login,
+        getPassword,
+        log: (l) => logs.push(l),
+        backoffMs: 10,
+        retries: 0,
+      });
+      const counted: AllowlistService = {
+        get: () => ((calls.get += 1), real.get()),
+        put: (config, revision) => ((calls.put += 1), real.put(config, revision)),
+        clientIp: () => ((calls.clientIp += 1), real.clientIp()),
+      };
+      return counted;
+    },
+    ...options.deps,
+  });
+  const invoke = createInvoker(created.handlers, {
+    allowedOrigins: [APP_ORIGIN],
+    emit: (event, payload) => events.push({ event, payload }),
+    log: (line) => logs.push(line),
+  });
+  /** Invoke a channel as the app window; throws with the error code when the result is not ok. */
+  const call = async <C extends ChannelName>(
+    channel: C,
+    input: ChannelInput<C>,
+  ): Promise<ChannelOutput<C>> => {
+    const result = (await invoke(channel, FROM_APP, input)) as IpcResult<ChannelOutput<C>>;
+    if (!result.ok)
+      throw Object.assign(new Error(`${result.error.code}: ${result.error.message}`), {
+        code: result.error.code,
+      });
+    return result.value;
+  };
+  /** Another admin, straight to the service (not through the app). */
+  const other = createHttpService({
+    baseUrl: service.url,
+    login: 'admin',
+    getPassword: async () => password,
+    retries: 0,
+  });
+  return {
+    root,
+    dataDir,
+    service,
+    outbox: join(root, 'outbox'),
+    password,
+    logs,
+    events,
+    calls,
+    invoke,
+    call,
+    other,
+    created,
+    async resetUrl(): Promise<string> {
+      const files = (await readdir(join(root, 'outbox'))).sort();
+      const mail = await readFile(join(root, 'outbox', files[files.length - 1]!), 'utf8');
+      const match = /Reset URL: (\S+)/.exec(mail);
+      if (!match) throw new Error('no reset URL in the e-mail');
+      return match[1]!;
+    },
+    async stop() {
+      await created.dispose();
+      await service.close();
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
