@@ -79,7 +79,7 @@ export class RestrictionState {
       throw new HttpError(
         412,
         'REVISION_MISMATCH',
-        `The restriction changed since revision ${ifMatch.trim()} was read; the current revision is ${state.current.revision}.`,
+        `The restriction changed since revision ${parseIfMatch(ifMatch) ?? ifMatch.trim()} was read; the current revision is ${state.current.revision}.`,
         { currentRevision: state.current.revision },
         { ETag: `"${state.current.revision}"` },
       );
