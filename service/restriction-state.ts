@@ -95,13 +95,20 @@ export class RestrictionState {
     this.checkRevision(ifMatch);
     const state = this.deps.store.state;
     const revision = String(Number(state.current.revision) + 1);
+    const previous = state.current;
     state.current = {
       revision,
       config: structuredClone(config),
       savedAt: this.deps.now(),
       savedBy: login,
     };
-    await this.deps.store.persist();
+    try {
+      await this.deps.store.persist();
+    } catch (error) {
+      // Not on disk means not saved: the caller gets a 500 and the state stays as it was.
+      if (state.current.revision === revision) state.current = previous;
+      throw error;
+    }
     this.scheduleApply(revision, this.deps.applyDelayMs);
     this.deps.log(
       `saved revision ${revision} by ${login} (${config.mode}, ${config.entries.length} entries)`,
@@ -135,12 +142,20 @@ export class RestrictionState {
     if (entry.expiresAt <= now) {
       throw new HttpError(410, 'RESET_TOKEN_EXPIRED', 'This Reset URL has expired.');
     }
+    const before = { current: state.current, applied: state.applied };
     entry.usedAt = now;
     const revision = String(Number(state.current.revision) + 1);
     const config: Config = { mode: 'ALLOW_ALL', entries: state.current.config.entries };
     state.current = { revision, config, savedAt: now, savedBy: null };
     state.applied = { revision, config, appliedAt: now };
-    await this.deps.store.persist();
+    try {
+      await this.deps.store.persist();
+    } catch (error) {
+      // Not on disk: the token stays usable and nothing changed.
+      entry.usedAt = null;
+      if (state.current.revision === revision) Object.assign(state, before);
+      throw error;
+    }
     this.deps.log(`reset to ALLOW_ALL as revision ${revision}`);
     const view = this.view();
     return {

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { isAllowed } from '../shared/allowlist/match.ts';
+import { compileMatcher } from '../shared/allowlist/match.ts';
+import type { Config } from '../shared/allowlist/model.ts';
 import { DEFAULT_OPTIONS } from './options.ts';
 import type { ServiceOptions } from './options.ts';
 import { StateStore } from './state-store.ts';
@@ -82,6 +83,16 @@ export async function startService(options: StartOptions): Promise<RunningServic
     log,
   });
 
+  // The compiled matcher of the config in force, rebuilt only when that config changes.
+  let compiled: { config: Config; matcher: ReturnType<typeof compileMatcher> } | null = null;
+  function allowedNow(applied: Config, ip: string): boolean {
+    if (applied.mode === 'ALLOW_ALL') return true;
+    if (!isIPv4(ip)) return false; // entries are IPv4: an IPv6 caller is covered by none
+    if (compiled?.config !== applied)
+      compiled = { config: applied, matcher: compileMatcher(applied.entries) };
+    return compiled.matcher.allows(ip);
+  }
+
   async function route(
     req: IncomingMessage,
     res: ServerResponse,
@@ -116,8 +127,7 @@ export async function startService(options: StartOptions): Promise<RunningServic
     allow(url.pathname === RESTRICTIONS ? 'GET, PUT' : 'GET');
     const login = authenticate(req, ip, opts.admins, throttle, now());
     // Enforcement of the revision in force, on every authenticated endpoint.
-    const applied = restriction.appliedConfig();
-    if (applied.mode === 'ALLOW_SPECIFIC' && !(isIPv4(ip) && isAllowed(applied, ip))) {
+    if (!allowedNow(restriction.appliedConfig(), ip)) {
       throw new HttpError(
         403,
         'IP_RESTRICTED',
