@@ -37,10 +37,10 @@ export async function readListFile(
   const bytes = await readBytes(path);
   if (looksLikeJson(bytes)) return readJson(path, bytes);
   try {
-    const result = await importBytes(
-      bytes,
-      options.sheet === undefined ? {} : { sheet: options.sheet },
-    );
+    const result = await importBytes(bytes, {
+      validate: true,
+      ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
+    });
     const entries = result.entries.map((e) => ({ ip: e.ip, cidr: e.cidr, memo: e.memo }));
     return {
       config: { mode: 'ALLOW_SPECIFIC', entries },

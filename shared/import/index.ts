@@ -1,4 +1,10 @@
-import { DEFAULT_MAX_ENTRIES, type Entry, type Problem } from '../allowlist/model.ts';
+import {
+  DEFAULT_MAX_ENTRIES,
+  MAX_MEMO_LENGTH,
+  type Entry,
+  type Problem,
+} from '../allowlist/model.ts';
+import { makeProblem } from '../allowlist/problem.ts';
 import { validateConfig } from '../allowlist/validate.ts';
 import { parseDelimited } from './delimited.ts';
 import { ImportError } from './errors.ts';
@@ -44,6 +50,13 @@ export type ImportOptions = {
   onProgress?: (progress: ImportProgress) => void;
   signal?: AbortSignalLike;
   limits?: Partial<ImportLimits>;
+  /**
+   * Also run the full list validation (validateConfig: non-global and overly broad networks,
+   * duplicates and coverage) and report it by row. Default false: the import reports what it did
+   * with each row, plus memo length and the entry limit; the app validates the working copy on
+   * every change anyway. The CLI's list reader turns it on.
+   */
+  validate?: boolean;
 };
 
 export type ImportStats = {
@@ -109,10 +122,10 @@ export async function importBytes(
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  const problems = [
-    ...converted.problems,
-    ...entryProblems(converted.entries, converted.problems, limits.maxEntries),
-  ];
+  const listProblems = options.validate
+    ? entryProblems(converted.entries, converted.problems, limits.maxEntries)
+    : basicProblems(converted.entries, limits.maxEntries);
+  const problems = [...converted.problems, ...listProblems];
   problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   const errors = problems.filter((p) => p.severity === 'error').length;
   const headerCells = mapping.headerRow === null ? [] : (sheet.rows[mapping.headerRow - 1] ?? []);
@@ -232,6 +245,39 @@ function checkMapping(m: ColumnMapping): ColumnMapping {
     prefix: m.prefix,
     memo: m.memo,
   };
+}
+
+/** The list checks every import makes: memo length by row, and the service's entry limit. */
+function basicProblems(entries: ImportedEntry[], maxEntries: number): Problem[] {
+  const out: Problem[] = [];
+  let lastRow = -1;
+  entries.forEach((entry, index) => {
+    // One report per row: the pieces of a range share their row's memo.
+    if (entry.row === lastRow || entry.memo.length <= MAX_MEMO_LENGTH) return;
+    lastRow = entry.row;
+    const length = [...entry.memo].length;
+    if (length > MAX_MEMO_LENGTH) {
+      out.push(
+        makeProblem(
+          'MEMO_TOO_LONG',
+          'error',
+          { length, max: MAX_MEMO_LENGTH },
+          { index, row: entry.row, field: 'memo' },
+        ),
+      );
+    }
+  });
+  if (entries.length > maxEntries) {
+    out.push(
+      makeProblem(
+        'TOO_MANY_ENTRIES',
+        'error',
+        { count: entries.length, max: maxEntries },
+        { field: 'entries' },
+      ),
+    );
+  }
+  return out;
 }
 
 /** Validation of the imported entries (memo length, list limit, duplicates), by row. */

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ImportError } from './errors.ts';
 import type { Cell, Row, Sheet } from './table.ts';
 import {
@@ -58,7 +58,9 @@ export async function readXlsx(
     );
   }
   verifyZipEntries(bytes, entries);
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on demand: exceljs takes ~0.4 s to import, which every CLI run would pay otherwise.
+  const { default: ExcelRuntime } = await import('exceljs');
+  const workbook = new ExcelRuntime.Workbook();
   try {
     // exceljs accepts any ArrayBuffer view; its typings say Buffer (a Uint8Array subclass).
     await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0], {

@@ -108,7 +108,7 @@ describe('UTF-8 CSV and XLSX', () => {
       'xlsx',
     );
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(bytes));
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as Parameters<typeof wb.xlsx.load>[0]);
     const ws = wb.worksheets[0];
     expect(ws?.getRow(1).values).toEqual([undefined, 'IP Address', 'CIDR', 'Memo']);
     expect(ws?.getCell('A2').value).toBe('192.0.2.0');

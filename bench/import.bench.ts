@@ -1,0 +1,120 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { importBytes } from '../shared/import/index.ts';
+
+/**
+ * Import speed (issue 3): a 100,000-row Shift_JIS CSV end to end against a bare read + decode +
+ * split + regex pass over the same file (target: within 10x, i.e. ratio >= 0.1), and a
+ * 100,000-row XLSX: time and peak memory, measured in a child process of its own.
+ *
+ * Run alone with `node bench/import.bench.ts`, or through `npm run bench`.
+ */
+const ROWS = 100_000;
+const self = fileURLToPath(import.meta.url);
+
+if (process.argv[2] === '--xlsx-child') {
+  const file = process.argv[3] ?? '';
+  const started = performance.now();
+  const result = await importBytes(new Uint8Array(readFileSync(file)), {
+    limits: { maxEntries: ROWS },
+  });
+  const ms = performance.now() - started;
+  const peakMb = process.resourceUsage().maxRSS / 1024;
+  console.log(JSON.stringify({ ms, peakMb, entries: result.entries.length }));
+  process.exit(0);
+}
+
+const MEMOS = ['東京本社', '大阪支店 3F', '名古屋営業所（髙橋）', 'VPN gateway', 'データセンター①'];
+function address(i: number): string {
+  return `${11 + (i >> 16)}.${(i >> 8) & 255}.${i & 255}.${(i % 4) * 16}`;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'import-bench-'));
+try {
+  const lines = ['"IP Address","CIDR","Memo"'];
+  for (let i = 0; i < ROWS; i++)
+    lines.push(
+      `"${address(i)}","${i % 3 === 0 ? '' : 32 - (i % 4)}","${MEMOS[i % MEMOS.length]} ${i}"`,
+    );
+  const csvPath = join(dir, 'list.csv');
+  writeFileSync(csvPath, iconv.encode(`${lines.join('\r\n')}\r\n`, 'cp932'));
+
+  const LINE = /^"(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})","(\d*)","(.*)"$/;
+  const baseline = () => {
+    const text = new TextDecoder('shift_jis').decode(readFileSync(csvPath));
+    let n = 0;
+    for (const line of text.split('\r\n')) if (LINE.test(line)) n++;
+    if (n !== ROWS) throw new Error(`baseline matched ${n} rows`);
+  };
+  const full = async () => {
+    const result = await importBytes(new Uint8Array(readFileSync(csvPath)), {
+      limits: { maxEntries: ROWS },
+    });
+    if (result.entries.length !== ROWS)
+      throw new Error(`import gave ${result.entries.length} entries`);
+  };
+  const median = async (fn: () => unknown, runs: number) => {
+    const times: number[] = [];
+    await fn(); // warm-up
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      await fn();
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)] ?? 0;
+  };
+  const validated = async () => {
+    const result = await importBytes(new Uint8Array(readFileSync(csvPath)), {
+      limits: { maxEntries: ROWS },
+      validate: true,
+    });
+    if (result.entries.length !== ROWS)
+      throw new Error(`import gave ${result.entries.length} entries`);
+  };
+  const base = await median(baseline, 5);
+  const imp = await median(full, 5);
+  const withValidation = await median(validated, 3);
+  console.log(
+    `100,000-row Shift_JIS CSV: bare read+decode+split+regex ${base.toFixed(0)} ms (baseline)`,
+  );
+  console.log(
+    `100,000-row Shift_JIS CSV: importBytes end to end       ${imp.toFixed(0)} ms  (${(imp / base).toFixed(1)}x the baseline)`,
+  );
+  console.log(
+    `  same, with validate: true (full validateConfig by row)  ${withValidation.toFixed(0)} ms  (${(withValidation / base).toFixed(1)}x; informational)`,
+  );
+  console.log(
+    `RESULT ${JSON.stringify({ name: 'import 100k-row Shift_JIS CSV (baseline/import; >= 0.1 = within 10x)', ratio: base / imp, target: 0.1 })}`,
+  );
+
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('IP addresses');
+  ws.addRow(['IP Address', 'CIDR', 'Memo']);
+  for (let i = 0; i < ROWS; i++)
+    ws.addRow([address(i), i % 3 === 0 ? null : 32 - (i % 4), `${MEMOS[i % MEMOS.length]} ${i}`]);
+  const xlsxPath = join(dir, 'list.xlsx');
+  writeFileSync(xlsxPath, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+  const child = spawnSync(process.execPath, [self, '--xlsx-child', xlsxPath], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`xlsx child failed: ${child.stderr}`);
+  const x = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as {
+    ms: number;
+    peakMb: number;
+    entries: number;
+  };
+  if (x.entries !== ROWS) throw new Error(`xlsx import gave ${x.entries} entries`);
+  const size = readFileSync(xlsxPath).length / 1048576;
+  console.log(
+    `100,000-row XLSX (${size.toFixed(1)} MB): importBytes ${x.ms.toFixed(0)} ms (${(x.ms / base).toFixed(1)}x the CSV baseline), peak RSS ${x.peakMb.toFixed(0)} MB`,
+  );
+  console.log(
+    `RESULT ${JSON.stringify({ name: 'import 100k-row XLSX (CSV baseline/xlsx time; peak RSS)', ratio: base / x.ms, value: x.peakMb, unit: 'MB peak RSS' })}`,
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
