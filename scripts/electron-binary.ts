@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+/**
+ * Where the Electron binary is, or why it is not there (shared by npm start and the e2e spec).
+ */
+export type ElectronBinary =
+  { ok: true; path: string } | { ok: false; reason: string; howTo: string };
+
+export const ELECTRON_HOW_TO = [
+  'Get it with one of:',
+  '  node node_modules/electron/install.js        (downloads the binary from github.com; needs that network access)',
+  '  ELECTRON_OVERRIDE_DIST_PATH=/path/to/electron/dist npm start   (use an Electron you already have)',
+  '  rm -rf node_modules/electron && npm install electron   (without ELECTRON_SKIP_BINARY_DOWNLOAD set)',
+].join('\n');
+
+export function findElectronBinary(): ElectronBinary {
+  const require = createRequire(import.meta.url);
+  let path: string;
+  try {
+    path = require('electron') as string;
+  } catch {
+    return {
+      ok: false,
+      reason:
+        'The Electron binary is not installed: node_modules/electron has no binary (it was installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1, or its download failed).',
+      howTo: ELECTRON_HOW_TO,
+    };
+  }
+  if (!existsSync(path)) {
+    return {
+      ok: false,
+      reason: `The Electron binary is missing: ${path} does not exist.`,
+      howTo: ELECTRON_HOW_TO,
+    };
+  }
+  return { ok: true, path };
+}
