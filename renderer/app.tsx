@@ -59,7 +59,7 @@ export function App() {
               onChange={select}
               options={profiles.map((p) => ({
                 id: p.id,
-                label: p.demo ? `${p.name} (${t('profiles.demoBadge')})` : p.name,
+                label: p.name,
               }))}
             />
             <Button size="small" onPress={() => setAdding(true)}>

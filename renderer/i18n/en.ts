@@ -82,7 +82,7 @@ export const en = {
     pasted_other: 'Pasted {{count}} entries.',
     pastedProblems: '{{count}} with problems are marked below.',
     counters: {
-      entries: '{{count}} / {{max}} entries',
+      entries: '{{n}} / {{max}} entries',
       errors_one: '{{count}} error',
       errors_other: '{{count}} errors',
       warnings_one: '{{count}} warning',

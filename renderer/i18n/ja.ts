@@ -85,7 +85,7 @@ export const ja: Strings = {
     pasted_other: '{{count}} 件のエントリを貼り付けました。',
     pastedProblems: 'そのうち {{count}} 件に問題があり、下に表示しています。',
     counters: {
-      entries: '{{count}} / {{max}} 件',
+      entries: '{{n}} / {{max}} 件',
       errors_one: 'エラー {{count}} 件',
       errors_other: 'エラー {{count}} 件',
       warnings_one: '警告 {{count}} 件',

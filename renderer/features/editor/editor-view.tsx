@@ -1,5 +1,5 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { ClipboardEvent, KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { ClipboardEvent } from 'react';
 import { Input, Label, SearchField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { compileMatcher } from '../../../shared/allowlist/match.ts';
@@ -96,18 +96,26 @@ export function EditorView({ editor, maxEntries }: { editor: Editor; maxEntries:
     [dispatch, t],
   );
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const mod = event.ctrlKey || event.metaKey;
-    if (!mod) return;
-    const key = event.key.toLowerCase();
-    if (key === 'z' && !event.shiftKey) {
-      event.preventDefault();
-      dispatch({ type: 'undo' });
-    } else if ((key === 'z' && event.shiftKey) || key === 'y') {
-      event.preventDefault();
-      dispatch({ type: 'redo' });
-    }
-  };
+  // Undo/redo shortcuts for the whole editor (also when the focused button just went away with
+  // its row); not while a dialog is open, and not in the search field's own text undo.
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      if (document.querySelector('[role="dialog"], [role="alertdialog"]')) return;
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input[type="search"], textarea')) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) {
+        event.preventDefault();
+        dispatch({ type: 'undo' });
+      } else if ((key === 'z' && event.shiftKey) || key === 'y') {
+        event.preventDefault();
+        dispatch({ type: 'redo' });
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [dispatch]);
 
   const fixAll = (code: 'DUPLICATE_ENTRY' | 'HOST_BITS_SET') => {
     const rowsToDelete: number[] = [];
@@ -127,7 +135,7 @@ export function EditorView({ editor, maxEntries }: { editor: Editor; maxEntries:
   const overLimit = state.rows.length > maxEntries;
 
   return (
-    <section className="editor" aria-labelledby="editor-heading" onKeyDown={onKeyDown}>
+    <section className="editor" aria-labelledby="editor-heading">
       <h2 id="editor-heading" className="visually-hidden">
         {t('editor.heading')}
       </h2>
@@ -166,7 +174,7 @@ export function EditorView({ editor, maxEntries }: { editor: Editor; maxEntries:
         <div className="counters" role="status" aria-live="polite" data-testid="counters">
           <span className={`counter${overLimit ? ' counter-error' : ''}`}>
             {t('editor.counters.entries', {
-              count: state.rows.length,
+              n: state.rows.length.toLocaleString(locale),
               max: maxEntries.toLocaleString(locale),
             })}
           </span>

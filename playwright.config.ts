@@ -1,0 +1,46 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Playwright: the built renderer (dist/renderer, built by scripts/e2e.ts) in Debian's Chromium.
+ *
+ * `npx playwright install` cannot download browsers on these machines (ENVIRONMENT.md), so the
+ * system Chromium is launched headless with the flags that keep it off the network. One worker:
+ * the machines have two cores and each test starts its own reference service.
+ */
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  outputDir: 'test-results/playwright',
+  fullyParallel: false,
+  workers: 1,
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: true,
+  retries: 0,
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ? [['list'], ['json']] : [['list']],
+  use: {
+    browserName: 'chromium',
+    headless: true,
+    viewport: { width: 1280, height: 820 },
+    locale: 'en-US',
+    colorScheme: 'light',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: chromiumArgs,
+    },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    { name: 'renderer', testIgnore: ['electron/**'] },
+    // The Electron spec (owned by the main process) runs where the Electron binary exists.
+    { name: 'electron', testDir: 'test/e2e/electron' },
+  ],
+});

@@ -1,0 +1,52 @@
+import { expect, test } from './support/fixtures.ts';
+import { expectAccessible, screenshot } from './support/evidence.ts';
+import { OFFICE_LIST } from './support/seed.ts';
+import { writeRestriction } from './support/service-calls.ts';
+import { addProfileViaUi } from './support/ui.ts';
+
+test('switching to Japanese translates the UI and the problem messages; dark theme follows the OS', async ({
+  app,
+}) => {
+  const { page } = app;
+  await writeRestriction(app.service.url, OFFICE_LIST);
+  await app.open();
+  await addProfileViaUi(page, app.service.url);
+  await page.getByRole('button', { name: 'Add entry' }).click();
+  await page.keyboard.type('192.168.1.300');
+  await expect(
+    page.getByText('"192.168.1.300": the number 300 is greater than 255.'),
+  ).toBeVisible();
+
+  await page.getByRole('button', { name: /Language/ }).click();
+  await page.getByRole('option', { name: '日本語' }).click();
+  await expect(page.getByRole('radiogroup', { name: 'アクセスを許可する接続元' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'エントリを追加' })).toBeVisible();
+  await expect(page.getByText('「192.168.1.300」: 数値 300 が 255 を超えています。')).toBeVisible();
+  await expect(page.getByTestId('counters')).toContainText('5 / 1,000 件');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await expectAccessible(page, 'editor (ja)');
+  await screenshot(page, 'editor-ja');
+
+  // The choice is remembered across a reload.
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'エントリを追加' })).toBeVisible();
+
+  await page.getByRole('button', { name: /言語/ }).click();
+  await page.getByRole('option', { name: 'English' }).click();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).toBe('rgb(22, 25, 30)');
+  await expectAccessible(page, 'editor (dark)');
+  await screenshot(page, 'dark-theme');
+});
+
+test.describe('with a Japanese OS', () => {
+  test.use({ locale: 'ja-JP' });
+  test('the first run follows the OS language', async ({ app }) => {
+    await app.open();
+    await expect(
+      app.page.getByRole('heading', { name: 'サービスにログインできる接続元を管理します' }),
+    ).toBeVisible();
+    await expect(app.page.getByRole('button', { name: 'デモを開く' })).toBeVisible();
+  });
+});

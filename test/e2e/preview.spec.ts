@@ -1,0 +1,31 @@
+import { expect, test } from './support/fixtures.ts';
+import { expectAccessible, screenshot } from './support/evidence.ts';
+import { OFFICE_LIST } from './support/seed.ts';
+import { writeRestriction } from './support/service-calls.ts';
+import { addProfileViaUi, expectSavedLocally } from './support/ui.ts';
+
+test('preview addresses under the draft and the list in force', async ({ app }) => {
+  const { page } = app;
+  await writeRestriction(app.service.url, OFFICE_LIST);
+  await app.open();
+  await addProfileViaUi(app.page, app.service.url);
+  // Draft: drop the Tokyo gateway.
+  await page.getByRole('button', { name: 'Delete entry 4' }).click();
+  await expectSavedLocally(page);
+
+  await page.getByRole('tab', { name: 'Preview access' }).click();
+  await page
+    .getByRole('textbox', { name: 'Addresses to check' })
+    .fill('160.16.33.4\n133.242.10.8\n8.8.8.8\n10.0.0.999');
+  const results = page.getByTestId('preview-results');
+  const row = (ip: string) =>
+    results.getByRole('row').filter({ has: page.getByRole('rowheader', { name: ip }) });
+  await expect(row('160.16.33.4')).toContainText('Allowed');
+  await expect(row('160.16.33.4')).toContainText('entry 3: 160.16.0.0/16 Osaka office');
+  await expect(row('133.242.10.8')).toContainText('Denied');
+  await expect(row('133.242.10.8')).toContainText('Loses access');
+  await expect(row('8.8.8.8').getByText('Denied')).toHaveCount(2);
+  await expect(row('10.0.0.999')).toContainText('greater than 255');
+  await expectAccessible(page, 'preview');
+  await screenshot(page, 'preview');
+});

@@ -1,0 +1,74 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { startService } from '../../../service/server.ts';
+import type { RunningService } from '../../../service/server.ts';
+import { APP_URL, installBridge, serveRenderer } from './bridge.ts';
+import { startMainForTest } from './main-under-test.ts';
+import type { MainUnderTest } from './main-under-test.ts';
+import { ADMIN } from './service-calls.ts';
+
+/** What each test gets: the page with the bridged app, its own service and data folder. */
+export type TestApp = {
+  page: Page;
+  service: RunningService;
+  main: MainUnderTest;
+  dataDir: string;
+  /** Open the app (first navigation). */
+  open: () => Promise<void>;
+  /** Stop the reference service (the app goes offline). */
+  stopService: () => Promise<void>;
+  /** Start it again on the same port with the same state. */
+  restartService: () => Promise<void>;
+};
+
+/** Delay before a saved revision is APPLIED (short: tests wait for it). */
+const APPLY_DELAY_MS = 300;
+
+/**
+ * Fixture: a fresh data folder, a reference service on loopback and the real main-process
+ * handlers (real keychain, real store) bridged into the page as `window.allowlist`.
+ */
+export const test = base.extend<{ app: TestApp }>({
+  app: async ({ page }, use) => {
+    const root = await mkdtemp(join(tmpdir(), 'allowlist-e2e-'));
+    const dataDir = join(root, 'app-data');
+    const serviceDir = join(root, 'service');
+    const serviceOptions = {
+      admins: [{ login: ADMIN.login, password: ADMIN.password }],
+      applyDelayMs: APPLY_DELAY_MS,
+      data: join(serviceDir, 'data'),
+      outbox: join(serviceDir, 'outbox'),
+    };
+    let service = await startService(serviceOptions);
+    let emit: (event: never, payload: unknown) => void = () => undefined;
+    const main = await startMainForTest({ dataDir, emit: (e, p) => emit(e as never, p) });
+    await serveRenderer(page);
+    emit = await installBridge(page, main.invoke);
+    const app: TestApp = {
+      page,
+      get service() {
+        return service;
+      },
+      main,
+      dataDir,
+      open: async () => {
+        await page.goto(APP_URL);
+      },
+      stopService: async () => {
+        await service.close();
+      },
+      restartService: async () => {
+        service = await startService({ ...serviceOptions, port: service.port });
+      },
+    };
+    await use(app);
+    await main.dispose();
+    await service.close().catch(() => undefined);
+    await rm(root, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,65 @@
+import { expect } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { ADMIN } from './service-calls.ts';
+
+/** The entries table. */
+export function entriesTable(page: Page): Locator {
+  return page.getByRole('table', { name: 'Allowed IP addresses' });
+}
+
+/** The IP address input of entry n (1-based, as numbered in the table). */
+export function ipField(page: Page, n: number): Locator {
+  return page.getByRole('textbox', { name: `IP address, entry ${n}`, exact: true });
+}
+export function cidrField(page: Page, n: number): Locator {
+  return page.getByRole('textbox', { name: `CIDR prefix, entry ${n}`, exact: true });
+}
+export function memoField(page: Page, n: number): Locator {
+  return page.getByRole('textbox', { name: `Memo, entry ${n}`, exact: true });
+}
+
+/** The row (ARIA row) holding entry n. */
+export function entryRow(page: Page, n: number): Locator {
+  return entriesTable(page)
+    .getByRole('row')
+    .filter({ has: ipField(page, n) });
+}
+
+/**
+ * First run → "Add a profile" with the test service's URL and the admin's password (which goes
+ * to the real keychain); waits for the editor.
+ */
+export async function addProfileViaUi(
+  page: Page,
+  serviceUrl: string,
+  name = 'Test service',
+): Promise<void> {
+  await page.getByRole('button', { name: 'Add a profile…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a profile' });
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
+  await dialog.getByRole('textbox', { name: 'Service URL' }).fill(serviceUrl);
+  await dialog.getByRole('textbox', { name: 'Administrator login' }).fill(ADMIN.login);
+  await dialog.getByLabel('Password').fill(ADMIN.password);
+  await dialog.getByRole('button', { name: 'Add profile' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('radiogroup', { name: 'Access from' })).toBeVisible();
+}
+
+/** Wait until the autosave says "Saved locally". */
+export async function expectSavedLocally(page: Page): Promise<void> {
+  await expect(page.getByTestId('local-status')).toHaveText('Saved locally');
+}
+
+/**
+ * Paste text into a field the way the OS clipboard does (a paste event carrying text/plain).
+ */
+export async function pasteInto(field: Locator, text: string): Promise<void> {
+  await field.focus();
+  await field.evaluate((el, value) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', value);
+    el.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, text);
+}
