@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Entry, Problem } from '../allowlist/model.ts';
 import { makeProblem } from '../allowlist/problem.ts';
 import { validateEntry } from '../allowlist/validate.ts';
@@ -115,6 +114,8 @@ async function xlsxBytes(
   rows: { ip: string; cidr: number | null; memo: string }[],
   sheetName: string,
 ): Promise<Uint8Array> {
+  // Loaded on demand: exceljs takes a noticeable time to import, which CSV exports need not pay.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   sheet.columns = [

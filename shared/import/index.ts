@@ -12,8 +12,14 @@ import { detectMapping, type ColumnMapping } from './header.ts';
 import { rowsToEntries, type ImportedEntry } from './rows.ts';
 import type { Sheet, SourceFormat, TextEncodingName } from './table.ts';
 import { decodeText, looksBinary } from './text.ts';
-import { compoundFileError, isCompoundFile, readXlsx } from './xlsx.ts';
-import { DEFAULT_ZIP_LIMITS, isZip, type ZipLimits } from './zip-guard.ts';
+import {
+  compoundFileError,
+  DEFAULT_XLSX_LIMITS,
+  isCompoundFile,
+  readXlsx,
+  type XlsxLimits,
+} from './xlsx.ts';
+import { isZip } from './zip-guard.ts';
 
 export { ImportError, isImportError, IMPORT_ERROR_CODES, type ImportErrorCode } from './errors.ts';
 export { columnLetter, type Sheet } from './table.ts';
@@ -21,19 +27,16 @@ export type { ColumnMapping } from './header.ts';
 export type { ImportedEntry } from './rows.ts';
 
 /** Limits an import enforces; each is named in the error when hit. */
-export type ImportLimits = ZipLimits & {
+export type ImportLimits = XlsxLimits & {
   /** Largest file accepted, in bytes. */
   maxFileBytes: number;
-  /** Most rows in the chosen sheet or text file. */
-  maxRows: number;
   /** The service's entry limit, for the TOO_MANY_ENTRIES problem. */
   maxEntries: number;
 };
 
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
-  ...DEFAULT_ZIP_LIMITS,
+  ...DEFAULT_XLSX_LIMITS,
   maxFileBytes: 50 * 1024 * 1024,
-  maxRows: 200_000,
   maxEntries: DEFAULT_MAX_ENTRIES,
 };
 

@@ -5,8 +5,18 @@ import {
   DEFAULT_ZIP_LIMITS,
   readCentralDirectory,
   verifyZipEntries,
+  XmlTagCounter,
   type ZipLimits,
 } from './zip-guard.ts';
+
+/** Zip limits plus the sheet size an XLSX may have. */
+export type XlsxLimits = ZipLimits & { maxRows: number; maxCells: number };
+
+export const DEFAULT_XLSX_LIMITS: XlsxLimits = {
+  ...DEFAULT_ZIP_LIMITS,
+  maxRows: 200_000,
+  maxCells: 600_000,
+};
 
 const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -41,7 +51,7 @@ export function compoundFileError(bytes: Uint8Array): ImportError {
  */
 export async function readXlsx(
   bytes: Uint8Array,
-  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+  limits: XlsxLimits = DEFAULT_XLSX_LIMITS,
 ): Promise<Sheet[]> {
   const entries = readCentralDirectory(bytes, limits);
   const names = new Set(entries.map((e) => e.name));
@@ -57,7 +67,31 @@ export async function readXlsx(
       'The file is a zip archive but not an Excel workbook (.xlsx).',
     );
   }
-  verifyZipEntries(bytes, entries);
+  // Rows and cells are counted while the zip is verified, before exceljs builds its model
+  // (about 1-2 KB of memory per cell): a huge sheet is refused without being parsed.
+  const counters = new Map<string, XmlTagCounter>();
+  verifyZipEntries(bytes, entries, (entry, chunk) => {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) return;
+    let counter = counters.get(entry.name);
+    if (!counter) counters.set(entry.name, (counter = new XmlTagCounter()));
+    counter.push(chunk);
+  });
+  for (const counter of counters.values()) {
+    if (counter.rows > limits.maxRows) {
+      throw new ImportError(
+        'TOO_MANY_ROWS',
+        `A sheet of the workbook has ${counter.rows} rows; the import accepts at most ${limits.maxRows}.`,
+        { rows: counter.rows, limit: limits.maxRows },
+      );
+    }
+    if (counter.cells > limits.maxCells) {
+      throw new ImportError(
+        'TOO_MANY_CELLS',
+        `A sheet of the workbook has ${counter.cells} filled cells; the import accepts at most ${limits.maxCells}.`,
+        { cells: counter.cells, limit: limits.maxCells },
+      );
+    }
+  }
   // Loaded on demand: exceljs takes ~0.4 s to import, which every CLI run would pay otherwise.
   const { default: ExcelRuntime } = await import('exceljs');
   const workbook = new ExcelRuntime.Workbook();

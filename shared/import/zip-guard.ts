@@ -13,7 +13,7 @@ export type ZipLimits = {
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxZipEntries: 10_000,
-  maxUncompressedBytes: 300 * 1024 * 1024,
+  maxUncompressedBytes: 200 * 1024 * 1024,
   maxRatio: 500,
 };
 
@@ -123,7 +123,11 @@ export function readCentralDirectory(
  *
  * Output is discarded as it streams, so memory stays bounded by one chunk.
  */
-export function verifyZipEntries(bytes: Uint8Array, entries: ZipEntryInfo[]): void {
+export function verifyZipEntries(
+  bytes: Uint8Array,
+  entries: ZipEntryInfo[],
+  onChunk?: (entry: ZipEntryInfo, chunk: Uint8Array) => void,
+): void {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (const entry of entries) {
     if (entry.encrypted) {
@@ -149,6 +153,7 @@ export function verifyZipEntries(bytes: Uint8Array, entries: ZipEntryInfo[]): vo
     let overflow = false;
     const inflater = new Inflate((chunk) => {
       produced += chunk.length;
+      onChunk?.(entry, chunk);
       if (produced > entry.uncompressedSize) overflow = true;
     });
     const CHUNK = 64 * 1024;
@@ -208,4 +213,41 @@ function corrupt(why: string): ImportError {
   return new ImportError('CORRUPT_WORKBOOK', `The workbook cannot be read: ${why}.`, {
     reason: why,
   });
+}
+
+/**
+ * Counts `<row>` and `<c>` start tags (any namespace prefix) across streamed chunks of sheet XML,
+ * so a sheet's size in rows and cells is known before any XML parser builds it in memory.
+ */
+export class XmlTagCounter {
+  rows = 0;
+  cells = 0;
+  private name = '';
+  private inName = false;
+
+  push(chunk: Uint8Array): void {
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i] as number;
+      if (b === 0x3c) {
+        this.inName = true;
+        this.name = '';
+        continue;
+      }
+      if (!this.inName) continue;
+      const nameChar =
+        (b >= 0x61 && b <= 0x7a) ||
+        (b >= 0x41 && b <= 0x5a) ||
+        (b >= 0x30 && b <= 0x39) ||
+        b === 0x3a;
+      if (nameChar && this.name.length < 16) {
+        this.name += String.fromCharCode(b);
+        continue;
+      }
+      this.inName = false;
+      const colon = this.name.lastIndexOf(':');
+      const local = colon >= 0 ? this.name.slice(colon + 1) : this.name;
+      if (local === 'row') this.rows++;
+      else if (local === 'c') this.cells++;
+    }
+  }
 }

@@ -18,7 +18,7 @@ describe('zip archives are checked before anything is inflated', () => {
     await expect(importBytes(bomb, { limits: { maxRatio: 100_000 } })).rejects.toMatchObject({
       code: 'ZIP_TOO_LARGE',
       message:
-        'The workbook would unpack to more than 300 MB; the import refuses it (a "zip bomb" guard).',
+        'The workbook would unpack to more than 200 MB; the import refuses it (a "zip bomb" guard).',
     });
   });
 
@@ -140,6 +140,28 @@ describe('limits are named when hit', () => {
     ).rejects.toMatchObject({
       code: 'TOO_MANY_ROWS',
       message: 'The file has 101 rows; the import accepts at most 100.',
+    });
+  });
+});
+
+describe('XLSX sheet size is known before the workbook is parsed', () => {
+  it('refuses a sheet with more rows than the limit, naming it', async () => {
+    const bytes = await workbook([
+      { name: 'S', rows: Array.from({ length: 30 }, (_, i) => [`192.0.2.${i}`]) },
+    ]);
+    await expect(importBytes(bytes, { limits: { maxRows: 20 } })).rejects.toMatchObject({
+      code: 'TOO_MANY_ROWS',
+      message: 'A sheet of the workbook has 30 rows; the import accepts at most 20.',
+    });
+  });
+
+  it('refuses a sheet with more filled cells than the limit', async () => {
+    const bytes = await workbook([
+      { name: 'S', rows: Array.from({ length: 10 }, (_, i) => [`192.0.2.${i}`, 'a', 'b']) },
+    ]);
+    await expect(importBytes(bytes, { limits: { maxCells: 25 } })).rejects.toMatchObject({
+      code: 'TOO_MANY_CELLS',
+      message: 'A sheet of the workbook has 30 filled cells; the import accepts at most 25.',
     });
   });
 });
