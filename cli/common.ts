@@ -2,16 +2,9 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Config, Problem } from '../shared/allowlist/model.ts';
 import { formatProblem, type Locale } from '../shared/i18n/messages.ts';
 import { ListFileError, readListFile } from './read-list.ts';
+import { CliExit } from './exit.ts';
 
-/** A failure that ends a command with an exit code and one stderr line (no stack trace). */
-export class CliExit extends Error {
-  readonly exitCode: number;
-  constructor(exitCode: number, message: string) {
-    super(message);
-    this.name = 'CliExit';
-    this.exitCode = exitCode;
-  }
-}
+export { CliExit };
 
 /** Locale for human output: Japanese when LC_ALL/LC_MESSAGES/LANG says so, else English. */
 export function cliLocale(env: NodeJS.ProcessEnv = process.env): Locale {

@@ -1,4 +1,4 @@
-import { CliExit } from './common.ts';
+import { CliExit } from './exit.ts';
 
 type Command = { run(argv: string[]): Promise<number> };
 

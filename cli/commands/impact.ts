@@ -8,15 +8,31 @@ import {
   reportListProblems,
   write,
 } from '../common.ts';
-import { scanLogFile, type ImpactStats } from '../log-scan.ts';
+import { countLogAddresses, summarizeCounts, type LogCounts } from '../log-scan.ts';
 
 const USAGE = 'usage: allowlist impact --list FILE --log FILE [--column N] [--top K] [--json]';
+
+function logError(path: string, error: unknown): CliExit {
+  const code = (error as { code?: unknown }).code;
+  const why =
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EISDIR'
+        ? 'is a directory'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : error instanceof Error
+            ? error.message
+            : String(error);
+  return new CliExit(2, `allowlist impact: ${path}: cannot read the log (${why}).`);
+}
 
 /**
  * `allowlist impact --list FILE --log FILE [--json] [--column N]`: who in a log would lose access.
  *
  * Takes the first IPv4 address on each line (or the address in CSV column N, 1-based) and counts
- * allowed and denied, with the most frequent denied addresses. Streams the log.
+ * allowed and denied, with the most frequent denied addresses. The log is streamed in 4 MB chunks;
+ * memory is bounded by the distinct addresses, not the lines.
  */
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs('impact', USAGE, argv, {
@@ -37,55 +53,36 @@ export async function run(argv: string[]): Promise<number> {
   }
   const column = intOption('impact', 'column', values.column, 1);
   const top = intOption('impact', 'top', values.top, 0) ?? 10;
+  const logPath = values.log;
   const { config, problems } = await loadList(
     'impact',
     values.list,
     typeof values.sheet === 'string' ? values.sheet : undefined,
   );
   reportListProblems('impact', values.list, problems);
-
-  let allows: (value: number) => boolean = () => true;
-  if (config.mode !== 'ALLOW_ALL') {
-    const { starts, ends } = compileMatcher(config.entries).intervals;
-    // Inline binary search over the merged intervals (the matcher's own `allows` validates input).
-    allows = (v) => {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >>> 1;
-        if ((starts[mid] as number) <= v) lo = mid + 1;
-        else hi = mid - 1;
-      }
-      return hi >= 0 && v <= (ends[hi] as number);
-    };
-  }
-  let stats: ImpactStats;
+  const allows =
+    config.mode === 'ALLOW_ALL' ? () => true : compileMatcher(config.entries).allowsUint32;
+  let counts: LogCounts;
   try {
-    stats = scanLogFile(values.log, allows, { ...(column === undefined ? {} : { column }), top });
+    counts = countLogAddresses(logPath, column === undefined ? {} : { column });
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a directory'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : String(code ?? error);
-    throw new CliExit(2, `allowlist impact: ${values.log}: cannot read the log (${why}).`);
+    throw logError(logPath, error);
   }
+  const stats = summarizeCounts(counts, allows, top);
+  if (!values.json && config.mode === 'ALLOW_ALL') write('mode ALLOW_ALL: everyone is allowed.');
   if (values.json) {
     write(JSON.stringify(stats, null, 2));
   } else {
-    const pct = (n: number) =>
-      stats.addresses === 0 ? '0' : ((100 * n) / stats.addresses).toFixed(1);
+    const n = (x: number) => x.toLocaleString('en-US');
+    const pct = (x: number) =>
+      stats.addresses === 0 ? '0' : ((100 * x) / stats.addresses).toFixed(1);
     write(
       [
-        `${stats.lines.toLocaleString('en-US')} lines, ${stats.addresses.toLocaleString('en-US')} with an address${config.mode === 'ALLOW_ALL' ? ' (mode ALLOW_ALL: everyone is allowed)' : ''}`,
-        `  allowed ${stats.allowed.toLocaleString('en-US')} (${pct(stats.allowed)}%)`,
-        `  denied  ${stats.denied.toLocaleString('en-US')} (${pct(stats.denied)}%) from ${stats.uniqueDenied.toLocaleString('en-US')} distinct address(es)`,
+        `${n(stats.lines)} lines, ${n(stats.addresses)} with an address`,
+        `  allowed ${n(stats.allowed)} (${pct(stats.allowed)}%)`,
+        `  denied  ${n(stats.denied)} (${pct(stats.denied)}%) from ${n(stats.uniqueDenied)} distinct address(es)`,
         ...(stats.topDenied.length > 0 ? ['Most frequent denied addresses:'] : []),
-        ...stats.topDenied.map((d) => `  ${d.ip.padEnd(15)}  ${d.count.toLocaleString('en-US')}`),
+        ...stats.topDenied.map((d) => `  ${d.ip.padEnd(15)}  ${n(d.count)}`),
       ].join('\n'),
     );
   }
