@@ -23,6 +23,9 @@ const workerUrl = new URL(`file://${join(here, 'import-worker.mjs')}`);
 
 registerAppScheme();
 app.enableSandbox();
+// The Electron e2e spec gives each run a fresh profile folder (never honoured when packaged).
+if (!app.isPackaged && process.env.ALLOWLIST_USER_DATA_DIR)
+  app.setPath('userData', process.env.ALLOWLIST_USER_DATA_DIR);
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let mainWindow: BrowserWindow | null = null;
