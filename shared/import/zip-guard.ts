@@ -222,32 +222,43 @@ function corrupt(why: string): ImportError {
 export class XmlTagCounter {
   rows = 0;
   cells = 0;
-  private name = '';
+  // The local name (after any "prefix:") of the tag being read: its length and first 3 bytes.
   private inName = false;
+  private length = 0;
+  private c0 = 0;
+  private c1 = 0;
+  private c2 = 0;
 
   push(chunk: Uint8Array): void {
-    for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i] as number;
-      if (b === 0x3c) {
+    let i = 0;
+    while (i < chunk.length) {
+      if (!this.inName) {
+        const lt = chunk.indexOf(0x3c, i);
+        if (lt < 0) return;
         this.inName = true;
-        this.name = '';
+        this.length = 0;
+        i = lt + 1;
         continue;
       }
-      if (!this.inName) continue;
+      const b = chunk[i] as number;
+      i++;
+      if (b === 0x3a) {
+        this.length = 0;
+        continue;
+      }
       const nameChar =
-        (b >= 0x61 && b <= 0x7a) ||
-        (b >= 0x41 && b <= 0x5a) ||
-        (b >= 0x30 && b <= 0x39) ||
-        b === 0x3a;
-      if (nameChar && this.name.length < 16) {
-        this.name += String.fromCharCode(b);
+        (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x39);
+      if (nameChar) {
+        if (this.length === 0) this.c0 = b;
+        else if (this.length === 1) this.c1 = b;
+        else if (this.length === 2) this.c2 = b;
+        this.length++;
         continue;
       }
       this.inName = false;
-      const colon = this.name.lastIndexOf(':');
-      const local = colon >= 0 ? this.name.slice(colon + 1) : this.name;
-      if (local === 'row') this.rows++;
-      else if (local === 'c') this.cells++;
+      if (this.length === 1 && this.c0 === 0x63) this.cells++;
+      else if (this.length === 3 && this.c0 === 0x72 && this.c1 === 0x6f && this.c2 === 0x77)
+        this.rows++;
     }
   }
 }
