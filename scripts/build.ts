@@ -18,13 +18,13 @@ export async function buildElectron(outDir = 'dist/electron'): Promise<void> {
     ...common,
     input: 'electron/main/index.ts',
     external: ['electron', 'keytar', ...nodeExternal],
-    output: { file: `${outDir}/main.cjs`, format: 'cjs', sourcemap: true },
+    output: { file: `${outDir}/main.cjs`, format: 'cjs', sourcemap: true, codeSplitting: false },
   });
   await rolldown({
     ...common,
     input: 'electron/preload/index.ts',
     external: ['electron'],
-    output: { file: `${outDir}/preload.cjs`, format: 'cjs', sourcemap: true },
+    output: { file: `${outDir}/preload.cjs`, format: 'cjs', sourcemap: true, codeSplitting: false },
   });
   await rolldown({
     ...common,

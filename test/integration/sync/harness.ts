@@ -36,6 +36,8 @@ export async function startHarness(
   const logs: string[] = [];
   const events: { event: string; payload: unknown }[] = [];
   const calls = { get: 0, put: 0, clientIp: 0 };
+  /** Source address of the app's requests (tests move the admin to another address). */
+  const network = { localAddress: '127.0.0.1' };
   const dataDir = join(root, 'app-data');
   const created = await createHandlers({
     dataDir,
@@ -49,6 +51,7 @@ export async function startHarness(
         log: (l) => logs.push(l),
         backoffMs: 10,
         retries: 0,
+        localAddress: network.localAddress,
       });
       const counted: AllowlistService = {
         get: () => ((calls.get += 1), real.get()),
@@ -92,6 +95,7 @@ export async function startHarness(
     logs,
     events,
     calls,
+    network,
     invoke,
     call,
     other,

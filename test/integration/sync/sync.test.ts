@@ -81,6 +81,26 @@ describe('sync with the reference service', () => {
     expect(after.ok && after.value.mode).toBe('ALLOW_ALL');
   });
 
+  it('re-checks the address right before the PUT: moved to an excluded address, the push stops and the service is untouched', async () => {
+    await h.call('sync:pull', { profileId });
+    await h.call('draft:save', {
+      profileId,
+      working: { mode: 'ALLOW_SPECIFIC', entries: entries('127.0.0.1') },
+    });
+    const plan = await h.call('sync:plan', { profileId });
+    expect(plan.lockout.excludesSomeone).toBe(false);
+    h.network.localAddress = '127.0.0.2';
+    await expect(h.call('sync:push', { profileId, planId: plan.planId })).rejects.toMatchObject({
+      code: 'LOCKOUT_CHANGED',
+    });
+    expect(h.calls.put).toBe(0);
+    const remote = await h.other.get();
+    expect(remote.ok && remote.value.mode).toBe('ALLOW_ALL');
+    // the new plan names the new address
+    const again = await h.call('sync:plan', { profileId });
+    expect(again.confirmationPhrase).toBe('remove access for 127.0.0.2');
+  });
+
   it('refuses ALLOW_SPECIFIC with no entries', async () => {
     await h.call('sync:pull', { profileId });
     await h.call('draft:save', { profileId, working: { mode: 'ALLOW_SPECIFIC', entries: [] } });

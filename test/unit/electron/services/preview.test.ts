@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { Config } from '../../../../shared/allowlist/model.ts';
+import { analyzeImpact, checkAddresses } from '../../../../electron/services/preview.ts';
+
+const live: Config = {
+  mode: 'ALLOW_SPECIFIC',
+  entries: [
+    { ip: '203.0.113.0', cidr: 24, memo: 'HQ' },
+    { ip: '198.51.100.7', cidr: null, memo: 'VPN' },
+  ],
+};
+const draft: Config = {
+  mode: 'ALLOW_SPECIFIC',
+  entries: [{ ip: '203.0.113.0', cidr: 25, memo: 'HQ floor 1' }],
+};
+
+describe('preview', () => {
+  it('checks each address under the draft and the live list, naming the matching entry', () => {
+    const [a, b, c] = checkAddresses('203.0.113.5, 203.0.113.200\n203.0.113.0/24', draft, live);
+    expect(a).toMatchObject({
+      ip: '203.0.113.5',
+      draft: { allowed: true, matches: [0] },
+      live: { allowed: true, matches: [0] },
+    });
+    expect(b).toMatchObject({ draft: { allowed: false, matches: [] }, live: { allowed: true } });
+    expect(c).toMatchObject({ ip: null, draft: null });
+    expect(c?.problem?.code).toBe('NOT_A_SINGLE_ADDRESS');
+  });
+
+  it('counts who would lose access in a login log', () => {
+    const log = [
+      '2026-11-24 login ok user=a ip=203.0.113.5',
+      'login ok ip=203.0.113.200',
+      'login ok ip=203.0.113.200',
+      'login ok 198.51.100.7',
+      'bad 999.1.1.1',
+      'other 192.0.2.1',
+    ].join('\n');
+    const impact = analyzeImpact('auth.log', new TextEncoder().encode(log), draft, live);
+    expect(impact).toMatchObject({
+      lines: 6,
+      addresses: 4,
+      losingAccess: 2,
+      gainingAccess: 0,
+      deniedByDraft: 3,
+    });
+    expect(impact.topDenied[0]).toEqual({ ip: '203.0.113.200', count: 2, allowedLive: true });
+    expect(impact.topDenied.at(-1)).toEqual({ ip: '192.0.2.1', count: 1, allowedLive: false });
+  });
+});
