@@ -1,3 +1,4 @@
+import { closeSync, openSync } from 'node:fs';
 import { compileMatcher } from '../../shared/allowlist/match.ts';
 import {
   CliExit,
@@ -54,6 +55,12 @@ export async function run(argv: string[]): Promise<number> {
   const column = intOption('impact', 'column', values.column, 1);
   const top = intOption('impact', 'top', values.top, 0) ?? 10;
   const logPath = values.log;
+  // Refuse an unreadable log before reading the list, so the error is the only line printed.
+  try {
+    closeSync(openSync(logPath, 'r'));
+  } catch (error) {
+    throw logError(logPath, error);
+  }
   const { config, problems } = await loadList(
     'impact',
     values.list,
