@@ -137,18 +137,17 @@ export function detectMapping(rows: Row[]): ColumnMapping | null {
 
 function fromHeader(rows: Row[]): ColumnMapping | null {
   const limit = Math.min(rows.length, HEADER_SCAN_ROWS);
+  let first: ColumnMapping | null = null;
   for (let r = 0; r < limit; r++) {
     const row = rows[r] ?? [];
     let ip: number | null = null;
     let prefix: number | null = null;
     let memo: number | null = null;
-    const unnamed: number[] = [];
     for (let c = 0; c < row.length; c++) {
       const role = headerRole(cellText(row[c]));
       if (role === 'ip' && ip === null) ip = c;
       else if (role === 'prefix' && prefix === null) prefix = c;
       else if (role === 'memo' && memo === null) memo = c;
-      else if (role === null) unnamed.push(c);
     }
     // "CIDR" alone may be the column holding a.b.c.d/n: use it as the address column when the
     // rows below hold addresses in it.
@@ -157,9 +156,13 @@ function fromHeader(rows: Row[]): ColumnMapping | null {
       prefix = null;
     }
     if (ip === null) continue;
-    return { headerRow: r + 1, dataStartRow: r + 2, ip, prefix, memo };
+    const mapping = { headerRow: r + 1, dataStartRow: r + 2, ip, prefix, memo };
+    // A title cell such as "IPアドレス一覧" can look like a header: prefer the first candidate
+    // with addresses below it, else the first candidate.
+    if (columnHoldsAddresses(rows, r + 1, ip)) return mapping;
+    first ??= mapping;
   }
-  return null;
+  return first;
 }
 
 function fromContent(rows: Row[]): ColumnMapping | null {

@@ -225,3 +225,12 @@ describe('rows to entries', () => {
     expect(problem?.row).toBeUndefined();
   });
 });
+
+describe('header detection: a title that looks like a header', () => {
+  it('prefers the header row with addresses below it', async () => {
+    const text = 'IPアドレス\n\n拠点,IPアドレス,プレフィックス\n本社,198.51.100.0,24\n';
+    const result = await importBytes(encode(text, 'utf-8'));
+    expect(result.mapping).toEqual({ headerRow: 3, dataStartRow: 4, ip: 1, prefix: 2, memo: 0 });
+    expect(result.entries).toEqual([{ ip: '198.51.100.0', cidr: 24, memo: '本社', row: 4 }]);
+  });
+});
