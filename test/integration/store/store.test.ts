@@ -50,6 +50,7 @@ describe('store', () => {
       pushedAt: 'now',
       config: { mode: 'ALLOW_ALL', entries: [] },
       summary: { added: 0, removed: 0, memoChanged: 0, modeChanged: true },
+      source: 'pushed',
     });
     const b = openStore({ dir });
     expect(b.listProfiles().map((p) => p.name)).toEqual(['Tokyo']);
