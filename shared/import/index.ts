@@ -1,14 +1,8 @@
-import {
-  DEFAULT_MAX_ENTRIES,
-  MAX_MEMO_LENGTH,
-  type Entry,
-  type Problem,
-} from '../allowlist/model.ts';
-import { makeProblem } from '../allowlist/problem.ts';
-import { validateConfig } from '../allowlist/validate.ts';
+import { DEFAULT_MAX_ENTRIES, type Problem } from '../allowlist/model.ts';
 import { parseDelimited } from './delimited.ts';
 import { ImportError } from './errors.ts';
 import { detectMapping, type ColumnMapping } from './header.ts';
+import { basicProblems, entryProblems } from './list-problems.ts';
 import { rowsToEntries, type ImportedEntry } from './rows.ts';
 import type { Sheet, SourceFormat, TextEncodingName } from './table.ts';
 import { decodeText, looksBinary } from './text.ts';
@@ -248,64 +242,6 @@ function checkMapping(m: ColumnMapping): ColumnMapping {
     prefix: m.prefix,
     memo: m.memo,
   };
-}
-
-/** The list checks every import makes: memo length by row, and the service's entry limit. */
-function basicProblems(entries: ImportedEntry[], maxEntries: number): Problem[] {
-  const out: Problem[] = [];
-  let lastRow = -1;
-  entries.forEach((entry, index) => {
-    // One report per row: the pieces of a range share their row's memo.
-    if (entry.row === lastRow || entry.memo.length <= MAX_MEMO_LENGTH) return;
-    lastRow = entry.row;
-    const length = [...entry.memo].length;
-    if (length > MAX_MEMO_LENGTH) {
-      out.push(
-        makeProblem(
-          'MEMO_TOO_LONG',
-          'error',
-          { length, max: MAX_MEMO_LENGTH },
-          { index, row: entry.row, field: 'memo' },
-        ),
-      );
-    }
-  });
-  if (entries.length > maxEntries) {
-    out.push(
-      makeProblem(
-        'TOO_MANY_ENTRIES',
-        'error',
-        { count: entries.length, max: maxEntries },
-        { field: 'entries' },
-      ),
-    );
-  }
-  return out;
-}
-
-/** Validation of the imported entries (memo length, list limit, duplicates), by row. */
-function entryProblems(
-  entries: ImportedEntry[],
-  already: Problem[],
-  maxEntries: number,
-): Problem[] {
-  const seen = new Set(already.map((p) => `${p.row}\u0000${p.code}\u0000${p.message}`));
-  const plain: Entry[] = entries.map((e) => ({ ip: e.ip, cidr: e.cidr, memo: e.memo }));
-  const out: Problem[] = [];
-  for (const problem of validateConfig(
-    { mode: 'ALLOW_SPECIFIC', entries: plain },
-    { maxEntries },
-  )) {
-    if (problem.code === 'NO_ENTRIES') continue;
-    const row = problem.index === undefined ? undefined : entries[problem.index]?.row;
-    if (row !== undefined) {
-      const key = `${row}\u0000${problem.code}\u0000${problem.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-    }
-    out.push(row === undefined ? problem : { ...problem, row });
-  }
-  return out;
 }
 
 function noIpData(sheets: Sheet[]): ImportError {

@@ -1,0 +1,62 @@
+import { MAX_MEMO_LENGTH, type Entry, type Problem } from '../allowlist/model.ts';
+import { makeProblem } from '../allowlist/problem.ts';
+import { validateConfig } from '../allowlist/validate.ts';
+import type { ImportedEntry } from './rows.ts';
+
+/** The list checks every import makes: memo length by row, and the service's entry limit. */
+export function basicProblems(entries: ImportedEntry[], maxEntries: number): Problem[] {
+  const out: Problem[] = [];
+  let lastRow = -1;
+  entries.forEach((entry, index) => {
+    // One report per row: the pieces of a range share their row's memo.
+    if (entry.row === lastRow || entry.memo.length <= MAX_MEMO_LENGTH) return;
+    lastRow = entry.row;
+    const length = [...entry.memo].length;
+    if (length > MAX_MEMO_LENGTH) {
+      out.push(
+        makeProblem(
+          'MEMO_TOO_LONG',
+          'error',
+          { length, max: MAX_MEMO_LENGTH },
+          { index, row: entry.row, field: 'memo' },
+        ),
+      );
+    }
+  });
+  if (entries.length > maxEntries) {
+    out.push(
+      makeProblem(
+        'TOO_MANY_ENTRIES',
+        'error',
+        { count: entries.length, max: maxEntries },
+        { field: 'entries' },
+      ),
+    );
+  }
+  return out;
+}
+
+/** Validation of the imported entries (memo length, list limit, duplicates), by row. */
+export function entryProblems(
+  entries: ImportedEntry[],
+  already: Problem[],
+  maxEntries: number,
+): Problem[] {
+  const seen = new Set(already.map((p) => `${p.row}\u0000${p.code}\u0000${p.message}`));
+  const plain: Entry[] = entries.map((e) => ({ ip: e.ip, cidr: e.cidr, memo: e.memo }));
+  const out: Problem[] = [];
+  for (const problem of validateConfig(
+    { mode: 'ALLOW_SPECIFIC', entries: plain },
+    { maxEntries },
+  )) {
+    if (problem.code === 'NO_ENTRIES') continue;
+    const row = problem.index === undefined ? undefined : entries[problem.index]?.row;
+    if (row !== undefined) {
+      const key = `${row}\u0000${problem.code}\u0000${problem.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
+    out.push(row === undefined ? problem : { ...problem, row });
+  }
+  return out;
+}
