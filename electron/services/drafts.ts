@@ -120,7 +120,22 @@ export function createDrafts(deps: DraftDeps) {
     },
     save(profileId: string, working: Config): { updatedAt: string; dirty: boolean } {
       profile(profileId);
-      const draft = persist({ ...load(profileId), working, updatedAt: now() });
+      const old = load(profileId);
+      // Edits made while a merge waits are merged too: resolving never drops them.
+      const merge =
+        old.merge && old.base
+          ? (() => {
+              const outcome = mergeConfigs(old.base.config, working, old.merge.remote.config);
+              return {
+                ...old.merge,
+                merged: outcome.merged,
+                local: outcome.local,
+                remoteChanges: outcome.remote,
+                conflicts: outcome.conflicts,
+              };
+            })()
+          : old.merge;
+      const draft = persist({ ...old, working, merge, updatedAt: now() });
       return { updatedAt: draft.updatedAt, dirty: isDirty(draft) };
     },
     discard(profileId: string): DraftView {

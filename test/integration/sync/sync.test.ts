@@ -257,3 +257,42 @@ describe('sync with the reference service', () => {
     expect(await secrets.get(profileId)).toBeNull();
   });
 });
+
+describe('edits while a merge waits', () => {
+  it('are merged too, so resolving the conflict keeps them', async () => {
+    const base = await h.other.get();
+    if (!base.ok) throw new Error('get failed');
+    await h.other.put({ mode: 'ALLOW_ALL', entries: entries('192.0.2.8') }, base.value.revision);
+    await h.call('sync:pull', { profileId });
+    const now = await h.other.get();
+    if (!now.ok) throw new Error('get failed');
+    await h.other.put(
+      { mode: 'ALLOW_ALL', entries: [{ ip: '192.0.2.8', cidr: null, memo: 'theirs' }] },
+      now.value.revision,
+    );
+    await h.call('draft:save', {
+      profileId,
+      working: { mode: 'ALLOW_ALL', entries: [{ ip: '192.0.2.8', cidr: null, memo: 'mine' }] },
+    });
+    const pulled = await h.call('sync:pull', { profileId });
+    expect(pulled.status).toBe('conflicts');
+    await h.call('draft:save', {
+      profileId,
+      working: {
+        mode: 'ALLOW_ALL',
+        entries: [{ ip: '192.0.2.8', cidr: null, memo: 'mine' }, ...entries('198.51.100.1')],
+      },
+    });
+    expect(h.events.some((e) => e.event === 'draft:changed')).toBe(true);
+    const merge = await h.call('merge:get', { profileId });
+    expect(merge?.conflicts).toHaveLength(1);
+    const resolved = await h.call('merge:resolve', {
+      profileId,
+      resolutions: [{ id: merge!.conflicts[0]!.id, choice: 'remote' }],
+    });
+    expect(resolved.working.entries).toEqual([
+      { ip: '192.0.2.8', cidr: null, memo: 'theirs' },
+      ...entries('198.51.100.1'),
+    ]);
+  });
+});
