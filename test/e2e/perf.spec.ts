@@ -23,16 +23,12 @@ test('keystroke to validation at 1,000 entries (benchmark report)', async ({ app
   const field = ipField(page, 2);
   await field.click();
   await page.evaluate(() => performance.clearMeasures('allowlist:keystroke-to-validation'));
-  await field.press('End');
-  const keys =
-    'Backspace Backspace Backspace Backspace 1 2 3 . 4 Backspace Backspace Backspace Backspace Backspace . 1 2 3'.split(
-      ' ',
-    );
+  await field.press('Control+a');
+  // Retype the address character by character, then the last part a few more times.
+  const keys = [...'11.0.1.9999'];
+  for (let round = 0; round < 5; round++)
+    keys.push('Backspace', 'Backspace', 'Backspace', 'Backspace', '9', '9', '9', '9');
   for (const key of keys) await page.keyboard.press(key);
-  for (let round = 0; round < 4; round++) {
-    for (const key of ['Backspace', 'Backspace', 'Backspace', 'Backspace', '9', '9', '9', '9'])
-      await page.keyboard.press(key);
-  }
   // "11.0.1.9999" has an octet over 255: the error is there, so validation ran on the last key.
   await expect(page.getByText('"11.0.1.9999": the number 9999 is greater than 255.')).toBeVisible();
   const durations = await page.evaluate(() =>

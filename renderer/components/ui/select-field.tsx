@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import {
   Button,
   Label,
@@ -24,7 +25,7 @@ export type SelectFieldProps<K extends string> = {
 /**
  * A labelled single-choice dropdown (react-aria Select: listbox popup, typeahead, keyboard).
  */
-export function SelectField<K extends string>({
+function SelectFieldImpl<K extends string>({
   label,
   value,
   options,
@@ -59,3 +60,6 @@ export function SelectField<K extends string>({
     </Select>
   );
 }
+
+/** Memoized: the editor re-renders on every keystroke, the dropdowns need not. */
+export const SelectField = memo(SelectFieldImpl) as typeof SelectFieldImpl;

@@ -6,8 +6,10 @@ import { compileMatcher } from '../../../shared/allowlist/match.ts';
 import { formatProblem } from '../../../shared/i18n/messages.ts';
 import { parseIPv4Strict } from '../../../shared/ip/parse.ts';
 import { Button } from '../../components/ui/button.tsx';
+import { Icon } from '../../components/ui/icon.tsx';
 import { SelectField } from '../../components/ui/select-field.tsx';
 import { currentLocale } from '../../i18n/setup.ts';
+import type { Mode } from '../../../shared/allowlist/model.ts';
 import type { Field } from './draft-state.ts';
 import { EntriesTable } from './entries-table.tsx';
 import { fixItFor } from './fixits.ts';
@@ -74,6 +76,26 @@ export function EditorView({ editor, maxEntries }: { editor: Editor; maxEntries:
     focusRequest.current?.(id, 'ip');
   }, [state.structure]);
 
+  const setMode = useCallback((mode: Mode) => dispatch({ type: 'setMode', mode }), [dispatch]);
+  const filterOptions = useMemo(
+    () => [
+      { id: 'all' as const, label: t('editor.filterAll') },
+      { id: 'problems' as const, label: t('editor.filterProblems') },
+      { id: 'errors' as const, label: t('editor.filterErrors') },
+      { id: 'warnings' as const, label: t('editor.filterWarnings') },
+    ],
+    [t],
+  );
+  const sortOptions = useMemo(
+    () => [
+      { id: 'original' as const, label: t('editor.sortOriginal') },
+      { id: 'ip' as const, label: t('editor.sortIp') },
+      { id: 'memo' as const, label: t('editor.sortMemo') },
+      { id: 'problems' as const, label: t('editor.sortProblems') },
+    ],
+    [t],
+  );
+
   const addRow = useCallback(() => {
     pendingFocus.current = state.nextId;
     dispatch({ type: 'addRow', afterId: null });
@@ -139,7 +161,7 @@ export function EditorView({ editor, maxEntries }: { editor: Editor; maxEntries:
       <h2 id="editor-heading" className="visually-hidden">
         {t('editor.heading')}
       </h2>
-      <ModeField mode={state.mode} onChange={(mode) => dispatch({ type: 'setMode', mode })} />
+      <ModeField mode={state.mode} onChange={setMode} />
       {validation.general.length > 0 && (
         <ul className="callout callout-error general-problems" data-testid="general-problems">
           {validation.general.map((p, i) => (
@@ -149,21 +171,21 @@ export function EditorView({ editor, maxEntries }: { editor: Editor; maxEntries:
       )}
       <div className="toolbar" role="toolbar" aria-label={t('editor.heading')}>
         <Button variant="primary" onPress={addRow}>
-          + {t('editor.add')}
+          <Icon name="plus" /> {t('editor.add')}
         </Button>
         <Button
           onPress={() => dispatch({ type: 'undo' })}
           isDisabled={state.past.length === 0}
           aria-keyshortcuts="Control+Z"
         >
-          ↶ {t('editor.undo')}
+          <Icon name="undo" /> {t('editor.undo')}
         </Button>
         <Button
           onPress={() => dispatch({ type: 'redo' })}
           isDisabled={state.future.length === 0}
           aria-keyshortcuts="Control+Y"
         >
-          ↷ {t('editor.redo')}
+          <Icon name="redo" /> {t('editor.redo')}
         </Button>
         {duplicateCount > 0 && (
           <Button onPress={() => fixAll('DUPLICATE_ENTRY')}>{t('editor.fixAllDuplicates')}</Button>
@@ -195,23 +217,13 @@ export function EditorView({ editor, maxEntries }: { editor: Editor; maxEntries:
           label={t('editor.filter')}
           value={filter}
           onChange={setFilter}
-          options={[
-            { id: 'all', label: t('editor.filterAll') },
-            { id: 'problems', label: t('editor.filterProblems') },
-            { id: 'errors', label: t('editor.filterErrors') },
-            { id: 'warnings', label: t('editor.filterWarnings') },
-          ]}
+          options={filterOptions}
         />
         <SelectField<SortKey>
           label={t('editor.sort')}
           value={sort}
           onChange={setSort}
-          options={[
-            { id: 'original', label: t('editor.sortOriginal') },
-            { id: 'ip', label: t('editor.sortIp') },
-            { id: 'memo', label: t('editor.sortMemo') },
-            { id: 'problems', label: t('editor.sortProblems') },
-          ]}
+          options={sortOptions}
         />
         <span className="showing">
           {t('editor.showing', { shown: order.length, total: state.rows.length })}

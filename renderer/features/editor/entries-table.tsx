@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import type { ClipboardEvent, Dispatch, KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
@@ -42,7 +42,14 @@ export function EntriesTable({
     rows.forEach((r, i) => map.set(r.id, i));
     return map;
   }, [rows]);
-  const visible = useMemo(() => order.filter((id) => indexById.has(id)), [order, indexById]);
+  // `order` is recomputed whenever rows are added or removed, so it never names a missing row.
+  const visible = order;
+  // Handlers read the current order through a ref so that they keep their identity while the
+  // admin types: the memoized rows then do not re-render on every keystroke.
+  const visibleRef = useRef(visible);
+  useLayoutEffect(() => {
+    visibleRef.current = visible;
+  }, [visible]);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders this component itself; no React Compiler here
   const virtualizer = useVirtualizer({
@@ -55,7 +62,7 @@ export function EntriesTable({
 
   const focusCell = useCallback(
     (id: number, field: Field) => {
-      const pos = visible.indexOf(id);
+      const pos = visibleRef.current.indexOf(id);
       if (pos < 0) return;
       virtualizer.scrollToIndex(pos, { align: 'auto' });
       let tries = 0;
@@ -71,13 +78,14 @@ export function EntriesTable({
       };
       requestAnimationFrame(attempt);
     },
-    [visible, virtualizer],
+    [virtualizer],
   );
   // The editor asks for focus after adding rows (the new row renders on the next frame).
   focusRequest.current = focusCell;
 
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLInputElement>, id: number, field: Field) => {
+      const visible = visibleRef.current;
       const pos = visible.indexOf(id);
       const mod = event.ctrlKey || event.metaKey;
       if (mod && event.key === 'Enter') {
@@ -101,7 +109,7 @@ export function EntriesTable({
         }
       }
     },
-    [visible, dispatch, focusCell],
+    [dispatch, focusCell],
   );
 
   const onEdit = useCallback(

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../../shared/allowlist/model.ts';
 import { formatProblem } from '../../../shared/i18n/messages.ts';
 import { Button } from '../../components/ui/button.tsx';
+import { Icon } from '../../components/ui/icon.tsx';
 import type { Field, Row } from './draft-state.ts';
 import { fixItFor } from './fixits.ts';
 import type { FixIt } from './fixits.ts';
@@ -88,10 +89,11 @@ export const EntryRow = memo(function EntryRow(props: EntryRowProps) {
                   const fix = fixItFor(p, row);
                   return (
                     <li key={`${p.code}-${i}`} className={`problem problem-${p.severity}`}>
-                      <span className="problem-icon" aria-hidden="true">
-                        {p.severity === 'error' ? '⛔' : '⚠'}
-                      </span>
-                      <span>
+                      <Icon
+                        name={p.severity === 'error' ? 'error' : 'warning'}
+                        className="problem-icon"
+                      />
+                      <span className="problem-text">
                         {p.code === 'CIDR_NOT_A_NUMBER'
                           ? t('editor.cidrNotNumber')
                           : formatProblem(p, locale)}
@@ -123,7 +125,7 @@ export const EntryRow = memo(function EntryRow(props: EntryRowProps) {
           aria-label={t('editor.duplicate', { n })}
           onPress={() => props.onDuplicate(row.id)}
         >
-          <span aria-hidden="true">⧉</span>
+          <Icon name="copy" />
         </Button>
         <Button
           size="small"
@@ -131,7 +133,7 @@ export const EntryRow = memo(function EntryRow(props: EntryRowProps) {
           aria-label={t('editor.delete', { n })}
           onPress={() => props.onDelete(row.id)}
         >
-          <span aria-hidden="true">✕</span>
+          <Icon name="delete" />
         </Button>
       </div>
     </div>

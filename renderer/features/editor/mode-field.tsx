@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Mode } from '../../../shared/allowlist/model.ts';
@@ -5,7 +6,13 @@ import type { Mode } from '../../../shared/allowlist/model.ts';
 /**
  * The mode radio, with the service's own advice when "Allow all" is chosen.
  */
-export function ModeField({ mode, onChange }: { mode: Mode; onChange: (mode: Mode) => void }) {
+export const ModeField = memo(function ModeField({
+  mode,
+  onChange,
+}: {
+  mode: Mode;
+  onChange: (mode: Mode) => void;
+}) {
   const { t } = useTranslation();
   return (
     <div className="mode-field">
@@ -32,4 +39,4 @@ export function ModeField({ mode, onChange }: { mode: Mode; onChange: (mode: Mod
       )}
     </div>
   );
-}
+});

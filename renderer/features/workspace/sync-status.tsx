@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftView } from '../../../shared/contract/ipc.ts';
 import type { AutosaveState } from '../editor/use-editor.ts';
@@ -27,7 +28,10 @@ export function SyncStatus({
   const dirty = autosave.kind !== 'saved' || autosave.dirty;
   const offline = sync?.state === 'offline';
   const pulledAt = base ? new Date(base.pulledAt) : null;
-  const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const fmt = useMemo(
+    () => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }),
+    [i18n.language],
+  );
   return (
     <div className="sync-status" role="status" aria-live="polite" data-testid="sync-status">
       <span

@@ -46,12 +46,9 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
 export async function recordPerf(section: string, data: unknown): Promise<void> {
   const file = join(RESULTS_DIR, 'perf.json');
   await mkdir(dirname(file), { recursive: true });
-  let report: Record<string, unknown> = {};
-  try {
-    report = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
-  } catch {
-    report = {};
-  }
+  const report: Record<string, unknown> = await readFile(file, 'utf8')
+    .then((text) => JSON.parse(text) as Record<string, unknown>)
+    .catch(() => ({}));
   report[section] = data;
   await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
 }
