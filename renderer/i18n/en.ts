@@ -191,6 +191,20 @@ export const en = {
     liveStatus: 'Now',
   },
   theme: { label: 'Theme' },
+  settings: {
+    protectedHeading: 'Protected addresses',
+    protectedIntro:
+      'Addresses that must always keep access, such as other administrators or integration servers. Every save plan checks them like your own address and asks for a typed confirmation before excluding one.',
+    none: 'No protected addresses yet.',
+    label: 'Label',
+    labelPlaceholder: 'e.g. Backup admin',
+    newIp: 'Address to protect',
+    add: 'Protect address',
+    remove: 'Stop protecting {{ip}}',
+    saved: 'Protected addresses saved.',
+    invalidIp: '“{{ip}}” is not a single IPv4 address (e.g. 203.0.113.25).',
+    alreadyProtected: '{{ip}} is already protected.',
+  },
   errors: {
     OFFLINE: 'The service cannot be reached. Your edits are kept on this computer.',
     TIMEOUT: 'The service did not answer in time.',

@@ -195,6 +195,20 @@ export const ja: Strings = {
     liveStatus: '現在',
   },
   theme: { label: 'テーマ' },
+  settings: {
+    protectedHeading: '保護対象のアドレス',
+    protectedIntro:
+      'ほかの管理者や連携サーバーなど、常にアクセスできる必要があるアドレスです。保存のたびにあなた自身のアドレスと同様に確認し、除外する場合は確認の文言の入力を求めます。',
+    none: '保護対象のアドレスはまだありません。',
+    label: 'ラベル',
+    labelPlaceholder: '例: 予備の管理者',
+    newIp: '保護するアドレス',
+    add: 'アドレスを保護',
+    remove: '{{ip}} の保護を解除',
+    saved: '保護対象のアドレスを保存しました。',
+    invalidIp: '「{{ip}}」は単一の IPv4 アドレスではありません（例: 203.0.113.25）。',
+    alreadyProtected: '{{ip}} はすでに保護対象です。',
+  },
   errors: {
     OFFLINE: 'サービスに接続できません。編集内容はこのコンピューターに保存されています。',
     TIMEOUT: 'サービスが時間内に応答しませんでした。',

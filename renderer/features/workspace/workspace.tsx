@@ -11,6 +11,7 @@ import { useEditor } from '../editor/use-editor.ts';
 import { PreviewPanel } from '../preview/preview-panel.tsx';
 import { SaveFlow } from '../save/save-flow.tsx';
 import type { PushOutcome } from '../save/save-flow.tsx';
+import { ProtectedAddresses } from '../settings/protected-addresses.tsx';
 import { SyncStatus } from './sync-status.tsx';
 
 export type SyncState = ChannelOutput<'sync:status'>;
@@ -202,12 +203,18 @@ function WorkspaceBody({
           <Tab id="preview" className="tab">
             {t('nav.preview')}
           </Tab>
+          <Tab id="settings" className="tab">
+            {t('nav.settings')}
+          </Tab>
         </TabList>
         <TabPanel id="editor" className="tab-panel" shouldForceMount>
           <EditorView editor={editor} maxEntries={maxEntries} />
         </TabPanel>
         <TabPanel id="preview" className="tab-panel">
           <PreviewPanel profileId={profile.id} draft={editor.config} live={live} />
+        </TabPanel>
+        <TabPanel id="settings" className="tab-panel">
+          <ProtectedAddresses profile={profile} />
         </TabPanel>
       </Tabs>
     </div>

@@ -1,0 +1,50 @@
+import { expect, test } from './support/fixtures.ts';
+import { expectAccessible, screenshot } from './support/evidence.ts';
+import { OFFICE_LIST } from './support/seed.ts';
+import { readRestriction, writeRestriction } from './support/service-calls.ts';
+import { addProfileViaUi, expectSavedLocally } from './support/ui.ts';
+
+test('protected addresses are edited in settings and guarded by the save plan', async ({ app }) => {
+  const { page } = app;
+  await writeRestriction(app.service.url, OFFICE_LIST);
+  await app.open();
+  await addProfileViaUi(page, app.service.url);
+
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  const address = page.getByRole('textbox', { name: 'Address to protect' });
+  await address.fill('10.0.0');
+  await page.getByRole('button', { name: 'Protect address' }).click();
+  await expect(
+    page.getByText('“10.0.0” is not a single IPv4 address (e.g. 203.0.113.25).'),
+  ).toBeVisible();
+  await address.fill('127.0.0.2');
+  await page.getByRole('textbox', { name: 'Label' }).fill('Second admin');
+  await page.getByRole('button', { name: 'Protect address' }).click();
+  await expect(page.getByTestId('protected-list')).toContainText('127.0.0.2');
+  await expect(page.getByTestId('protected-list')).toContainText('Second admin');
+  await expectAccessible(page, 'settings');
+  await screenshot(page, 'settings-protected');
+
+  // The setting is stored: it is still there after switching tabs.
+  await page.getByRole('tab', { name: 'Entries' }).click();
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await expect(page.getByTestId('protected-list')).toContainText('127.0.0.2');
+
+  // Removing the second admin's entry now needs the typed confirmation.
+  await page.getByRole('tab', { name: 'Entries' }).click();
+  await page.getByRole('button', { name: 'Delete entry 2' }).click();
+  await expectSavedLocally(page);
+  const before = await readRestriction(app.service.url);
+  await page.getByRole('button', { name: 'Review and save…' }).click();
+  const plan = page.getByRole('dialog', { name: 'Review the changes' });
+  await expect(plan).toContainText('127.0.0.2 Protected: Second admin: loses access');
+  await expect(plan).toContainText('127.0.0.1 You: keeps access');
+  await plan.getByRole('button', { name: 'Save to service' }).click();
+  const modal = page.getByRole('alertdialog', {
+    name: 'This save would lock out a protected address',
+  });
+  await expect(modal.locator('.big-address')).toHaveText('127.0.0.2');
+  await modal.getByRole('button', { name: 'Cancel, keep editing' }).click();
+  const after = await readRestriction(app.service.url);
+  expect(after.revision).toBe(before.revision);
+});
