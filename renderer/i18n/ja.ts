@@ -188,8 +188,10 @@ export const ja: Strings = {
     loadLog: 'ログインログを読み込む…',
     impactSummary:
       '{{lines}} 行、{{addresses}} 個のアドレス。下書きでは {{denied}} 個が拒否されます。',
-    losing: '{{count}} 個のアドレスがアクセスできなくなります',
-    gaining: '{{count}} 個のアドレスが新たにアクセスできるようになります',
+    losing_one: '{{count}} 個のアドレスがアクセスできなくなります',
+    losing_other: '{{count}} 個のアドレスがアクセスできなくなります',
+    gaining_one: '{{count}} 個のアドレスが新たにアクセスできるようになります',
+    gaining_other: '{{count}} 個のアドレスが新たにアクセスできるようになります',
     topDenied: '拒否される回数の多いアドレス',
     count: 'ログイン回数',
     liveStatus: '現在',

@@ -52,6 +52,9 @@ export function useEditor(
   }, [save]);
 
   const lastSavedVersion = useRef(state.version);
+  // The version known to be on disk, as state so that the status line shows "saving" from the
+  // first keystroke (not only once the debounce fires).
+  const [savedVersion, setSavedVersion] = useState(state.version);
   useEffect(() => {
     if (state.version === lastSavedVersion.current) return;
     const bad = badCidrRows(state.rows);
@@ -66,6 +69,7 @@ export function useEditor(
       pending.current = saveRef.current(config).then(
         (r) => {
           lastSavedVersion.current = version;
+          setSavedVersion(version);
           setAutosave({ kind: 'saved', dirty: r.dirty, at: r.updatedAt });
         },
         (e: unknown) =>
@@ -80,10 +84,13 @@ export function useEditor(
       const version = state.version;
       const r = await saveRef.current(config);
       lastSavedVersion.current = version;
+      setSavedVersion(version);
       setAutosave({ kind: 'saved', dirty: r.dirty, at: r.updatedAt });
     }
     await pending.current;
   };
 
-  return { state, dispatch, config, validation, autosave, flush };
+  const shown: AutosaveState =
+    autosave.kind === 'saved' && state.version !== savedVersion ? { kind: 'saving' } : autosave;
+  return { state, dispatch, config, validation, autosave: shown, flush };
 }
