@@ -104,7 +104,8 @@ try {
   } else {
     const wrap = inKeyringSession(keyringHome);
     statuses.push(vitest('integration', wrap));
-    statuses.push(playwright(wrap));
+    // scripts/e2e.ts opens its own private keyring session.
+    statuses.push(playwright((cmd) => cmd));
   }
 } finally {
   rmSync(keyringHome, { recursive: true, force: true });

@@ -150,7 +150,7 @@ export const en = {
     saving: 'Saving…',
     saved: 'Saved as revision {{revision}}.',
     failed: 'Not saved: {{message}}',
-    lockoutTitle: 'This save would lock out {{who}}',
+    lockoutTitle: 'This save would lock {{who}} out',
     lockoutWhoSelf: 'you',
     lockoutWhoProtected: 'a protected address',
     lockoutBody:
