@@ -41,7 +41,7 @@ test('protected addresses are edited in settings and guarded by the save plan', 
   await expect(plan).toContainText('127.0.0.1 You: keeps access');
   await plan.getByRole('button', { name: 'Save to service' }).click();
   const modal = page.getByRole('alertdialog', {
-    name: 'This save would lock out a protected address',
+    name: 'This save would lock a protected address out',
   });
   await expect(modal.locator('.big-address')).toHaveText('127.0.0.2');
   await modal.getByRole('button', { name: 'Cancel, keep editing' }).click();
