@@ -19,7 +19,8 @@ export const BROAD_PREFIX_MAX = 7;
  * Problems of one entry, without its index (validateConfig adds it).
  *
  * Errors: the address is not one plain IPv4 dotted quad (with the precise parse code, IPv6 its
- * own), a prefix outside 0-32, a memo over 1,000 characters. Warnings: zero-padded octets, host
+ * own; zero-padded octets, which are ambiguous), a prefix outside 0-32, a memo over 1,000
+ * characters. Warnings: host
  * bits set (with the network offered), non-global space (with the reason), /0-/7.
  */
 export function validateEntry(entry: Entry): Problem[] {
@@ -45,6 +46,14 @@ export function validateEntry(entry: Entry): Problem[] {
     const suggestion = parsed.networks[0]?.ip ?? '';
     problems.push(
       makeProblem('IP_NOT_NORMALIZED', 'error', { input: ip, suggestion }, { field: 'ip' }),
+    );
+  } else if (parsed.warnings.some((w) => w.code === 'ZERO_PADDED_OCTET')) {
+    // The value sent to the service must be unambiguous: some systems read `010` as octal 8.
+    // Importing a zero-padded address converts it visibly (ZERO_PADDED_OCTET warning); an entry
+    // that still holds one is refused until written in plain decimal (a fix-it offers it).
+    const suggestion = parsed.networks[0]?.ip ?? '';
+    problems.push(
+      makeProblem('IP_ZERO_PADDED', 'error', { input: ip, suggestion }, { field: 'ip' }),
     );
   } else {
     ipValid = true;

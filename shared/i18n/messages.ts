@@ -86,6 +86,10 @@ export const MESSAGES = {
     en: 'The address "{input}" contains spaces, quotes or full-width characters; write it as {suggestion}.',
     ja: 'アドレス「{input}」に空白・引用符・全角文字が含まれています。{suggestion} と入力してください。',
   },
+  IP_ZERO_PADDED: {
+    en: 'The address "{input}" has zero-padded numbers, which some systems read as octal; write it as {suggestion}.',
+    ja: 'アドレス「{input}」の数字が 0 で始まっています。8 進数と解釈されることがあるため、{suggestion} と入力してください。',
+  },
   HOST_BITS_SET: {
     en: '{input}/{cidr} has host bits set; the network it covers is {network}.',
     ja: '{input}/{cidr} にはホスト部のビットが立っています。対象となるネットワークは {network} です。',

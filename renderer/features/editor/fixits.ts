@@ -25,7 +25,8 @@ export function fixItFor(problem: Problem, row: Row): FixIt | null {
     case 'DUPLICATE_ENTRY':
       return { kind: 'delete', label: { key: 'editor.fixDuplicate' } };
     case 'IP_NOT_SINGLE_ADDRESS':
-    case 'IP_NOT_NORMALIZED': {
+    case 'IP_NOT_NORMALIZED':
+    case 'IP_ZERO_PADDED': {
       const parsed = parseIpInput(row.ip, row.cidr.trim() === '' ? null : row.cidr);
       if (!parsed.ok || parsed.networks.length !== 1) return null;
       const n = parsed.networks[0]!;

@@ -179,6 +179,27 @@ describe('save, apply, lockout and reset through the HTTP client', () => {
     expect(now).toMatchObject({ ok: true, value: { entries: [{ memo: 'A' }] } });
   });
 
+  it('refuses a zero-padded address instead of guessing decimal or octal', async () => {
+    env = await startTestService();
+    const a = clientFor(env.service.url).client;
+    const bad = await a.put(
+      {
+        mode: 'ALLOW_SPECIFIC',
+        entries: [
+          { ip: '192.0.2.1', cidr: null, memo: 'fine' },
+          { ip: '010.1.1.1', cidr: null, memo: 'padded' },
+        ],
+      },
+      '1',
+    );
+    if (bad.ok || bad.error.kind !== 'VALIDATION')
+      throw new Error(`expected VALIDATION, got ${JSON.stringify(bad)}`);
+    expect(bad.error.errors.map((e) => [e.index, e.field, e.code])).toEqual([
+      [1, 'ip', 'IP_ZERO_PADDED'],
+    ]);
+    expect(await a.get()).toMatchObject({ ok: true, value: { revision: '1', entries: [] } });
+  });
+
   it('maps validation errors with the entry index and field, and saves nothing', async () => {
     env = await startTestService({ maxEntries: 3 });
     const a = clientFor(env.service.url).client;
