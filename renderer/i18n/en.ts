@@ -1,3 +1,5 @@
+import { syncEn } from '../features/sync/strings.ts';
+
 /**
  * English UI strings (problem sentences live in shared/i18n/messages.ts).
  */
@@ -207,6 +209,7 @@ export const en = {
     invalidIp: '“{{ip}}” is not a single IPv4 address (e.g. 203.0.113.25).',
     alreadyProtected: '{{ip}} is already protected.',
   },
+  syncUi: syncEn,
   errors: {
     OFFLINE: 'The service cannot be reached. Your edits are kept on this computer.',
     TIMEOUT: 'The service did not answer in time.',

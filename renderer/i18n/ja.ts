@@ -1,4 +1,5 @@
 import type { Strings } from './en.ts';
+import { syncJa } from '../features/sync/strings.ts';
 
 /**
  * Japanese UI strings (problem sentences live in shared/i18n/messages.ts).
@@ -211,6 +212,7 @@ export const ja: Strings = {
     invalidIp: '「{{ip}}」は単一の IPv4 アドレスではありません（例: 203.0.113.25）。',
     alreadyProtected: '{{ip}} はすでに保護対象です。',
   },
+  syncUi: syncJa,
   errors: {
     OFFLINE: 'サービスに接続できません。編集内容はこのコンピューターに保存されています。',
     TIMEOUT: 'サービスが時間内に応答しませんでした。',
