@@ -2,6 +2,10 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en.ts';
 import { ja } from './ja.ts';
+import { aggregateEn } from '../features/aggregate/i18n-en.ts';
+import { aggregateJa } from '../features/aggregate/i18n-ja.ts';
+import { historyEn } from '../features/history/i18n-en.ts';
+import { historyJa } from '../features/history/i18n-ja.ts';
 
 /** Languages the UI is written in. */
 export const LOCALES = ['en', 'ja'] as const;
@@ -44,7 +48,10 @@ export async function setupI18n(): Promise<void> {
   await i18next.use(initReactI18next).init({
     lng,
     fallbackLng: 'en',
-    resources: { en: { translation: en }, ja: { translation: ja } },
+    resources: {
+      en: { translation: { ...en, ...historyEn, ...aggregateEn } },
+      ja: { translation: { ...ja, ...historyJa, ...aggregateJa } },
+    },
     interpolation: { escapeValue: false },
     returnNull: false,
   });

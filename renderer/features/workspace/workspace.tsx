@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import type { Key } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Config } from '../../../shared/allowlist/model.ts';
 import type { ChannelOutput, DraftView, ProfileView } from '../../../shared/contract/ipc.ts';
@@ -10,6 +11,9 @@ import { EditorView } from '../editor/editor-view.tsx';
 import { useEditor } from '../editor/use-editor.ts';
 import { PreviewPanel } from '../preview/preview-panel.tsx';
 import { SaveFlow } from '../save/save-flow.tsx';
+import { AggregateBanner } from '../aggregate/aggregate-banner.tsx';
+import { AggregatePanel } from '../aggregate/aggregate-panel.tsx';
+import { HistoryPanel } from '../history/history-panel.tsx';
 import type { PushOutcome } from '../save/save-flow.tsx';
 import { ProtectedAddresses } from '../settings/protected-addresses.tsx';
 import { SyncStatus } from './sync-status.tsx';
@@ -146,6 +150,7 @@ function WorkspaceBody({
   );
   const editor = useEditor(draft.working, draft.dirty, maxEntries, save);
   const [pulling, setPulling] = useState(false);
+  const [tab, setTab] = useState<Key>('editor');
   const live: Config | null = draft.base
     ? { mode: draft.base.mode, entries: draft.base.entries }
     : null;
@@ -195,7 +200,7 @@ function WorkspaceBody({
           </Button>
         </div>
       )}
-      <Tabs className="tabs">
+      <Tabs className="tabs" selectedKey={tab} onSelectionChange={setTab}>
         <TabList aria-label={t('nav.label')} className="tab-list">
           <Tab id="editor" className="tab">
             {t('nav.editor')}
@@ -203,12 +208,33 @@ function WorkspaceBody({
           <Tab id="preview" className="tab">
             {t('nav.preview')}
           </Tab>
+          <Tab id="history" className="tab">
+            {t('nav.history')}
+          </Tab>
+          <Tab id="aggregate" className="tab">
+            {t('aggregate.tab')}
+          </Tab>
           <Tab id="settings" className="tab">
             {t('nav.settings')}
           </Tab>
         </TabList>
         <TabPanel id="editor" className="tab-panel" shouldForceMount>
+          <AggregateBanner
+            count={editor.state.rows.length}
+            maxEntries={maxEntries}
+            onOpen={() => setTab('aggregate')}
+          />
           <EditorView editor={editor} maxEntries={maxEntries} />
+        </TabPanel>
+        <TabPanel id="history" className="tab-panel">
+          <HistoryPanel
+            profileId={profile.id}
+            editor={editor}
+            liveRevision={draft.base?.revision ?? null}
+          />
+        </TabPanel>
+        <TabPanel id="aggregate" className="tab-panel">
+          <AggregatePanel editor={editor} maxEntries={maxEntries} />
         </TabPanel>
         <TabPanel id="preview" className="tab-panel">
           <PreviewPanel profileId={profile.id} draft={editor.config} live={live} />

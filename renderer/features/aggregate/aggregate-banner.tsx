@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../components/ui/button.tsx';
+import { currentLocale } from '../../i18n/setup.ts';
+
+/**
+ * Shown above the editor while the list has more entries than the service accepts: says so and
+ * opens the aggregation planner.
+ */
+export function AggregateBanner({
+  count,
+  maxEntries,
+  onOpen,
+}: {
+  count: number;
+  maxEntries: number;
+  onOpen: () => void;
+}) {
+  const { t } = useTranslation();
+  if (count <= maxEntries) return null;
+  const locale = currentLocale();
+  return (
+    <div className="callout callout-warning aggregate-banner" data-testid="over-limit-banner">
+      <span>
+        {t('aggregate.overBanner', {
+          n: count.toLocaleString(locale),
+          max: maxEntries.toLocaleString(locale),
+        })}
+      </span>
+      <Button size="small" onPress={onOpen}>
+        {t('aggregate.openPlanner')}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,272 @@
+import { useMemo, useState } from 'react';
+import { Checkbox, Input, Label, NumberField, Text } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { planToFit } from '../../../shared/allowlist/aggregate.ts';
+import type { MergeStep } from '../../../shared/allowlist/aggregate.ts';
+import type { Entry } from '../../../shared/allowlist/model.ts';
+import { Button } from '../../components/ui/button.tsx';
+import { currentLocale } from '../../i18n/setup.ts';
+import { badCidrRows } from '../editor/draft-state.ts';
+import type { Editor } from '../editor/use-editor.ts';
+import { applyMerges, countAfter, entryText, extraAfter } from './apply-merges.ts';
+import './aggregate.css';
+
+/**
+ * The aggregation planner: exact merges and the cap-aware plan for the working copy, with the
+ * exact number of extra addresses each merge admits; accepted merges become one undoable edit.
+ */
+export function AggregatePanel({ editor, maxEntries }: { editor: Editor; maxEntries: number }) {
+  const { t } = useTranslation();
+  const [target, setTarget] = useState(maxEntries);
+  const [applied, setApplied] = useState<{ before: number; after: number } | null>(null);
+  const bad = badCidrRows(editor.state.rows);
+  const entries = editor.config.entries;
+  const validTarget = Number.isFinite(target) && target >= 1 ? Math.floor(target) : maxEntries;
+
+  return (
+    <section className="aggregate" aria-labelledby="aggregate-heading">
+      <h2 id="aggregate-heading" className="section-heading">
+        {t('aggregate.heading')}
+      </h2>
+      <p className="muted aggregate-intro">{t('aggregate.intro')}</p>
+      <NumberField
+        className="field aggregate-target"
+        value={target}
+        onChange={setTarget}
+        minValue={1}
+        maxValue={1_000_000}
+        formatOptions={{ maximumFractionDigits: 0 }}
+      >
+        <Label className="field-label">{t('aggregate.target')}</Label>
+        <Input className="input" />
+        <Text slot="description" className="field-hint">
+          {t('aggregate.targetHint', { max: maxEntries.toLocaleString(currentLocale()) })}
+        </Text>
+      </NumberField>
+      <div role="status" aria-live="polite" className="live-notes">
+        {applied && (
+          <p className="callout callout-ok" data-testid="aggregate-applied">
+            {t('aggregate.applied', {
+              before: applied.before.toLocaleString(currentLocale()),
+              after: applied.after.toLocaleString(currentLocale()),
+            })}
+          </p>
+        )}
+      </div>
+      {bad.length > 0 ? (
+        <p className="callout callout-error">{t('aggregate.blockedCidr', { n: bad[0]! + 1 })}</p>
+      ) : (
+        <MergePlan
+          // A new plan (fresh default selection) whenever the list or the target changes.
+          key={`${editor.state.version}:${validTarget}`}
+          entries={entries}
+          target={validTarget}
+          onApply={(next) => {
+            setApplied({ before: entries.length, after: next.length });
+            editor.dispatch({
+              type: 'replaceAll',
+              config: { mode: editor.config.mode, entries: next },
+            });
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function MergePlan({
+  entries,
+  target,
+  onApply,
+}: {
+  entries: Entry[];
+  target: number;
+  onApply: (next: Entry[]) => void;
+}) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const plan = useMemo(() => planToFit(entries, target), [entries, target]);
+  const exact = plan.merges.flatMap((m, i) => (m.extraAddresses === 0 ? [i] : []));
+  const widen = plan.merges.flatMap((m, i) => (m.extraAddresses > 0 ? [i] : []));
+  const [accepted, setAccepted] = useState<Set<number>>(() => new Set(exact));
+  const num = (n: number) => n.toLocaleString(locale);
+
+  if (plan.merges.length === 0 && entries.length <= target) {
+    return <p className="callout callout-ok">{t('aggregate.nothing')}</p>;
+  }
+  const after = countAfter(entries.length, plan.merges, accepted);
+  const extra = extraAfter(plan.merges, accepted);
+  const toggle = (m: number, on: boolean) =>
+    setAccepted((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(m);
+      else next.delete(m);
+      return next;
+    });
+
+  return (
+    <div className="aggregate-plan" data-testid="aggregate-plan">
+      {plan.invalidIndexes.length > 0 && (
+        <p className="callout callout-warning">
+          {t('aggregate.invalidKept', { count: plan.invalidIndexes.length })}
+        </p>
+      )}
+      {!plan.fits && (
+        <p className="callout callout-error">
+          {t('aggregate.cannotFit', { entries: num(plan.entries.length), target: num(target) })}
+        </p>
+      )}
+      <div className="toolbar" role="toolbar" aria-label={t('aggregate.heading')}>
+        <Button onPress={() => setAccepted(new Set(plan.merges.map((_m, i) => i)))}>
+          {t('aggregate.selectAll')}
+        </Button>
+        <Button onPress={() => setAccepted(new Set(exact))}>{t('aggregate.selectExact')}</Button>
+        <Button onPress={() => setAccepted(new Set())}>{t('aggregate.selectNone')}</Button>
+      </div>
+      <MergeTable
+        title={t('aggregate.exactHeading', { count: exact.length })}
+        none={t('aggregate.exactNone')}
+        indexes={exact}
+        entries={entries}
+        merges={plan.merges}
+        accepted={accepted}
+        onToggle={toggle}
+        testId="exact-merges"
+      />
+      <MergeTable
+        title={t('aggregate.widenHeading', { count: widen.length })}
+        none={t('aggregate.widenNone')}
+        indexes={widen}
+        entries={entries}
+        merges={plan.merges}
+        accepted={accepted}
+        onToggle={toggle}
+        testId="widening-merges"
+      />
+      <div className="aggregate-footer">
+        <p
+          className={`callout ${after <= target ? 'callout-ok' : 'callout-warning'}`}
+          role="status"
+          aria-live="polite"
+          data-testid="aggregate-summary"
+        >
+          {t('aggregate.summary', {
+            accepted: num(accepted.size),
+            total: num(plan.merges.length),
+            entries: num(after),
+            target: num(target),
+            extra: num(extra),
+          })}{' '}
+          {after <= target ? t('aggregate.fits') : t('aggregate.over', { count: after - target })}
+        </p>
+        <Button
+          variant="primary"
+          isDisabled={accepted.size === 0}
+          onPress={() => onApply(applyMerges(entries, plan.merges, accepted))}
+        >
+          {t('aggregate.apply', { count: accepted.size })}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function MergeTable({
+  title,
+  none,
+  indexes,
+  entries,
+  merges,
+  accepted,
+  onToggle,
+  testId,
+}: {
+  entries: Entry[];
+  title: string;
+  none: string;
+  indexes: number[];
+  merges: MergeStep[];
+  accepted: Set<number>;
+  onToggle: (m: number, on: boolean) => void;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const headingId = `${testId}-heading`;
+  return (
+    <div className="merge-group" data-testid={testId}>
+      <h3 id={headingId} className="merge-heading">
+        {title}
+      </h3>
+      {indexes.length === 0 ? (
+        <p className="muted">{none}</p>
+      ) : (
+        <table className="data-table merge-table" aria-labelledby={headingId}>
+          <thead>
+            <tr>
+              <th scope="col">{t('aggregate.colAccept')}</th>
+              <th scope="col">{t('aggregate.colInto')}</th>
+              <th scope="col">{t('aggregate.colReplaces')}</th>
+              <th scope="col" className="num">
+                {t('aggregate.colExtra')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {indexes.map((m) => {
+              const merge = merges[m]!;
+              const network = entryText(merge.into);
+              return (
+                <tr key={m} className={accepted.has(m) ? 'merge-accepted' : undefined}>
+                  <td>
+                    <Checkbox
+                      className="checkbox"
+                      isSelected={accepted.has(m)}
+                      onChange={(on) => onToggle(m, on)}
+                      aria-label={t('aggregate.acceptLabel', { network })}
+                    >
+                      <span className="checkbox-box" aria-hidden="true">
+                        <svg viewBox="0 0 16 16" className="checkbox-mark">
+                          <polyline points="3.5 8.5 6.5 11.5 12.5 4.5" />
+                        </svg>
+                      </span>
+                    </Checkbox>
+                  </td>
+                  <td>
+                    <span className="mono">{network}</span>
+                    {merge.into.memo && (
+                      <span className="muted merge-memo"> {merge.into.memo}</span>
+                    )}
+                  </td>
+                  <td>
+                    <ul className="merge-sources">
+                      {merge.replacedIndexes.map((index) => {
+                        const e = entries[index];
+                        return (
+                          e && (
+                            <li key={index}>
+                              <span className="mono">{entryText(e)}</span>{' '}
+                              <span className="muted">
+                                {t('aggregate.entryNumber', { n: index + 1 })}
+                              </span>
+                              {e.memo && <span className="muted"> · {e.memo}</span>}
+                            </li>
+                          )
+                        );
+                      })}
+                    </ul>
+                  </td>
+                  <td className="num">
+                    {merge.extraAddresses === 0
+                      ? t('aggregate.extraNone')
+                      : merge.extraAddresses.toLocaleString(locale)}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
