@@ -9,6 +9,7 @@ import { api, call, errorText } from './lib/api.ts';
 import { FirstRun } from './features/profiles/first-run.tsx';
 import { ProfileFormDialog } from './features/profiles/profile-form.tsx';
 import { Workspace } from './features/workspace/workspace.tsx';
+import { StoreNotices } from './features/notices/store-notices.tsx';
 
 /**
  * The application shell: header (profile, language), first run or the profile's workspace.
@@ -78,6 +79,7 @@ export function App() {
           ]}
         />
       </header>
+      <StoreNotices />
       {error && (
         <p className="callout callout-error" role="alert">
           {t('app.error', { message: error })}

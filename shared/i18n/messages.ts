@@ -90,6 +90,19 @@ export const MESSAGES = {
     en: 'The address "{input}" has zero-padded numbers, which some systems read as octal; write it as {suggestion}.',
     ja: 'アドレス「{input}」の数字が 0 で始まっています。8 進数と解釈されることがあるため、{suggestion} と入力してください。',
   },
+  // --- Local data (electron/services/document-file.ts) ---
+  STORE_RECOVERED: {
+    en: 'The file {file} was damaged. It was moved aside to {movedTo} and the last good copy was loaded.',
+    ja: 'ファイル {file} が壊れていました。{movedTo} に退避し、最後に正常だったコピーを読み込みました。',
+  },
+  STORE_RESET: {
+    en: 'The file {file} was damaged and no good copy existed. It was moved aside to {movedTo}; this data starts empty.',
+    ja: 'ファイル {file} が壊れていて、正常なコピーもありませんでした。{movedTo} に退避し、このデータは空から始まります。',
+  },
+  NOT_A_SINGLE_ADDRESS: {
+    en: '"{input}" is a network, not one address: enter one address to check.',
+    ja: '「{input}」はネットワークで、単一のアドレスではありません。確認するアドレスを 1 つ入力してください。',
+  },
   HOST_BITS_SET: {
     en: '{input}/{cidr} has host bits set; the network it covers is {network}.',
     ja: '{input}/{cidr} にはホスト部のビットが立っています。対象となるネットワークは {network} です。',
