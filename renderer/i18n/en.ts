@@ -35,7 +35,7 @@ export const en = {
       'Service URL, administrator login and password. The password is kept in the system keychain.',
     demoTitle: 'Open the demo profile',
     demoBody:
-      'A reference service running on this computer, with a sample list. Safe to experiment.',
+      'A reference service running on this computer, starting from "Allow all". Safe to experiment: nothing leaves this computer.',
     demoButton: 'Open the demo',
     addButton: 'Add a profile…',
   },
