@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput, PlanView } from '../../../shared/contract/ipc.ts';
 import { Button } from '../../components/ui/button.tsx';
@@ -18,6 +18,7 @@ export function SaveFlow({
   disabledReason,
   flush,
   onPushed,
+  autoReview = false,
 }: {
   profileId: string;
   serviceName: string;
@@ -25,6 +26,8 @@ export function SaveFlow({
   disabledReason: string | null;
   flush: () => Promise<void>;
   onPushed: (outcome: PushOutcome) => void;
+  /** Open the plan as soon as this mounts (after a merge was resolved or a revision restored). */
+  autoReview?: boolean;
 }) {
   const { t } = useTranslation();
   const [plan, setPlan] = useState<PlanView | null>(null);
@@ -44,6 +47,15 @@ export function SaveFlow({
       setBusy(false);
     }
   };
+
+  const reviewedOnMount = useRef(false);
+  useEffect(() => {
+    if (!autoReview || reviewedOnMount.current) return;
+    reviewedOnMount.current = true;
+    void review();
+    // Once per mount: the workspace remounts the body for each new draft.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [autoReview]);
 
   const push = async (current: PlanView, confirmation?: string) => {
     setBusy(true);

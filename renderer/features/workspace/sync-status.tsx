@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftView } from '../../../shared/contract/ipc.ts';
+import { Button } from '../../components/ui/button.tsx';
 import type { AutosaveState } from '../editor/use-editor.ts';
 import type { SyncState } from './workspace.tsx';
 
@@ -11,10 +12,16 @@ export function SyncStatus({
   sync,
   autosave,
   base,
+  checking = false,
+  onCheck,
 }: {
   sync: SyncState | null;
   autosave: AutosaveState;
   base: DraftView['base'];
+  /** A status request is in flight. */
+  checking?: boolean;
+  /** Ask the service for its revision now (sync:status). */
+  onCheck?: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const local =
@@ -51,11 +58,64 @@ export function SyncStatus({
           {offline ? t('status.offline') : t('status.online')}
         </span>
       )}
+      {sync && (
+        <span
+          className={`chip ${SYNC_CHIP[sync.state]}`}
+          data-testid="sync-state"
+          data-state={sync.state}
+        >
+          {checking ? t('syncUi.state.checking') : t(`syncUi.state.${sync.state}`)}
+        </span>
+      )}
+      {onCheck && (
+        <Button size="small" variant="quiet" onPress={onCheck} isDisabled={checking}>
+          {t('syncUi.checkNow')}
+        </Button>
+      )}
       <span className="muted">
         {pulledAt
           ? t('status.lastPulled', { time: fmt.format(pulledAt) })
           : t('status.neverPulled')}
       </span>
     </div>
+  );
+}
+
+const SYNC_CHIP: Record<SyncState['state'], string> = {
+  'never-pulled': 'chip-warning',
+  'up-to-date': 'chip-ok',
+  'local-changes': 'chip-warning',
+  'remote-changed': 'chip-warning',
+  offline: 'chip-error',
+  error: 'chip-error',
+};
+
+/**
+ * What to do in the current sync state, under the status line (nothing when up to date).
+ */
+export function SyncAdvice({ sync }: { sync: SyncState | null }) {
+  const { t, i18n } = useTranslation();
+  if (!sync || sync.state === 'up-to-date') return null;
+  const known = sync.errorCode !== null && i18n.exists(`errors.${sync.errorCode}`);
+  const text = t(`syncUi.advice.${sync.state}`, {
+    revision: sync.remoteRevision ?? '?',
+    message: known ? t(`errors.${sync.errorCode}`) : sync.message,
+  });
+  const tone =
+    sync.state === 'remote-changed'
+      ? 'callout-warning'
+      : sync.state === 'offline' || sync.state === 'error'
+        ? 'callout-error'
+        : null;
+  if (tone === null)
+    return (
+      <p className="sync-advice muted" data-testid="sync-advice">
+        {text}
+      </p>
+    );
+  return (
+    <p className={`callout ${tone} sync-advice`} data-testid="sync-advice">
+      {text}
+    </p>
   );
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import type { Key } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +17,11 @@ import { AggregatePanel } from '../aggregate/aggregate-panel.tsx';
 import { HistoryPanel } from '../history/history-panel.tsx';
 import type { PushOutcome } from '../save/save-flow.tsx';
 import { ProtectedAddresses } from '../settings/protected-addresses.tsx';
-import { SyncStatus } from './sync-status.tsx';
+import { SyncAdvice, SyncStatus } from './sync-status.tsx';
+import { ApplyBanner } from '../apply/apply-banner.tsx';
+import { useApply } from '../apply/use-apply.ts';
+import { RecoveryScreen } from '../recovery/recovery-screen.tsx';
+import { MergeScreen } from '../sync/merge-screen.tsx';
 
 export type SyncState = ChannelOutput<'sync:status'>;
 
@@ -33,12 +38,20 @@ export function Workspace({ profile }: { profile: ProfileView }) {
   const [error, setError] = useState<string | null>(null);
   const [sync, setSync] = useState<SyncState | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [checking, setChecking] = useState(false);
+  // Sync flow (renderer/features/sync): why a merge is shown; which body generation opens the plan.
+  const [mergeCause, setMergeCause] = useState<'pull' | 'push'>('pull');
+  const [reviewAt, setReviewAt] = useState<number | null>(null);
+  const apply = useApply(profile.id);
 
   const refreshStatus = useCallback(async () => {
+    setChecking(true);
     try {
       setSync(await call(api().sync.status({ profileId: profile.id })));
     } catch (e) {
       setSync({ state: 'error', remoteRevision: null, message: errorText(e), errorCode: null });
+    } finally {
+      setChecking(false);
     }
   }, [profile.id]);
 
@@ -48,11 +61,24 @@ export function Workspace({ profile }: { profile: ProfileView }) {
       setDraft(result.draft);
       setGeneration((g) => g + 1);
       setError(null);
+      const revision = result.draft.merge?.remoteRevision ?? result.draft.base?.revision ?? '';
+      if (result.status === 'conflicts') setMergeCause('pull');
+      else
+        setNotice(
+          t(
+            result.status === 'merged'
+              ? 'syncUi.pullMerged'
+              : result.status === 'updated'
+                ? 'syncUi.pullUpdated'
+                : 'syncUi.pullUpToDate',
+            { revision },
+          ),
+        );
     } catch (e) {
       setError(errorText(e));
     }
     await refreshStatus();
-  }, [profile.id, refreshStatus]);
+  }, [profile.id, refreshStatus, t]);
 
   useEffect(() => {
     let alive = true;
@@ -68,23 +94,63 @@ export function Workspace({ profile }: { profile: ProfileView }) {
       }
     })();
     const timer = setInterval(() => void refreshStatus(), STATUS_POLL_MS);
+    const onFocus = () => void refreshStatus();
+    window.addEventListener('focus', onFocus);
     return () => {
       alive = false;
       clearInterval(timer);
+      window.removeEventListener('focus', onFocus);
     };
   }, [profile.id, pull, refreshStatus]);
 
   const onPushed = async (outcome: PushOutcome) => {
     if (outcome.status === 'pushed') {
+      apply.started(outcome.apply);
       setNotice(t('save.saved', { revision: outcome.revision }));
       const d = await call(api().draft.get({ profileId: profile.id }));
       setDraft(d);
       setGeneration((g) => g + 1);
-    } else {
-      setNotice(t('save.mergeNeeded'));
+    } else if (outcome.draft.merge) {
+      // 412 (or the remote moved): back to the merge screen, nothing was overwritten.
+      setMergeCause('push');
+      setNotice(null);
       setDraft(outcome.draft);
       setGeneration((g) => g + 1);
+    } else {
+      setNotice(t('syncUi.pushMerged'));
+      setDraft(outcome.draft);
+      setGeneration((g) => g + 1);
+      setReviewAt(generation + 1);
     }
+    await refreshStatus();
+  };
+
+  /** The merge was resolved: the service's revision is the base; continue with the plan. */
+  const onResolved = (d: DraftView) => {
+    setDraft(d);
+    setGeneration((g) => g + 1);
+    setReviewAt(generation + 1);
+    setNotice(null);
+    void refreshStatus();
+  };
+
+  /** Access is back after a lockout: read the list in force, put the old revision in, plan it. */
+  const restore = async (historyId: string) => {
+    const pulled = await call(api().sync.pull({ profileId: profile.id }));
+    if (pulled.status === 'conflicts') {
+      setMergeCause('pull');
+      setDraft(pulled.draft);
+      setGeneration((g) => g + 1);
+      apply.dismissRecovery();
+      return;
+    }
+    const d = await call(api().history.restore({ profileId: profile.id, historyId }));
+    apply.dismissRecovery();
+    apply.dismiss();
+    setNotice(null);
+    setDraft(d);
+    setGeneration((g) => g + 1);
+    setReviewAt(generation + 1);
     await refreshStatus();
   };
 
@@ -101,6 +167,18 @@ export function Workspace({ profile }: { profile: ProfileView }) {
       </div>
     );
   }
+  if (apply.lockedOut || apply.accessBack)
+    return <RecoveryScreen profileId={profile.id} apply={apply} onRestore={restore} />;
+  if (draft.merge)
+    return (
+      <MergeScreen
+        key={`${draft.merge.remoteRevision}-${generation}`}
+        draft={draft}
+        merge={draft.merge}
+        cause={mergeCause}
+        onResolved={onResolved}
+      />
+    );
   return (
     <WorkspaceBody
       key={`${profile.id}-${generation}`}
@@ -113,6 +191,10 @@ export function Workspace({ profile }: { profile: ProfileView }) {
       onPull={pull}
       onPushed={(o) => void onPushed(o)}
       onSaved={() => void refreshStatus()}
+      checking={checking}
+      onCheck={() => void refreshStatus()}
+      autoReview={reviewAt === generation}
+      applyBanner={<ApplyBanner apply={apply} />}
     />
   );
 }
@@ -127,6 +209,10 @@ function WorkspaceBody({
   onPull,
   onPushed,
   onSaved,
+  checking,
+  onCheck,
+  autoReview,
+  applyBanner,
 }: {
   profile: ProfileView;
   draft: DraftView;
@@ -137,6 +223,10 @@ function WorkspaceBody({
   onPull: () => Promise<void>;
   onPushed: (outcome: PushOutcome) => void;
   onSaved: () => void;
+  checking: boolean;
+  onCheck: () => void;
+  autoReview: boolean;
+  applyBanner: ReactNode;
 }) {
   const { t } = useTranslation();
   const maxEntries = profile.maxEntries ?? draft.base?.maxEntries ?? DEFAULT_MAX_ENTRIES;
@@ -167,7 +257,13 @@ function WorkspaceBody({
   return (
     <div className="workspace">
       <div className="workspace-bar">
-        <SyncStatus sync={sync} autosave={editor.autosave} base={draft.base} />
+        <SyncStatus
+          sync={sync}
+          autosave={editor.autosave}
+          base={draft.base}
+          checking={checking}
+          onCheck={onCheck}
+        />
         <div className="workspace-actions">
           <Button
             onPress={() => {
@@ -175,6 +271,7 @@ function WorkspaceBody({
               void onPull().finally(() => setPulling(false));
             }}
             isDisabled={pulling || offline}
+            variant={sync?.state === 'remote-changed' ? 'primary' : 'secondary'}
           >
             {pulling ? t('save.pulling') : t('save.pull')}
           </Button>
@@ -184,9 +281,12 @@ function WorkspaceBody({
             disabledReason={disabledReason}
             flush={editor.flush}
             onPushed={onPushed}
+            autoReview={autoReview}
           />
         </div>
       </div>
+      <SyncAdvice sync={sync} />
+      {applyBanner}
       {error && (
         <p className="callout callout-error" role="alert">
           {error}

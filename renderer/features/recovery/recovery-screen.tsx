@@ -1,0 +1,164 @@
+import '../sync/sync.css';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HistoryItemView } from '../../../shared/contract/ipc.ts';
+import { Button } from '../../components/ui/button.tsx';
+import { api, call, errorText } from '../../lib/api.ts';
+import { formatDuration, useNow } from '../apply/use-apply.ts';
+import type { ApplyTracking } from '../apply/use-apply.ts';
+
+/**
+ * Locked out after a push: how the Reset URL in the administrators' e-mail gets the admin back,
+ * the time left in its one-hour window (from the apply time main reports), a button to probe
+ * again, and once access is back the restore of the revision before the save (through the plan).
+ */
+export function RecoveryScreen({
+  profileId,
+  apply,
+  onRestore,
+}: {
+  profileId: string;
+  apply: ApplyTracking;
+  /** Restore this history item through the normal plan (the workspace pulls first). */
+  onRestore: (historyId: string) => Promise<void>;
+}) {
+  const { t, i18n } = useTranslation();
+  const status = apply.status;
+  const deadline = status?.resetDeadline ? Date.parse(status.resetDeadline) : null;
+  const now = useNow(apply.lockedOut);
+  const [previous, setPrevious] = useState<HistoryItemView | null>(null);
+  const [restoring, setRestoring] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const timeFmt = useMemo(
+    () => new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }),
+    [i18n.language],
+  );
+  const dateFmt = useMemo(
+    () => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }),
+    [i18n.language],
+  );
+
+  const restoreId = status?.restoreHistoryId ?? null;
+  useEffect(() => {
+    if (!restoreId) return;
+    let alive = true;
+    call(api().history.list({ profileId }))
+      .then((items) => alive && setPrevious(items.find((h) => h.id === restoreId) ?? null))
+      .catch(() => undefined);
+    return () => {
+      alive = false;
+    };
+  }, [profileId, restoreId]);
+
+  if (!status) return null;
+  const left = deadline === null ? null : deadline - now;
+
+  if (apply.accessBack) {
+    return (
+      <section
+        className="recovery recovery-back"
+        aria-labelledby="recovery-back-title"
+        data-testid="recovery"
+      >
+        <h2 id="recovery-back-title" className="recovery-title recovery-title-ok">
+          {t('syncUi.recovery.backTitle')}
+        </h2>
+        <p>
+          {previous
+            ? t('syncUi.recovery.backBody', {
+                revision: previous.revision,
+                time: dateFmt.format(new Date(previous.pushedAt)),
+              })
+            : t('syncUi.recovery.backBodyNoHistory')}
+        </p>
+        {error && (
+          <p className="callout callout-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="recovery-actions">
+          {previous && (
+            <Button
+              variant="primary"
+              isDisabled={restoring}
+              onPress={() => {
+                setRestoring(true);
+                setError(null);
+                onRestore(previous.id)
+                  .catch((e: unknown) => setError(errorText(e)))
+                  .finally(() => setRestoring(false));
+              }}
+            >
+              {restoring
+                ? t('syncUi.recovery.restoring')
+                : t('syncUi.recovery.restore', { revision: previous.revision })}
+            </Button>
+          )}
+          <Button onPress={apply.dismissRecovery}>{t('syncUi.recovery.keep')}</Button>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <section className="recovery" aria-labelledby="recovery-title" data-testid="recovery">
+      <h2 id="recovery-title" className="recovery-title">
+        {t('syncUi.recovery.title')}
+      </h2>
+      <p className="recovery-lead">
+        {status.revision
+          ? t('syncUi.recovery.lead', { revision: status.revision, ip: status.clientIp ?? '?' })
+          : t('syncUi.recovery.leadNoRevision', { ip: status.clientIp ?? '?' })}
+      </p>
+      <div className="recovery-grid">
+        <div className="recovery-steps">
+          <h3>{t('syncUi.recovery.howTitle')}</h3>
+          <ol>
+            <li>{t('syncUi.recovery.step1')}</li>
+            <li>{t('syncUi.recovery.step2')}</li>
+            <li>{t('syncUi.recovery.step3')}</li>
+          </ol>
+        </div>
+        <div
+          className={`recovery-clock${left !== null && left <= 0 ? ' recovery-clock-expired' : ''}`}
+          data-testid="reset-window"
+        >
+          <h3 id="recovery-left-label">{t('syncUi.recovery.timeLeftLabel')}</h3>
+          {left === null ? (
+            <p>{t('syncUi.recovery.noDeadline')}</p>
+          ) : left > 0 ? (
+            <>
+              <p
+                className="recovery-left"
+                aria-labelledby="recovery-left-label"
+                data-testid="reset-time-left"
+              >
+                {t('syncUi.recovery.timeLeft', { time: formatDuration(left) })}
+              </p>
+              <p className="muted">
+                {t('syncUi.recovery.deadline', { time: timeFmt.format(new Date(deadline ?? 0)) })}
+              </p>
+            </>
+          ) : (
+            <p role="alert">{t('syncUi.recovery.expired')}</p>
+          )}
+        </div>
+      </div>
+      {apply.probeError && (
+        <p className="callout callout-error" role="alert">
+          {apply.probeError}
+        </p>
+      )}
+      {apply.lastProbeAt && !apply.probing && (
+        <p className="muted" role="status">
+          {t('syncUi.recovery.stillLocked', { time: timeFmt.format(apply.lastProbeAt) })}
+        </p>
+      )}
+      <div className="recovery-actions">
+        <Button variant="primary" onPress={() => void apply.probe()} isDisabled={apply.probing}>
+          {apply.probing ? t('syncUi.recovery.checking') : t('syncUi.recovery.checkAccess')}
+        </Button>
+      </div>
+    </section>
+  );
+}
