@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en.ts';
 import { ja } from './ja.ts';
+import { importEn, importJa } from '../features/import/strings.ts';
 import { aggregateEn } from '../features/aggregate/i18n-en.ts';
 import { aggregateJa } from '../features/aggregate/i18n-ja.ts';
 import { historyEn } from '../features/history/i18n-en.ts';
@@ -49,8 +50,8 @@ export async function setupI18n(): Promise<void> {
     lng,
     fallbackLng: 'en',
     resources: {
-      en: { translation: { ...en, ...historyEn, ...aggregateEn } },
-      ja: { translation: { ...ja, ...historyJa, ...aggregateJa } },
+      en: { translation: { ...en, ...historyEn, ...aggregateEn, ...importEn } },
+      ja: { translation: { ...ja, ...historyJa, ...aggregateJa, ...importJa } },
     },
     interpolation: { escapeValue: false },
     returnNull: false,

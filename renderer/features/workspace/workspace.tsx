@@ -10,6 +10,7 @@ import { Button } from '../../components/ui/button.tsx';
 import { api, call, errorText } from '../../lib/api.ts';
 import { EditorView } from '../editor/editor-view.tsx';
 import { useEditor } from '../editor/use-editor.ts';
+import { ImportExportActions } from '../import/import-actions.tsx';
 import { PreviewPanel } from '../preview/preview-panel.tsx';
 import { SaveFlow } from '../save/save-flow.tsx';
 import { AggregateBanner } from '../aggregate/aggregate-banner.tsx';
@@ -265,6 +266,12 @@ function WorkspaceBody({
           onCheck={onCheck}
         />
         <div className="workspace-actions">
+          <ImportExportActions
+            profileId={profile.id}
+            editor={editor}
+            base={draft.base?.entries ?? null}
+            maxEntries={maxEntries}
+          />
           <Button
             onPress={() => {
               setPulling(true);

@@ -1,0 +1,150 @@
+import { Label, Radio, RadioGroup, Text } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { ConfigDiff } from '../../../shared/allowlist/diff.ts';
+import type { Entry } from '../../../shared/allowlist/model.ts';
+import type { CombineMode } from './combine.ts';
+
+/** Entries listed per section of the diff; the rest is counted. */
+const LIST_LIMIT = 60;
+
+function network(e: Entry): string {
+  return e.cidr === null ? e.ip : `${e.ip}/${e.cidr}`;
+}
+
+function Section({
+  kind,
+  title,
+  items,
+}: {
+  kind: 'added' | 'removed' | 'changed';
+  title: string;
+  items: { key: string; text: string; memo: string }[];
+}) {
+  const { t } = useTranslation();
+  if (items.length === 0) return null;
+  const sign = kind === 'added' ? '+' : kind === 'removed' ? '−' : '~';
+  return (
+    <section className={`diff-section diff-${kind}`} aria-label={title}>
+      <h4>{title}</h4>
+      <ul>
+        {items.slice(0, LIST_LIMIT).map((item) => (
+          <li key={item.key}>
+            <span className="diff-sign" aria-hidden="true">
+              {sign}
+            </span>
+            <span className="mono">{item.text}</span> <span className="muted">{item.memo}</span>
+          </li>
+        ))}
+        {items.length > LIST_LIMIT && (
+          <li className="muted">{t('importer.more', { count: items.length - LIST_LIMIT })}</li>
+        )}
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * Merge into the list or replace it, and the result as a diff against the current working copy.
+ */
+export function CombinePanel({
+  mode,
+  onModeChange,
+  diff,
+  total,
+  maxEntries,
+  allowAll,
+  locale,
+}: {
+  mode: CombineMode;
+  onModeChange: (mode: CombineMode) => void;
+  diff: ConfigDiff;
+  total: number;
+  maxEntries: number;
+  allowAll: boolean;
+  locale: 'en' | 'ja';
+}) {
+  const { t } = useTranslation();
+  const nothing =
+    diff.added.length + diff.removed.length + diff.memoChanged.length + diff.rewritten.length === 0;
+  return (
+    <div className="combine">
+      <RadioGroup
+        className="radio-group combine-choice"
+        value={mode}
+        onChange={(v) => onModeChange(v === 'replace' ? 'replace' : 'merge')}
+      >
+        <Label className="panel-title">{t('importer.howHeading')}</Label>
+        <Radio value="merge" className="radio radio-card">
+          <span className="radio-card-text">
+            <strong>{t('importer.merge')}</strong>
+            <Text slot="description" className="field-hint">
+              {t('importer.mergeHint')}
+            </Text>
+          </span>
+        </Radio>
+        <Radio value="replace" className="radio radio-card">
+          <span className="radio-card-text">
+            <strong>{t('importer.replace')}</strong>
+            <Text slot="description" className="field-hint">
+              {t('importer.replaceHint')}
+            </Text>
+          </span>
+        </Radio>
+      </RadioGroup>
+      <div className="diff" data-testid="import-diff" aria-live="polite">
+        <h3 className="panel-title">{t('importer.diffHeading')}</h3>
+        {nothing ? (
+          <p className="muted">{t('importer.nothingChanges')}</p>
+        ) : (
+          <div className="diff-sections">
+            <Section
+              kind="added"
+              title={t('importer.added', { count: diff.added.length })}
+              items={diff.added.map((e, i) => ({ key: `a${i}`, text: network(e), memo: e.memo }))}
+            />
+            <Section
+              kind="removed"
+              title={t('importer.removed', { count: diff.removed.length })}
+              items={diff.removed.map((e, i) => ({
+                key: `r${i}`,
+                text: network(e),
+                memo: e.memo,
+              }))}
+            />
+            <Section
+              kind="changed"
+              title={t('importer.memoChanged', { count: diff.memoChanged.length })}
+              items={diff.memoChanged.map((c, i) => ({
+                key: `m${i}`,
+                text: network(c.after),
+                memo: `${c.before.memo} → ${c.after.memo}`,
+              }))}
+            />
+            <Section
+              kind="changed"
+              title={t('importer.rewritten', { count: diff.rewritten.length })}
+              items={diff.rewritten.map((c, i) => ({
+                key: `w${i}`,
+                text: `${network(c.before)} → ${network(c.after)}`,
+                memo: c.after.memo,
+              }))}
+            />
+          </div>
+        )}
+        <p className={`diff-total${total > maxEntries ? ' text-denied' : ''}`}>
+          {t('importer.unchanged', { count: diff.unchanged })}{' '}
+          {t('importer.resultCount', {
+            n: total.toLocaleString(locale),
+            max: maxEntries.toLocaleString(locale),
+          })}
+        </p>
+        {total > maxEntries && (
+          <p className="callout callout-error">
+            {t('importer.overLimit', { max: maxEntries.toLocaleString(locale) })}
+          </p>
+        )}
+        {allowAll && <p className="callout callout-info">{t('importer.allowAllNote')}</p>}
+      </div>
+    </div>
+  );
+}
