@@ -123,27 +123,7 @@ function MergePlan({
         <Button onPress={() => setAccepted(new Set(exact))}>{t('aggregate.selectExact')}</Button>
         <Button onPress={() => setAccepted(new Set())}>{t('aggregate.selectNone')}</Button>
       </div>
-      <MergeTable
-        title={t('aggregate.exactHeading', { count: exact.length })}
-        none={t('aggregate.exactNone')}
-        indexes={exact}
-        entries={entries}
-        merges={plan.merges}
-        accepted={accepted}
-        onToggle={toggle}
-        testId="exact-merges"
-      />
-      <MergeTable
-        title={t('aggregate.widenHeading', { count: widen.length })}
-        none={t('aggregate.widenNone')}
-        indexes={widen}
-        entries={entries}
-        merges={plan.merges}
-        accepted={accepted}
-        onToggle={toggle}
-        testId="widening-merges"
-      />
-      <div className="aggregate-footer">
+      <div className="aggregate-summary-bar">
         <p
           className={`callout ${after <= target ? 'callout-ok' : 'callout-warning'}`}
           role="status"
@@ -167,6 +147,26 @@ function MergePlan({
           {t('aggregate.apply', { count: accepted.size })}
         </Button>
       </div>
+      <MergeTable
+        title={t('aggregate.exactHeading', { count: exact.length })}
+        none={t('aggregate.exactNone')}
+        indexes={exact}
+        entries={entries}
+        merges={plan.merges}
+        accepted={accepted}
+        onToggle={toggle}
+        testId="exact-merges"
+      />
+      <MergeTable
+        title={t('aggregate.widenHeading', { count: widen.length })}
+        none={t('aggregate.widenNone')}
+        indexes={widen}
+        entries={entries}
+        merges={plan.merges}
+        accepted={accepted}
+        onToggle={toggle}
+        testId="widening-merges"
+      />
     </div>
   );
 }
@@ -256,7 +256,7 @@ function MergeTable({
                       })}
                     </ul>
                   </td>
-                  <td className="num">
+                  <td className={merge.extraAddresses > 0 ? 'num merge-extra' : 'num'}>
                     {merge.extraAddresses === 0
                       ? t('aggregate.extraNone')
                       : merge.extraAddresses.toLocaleString(locale)}

@@ -123,23 +123,25 @@ export function HistoryPanel({
                 <td className="num">
                   {t('history.entries', { count: item.config.entries.length })}
                 </td>
-                <td className="history-actions">
-                  <Button
-                    size="small"
-                    onPress={() => setComparing(item.id === comparing ? null : item.id)}
-                    aria-label={t('history.compareLabel', { revision: item.revision })}
-                    aria-pressed={item.id === comparing}
-                  >
-                    {t('history.compare')}
-                  </Button>
-                  <Button
-                    size="small"
-                    onPress={() => void restore(item)}
-                    isDisabled={busy}
-                    aria-label={t('history.restoreLabel', { revision: item.revision })}
-                  >
-                    {t('history.restore')}
-                  </Button>
+                <td>
+                  <div className="history-actions">
+                    <Button
+                      size="small"
+                      onPress={() => setComparing(item.id === comparing ? null : item.id)}
+                      aria-label={t('history.compareLabel', { revision: item.revision })}
+                      aria-pressed={item.id === comparing}
+                    >
+                      {t('history.compare')}
+                    </Button>
+                    <Button
+                      size="small"
+                      onPress={() => void restore(item)}
+                      isDisabled={busy}
+                      aria-label={t('history.restoreLabel', { revision: item.revision })}
+                    >
+                      {t('history.restore')}
+                    </Button>
+                  </div>
                 </td>
               </tr>
             ))}

@@ -1,0 +1,148 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures.ts';
+import { expectAccessible, screenshot } from './support/evidence.ts';
+import { OFFICE_LIST } from './support/seed.ts';
+import { readRestriction, writeRestriction } from './support/service-calls.ts';
+import { addProfileViaUi, expectSavedLocally } from './support/ui.ts';
+
+/** Review and save through the plan dialog; returns the revision the app reports. */
+async function saveThroughPlan(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Review and save…' }).click();
+  const plan = page.getByRole('dialog', { name: 'Review the changes' });
+  await plan.getByRole('button', { name: 'Save to service' }).click();
+  await expect(plan).toBeHidden();
+  const notice = page.getByText(/Saved as revision/);
+  await expect(notice).toBeVisible();
+  return /Saved as revision (.+?)\.(\s|$)/.exec((await notice.textContent()) ?? '')?.[1] ?? '';
+}
+
+test.beforeEach(async ({ app }) => {
+  await writeRestriction(app.service.url, OFFICE_LIST);
+  await app.open();
+  await addProfileViaUi(app.page, app.service.url);
+});
+
+test('history lists both saves, diffs one against the working copy and restores it through the plan', async ({
+  app,
+}) => {
+  const { page } = app;
+  const original = await readRestriction(app.service.url);
+
+  // First save: add the Sendai office.
+  await page.getByRole('button', { name: 'Add entry' }).click();
+  await page.keyboard.type('150.95.10.0');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('24');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Sendai office');
+  await expectSavedLocally(page);
+  const first = await saveThroughPlan(page);
+
+  // Second save: the Osaka office (entry 3) goes away.
+  await page.getByRole('button', { name: 'Delete entry 3' }).click();
+  await expectSavedLocally(page);
+  const second = await saveThroughPlan(page);
+  expect(second).not.toBe(first);
+  const afterSecond = await readRestriction(app.service.url);
+  expect(afterSecond.revision).toBe(second);
+  expect(afterSecond.entries.map((e) => e.memo)).not.toContain('Osaka office');
+
+  await page.getByRole('tab', { name: 'History' }).click();
+  const table = page.getByRole('table', { name: 'Revisions' });
+  await expect(table).toBeVisible();
+  // Newest first: the second save (live now), the first save, and the list before the first save.
+  const rows = table.getByRole('row');
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(1)).toContainText(second);
+  await expect(rows.nth(1)).toContainText('On the service now');
+  await expect(rows.nth(1)).toContainText('1 removed');
+  await expect(rows.nth(2)).toContainText(first);
+  await expect(rows.nth(2)).toContainText('1 added');
+  await expect(rows.nth(2)).toContainText('5 entries');
+  await expect(rows.nth(3)).toContainText(original.revision);
+  await expect(rows.nth(3)).toContainText('Before the first save from this app');
+  // The time is shown localized (e.g. "Nov 24, 2026, 6:10:03 PM"), with the machine-readable value.
+  const time = rows.nth(1).locator('time');
+  await expect(time).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
+  await expect(time).toHaveText(/\d{4}/);
+
+  // Compare the first save with the working copy: restoring it would bring the Osaka office back.
+  await page
+    .getByRole('button', { name: `Compare revision ${first} with the working copy` })
+    .click();
+  const diff = page.getByTestId('revision-diff');
+  await expect(
+    diff.getByRole('heading', { name: `Revision ${first} compared with your working copy` }),
+  ).toBeVisible();
+  await expect(diff.getByRole('heading', { name: 'Would be added (1)' })).toBeVisible();
+  await expect(diff).toContainText('160.16.0.0/16 Osaka office');
+  await expect(diff).not.toContainText('Would be removed');
+  await expect(diff).toContainText('4 entries are the same in both.');
+  await expectAccessible(page, 'history with diff');
+  await screenshot(page, 'history-diff');
+
+  // Restore it: the working copy changes, the service does not.
+  await page
+    .getByRole('button', { name: `Restore revision ${first} into the working copy` })
+    .click();
+  await expect(page.getByTestId('history-restored')).toContainText(
+    `Revision ${first} is now your working copy`,
+  );
+  await expect(diff).toContainText('This revision is the same as your working copy.');
+  expect((await readRestriction(app.service.url)).revision).toBe(second);
+
+  // The normal save flow: the plan shows the Osaka office coming back; the service changes only
+  // after the plan is confirmed.
+  await page.getByRole('button', { name: 'Review and save…' }).click();
+  const plan = page.getByRole('dialog', { name: 'Review the changes' });
+  await expect(plan.getByRole('heading', { name: 'Added (1)' })).toBeVisible();
+  await expect(plan).toContainText('160.16.0.0/16 Osaka office');
+  await expect(plan).toContainText('keeps access');
+  expect((await readRestriction(app.service.url)).revision).toBe(second);
+  await plan.getByRole('button', { name: 'Save to service' }).click();
+  await expect(plan).toBeHidden();
+  await expect(page.getByText(/Saved as revision/)).toBeVisible();
+  const restored = await readRestriction(app.service.url);
+  expect(restored.revision).not.toBe(second);
+  expect(restored.entries).toEqual(
+    expect.arrayContaining([
+      { ip: '160.16.0.0', cidr: 16, memo: 'Osaka office' },
+      { ip: '150.95.10.0', cidr: 24, memo: 'Sendai office' },
+    ]),
+  );
+  expect(restored.entries).toHaveLength(5);
+
+  // The restore is itself a revision in the history now.
+  await page.getByRole('tab', { name: 'History' }).click();
+  await expect(page.getByRole('table', { name: 'Revisions' }).getByRole('row')).toHaveCount(5);
+});
+
+test('history in Japanese: localized time, summary and diff', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'Delete entry 4' }).click();
+  await expectSavedLocally(page);
+  const revision = await saveThroughPlan(page);
+
+  await page.getByRole('button', { name: /Language/ }).click();
+  await page.getByRole('option', { name: '日本語' }).click();
+  await page.getByRole('tab', { name: '履歴' }).click();
+  const table = page.getByRole('table', { name: 'リビジョン' });
+  const rows = table.getByRole('row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(1)).toContainText('削除 1 件');
+  await expect(rows.nth(1)).toContainText('現在サービスで有効');
+  await expect(rows.nth(2)).toContainText('このアプリで初めて保存する前の状態');
+  // Japanese date format: 2026/11/24 18:10:03.
+  await expect(rows.nth(1).locator('time')).toHaveText(
+    /^\d{4}\/\d{1,2}\/\d{1,2} \d{1,2}:\d\d:\d\d$/,
+  );
+
+  const older = (await rows.nth(2).locator('th').textContent())?.trim() ?? '';
+  expect(older).not.toBe(revision);
+  await page.getByRole('button', { name: `リビジョン ${older} を作業中のリストと比較` }).click();
+  const diff = page.getByTestId('revision-diff');
+  await expect(diff.getByRole('heading', { name: '追加されるエントリ（1 件）' })).toBeVisible();
+  await expect(diff).toContainText('133.242.10.8 Tokyo office gateway');
+  await expectAccessible(page, 'history (ja)');
+  await screenshot(page, 'history-ja');
+});
