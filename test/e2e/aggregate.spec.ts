@@ -5,6 +5,7 @@ import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
 import { ADMIN, readRestriction, writeRestriction } from './support/service-calls.ts';
 import { addProfileViaUi, expectSavedLocally, ipField, pasteInto } from './support/ui.ts';
+import { bigList } from './support/seed.ts';
 
 /** Four entries on a service that accepts at most five. */
 const SMALL_LIST: Config = {
@@ -27,122 +28,157 @@ const PASTED = [
 
 let small: RunningService;
 
-test.beforeEach(async ({ app }) => {
-  // A service of its own with a limit of 5 entries (the reference service's --max-entries).
-  small = await startService({
-    admins: [{ login: ADMIN.login, password: ADMIN.password }],
-    applyDelayMs: 300,
-    maxEntries: 5,
+test.describe('a service that accepts 5 entries', () => {
+  test.beforeEach(async ({ app }) => {
+    // A service of its own with a limit of 5 entries (the reference service's --max-entries).
+    small = await startService({
+      admins: [{ login: ADMIN.login, password: ADMIN.password }],
+      applyDelayMs: 300,
+      maxEntries: 5,
+    });
+    await writeRestriction(small.url, SMALL_LIST);
+    await app.open();
+    await addProfileViaUi(app.page, small.url, 'Small service');
+    await app.page.getByRole('button', { name: 'Add entry' }).click();
+    await pasteInto(ipField(app.page, 5), `${PASTED}\r\n`);
+    await expect(app.page.getByTestId('counters')).toContainText('8 / 5 entries');
   });
-  await writeRestriction(small.url, SMALL_LIST);
-  await app.open();
-  await addProfileViaUi(app.page, small.url, 'Small service');
-  await app.page.getByRole('button', { name: 'Add entry' }).click();
-  await pasteInto(ipField(app.page, 5), `${PASTED}\r\n`);
-  await expect(app.page.getByTestId('counters')).toContainText('8 / 5 entries');
+
+  test.afterEach(async () => {
+    await small.close();
+  });
+
+  test('over the limit: the planner shows exact and widening merges; accepting them fits the list and saves', async ({
+    app,
+  }) => {
+    const { page } = app;
+    const banner = page.getByTestId('over-limit-banner');
+    await expect(banner).toHaveText(/The list has 8 entries; the service accepts at most 5\./);
+    await banner.getByRole('button', { name: 'Plan merges…' }).click();
+    await expect(page.getByRole('tab', { name: 'Aggregate' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+
+    const exact = page.getByTestId('exact-merges');
+    const widen = page.getByTestId('widening-merges');
+    await expect(exact.getByRole('heading', { name: 'Exact merges (2)' })).toBeVisible();
+    const lab = exact.getByRole('row').filter({ hasText: '10.0.0.0/24' });
+    await expect(lab).toContainText('10.0.0.0/25');
+    await expect(lab).toContainText('10.0.0.128/25');
+    await expect(lab).toContainText('none (same addresses)');
+    await expect(exact.getByRole('row').filter({ hasText: '192.168.1.10/31' })).toContainText(
+      'Printer / Scanner',
+    );
+    // The cap-aware step: the two branch addresses become a /29, letting in 6 more addresses.
+    await expect(
+      widen.getByRole('heading', { name: 'Merges that widen access (1)' }),
+    ).toBeVisible();
+    const branch = widen.getByRole('row').filter({ hasText: '203.0.113.8/29' });
+    await expect(branch.getByRole('cell').last()).toHaveText('6');
+
+    // Exact merges are preselected: still one over the limit, no extra address.
+    const summary = page.getByTestId('aggregate-summary');
+    await expect(summary).toHaveText(
+      'With 2 of 3 merges: 6 entries (target 5), 0 extra addresses admitted. Still 1 over the target.',
+    );
+    const acceptBranch = page.getByRole('checkbox', {
+      name: 'Accept the merge into 203.0.113.8/29',
+    });
+    await expect(acceptBranch).not.toBeChecked();
+    // Keyboard: focus the checkbox and press Space.
+    await acceptBranch.focus();
+    await page.keyboard.press('Space');
+    await expect(acceptBranch).toBeChecked();
+    await expect(summary).toHaveText(
+      'With 3 of 3 merges: 5 entries (target 5), 6 extra addresses admitted. Within the target.',
+    );
+    await expectAccessible(page, 'aggregation plan');
+    await screenshot(page, 'aggregation-plan');
+
+    // Accept only some: drop the Lab merge; the counts follow.
+    // A pointer user clicks the visible box (the label around the hidden input).
+    const acceptLab = page.getByRole('checkbox', { name: 'Accept the merge into 10.0.0.0/24' });
+    await page.locator('label.checkbox').filter({ has: acceptLab }).click();
+    await expect(acceptLab).not.toBeChecked();
+    await expect(summary).toContainText('With 2 of 3 merges: 6 entries');
+    await page.getByRole('button', { name: 'Select all' }).click();
+    await page.getByRole('button', { name: 'Apply 3 merges' }).click();
+    await expect(page.getByTestId('aggregate-applied')).toContainText('Merged: 8 entries → 5.');
+
+    // The editor shows the merged list: under the limit, no banner; the merge is one undo step.
+    await page.getByRole('tab', { name: 'Entries' }).click();
+    await expect(page.getByTestId('counters')).toContainText('5 / 5 entries');
+    await expect(page.getByTestId('over-limit-banner')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(page.getByTestId('counters')).toContainText('8 / 5 entries');
+    await expect(page.getByTestId('over-limit-banner')).toBeVisible();
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await expect(page.getByTestId('counters')).toContainText('5 / 5 entries');
+    await expectSavedLocally(page);
+
+    // The service accepts the merged list through the normal plan.
+    await page.getByRole('button', { name: 'Review and save…' }).click();
+    const plan = page.getByRole('dialog', { name: 'Review the changes' });
+    await plan.getByRole('button', { name: 'Save to service' }).click();
+    await expect(plan).toBeHidden();
+    await expect(page.getByText(/Saved as revision/)).toBeVisible();
+    const saved = await readRestriction(small.url);
+    expect(saved.entries).toEqual([
+      { ip: '127.0.0.1', cidr: null, memo: 'Admin workstation' },
+      { ip: '10.0.0.0', cidr: 24, memo: 'Lab A / Lab B' },
+      { ip: '192.168.1.10', cidr: 31, memo: 'Printer / Scanner' },
+      { ip: '203.0.113.8', cidr: 29, memo: 'Branch router / Branch VPN' },
+      { ip: '198.51.100.1', cidr: null, memo: 'Partner' },
+    ]);
+  });
+
+  test('the planner in Japanese, on request with a lower target', async ({ app }) => {
+    const { page } = app;
+    await page.getByRole('button', { name: /Language/ }).click();
+    await page.getByRole('option', { name: '日本語' }).click();
+    await expect(page.getByTestId('over-limit-banner')).toHaveText(
+      /エントリが 8 件あります。サービスが受け付けるのは最大 5 件です。/,
+    );
+    await page.getByRole('tab', { name: '集約' }).click();
+    const target = page.getByRole('textbox', { name: '目標のエントリ数' });
+    await target.fill('4');
+    await target.press('Enter');
+    const summary = page.getByTestId('aggregate-summary');
+    await expect(summary).toContainText('目標 4 件');
+    await expect(page.getByTestId('widening-merges')).toContainText('新たに許可されるアドレス数');
+    await page.getByRole('button', { name: 'すべて選択' }).click();
+    await expect(summary).toContainText('目標以内です。');
+    await expectAccessible(page, 'aggregation plan (ja)');
+    await screenshot(page, 'aggregation-plan-ja');
+  });
 });
 
-test.afterEach(async () => {
-  await small.close();
-});
-
-test('over the limit: the planner shows exact and widening merges; accepting them fits the list and saves', async ({
+test('1,005 entries on a service that takes 1,000: five exact merges bring it to the limit', async ({
   app,
 }) => {
   const { page } = app;
-  const banner = page.getByTestId('over-limit-banner');
-  await expect(banner).toHaveText(/The list has 8 entries; the service accepts at most 5\./);
-  await banner.getByRole('button', { name: 'Plan merges…' }).click();
-  await expect(page.getByRole('tab', { name: 'Aggregate' })).toHaveAttribute(
-    'aria-selected',
-    'true',
-  );
+  await writeRestriction(app.service.url, bigList(1000));
+  await app.open();
+  await addProfileViaUi(page, app.service.url);
+  await expect(page.getByTestId('counters')).toContainText('1,000 / 1,000 entries');
+  // Five addresses next to listed ones (11.0.N.0 beside 11.0.N.1): exact /31 merges.
+  const neighbours = [1, 2, 3, 4, 5].map((n) => `11.0.${n}.0\tNeighbour ${n}`).join('\r\n');
+  await page.getByRole('button', { name: 'Add entry' }).click();
+  await pasteInto(ipField(page, 1001), `${neighbours}\r\n`);
+  await expect(page.getByTestId('counters')).toContainText('1,005 / 1,000 entries');
 
-  const exact = page.getByTestId('exact-merges');
-  const widen = page.getByTestId('widening-merges');
-  await expect(exact.getByRole('heading', { name: 'Exact merges (2)' })).toBeVisible();
-  const lab = exact.getByRole('row').filter({ hasText: '10.0.0.0/24' });
-  await expect(lab).toContainText('10.0.0.0/25');
-  await expect(lab).toContainText('10.0.0.128/25');
-  await expect(lab).toContainText('none (same addresses)');
-  await expect(exact.getByRole('row').filter({ hasText: '192.168.1.10/31' })).toContainText(
-    'Printer / Scanner',
+  await page.getByRole('button', { name: 'Plan merges…' }).click();
+  await expect(page.getByRole('heading', { name: 'Exact merges (5)' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Merges that widen access (0)' })).toBeVisible();
+  await expect(
+    page.getByTestId('exact-merges').getByRole('row').filter({ hasText: '11.0.3.0/31' }),
+  ).toContainText('Branch 3 / Neighbour 3');
+  await expect(page.getByTestId('aggregate-summary')).toHaveText(
+    'With 5 of 5 merges: 1,000 entries (target 1,000), 0 extra addresses admitted. Within the target.',
   );
-  // The cap-aware step: the two branch addresses become a /29, letting in 6 more addresses.
-  await expect(widen.getByRole('heading', { name: 'Merges that widen access (1)' })).toBeVisible();
-  const branch = widen.getByRole('row').filter({ hasText: '203.0.113.8/29' });
-  await expect(branch.getByRole('cell').last()).toHaveText('6');
-
-  // Exact merges are preselected: still one over the limit, no extra address.
-  const summary = page.getByTestId('aggregate-summary');
-  await expect(summary).toHaveText(
-    'With 2 of 3 merges: 6 entries (target 5), 0 extra addresses admitted. Still 1 over the target.',
-  );
-  const acceptBranch = page.getByRole('checkbox', { name: 'Accept the merge into 203.0.113.8/29' });
-  await expect(acceptBranch).not.toBeChecked();
-  // Keyboard: focus the checkbox and press Space.
-  await acceptBranch.focus();
-  await page.keyboard.press('Space');
-  await expect(acceptBranch).toBeChecked();
-  await expect(summary).toHaveText(
-    'With 3 of 3 merges: 5 entries (target 5), 6 extra addresses admitted. Within the target.',
-  );
-  await expectAccessible(page, 'aggregation plan');
-  await screenshot(page, 'aggregation-plan');
-
-  // Accept only some: drop the Lab merge; the counts follow.
-  // A pointer user clicks the visible box (the label around the hidden input).
-  const acceptLab = page.getByRole('checkbox', { name: 'Accept the merge into 10.0.0.0/24' });
-  await page.locator('label.checkbox').filter({ has: acceptLab }).click();
-  await expect(acceptLab).not.toBeChecked();
-  await expect(summary).toContainText('With 2 of 3 merges: 6 entries');
-  await page.getByRole('button', { name: 'Select all' }).click();
-  await page.getByRole('button', { name: 'Apply 3 merges' }).click();
-  await expect(page.getByTestId('aggregate-applied')).toContainText('Merged: 8 entries → 5.');
-
-  // The editor shows the merged list: under the limit, no banner; the merge is one undo step.
+  await page.getByRole('button', { name: 'Apply 5 merges' }).click();
   await page.getByRole('tab', { name: 'Entries' }).click();
-  await expect(page.getByTestId('counters')).toContainText('5 / 5 entries');
+  await expect(page.getByTestId('counters')).toContainText('1,000 / 1,000 entries');
   await expect(page.getByTestId('over-limit-banner')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(page.getByTestId('counters')).toContainText('8 / 5 entries');
-  await expect(page.getByTestId('over-limit-banner')).toBeVisible();
-  await page.getByRole('button', { name: 'Redo' }).click();
-  await expect(page.getByTestId('counters')).toContainText('5 / 5 entries');
-  await expectSavedLocally(page);
-
-  // The service accepts the merged list through the normal plan.
-  await page.getByRole('button', { name: 'Review and save…' }).click();
-  const plan = page.getByRole('dialog', { name: 'Review the changes' });
-  await plan.getByRole('button', { name: 'Save to service' }).click();
-  await expect(plan).toBeHidden();
-  await expect(page.getByText(/Saved as revision/)).toBeVisible();
-  const saved = await readRestriction(small.url);
-  expect(saved.entries).toEqual([
-    { ip: '127.0.0.1', cidr: null, memo: 'Admin workstation' },
-    { ip: '10.0.0.0', cidr: 24, memo: 'Lab A / Lab B' },
-    { ip: '192.168.1.10', cidr: 31, memo: 'Printer / Scanner' },
-    { ip: '203.0.113.8', cidr: 29, memo: 'Branch router / Branch VPN' },
-    { ip: '198.51.100.1', cidr: null, memo: 'Partner' },
-  ]);
-});
-
-test('the planner in Japanese, on request with a lower target', async ({ app }) => {
-  const { page } = app;
-  await page.getByRole('button', { name: /Language/ }).click();
-  await page.getByRole('option', { name: '日本語' }).click();
-  await expect(page.getByTestId('over-limit-banner')).toHaveText(
-    /エントリが 8 件あります。サービスが受け付けるのは最大 5 件です。/,
-  );
-  await page.getByRole('tab', { name: '集約' }).click();
-  const target = page.getByRole('textbox', { name: '目標のエントリ数' });
-  await target.fill('4');
-  await target.press('Enter');
-  const summary = page.getByTestId('aggregate-summary');
-  await expect(summary).toContainText('目標 4 件');
-  await expect(page.getByTestId('widening-merges')).toContainText('新たに許可されるアドレス数');
-  await page.getByRole('button', { name: 'すべて選択' }).click();
-  await expect(summary).toContainText('目標以内です。');
-  await expectAccessible(page, 'aggregation plan (ja)');
-  await screenshot(page, 'aggregation-plan-ja');
 });

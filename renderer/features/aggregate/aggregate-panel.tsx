@@ -1,14 +1,14 @@
-import { useMemo, useState } from 'react';
-import { Checkbox, Input, Label, NumberField, Text } from 'react-aria-components';
+import { useCallback, useMemo, useState } from 'react';
+import { Input, Label, NumberField, Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { planToFit } from '../../../shared/allowlist/aggregate.ts';
-import type { MergeStep } from '../../../shared/allowlist/aggregate.ts';
 import type { Entry } from '../../../shared/allowlist/model.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { currentLocale } from '../../i18n/setup.ts';
 import { badCidrRows } from '../editor/draft-state.ts';
 import type { Editor } from '../editor/use-editor.ts';
-import { applyMerges, countAfter, entryText, extraAfter } from './apply-merges.ts';
+import { applyMerges, countAfter, extraAfter } from './apply-merges.ts';
+import { MergeTable } from './merge-table.tsx';
 import './aggregate.css';
 
 /**
@@ -90,19 +90,22 @@ function MergePlan({
   const widen = plan.merges.flatMap((m, i) => (m.extraAddresses > 0 ? [i] : []));
   const [accepted, setAccepted] = useState<Set<number>>(() => new Set(exact));
   const num = (n: number) => n.toLocaleString(locale);
+  const toggle = useCallback(
+    (m: number, on: boolean) =>
+      setAccepted((prev) => {
+        const next = new Set(prev);
+        if (on) next.add(m);
+        else next.delete(m);
+        return next;
+      }),
+    [],
+  );
 
   if (plan.merges.length === 0 && entries.length <= target) {
     return <p className="callout callout-ok">{t('aggregate.nothing')}</p>;
   }
   const after = countAfter(entries.length, plan.merges, accepted);
   const extra = extraAfter(plan.merges, accepted);
-  const toggle = (m: number, on: boolean) =>
-    setAccepted((prev) => {
-      const next = new Set(prev);
-      if (on) next.add(m);
-      else next.delete(m);
-      return next;
-    });
 
   return (
     <div className="aggregate-plan" data-testid="aggregate-plan">
@@ -167,106 +170,6 @@ function MergePlan({
         onToggle={toggle}
         testId="widening-merges"
       />
-    </div>
-  );
-}
-
-function MergeTable({
-  title,
-  none,
-  indexes,
-  entries,
-  merges,
-  accepted,
-  onToggle,
-  testId,
-}: {
-  entries: Entry[];
-  title: string;
-  none: string;
-  indexes: number[];
-  merges: MergeStep[];
-  accepted: Set<number>;
-  onToggle: (m: number, on: boolean) => void;
-  testId: string;
-}) {
-  const { t } = useTranslation();
-  const locale = currentLocale();
-  const headingId = `${testId}-heading`;
-  return (
-    <div className="merge-group" data-testid={testId}>
-      <h3 id={headingId} className="merge-heading">
-        {title}
-      </h3>
-      {indexes.length === 0 ? (
-        <p className="muted">{none}</p>
-      ) : (
-        <table className="data-table merge-table" aria-labelledby={headingId}>
-          <thead>
-            <tr>
-              <th scope="col">{t('aggregate.colAccept')}</th>
-              <th scope="col">{t('aggregate.colInto')}</th>
-              <th scope="col">{t('aggregate.colReplaces')}</th>
-              <th scope="col" className="num">
-                {t('aggregate.colExtra')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {indexes.map((m) => {
-              const merge = merges[m]!;
-              const network = entryText(merge.into);
-              return (
-                <tr key={m} className={accepted.has(m) ? 'merge-accepted' : undefined}>
-                  <td>
-                    <Checkbox
-                      className="checkbox"
-                      isSelected={accepted.has(m)}
-                      onChange={(on) => onToggle(m, on)}
-                      aria-label={t('aggregate.acceptLabel', { network })}
-                    >
-                      <span className="checkbox-box" aria-hidden="true">
-                        <svg viewBox="0 0 16 16" className="checkbox-mark">
-                          <polyline points="3.5 8.5 6.5 11.5 12.5 4.5" />
-                        </svg>
-                      </span>
-                    </Checkbox>
-                  </td>
-                  <td>
-                    <span className="mono">{network}</span>
-                    {merge.into.memo && (
-                      <span className="muted merge-memo"> {merge.into.memo}</span>
-                    )}
-                  </td>
-                  <td>
-                    <ul className="merge-sources">
-                      {merge.replacedIndexes.map((index) => {
-                        const e = entries[index];
-                        return (
-                          e && (
-                            <li key={index}>
-                              <span className="mono">{entryText(e)}</span>{' '}
-                              <span className="muted">
-                                {t('aggregate.entryNumber', { n: index + 1 })}
-                              </span>
-                              {e.memo && <span className="muted"> · {e.memo}</span>}
-                            </li>
-                          )
-                        );
-                      })}
-                    </ul>
-                  </td>
-                  <td className={merge.extraAddresses > 0 ? 'num merge-extra' : 'num'}>
-                    {merge.extraAddresses === 0
-                      ? t('aggregate.extraNone')
-                      : merge.extraAddresses.toLocaleString(locale)}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
     </div>
   );
 }
