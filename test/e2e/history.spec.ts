@@ -146,3 +146,44 @@ test('history in Japanese: localized time, summary and diff', async ({ app }) =>
   await expectAccessible(page, 'history (ja)');
   await screenshot(page, 'history-ja');
 });
+
+test('restoring a revision that would shut out a protected address goes through the lockout modal', async ({
+  app,
+}) => {
+  const { page } = app;
+  const original = await readRestriction(app.service.url);
+  // A new office, whose gateway is then protected.
+  await page.getByRole('button', { name: 'Add entry' }).click();
+  await page.keyboard.type('150.95.10.0');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('24');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Sendai office');
+  await expectSavedLocally(page);
+  const saved = await saveThroughPlan(page);
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await page.getByRole('textbox', { name: 'Address to protect' }).fill('150.95.10.20');
+  await page.getByRole('textbox', { name: 'Label' }).fill('Sendai gateway');
+  await page.getByRole('button', { name: 'Protect address' }).click();
+  await expect(page.getByTestId('protected-list')).toContainText('150.95.10.20');
+
+  // Restore the list from before the save: it has no Sendai office.
+  await page.getByRole('tab', { name: 'History' }).click();
+  await page
+    .getByRole('button', { name: `Restore revision ${original.revision} into the working copy` })
+    .click();
+  await expect(page.getByTestId('history-restored')).toBeVisible();
+  await page.getByRole('button', { name: 'Review and save…' }).click();
+  const plan = page.getByRole('dialog', { name: 'Review the changes' });
+  await expect(plan).toContainText('150.95.10.20 Protected: Sendai gateway: loses access');
+  await plan.getByRole('button', { name: 'Save to service' }).click();
+  const modal = page.getByRole('alertdialog', {
+    name: 'This save would lock a protected address out',
+  });
+  await expect(modal.locator('.big-address')).toHaveText('150.95.10.20');
+  await modal.getByRole('button', { name: 'Cancel, keep editing' }).click();
+  await expect(modal).toBeHidden();
+  const after = await readRestriction(app.service.url);
+  expect(after.revision).toBe(saved);
+  expect(after.entries).toContainEqual({ ip: '150.95.10.0', cidr: 24, memo: 'Sendai office' });
+});
