@@ -151,6 +151,9 @@ test.describe('a service that accepts 5 entries', () => {
     await expect(summary).toContainText('目標以内です。');
     await expectAccessible(page, 'aggregation plan (ja)');
     await screenshot(page, 'aggregation-plan-ja');
+    // Dark theme: the highlighted rows and extra-address counts keep their contrast.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible(page, 'aggregation plan (ja, dark)');
   });
 });
 
