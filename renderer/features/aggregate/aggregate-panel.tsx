@@ -139,7 +139,8 @@ function MergePlan({
             entries: num(after),
             target: num(target),
             extra: num(extra),
-          })}{' '}
+          })}
+          {locale === 'ja' ? '' : ' '}
           {after <= target ? t('aggregate.fits') : t('aggregate.over', { count: after - target })}
         </p>
         <Button
