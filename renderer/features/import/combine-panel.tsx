@@ -26,7 +26,8 @@ function Section({
   return (
     <section className={`diff-section diff-${kind}`} aria-label={title}>
       <h4>{title}</h4>
-      <ul>
+      {/* Focusable: long lists scroll, and keyboard users must reach them. */}
+      <ul tabIndex={0}>
         {items.slice(0, LIST_LIMIT).map((item) => (
           <li key={item.key}>
             <span className="diff-sign" aria-hidden="true">
@@ -44,19 +45,53 @@ function Section({
 }
 
 /**
- * Merge into the list or replace it, and the result as a diff against the current working copy.
+ * Merge into the list or replace it.
  */
-export function CombinePanel({
+export function CombineChoice({
   mode,
   onModeChange,
+}: {
+  mode: CombineMode;
+  onModeChange: (mode: CombineMode) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <RadioGroup
+      className="radio-group combine-choice"
+      value={mode}
+      onChange={(v) => onModeChange(v === 'replace' ? 'replace' : 'merge')}
+    >
+      <Label className="panel-title">{t('importer.howHeading')}</Label>
+      <Radio value="merge" className="radio radio-card">
+        <span className="radio-card-text">
+          <strong>{t('importer.merge')}</strong>
+          <Text slot="description" className="field-hint">
+            {t('importer.mergeHint')}
+          </Text>
+        </span>
+      </Radio>
+      <Radio value="replace" className="radio radio-card">
+        <span className="radio-card-text">
+          <strong>{t('importer.replace')}</strong>
+          <Text slot="description" className="field-hint">
+            {t('importer.replaceHint')}
+          </Text>
+        </span>
+      </Radio>
+    </RadioGroup>
+  );
+}
+
+/**
+ * The result of the chosen way as a diff against the current working copy.
+ */
+export function CombineDiff({
   diff,
   total,
   maxEntries,
   allowAll,
   locale,
 }: {
-  mode: CombineMode;
-  onModeChange: (mode: CombineMode) => void;
   diff: ConfigDiff;
   total: number;
   maxEntries: number;
@@ -67,70 +102,9 @@ export function CombinePanel({
   const nothing =
     diff.added.length + diff.removed.length + diff.memoChanged.length + diff.rewritten.length === 0;
   return (
-    <div className="combine">
-      <RadioGroup
-        className="radio-group combine-choice"
-        value={mode}
-        onChange={(v) => onModeChange(v === 'replace' ? 'replace' : 'merge')}
-      >
-        <Label className="panel-title">{t('importer.howHeading')}</Label>
-        <Radio value="merge" className="radio radio-card">
-          <span className="radio-card-text">
-            <strong>{t('importer.merge')}</strong>
-            <Text slot="description" className="field-hint">
-              {t('importer.mergeHint')}
-            </Text>
-          </span>
-        </Radio>
-        <Radio value="replace" className="radio radio-card">
-          <span className="radio-card-text">
-            <strong>{t('importer.replace')}</strong>
-            <Text slot="description" className="field-hint">
-              {t('importer.replaceHint')}
-            </Text>
-          </span>
-        </Radio>
-      </RadioGroup>
-      <div className="diff" data-testid="import-diff" aria-live="polite">
+    <div className="diff" data-testid="import-diff" aria-live="polite">
+      <div className="diff-head">
         <h3 className="panel-title">{t('importer.diffHeading')}</h3>
-        {nothing ? (
-          <p className="muted">{t('importer.nothingChanges')}</p>
-        ) : (
-          <div className="diff-sections">
-            <Section
-              kind="added"
-              title={t('importer.added', { count: diff.added.length })}
-              items={diff.added.map((e, i) => ({ key: `a${i}`, text: network(e), memo: e.memo }))}
-            />
-            <Section
-              kind="removed"
-              title={t('importer.removed', { count: diff.removed.length })}
-              items={diff.removed.map((e, i) => ({
-                key: `r${i}`,
-                text: network(e),
-                memo: e.memo,
-              }))}
-            />
-            <Section
-              kind="changed"
-              title={t('importer.memoChanged', { count: diff.memoChanged.length })}
-              items={diff.memoChanged.map((c, i) => ({
-                key: `m${i}`,
-                text: network(c.after),
-                memo: `${c.before.memo} → ${c.after.memo}`,
-              }))}
-            />
-            <Section
-              kind="changed"
-              title={t('importer.rewritten', { count: diff.rewritten.length })}
-              items={diff.rewritten.map((c, i) => ({
-                key: `w${i}`,
-                text: `${network(c.before)} → ${network(c.after)}`,
-                memo: c.after.memo,
-              }))}
-            />
-          </div>
-        )}
         <p className={`diff-total${total > maxEntries ? ' text-denied' : ''}`}>
           {t('importer.unchanged', { count: diff.unchanged })}{' '}
           {t('importer.resultCount', {
@@ -138,13 +112,47 @@ export function CombinePanel({
             max: maxEntries.toLocaleString(locale),
           })}
         </p>
-        {total > maxEntries && (
-          <p className="callout callout-error">
-            {t('importer.overLimit', { max: maxEntries.toLocaleString(locale) })}
-          </p>
-        )}
-        {allowAll && <p className="callout callout-info">{t('importer.allowAllNote')}</p>}
       </div>
+      {total > maxEntries && (
+        <p className="callout callout-error">
+          {t('importer.overLimit', { max: maxEntries.toLocaleString(locale) })}
+        </p>
+      )}
+      {allowAll && <p className="callout callout-info">{t('importer.allowAllNote')}</p>}
+      {nothing ? (
+        <p className="muted">{t('importer.nothingChanges')}</p>
+      ) : (
+        <div className="diff-sections">
+          <Section
+            kind="added"
+            title={t('importer.added', { count: diff.added.length })}
+            items={diff.added.map((e, i) => ({ key: `a${i}`, text: network(e), memo: e.memo }))}
+          />
+          <Section
+            kind="removed"
+            title={t('importer.removed', { count: diff.removed.length })}
+            items={diff.removed.map((e, i) => ({ key: `r${i}`, text: network(e), memo: e.memo }))}
+          />
+          <Section
+            kind="changed"
+            title={t('importer.memoChanged', { count: diff.memoChanged.length })}
+            items={diff.memoChanged.map((c, i) => ({
+              key: `m${i}`,
+              text: network(c.after),
+              memo: `${c.before.memo} → ${c.after.memo}`,
+            }))}
+          />
+          <Section
+            kind="changed"
+            title={t('importer.rewritten', { count: diff.rewritten.length })}
+            items={diff.rewritten.map((c, i) => ({
+              key: `w${i}`,
+              text: `${network(c.before)} → ${network(c.after)}`,
+              memo: c.after.memo,
+            }))}
+          />
+        </div>
+      )}
     </div>
   );
 }

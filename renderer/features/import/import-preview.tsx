@@ -112,7 +112,13 @@ export function ImportPreview({ rows, locale }: { rows: PreviewRow[]; locale: 'e
             </span>
           </div>
         </div>
-        <div role="rowgroup" className="import-tbody" ref={scrollRef}>
+        <div
+          role="rowgroup"
+          className="import-tbody"
+          ref={scrollRef}
+          // Keyboard users scroll the rows with the arrow keys once it has focus.
+          tabIndex={0}
+        >
           {visible.length === 0 ? (
             <div role="row" className="import-row-empty">
               <span role="cell">

@@ -10,12 +10,21 @@ import { AppDialog } from '../../components/ui/dialog.tsx';
 import { errorText, IpcCallError } from '../../lib/api.ts';
 import { combineImport } from './combine.ts';
 import type { CombineMode } from './combine.ts';
-import { CombinePanel } from './combine-panel.tsx';
+import { CombineChoice, CombineDiff } from './combine-panel.tsx';
 import { groupByRow, ImportPreview } from './import-preview.tsx';
 import { MappingPanel } from './mapping-panel.tsx';
 import { importReasonsJa } from './strings.ts';
 import { FileTooLargeError } from './use-import-job.ts';
 import type { ImportJobState, ReparseOptions } from './use-import-job.ts';
+
+/** How the detected text encodings are written for people. */
+const ENCODING_NAMES: Readonly<Record<string, string>> = {
+  'utf-8': 'UTF-8',
+  'utf-8-bom': 'UTF-8 (BOM)',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+  shift_jis: 'Shift_JIS',
+};
 
 export type ImportApplied = { fileName: string; config: Config; diff: ConfigDiff };
 
@@ -225,7 +234,9 @@ function ResultView({
         : s.format === 'csv'
           ? t('importer.formatCsv')
           : t('importer.formatText');
-  const facts = s.encoding ? t('importer.fileFacts', { format, encoding: s.encoding }) : format;
+  const facts = s.encoding
+    ? t('importer.fileFacts', { format, encoding: ENCODING_NAMES[s.encoding] ?? s.encoding })
+    : format;
   const n = (v: number) => v.toLocaleString(locale);
   return (
     <div className="import-result" aria-busy={busy}>
@@ -259,9 +270,11 @@ function ResultView({
       <div className="import-layout">
         <div className="import-side">
           <MappingPanel result={result} custom={custom} isDisabled={busy} onReparse={onReparse} />
-          <CombinePanel
-            mode={mode}
-            onModeChange={setMode}
+          <CombineChoice mode={mode} onModeChange={setMode} />
+        </div>
+        <div className="import-main">
+          <ImportPreview rows={grouped.rows} locale={locale} />
+          <CombineDiff
             diff={combined.diff}
             total={combined.config.entries.length}
             maxEntries={maxEntries}
@@ -269,7 +282,6 @@ function ResultView({
             locale={locale}
           />
         </div>
-        <ImportPreview rows={grouped.rows} locale={locale} />
       </div>
       <div className="dialog-actions import-actions">
         {s.errorRows > 0 && (

@@ -1,0 +1,85 @@
+import { expect, test } from './support/fixtures.ts';
+import { expectAccessible, screenshot } from './support/evidence.ts';
+import { OFFICE_LIST } from './support/seed.ts';
+import { writeRestriction } from './support/service-calls.ts';
+import { addProfileViaUi, expectSavedLocally, ipField, memoField } from './support/ui.ts';
+import { importBytes } from '../../shared/import/index.ts';
+
+const networks = (entries: { ip: string; cidr: number | null; memo: string }[]) =>
+  entries.map((e) => ({ ip: e.ip, cidr: e.cidr, memo: e.memo }));
+
+test('export the working copy as service CSV, UTF-8 CSV and XLSX; an unencodable memo is reported by entry', async ({
+  app,
+}) => {
+  const { page } = app;
+  await writeRestriction(app.service.url, OFFICE_LIST);
+  await app.open();
+  await addProfileViaUi(page, app.service.url);
+  // A fifth entry whose memo Shift_JIS cannot hold (an emoji), added and not yet autosaved.
+  await page.getByRole('button', { name: 'Add entry' }).click();
+  await ipField(page, 5).fill('198.51.100.7');
+  await memoField(page, 5).fill('福岡 😀 回線');
+  // And a Japanese memo that Shift_JIS holds.
+  await memoField(page, 3).fill('大阪オフィス');
+  const expected = OFFICE_LIST.entries.map((e, i) =>
+    i === 2 ? { ...e, memo: '大阪オフィス' } : e,
+  );
+
+  const menuButton = page.getByRole('button', { name: 'Export' });
+  await menuButton.click();
+  const menu = page.getByRole('menu');
+  await expect(menu).toBeVisible();
+  await expect(menu.getByRole('group', { name: 'Your working copy' })).toBeVisible();
+  await expectAccessible(page, 'export menu');
+  await screenshot(page, 'export-menu');
+
+  // The service's CSV: the emoji memo's entry is not written, and the report says which one.
+  await menu
+    .getByRole('group', { name: 'Your working copy' })
+    .getByRole('menuitem', { name: 'Service CSV (Shift_JIS)…' })
+    .click();
+  const report = page.getByTestId('import-export-report');
+  await expect(report).toContainText('Exported 4 entries to ip-allowlist.csv.');
+  await expect(report).toContainText('1 entry was not written.');
+  await expect(report).toContainText('Entry 5 (198.51.100.7)');
+  await expect(report).toContainText('😀');
+  await screenshot(page, 'export-report');
+  await expectSavedLocally(page);
+
+  const [serviceCsv] = app.main.saved;
+  expect(serviceCsv?.name).toBe('ip-allowlist.csv');
+  const reread = await importBytes(serviceCsv!.bytes);
+  expect(reread.stats.encoding).toBe('shift_jis');
+  expect(reread.problems).toEqual([]);
+  expect(networks(reread.entries)).toEqual(networks(expected));
+  // Exactly the service's format: quoted header, CRLF.
+  const head = new TextDecoder().decode(serviceCsv!.bytes.slice(0, 30));
+  expect(head.startsWith('"IP Address","CIDR","Memo"\r\n')).toBe(true);
+
+  // XLSX keeps every memo, the emoji too.
+  await menuButton.click();
+  await page
+    .getByRole('group', { name: 'Your working copy' })
+    .getByRole('menuitem', { name: 'Excel workbook (.xlsx)…' })
+    .click();
+  await expect(report).toContainText('Exported 5 entries to ip-allowlist.xlsx.');
+  const xlsx = app.main.saved[1];
+  expect(xlsx?.name).toBe('ip-allowlist.xlsx');
+  const fromXlsx = await importBytes(xlsx!.bytes);
+  expect(networks(fromXlsx.entries)).toEqual([
+    ...networks(expected),
+    { ip: '198.51.100.7', cidr: null, memo: '福岡 😀 回線' },
+  ]);
+
+  // UTF-8 CSV of the list in force on the service (without the local edit).
+  await menuButton.click();
+  await page
+    .getByRole('group', { name: 'The list in force on the service' })
+    .getByRole('menuitem', { name: 'CSV (UTF-8)…' })
+    .click();
+  await expect(report).toContainText('Exported 4 entries to ip-allowlist.csv.');
+  const live = app.main.saved[2];
+  const fromLive = await importBytes(live!.bytes);
+  expect(fromLive.stats.encoding).toBe('utf-8-bom');
+  expect(networks(fromLive.entries)).toEqual(networks(OFFICE_LIST.entries));
+});

@@ -1,0 +1,232 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './support/fixtures.ts';
+import type { TestApp } from './support/fixtures.ts';
+import { expectAccessible, screenshot } from './support/evidence.ts';
+import { OFFICE_LIST } from './support/seed.ts';
+import { writeRestriction } from './support/service-calls.ts';
+import { addProfileViaUi, expectSavedLocally, ipField, memoField } from './support/ui.ts';
+import { largeCsv, largeWorkbook, officeWorkbook, serviceCsv } from './import-files.ts';
+import type { PickedFile } from '../../electron/ipc/deps.ts';
+
+function wizard(page: Page): Locator {
+  return page.getByRole('dialog', { name: /^Import / });
+}
+
+/** The preview row of spreadsheet row `n` (its row header is the row number). */
+function fileRow(page: Page, n: number, table = 'Rows of the file'): Locator {
+  return page
+    .getByRole('table', { name: table })
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: String(n), exact: true }) });
+}
+
+/** Import… → the main process's open dialog hands over `file` (the one faked part). */
+async function importViaDialog(page: Page, app: TestApp, file: PickedFile) {
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await expect(wizard(page)).toBeVisible();
+  app.main.pickFile(file);
+  await wizard(page).getByRole('button', { name: 'Choose a file…' }).click();
+}
+
+/** Drop `file` on the window the way the OS does (a drop event carrying a File). */
+async function dropFile(page: Page, file: PickedFile) {
+  const data = await page.evaluateHandle(
+    ({ name, bytes }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], name));
+      return transfer;
+    },
+    { name: file.name, bytes: [...file.bytes] },
+  );
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer: data });
+  await page.dispatchEvent('body', 'dragover', { dataTransfer: data });
+  await page.dispatchEvent('body', 'drop', { dataTransfer: data });
+}
+
+async function openWithOffices(app: TestApp) {
+  await writeRestriction(app.service.url, OFFICE_LIST);
+  await app.open();
+  await addProfileViaUi(app.page, app.service.url);
+  await expect(app.page.getByTestId('counters')).toContainText('4 / 1,000 entries');
+}
+
+test('import the service CSV (Shift_JIS): problems by row, merge or replace as a diff, apply and undo', async ({
+  app,
+}) => {
+  const { page } = app;
+  await openWithOffices(app);
+  await importViaDialog(page, app, serviceCsv());
+  const dialog = page.getByRole('dialog', { name: 'Import from ip-allowlist.csv' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByText('CSV · Shift_JIS')).toBeVisible();
+  await expect(dialog.getByTestId('import-summary')).toHaveText(
+    '6 rows read: 7 entries from 4 rows, 2 rows with errors, 0 blank.',
+  );
+
+  // Rows with problems first, each by its spreadsheet row.
+  await expect(fileRow(page, 3)).toContainText('2001:db8::1');
+  await expect(fileRow(page, 3)).toContainText('not imported');
+  await expect(fileRow(page, 3)).toContainText('IPv6');
+  await expect(fileRow(page, 4)).toContainText('the number 300 is greater than 255');
+  await expect(fileRow(page, 5)).toContainText('192.0.2.10/31');
+  await expect(fileRow(page, 5)).toContainText('192.0.2.20/32');
+  await expect(fileRow(page, 5)).toContainText('converted to 4 networks');
+  await expect(fileRow(page, 2)).toHaveCount(0);
+  await dialog.getByRole('radio', { name: /All rows/ }).click();
+  await expect(fileRow(page, 2)).toContainText('203.0.113.0/24');
+  await expect(fileRow(page, 2)).toContainText('東京本社');
+
+  // Merge (default): the file's new networks are added, a known network takes the file's memo.
+  const diff = dialog.getByTestId('import-diff');
+  await expect(diff.getByRole('region', { name: 'Added (5)' })).toContainText('203.0.113.0/24');
+  await expect(diff.getByRole('region', { name: 'Memo changed (1)' })).toContainText(
+    'Osaka office → 大阪オフィス（新）',
+  );
+  await expect(diff.getByRole('region', { name: /Removed/ })).toHaveCount(0);
+  await expect(diff).toContainText('The list would have 9 entries');
+  await expect(dialog).toContainText('The 2 rows with errors are not imported');
+  await expectAccessible(page, 'import wizard');
+  await screenshot(page, 'import-wizard-problems');
+
+  // Replace: everything not in the file goes, including the admins' own addresses.
+  await dialog.getByText('Replace the list', { exact: true }).click();
+  await expect(dialog.getByRole('radio', { name: /Replace the list/ })).toBeChecked();
+  const removed = diff.getByRole('region', { name: 'Removed (2)' });
+  await expect(removed).toContainText('127.0.0.1');
+  await expect(removed).toContainText('127.0.0.2');
+  await expect(diff).toContainText('The list would have 7 entries');
+
+  await dialog.getByText('Merge into the list', { exact: true }).click();
+  await dialog.getByRole('button', { name: 'Apply to the list' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('import-export-report')).toContainText(
+    'Imported ip-allowlist.csv: 5 added, 0 removed, 1 changed.',
+  );
+  await expect(page.getByTestId('counters')).toContainText('9 / 1,000 entries');
+  await expect(ipField(page, 5)).toHaveValue('203.0.113.0');
+  await expect(memoField(page, 5)).toHaveValue('東京本社');
+  await expect(memoField(page, 3)).toHaveValue('大阪オフィス（新）');
+  await expect(memoField(page, 4)).toHaveValue('Tokyo office gateway');
+  await expectSavedLocally(page);
+
+  // One undo step takes the whole import back.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('counters')).toContainText('4 / 1,000 entries');
+  await expect(memoField(page, 3)).toHaveValue('Osaka office');
+});
+
+test('import an XLSX with a title row: detected header row, sheet choice, column override, apply', async ({
+  app,
+}) => {
+  const { page } = app;
+  await openWithOffices(app);
+  await importViaDialog(page, app, await officeWorkbook());
+  const dialog = page.getByRole('dialog', { name: 'Import from 拠点IP一覧.xlsx' });
+  await expect(dialog).toBeVisible();
+  const mapping = dialog.getByRole('group', { name: 'Columns' });
+  await expect(mapping.getByRole('button', { name: /Sheet/ })).toContainText('拠点一覧');
+  await expect(mapping.getByRole('button', { name: /Header row/ })).toContainText('Row 3');
+  await expect(mapping.getByRole('button', { name: /Data starts at row/ })).toContainText('Row 4');
+  await expect(mapping.getByRole('button', { name: /IP address column/ })).toContainText(
+    'Column B: グローバルIP',
+  );
+  await expect(mapping.getByRole('button', { name: /subnet mask column/ })).toContainText(
+    'Column C: サブネットマスク',
+  );
+  await expect(mapping.getByRole('button', { name: /Memo column/ })).toContainText(
+    'Column A: 拠点',
+  );
+  // Row 8's mask is not contiguous: named by its spreadsheet row.
+  await expect(fileRow(page, 8)).toContainText('255.0.255.0');
+  await expect(fileRow(page, 8)).toContainText('not imported');
+
+  // Another sheet of the workbook.
+  await mapping.getByRole('button', { name: /Sheet/ }).click();
+  await page.getByRole('option', { name: 'Osaka' }).click();
+  await dialog.getByRole('radio', { name: /All rows/ }).click();
+  await expect(fileRow(page, 2)).toContainText('192.0.2.64/26');
+  await expect(fileRow(page, 2)).toContainText('Osaka lab');
+  await mapping.getByRole('button', { name: /Sheet/ }).click();
+  await page.getByRole('option', { name: '拠点一覧' }).click();
+  await expect(fileRow(page, 4)).toContainText('札幌');
+
+  // The memo should be the note (column D), not the site name.
+  await mapping.getByRole('button', { name: /Memo column/ }).click();
+  await page.getByRole('option', { name: 'Column D: 備考' }).click();
+  await expect(mapping).toContainText('Your column choice is applied.');
+  await expect(fileRow(page, 4)).toContainText('198.51.100.0/24');
+  await expect(fileRow(page, 4)).toContainText('光回線');
+  await expect(fileRow(page, 4)).not.toContainText('札幌');
+
+  await expect(
+    dialog.getByTestId('import-diff').getByRole('region', { name: 'Added (4)' }),
+  ).toBeVisible();
+  await dialog.getByRole('button', { name: 'Apply to the list' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('counters')).toContainText('8 / 1,000 entries');
+  await expect(ipField(page, 5)).toHaveValue('198.51.100.0');
+  await expect(memoField(page, 5)).toHaveValue('光回線');
+  await expect(ipField(page, 6)).toHaveValue('198.51.101.17');
+  await expect(memoField(page, 6)).toHaveValue('バックアップ回線');
+});
+
+test('a large file shows progress and can be canceled; 50,000 rows preview without freezing', async ({
+  app,
+}) => {
+  const { page } = app;
+  await openWithOffices(app);
+  // A 50,000-row workbook takes seconds to parse in main's worker: cancel it meanwhile.
+  await importViaDialog(page, app, await largeWorkbook(50_000));
+  const progress = wizard(page).getByRole('progressbar', { name: 'Import progress' });
+  await expect(progress).toBeVisible();
+  await expect(wizard(page)).toContainText('Reading the file…');
+  await wizard(page).getByRole('button', { name: 'Cancel import' }).click();
+  await expect(wizard(page)).toContainText('The import was canceled; your list is unchanged.');
+  await expect(progress).toBeHidden();
+
+  // The same size as CSV runs to the end; the preview renders only the rows in view.
+  app.main.pickFile(largeCsv(50_000));
+  await wizard(page).getByRole('button', { name: 'Choose a file…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import from branches.csv' });
+  await expect(dialog.getByTestId('import-summary')).toContainText(
+    '50,000 rows read: 50,000 entries from 50,000 rows',
+  );
+  await expect(dialog.getByRole('table', { name: 'Rows of the file' })).toHaveAttribute(
+    'aria-rowcount',
+    '50001',
+  );
+  const rendered = await dialog
+    .getByRole('table', { name: 'Rows of the file' })
+    .getByRole('row')
+    .count();
+  expect(rendered).toBeLessThan(80);
+  await expect(dialog.getByTestId('import-diff')).toContainText(
+    'The list would have 50,004 entries',
+  );
+  await expect(dialog.getByTestId('import-diff')).toContainText('more than the service allows');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('counters')).toContainText('4 / 1,000 entries');
+});
+
+test('a file dropped on the window opens the wizard (Japanese)', async ({ app }) => {
+  const { page } = app;
+  await openWithOffices(app);
+  await page.getByRole('button', { name: /Language/ }).click();
+  await page.getByRole('option', { name: '日本語' }).click();
+  await expect(page.getByRole('button', { name: 'インポート…' })).toBeVisible();
+
+  await dropFile(page, serviceCsv());
+  const dialog = page.getByRole('dialog', { name: 'ip-allowlist.csv からインポート' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('import-summary')).toContainText('6 行を読み込みました');
+  await expect(fileRow(page, 4, 'ファイルの行')).toContainText('「198.51.100.300」');
+  await expect(fileRow(page, 5, 'ファイルの行')).toContainText('192.0.2.16/30');
+  await expect(dialog.getByRole('radio', { name: /一覧に追加（マージ）/ })).toBeChecked();
+  await expect(dialog.getByTestId('import-diff')).toContainText('追加（5）');
+  await expectAccessible(page, 'import wizard (ja)');
+  await screenshot(page, 'import-wizard-ja');
+  await dialog.getByRole('button', { name: '一覧に反映' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('counters')).toContainText('9 / 1,000 件');
+});
