@@ -82,7 +82,9 @@ export function useApply(profileId: string): ApplyTracking {
     probe,
     started: (s) => {
       setHidden(null);
-      accept(s);
+      // Events may have overtaken the push's reply: never step back to "applying".
+      const ahead = status?.revision === s.revision && status.phase !== 'applying';
+      if (!ahead) accept(s);
     },
     dismissRecovery: () => setRecovery(false),
     dismiss: () => status && setHidden(`${status.revision}:${status.phase}`),

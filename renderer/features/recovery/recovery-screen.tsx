@@ -6,6 +6,7 @@ import { Button } from '../../components/ui/button.tsx';
 import { api, call, errorText } from '../../lib/api.ts';
 import { formatDuration, useNow } from '../apply/use-apply.ts';
 import type { ApplyTracking } from '../apply/use-apply.ts';
+import { useModeLabel } from '../sync/merge-sides.tsx';
 
 /**
  * Locked out after a push: how the Reset URL in the administrators' e-mail gets the admin back,
@@ -23,6 +24,7 @@ export function RecoveryScreen({
   onRestore: (historyId: string) => Promise<void>;
 }) {
   const { t, i18n } = useTranslation();
+  const modeLabel = useModeLabel();
   const status = apply.status;
   const deadline = status?.resetDeadline ? Date.parse(status.resetDeadline) : null;
   const now = useNow(apply.lockedOut);
@@ -63,7 +65,7 @@ export function RecoveryScreen({
         <h2 id="recovery-back-title" className="recovery-title recovery-title-ok">
           {t('syncUi.recovery.backTitle')}
         </h2>
-        <p>
+        <p className="recovery-lead">
           {previous
             ? t('syncUi.recovery.backBody', {
                 revision: previous.revision,
@@ -71,6 +73,17 @@ export function RecoveryScreen({
               })
             : t('syncUi.recovery.backBodyNoHistory')}
         </p>
+        {previous && (
+          <div className="recovery-previous" data-testid="recovery-previous">
+            <h3>{t('syncUi.recovery.previousTitle', { revision: previous.revision })}</h3>
+            <p className="muted">
+              {t('syncUi.merge.baseSummary', {
+                count: previous.config.entries.length,
+                mode: modeLabel(previous.config.mode),
+              })}
+            </p>
+          </div>
+        )}
         {error && (
           <p className="callout callout-error" role="alert">
             {error}
@@ -105,11 +118,15 @@ export function RecoveryScreen({
       <h2 id="recovery-title" className="recovery-title">
         {t('syncUi.recovery.title')}
       </h2>
-      <p className="recovery-lead">
-        {status.revision
-          ? t('syncUi.recovery.lead', { revision: status.revision, ip: status.clientIp ?? '?' })
-          : t('syncUi.recovery.leadNoRevision', { ip: status.clientIp ?? '?' })}
-      </p>
+      {status.revision && (
+        <p className="recovery-saved">
+          {t('syncUi.recovery.saved', {
+            revision: status.revision,
+            time: dateFmt.format(new Date(status.appliedAt ?? status.pushedAt ?? now)),
+          })}
+        </p>
+      )}
+      <p className="recovery-lead">{t('syncUi.recovery.lead', { ip: status.clientIp ?? '?' })}</p>
       <div className="recovery-grid">
         <div className="recovery-steps">
           <h3>{t('syncUi.recovery.howTitle')}</h3>

@@ -109,6 +109,7 @@ export function MergeScreen({
         </p>
       )}
       <div className="merge-actions">
+        {decided < total && <span className="muted">{t('syncUi.merge.decideAll')}</span>}
         <Button
           variant="primary"
           onPress={() => void resolve()}

@@ -68,25 +68,25 @@ export const syncEn = {
     chosen: '{{done}} of {{total}} decided',
     continue: 'Use these choices and review the plan…',
     continueNoConflicts: 'Continue to the plan…',
+    decideAll: 'Choose a side for every conflict to continue.',
     resolving: 'Applying choices…',
   },
   apply: {
-    applying: 'Applying revision {{revision}} on the service…',
+    applying: 'Saved as revision {{revision}}. The service is applying it…',
     elapsed: 'Elapsed {{time}}',
-    applied: 'Revision {{revision}} is in force.',
+    applied: 'Saved as revision {{revision}}, now in force.',
     verifying: 'Checking that you still have access…',
-    verified: 'Revision {{revision}} is in force. Verified: you still have access.',
+    verified: 'Saved as revision {{revision}}, now in force. Verified: you still have access.',
     offline:
-      'Revision {{revision}} was saved, but the service cannot be reached to confirm it is in force.',
-    error: 'Revision {{revision}} was saved, but checking it failed: {{message}}',
+      'Saved as revision {{revision}}, but the service cannot be reached to confirm it is in force.',
+    error: 'Saved as revision {{revision}}, but checking it failed: {{message}}',
     checkAgain: 'Check again',
     progressLabel: 'Applying',
   },
   recovery: {
     title: 'You are locked out of the service',
-    lead: 'The list now in force (revision {{revision}}) does not allow your address {{ip}}, so the service refuses every request from this computer.',
-    leadNoRevision:
-      'The list now in force does not allow your address {{ip}}, so the service refuses every request from this computer.',
+    saved: 'Saved as revision {{revision}}, in force since {{time}}.',
+    lead: 'This list does not allow your address {{ip}}, so the service now refuses every request from this computer.',
     howTitle: 'How to get back in',
     step1:
       'Open the e-mail the service sent to administrators when the list was applied (subject “IP address restriction applied”).',
@@ -107,6 +107,7 @@ export const syncEn = {
       'The service accepts this computer again. You can restore the list that was in force before the save (revision {{revision}}, {{time}}); it goes through the normal plan, and you confirm it before anything is sent.',
     backBodyNoHistory:
       'The service accepts this computer again. Refresh from the service to see the list in force.',
+    previousTitle: 'Revision {{revision}}, before your save',
     restore: 'Restore revision {{revision}}…',
     keep: 'Keep the current list',
     restoring: 'Preparing…',
@@ -182,14 +183,16 @@ export const syncJa: SyncStrings = {
     chosen: '{{total}} 件中 {{done}} 件を決定済み',
     continue: 'この選択で変更内容を確認…',
     continueNoConflicts: '変更内容の確認へ…',
+    decideAll: 'すべての競合でどちらを残すか選ぶと続行できます。',
     resolving: '選択を反映しています…',
   },
   apply: {
-    applying: 'サービスでリビジョン {{revision}} を適用しています…',
+    applying: 'リビジョン {{revision}} として保存しました。サービスで適用しています…',
     elapsed: '経過 {{time}}',
-    applied: 'リビジョン {{revision}} が適用されました。',
+    applied: 'リビジョン {{revision}} として保存し、適用されました。',
     verifying: 'アクセスできることを確認しています…',
-    verified: 'リビジョン {{revision}} が適用されました。確認済み: 引き続きアクセスできます。',
+    verified:
+      'リビジョン {{revision}} として保存し、適用されました。確認済み: 引き続きアクセスできます。',
     offline:
       'リビジョン {{revision}} は保存されましたが、サービスに接続できないため適用を確認できません。',
     error: 'リビジョン {{revision}} は保存されましたが、確認に失敗しました: {{message}}',
@@ -198,9 +201,8 @@ export const syncJa: SyncStrings = {
   },
   recovery: {
     title: 'サービスからロックアウトされています',
-    lead: '現在適用中のリスト（リビジョン {{revision}}）はあなたのアドレス {{ip}} を許可していないため、サービスはこのコンピューターからのすべての要求を拒否しています。',
-    leadNoRevision:
-      '現在適用中のリストはあなたのアドレス {{ip}} を許可していないため、サービスはこのコンピューターからのすべての要求を拒否しています。',
+    saved: 'リビジョン {{revision}} として保存し、{{time}} から適用されています。',
+    lead: 'このリストはあなたのアドレス {{ip}} を許可していないため、サービスはこのコンピューターからのすべての要求を拒否しています。',
     howTitle: '復旧の手順',
     step1:
       'リストの適用時にサービスが管理者へ送ったメール（件名「IP address restriction applied」）を開きます。',
@@ -221,6 +223,7 @@ export const syncJa: SyncStrings = {
       'サービスはこのコンピューターを再び受け付けています。保存前に適用されていたリスト（リビジョン {{revision}}、{{time}}）に戻せます。通常の変更内容の確認を経て、送信前にあなたが確定します。',
     backBodyNoHistory:
       'サービスはこのコンピューターを再び受け付けています。「サービスから更新」で適用中のリストを確認してください。',
+    previousTitle: 'リビジョン {{revision}}（保存前）',
     restore: 'リビジョン {{revision}} に戻す…',
     keep: '現在のリストのままにする',
     restoring: '準備しています…',

@@ -106,8 +106,9 @@ export function Workspace({ profile }: { profile: ProfileView }) {
 
   const onPushed = async (outcome: PushOutcome) => {
     if (outcome.status === 'pushed') {
+      // The apply banner says "Saved as revision N" and follows it until verified.
       apply.started(outcome.apply);
-      setNotice(t('save.saved', { revision: outcome.revision }));
+      setNotice(null);
       const d = await call(api().draft.get({ profileId: profile.id }));
       setDraft(d);
       setGeneration((g) => g + 1);

@@ -31,14 +31,16 @@ const APPLY_DELAY_MS = 300;
  * Fixture: a fresh data folder, a reference service on loopback and the real main-process
  * handlers (real keychain, real store) bridged into the page as `window.allowlist`.
  */
-export const test = base.extend<{ app: TestApp }>({
-  app: async ({ page }, use) => {
+export const test = base.extend<{ app: TestApp; applyDelayMs: number }>({
+  /** The service's apply delay; a spec that watches "applying" sets a longer one (test.use). */
+  applyDelayMs: [APPLY_DELAY_MS, { option: true }],
+  app: async ({ page, applyDelayMs }, use) => {
     const root = await mkdtemp(join(tmpdir(), 'allowlist-e2e-'));
     const dataDir = join(root, 'app-data');
     const serviceDir = join(root, 'service');
     const serviceOptions = {
       admins: [{ login: ADMIN.login, password: ADMIN.password }],
-      applyDelayMs: APPLY_DELAY_MS,
+      applyDelayMs,
       data: join(serviceDir, 'data'),
       outbox: join(serviceDir, 'outbox'),
     };

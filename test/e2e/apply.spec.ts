@@ -1,0 +1,47 @@
+import { expect, test } from './support/fixtures.ts';
+import { expectAccessible, screenshot } from './support/evidence.ts';
+import { OFFICE_LIST } from './support/seed.ts';
+import { readRestriction, writeRestriction } from './support/service-calls.ts';
+import { addProfileViaUi, expectSavedLocally, memoField } from './support/ui.ts';
+import { saveThroughPlan } from './sync-support.ts';
+
+// Long enough to watch "applying" tick; the fixture's default is 300 ms.
+test.use({ applyDelayMs: 3_000 });
+
+test('after a push: applying with elapsed time, then verified that you still have access', async ({
+  app,
+}) => {
+  const { page } = app;
+  await writeRestriction(app.service.url, OFFICE_LIST);
+  await app.open();
+  await addProfileViaUi(page, app.service.url);
+  await memoField(page, 4).fill('Tokyo office gateway (new line)');
+  await expectSavedLocally(page);
+
+  await saveThroughPlan(page);
+  const banner = page.getByTestId('apply-banner');
+  const saved = await readRestriction(app.service.url);
+  await expect(banner).toContainText(
+    `Saved as revision ${saved.revision}. The service is applying it…`,
+  );
+  expect(saved.apply.state).toBe('APPLYING');
+  await expect(banner.getByRole('progressbar', { name: 'Applying' })).toBeVisible();
+  // The elapsed time counts up while the service applies.
+  await expect(page.getByTestId('apply-elapsed')).toHaveText(/^Elapsed 0:0[1-2]$/);
+  await expectAccessible(page, 'applying');
+  await screenshot(page, 'applying');
+
+  await expect(banner).toHaveText(
+    `✓Saved as revision ${saved.revision}, now in force. Verified: you still have access.Dismiss`,
+  );
+  const applied = await readRestriction(app.service.url);
+  expect(applied.apply).toMatchObject({ state: 'APPLIED', revision: saved.revision });
+  expect(applied.entries).toContainEqual({
+    ip: '133.242.10.8',
+    cidr: null,
+    memo: 'Tokyo office gateway (new line)',
+  });
+  await screenshot(page, 'applied-verified');
+  await banner.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(banner).toBeHidden();
+});

@@ -1,0 +1,146 @@
+import { expect, test } from './support/fixtures.ts';
+import { expectAccessible, screenshot } from './support/evidence.ts';
+import { OFFICE_LIST } from './support/seed.ts';
+import { readRestriction, writeRestriction } from './support/service-calls.ts';
+import { addProfileViaUi, entryRow, expectSavedLocally, memoField } from './support/ui.ts';
+import { confirmPlan, otherAdminEdits, withEntry, withMemo } from './sync-support.ts';
+
+test.beforeEach(async ({ app }) => {
+  await writeRestriction(app.service.url, OFFICE_LIST);
+  await app.open();
+  await addProfileViaUi(app.page, app.service.url);
+});
+
+test('remote changed while editing: what each side did, conflicts one by one, then the plan', async ({
+  app,
+}) => {
+  const { page } = app;
+  // Mine: new Sendai office, Osaka memo, Tokyo gateway deleted.
+  await page.getByRole('button', { name: 'Add entry' }).click();
+  await page.keyboard.type('150.95.10.0');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('24');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Sendai office');
+  await memoField(page, 3).fill('Osaka office (mine)');
+  await entryRow(page, 4).getByRole('button', { name: 'Delete entry 4' }).click();
+  await expectSavedLocally(page);
+
+  // Theirs, meanwhile: Osaka memo too, Tokyo memo, and a new network.
+  const theirs = await otherAdminEdits(app.service.url, (c) =>
+    withEntry(
+      withMemo(
+        withMemo(c, '160.16.0.0', 'Osaka office (theirs)'),
+        '133.242.10.8',
+        'Tokyo gateway (theirs)',
+      ),
+      { ip: '198.51.100.0', cidr: 24, memo: 'Nagoya office' },
+    ),
+  );
+
+  await page.getByRole('button', { name: 'Refresh from service' }).click();
+  const merge = page.getByTestId('merge-screen');
+  await expect(
+    merge.getByRole('heading', { name: 'The list changed on the service' }),
+  ).toBeVisible();
+  await expect(merge).toContainText(`revision ${theirs} was saved on the service`);
+  // What each side did, against the common start.
+  const mine = merge.getByTestId('merge-mine');
+  await expect(mine).toContainText('150.95.10.0/24 Sendai office');
+  await expect(mine).toContainText('133.242.10.8 Tokyo office gateway');
+  await expect(mine).toContainText('160.16.0.0/16 Osaka office → Osaka office (mine)');
+  const theirsSide = merge.getByTestId('merge-theirs');
+  await expect(theirsSide.getByRole('heading')).toHaveText(`Their changes (revision ${theirs})`);
+  await expect(theirsSide).toContainText('198.51.100.0/24 Nagoya office');
+  await expect(theirsSide).toContainText('Tokyo office gateway → Tokyo gateway (theirs)');
+
+  // Conflict 1 of 2: both changed the Osaka memo.
+  const conflict = merge.getByTestId('conflict');
+  await expect(conflict).toContainText('Conflict 1 of 2');
+  await expect(conflict.getByRole('heading')).toHaveText('160.16.0.0/16');
+  await expect(conflict).toContainText('You both changed this entry.');
+  await expect(conflict.getByRole('row', { name: /Yours/ })).toContainText('Osaka office (mine)');
+  await expect(conflict.getByRole('row', { name: /Theirs/ })).toContainText(
+    'Osaka office (theirs)',
+  );
+  const cont = merge.getByRole('button', { name: 'Use these choices and review the plan…' });
+  await expect(cont).toBeDisabled();
+  await conflict.locator('label', { hasText: 'Take theirs' }).click();
+  await expect(merge.getByTestId('conflicts-decided')).toHaveText('1 of 2 decided');
+  await expectAccessible(page, 'merge screen');
+  await screenshot(page, 'merge-conflict');
+
+  // Conflict 2 of 2: I deleted Tokyo, they changed its memo. Keep mine (deleted).
+  await merge.getByRole('button', { name: 'Next conflict' }).click();
+  await expect(conflict).toContainText('Conflict 2 of 2');
+  await expect(conflict).toContainText('One side deleted this entry, the other changed it.');
+  await expect(conflict.getByRole('row', { name: /Yours/ })).toContainText('Deleted');
+  await expect(cont).toBeDisabled();
+  await conflict.locator('label', { hasText: 'Keep mine' }).click();
+  // Going back shows the first choice kept.
+  await merge.getByRole('button', { name: 'Previous conflict' }).click();
+  await expect(conflict.getByRole('radio', { name: 'Take theirs' })).toBeChecked();
+  const serviceBefore = await readRestriction(app.service.url);
+  expect(serviceBefore.revision).toBe(theirs);
+
+  // Continue: the normal plan, against their revision.
+  await cont.click();
+  const plan = page.getByRole('dialog', { name: 'Review the changes' });
+  await expect(plan).toBeVisible();
+  await expect(plan.getByRole('heading', { name: 'Added (1)' })).toBeVisible();
+  await expect(plan).toContainText('150.95.10.0/24 Sendai office');
+  await expect(plan.getByRole('heading', { name: 'Removed (1)' })).toBeVisible();
+  await expect(plan).toContainText('133.242.10.8');
+  await confirmPlan(page);
+  await expect(page.getByText(/Saved as revision/)).toBeVisible();
+
+  const after = await readRestriction(app.service.url);
+  expect(Number(after.revision)).toBeGreaterThan(Number(theirs));
+  expect(after.entries).toEqual([
+    { ip: '127.0.0.1', cidr: null, memo: 'Admin workstation' },
+    { ip: '127.0.0.2', cidr: null, memo: 'Second admin' },
+    { ip: '160.16.0.0', cidr: 16, memo: 'Osaka office (theirs)' },
+    { ip: '150.95.10.0', cidr: 24, memo: 'Sendai office' },
+    { ip: '198.51.100.0', cidr: 24, memo: 'Nagoya office' },
+  ]);
+});
+
+test('a 412 during push loops back to the merge screen and never overwrites', async ({ app }) => {
+  const { page } = app;
+  await memoField(page, 3).fill('Osaka office (mine)');
+  await expectSavedLocally(page);
+  await page.getByRole('button', { name: 'Review and save…' }).click();
+  const plan = page.getByRole('dialog', { name: 'Review the changes' });
+  await expect(plan).toContainText('Osaka office (mine)');
+
+  // The plan is open; another admin saves first.
+  const theirs = await otherAdminEdits(app.service.url, (c) =>
+    withMemo(c, '160.16.0.0', 'Osaka office (theirs)'),
+  );
+  await plan.getByRole('button', { name: 'Save to service' }).click();
+
+  const merge = page.getByTestId('merge-screen');
+  await expect(merge).toContainText('Your save was not sent');
+  await expect(merge).toContainText(`revision ${theirs} was saved on the service after your plan`);
+  // The service still holds their list: nothing was overwritten.
+  const during = await readRestriction(app.service.url);
+  expect(during.revision).toBe(theirs);
+  expect(during.entries).toContainEqual({
+    ip: '160.16.0.0',
+    cidr: 16,
+    memo: 'Osaka office (theirs)',
+  });
+
+  const conflict = merge.getByTestId('conflict');
+  await expect(conflict).toContainText('Conflict 1 of 1');
+  await conflict.locator('label', { hasText: 'Keep mine' }).click();
+  await merge.getByRole('button', { name: 'Use these choices and review the plan…' }).click();
+  await expect(plan.getByRole('heading', { name: 'Memo changed (1)' })).toBeVisible();
+  await expect(plan).toContainText('Osaka office (theirs)');
+  await confirmPlan(page);
+  await expect(page.getByText(/Saved as revision/)).toBeVisible();
+  const after = await readRestriction(app.service.url);
+  expect(Number(after.revision)).toBe(Number(theirs) + 1);
+  expect(after.entries).toContainEqual({ ip: '160.16.0.0', cidr: 16, memo: 'Osaka office (mine)' });
+  await expect(page.getByTestId('sync-state')).toHaveText('Up to date');
+});

@@ -1,0 +1,97 @@
+import { expect, test } from './support/fixtures.ts';
+import { expectAccessible, screenshot } from './support/evidence.ts';
+import { OFFICE_LIST } from './support/seed.ts';
+import { readRestriction, writeRestriction } from './support/service-calls.ts';
+import { addProfileViaUi, expectSavedLocally, ipField } from './support/ui.ts';
+import { OTHER_ADMIN, confirmPlan, openResetUrl, resetUrlFromOutbox } from './sync-support.ts';
+
+test('locked out after a save: Reset URL guidance with the time left, then restore the previous revision', async ({
+  app,
+}) => {
+  const { page } = app;
+  const previous = await writeRestriction(app.service.url, OFFICE_LIST);
+  await app.open();
+  await addProfileViaUi(page, app.service.url);
+
+  // Replace the admin's own address (the service sees the app at 127.0.0.1) and save anyway.
+  await ipField(page, 1).fill('127.0.0.9');
+  await expectSavedLocally(page);
+  await page.getByRole('button', { name: 'Review and save…' }).click();
+  await confirmPlan(page);
+  const modal = page.getByRole('alertdialog', { name: 'This save would lock you out' });
+  const phraseField = modal.getByRole('textbox', { name: /To save anyway, type/ });
+  const label = await phraseField.evaluate((el) => {
+    const id = el.getAttribute('aria-labelledby')?.split(' ')[0] ?? '';
+    return document.getElementById(id)?.textContent ?? '';
+  });
+  await phraseField.fill(/“(.+)”/.exec(label)?.[1] ?? '');
+  await modal.getByRole('button', { name: 'Save and lose access' }).click();
+  const savedAt = Date.now();
+
+  // After APPLIED the probe is refused (403): the recovery screen.
+  const recovery = page.getByTestId('recovery');
+  await expect(
+    recovery.getByRole('heading', { name: 'You are locked out of the service' }),
+  ).toBeVisible();
+  const locked = await readRestriction(app.service.url, OTHER_ADMIN);
+  expect(locked.apply).toMatchObject({ state: 'APPLIED', revision: locked.revision });
+  expect(locked.entries.map((e) => e.ip)).not.toContain('127.0.0.1');
+  await expect(recovery).toContainText(`Saved as revision ${locked.revision}`);
+  await expect(recovery).toContainText('does not allow your address 127.0.0.1');
+  await expect(recovery).toContainText('Open the Reset URL in that e-mail in a browser.');
+  // One hour from the apply time: 59:xx left (or exactly 1:00:00 in the first second).
+  const left = recovery.getByTestId('reset-time-left');
+  await expect(left).toHaveText(/^(59:[0-5]\d|1:00:00) left$/);
+  const text = (await left.textContent()) ?? '';
+  const [m, s] = text.replace(' left', '').split(':').map(Number);
+  const shownMs = ((m ?? 0) * 60 + (s ?? 0)) * 1000;
+  expect(Math.abs(savedAt + 3_600_000 - (Date.now() + shownMs))).toBeLessThan(10_000);
+  await expectAccessible(page, 'recovery');
+  await screenshot(page, 'recovery');
+
+  // Still locked out when checked again.
+  await recovery.getByRole('button', { name: 'Check access again' }).click();
+  await expect(recovery).toContainText('Still locked out');
+
+  // Japanese.
+  await page.getByRole('button', { name: /Language/ }).click();
+  await page.getByRole('option', { name: '日本語' }).click();
+  await expect(
+    recovery.getByRole('heading', { name: 'サービスからロックアウトされています' }),
+  ).toBeVisible();
+  await expect(recovery.getByTestId('reset-time-left')).toHaveText(/^残り (59:[0-5]\d|1:00:00)$/);
+  await expectAccessible(page, 'recovery (ja)');
+  await screenshot(page, 'recovery-ja');
+  await page.getByRole('button', { name: /言語/ }).click();
+  await page.getByRole('option', { name: 'English' }).click();
+
+  // The admin opens the Reset URL from the service's e-mail (its outbox folder).
+  const resetUrl = await resetUrlFromOutbox(app.service.outboxDir, locked.revision);
+  expect(await openResetUrl(resetUrl)).toBe(200);
+  const reset = await readRestriction(app.service.url);
+  expect(reset.mode).toBe('ALLOW_ALL');
+
+  await recovery.getByRole('button', { name: 'Check access again' }).click();
+  await expect(recovery.getByRole('heading', { name: 'Access is back' })).toBeVisible();
+  await expect(recovery).toContainText(
+    `restore the list that was in force before the save (revision ${previous}`,
+  );
+  await expectAccessible(page, 'access back');
+  await screenshot(page, 'recovery-access-back');
+
+  // Restore goes through the normal plan.
+  await recovery.getByRole('button', { name: `Restore revision ${previous}…` }).click();
+  const plan = page.getByRole('dialog', { name: 'Review the changes' });
+  await expect(plan).toContainText(
+    'Mode: Allow all IP addresses → Allow specific IP addresses only',
+  );
+  await expect(plan.getByRole('heading', { name: 'Added (1)' })).toBeVisible();
+  await expect(plan).toContainText('127.0.0.1 Admin workstation');
+  await expect(plan).toContainText('keeps access');
+  await confirmPlan(page);
+  await expect(page.getByTestId('apply-banner')).toContainText('Verified: you still have access.');
+
+  const restored = await readRestriction(app.service.url);
+  expect(Number(restored.revision)).toBeGreaterThan(Number(reset.revision));
+  expect({ mode: restored.mode, entries: restored.entries }).toEqual(OFFICE_LIST);
+});

@@ -1,0 +1,71 @@
+import { expect, test } from './support/fixtures.ts';
+import { expectAccessible } from './support/evidence.ts';
+import { OFFICE_LIST } from './support/seed.ts';
+import { readRestriction, writeRestriction } from './support/service-calls.ts';
+import { addProfileViaUi, expectSavedLocally, memoField } from './support/ui.ts';
+import { otherAdminEdits, saveThroughPlan, withMemo } from './sync-support.ts';
+
+test('sync status: up to date, local changes, remote changed, offline, each with what to do', async ({
+  app,
+}) => {
+  const { page } = app;
+  await writeRestriction(app.service.url, OFFICE_LIST);
+  await app.open();
+  await addProfileViaUi(page, app.service.url);
+  const state = page.getByTestId('sync-state');
+  const advice = page.getByTestId('sync-advice');
+  await expect(state).toHaveText('Up to date');
+  await expect(advice).toBeHidden();
+
+  // Local edit: kept on this computer, not yet on the service.
+  await memoField(page, 3).fill('Osaka office (3F)');
+  await expectSavedLocally(page);
+  await expect(state).toHaveText('Local changes');
+  await expect(advice).toHaveText(
+    'Your changes are kept on this computer. Review and save when ready.',
+  );
+
+  // Another administrator saves a different change on the service.
+  const theirs = await otherAdminEdits(app.service.url, (c) =>
+    withMemo(c, '133.242.10.8', 'Tokyo office gateway (replaced)'),
+  );
+  await page.getByRole('button', { name: 'Check now' }).click();
+  await expect(state).toHaveText('Remote changed');
+  await expect(advice).toContainText(
+    `Someone saved a newer list on the service (revision ${theirs})`,
+  );
+  await expect(page.getByRole('button', { name: 'Refresh from service' })).toHaveClass(
+    /btn-primary/,
+  );
+  await expectAccessible(page, 'remote changed');
+
+  // Refresh: no conflict, their change comes in and mine stays.
+  await page.getByRole('button', { name: 'Refresh from service' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'was combined with your changes' }),
+  ).toContainText(`revision ${theirs}`);
+  await expect(memoField(page, 3)).toHaveValue('Osaka office (3F)');
+  await expect(memoField(page, 4)).toHaveValue('Tokyo office gateway (replaced)');
+  await expect(state).toHaveText('Local changes');
+
+  // Offline: said plainly, editing continues.
+  await app.stopService();
+  await page.getByRole('button', { name: 'Check now' }).click();
+  await expect(state).toHaveText('Offline');
+  await expect(advice).toContainText('The service cannot be reached. Keep editing');
+  await app.restartService();
+  await page.getByRole('button', { name: 'Check now' }).click();
+  await expect(state).toHaveText('Local changes');
+
+  await saveThroughPlan(page);
+  await expect(page.getByText(/Saved as revision/)).toBeVisible();
+  await expect(state).toHaveText('Up to date');
+  const after = await readRestriction(app.service.url);
+  expect(Number(after.revision)).toBeGreaterThan(Number(theirs));
+  expect(after.entries).toContainEqual({ ip: '160.16.0.0', cidr: 16, memo: 'Osaka office (3F)' });
+  expect(after.entries).toContainEqual({
+    ip: '133.242.10.8',
+    cidr: null,
+    memo: 'Tokyo office gateway (replaced)',
+  });
+});
