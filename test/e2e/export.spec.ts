@@ -41,7 +41,9 @@ test('export the working copy as service CSV, UTF-8 CSV and XLSX; an unencodable
   const report = page.getByTestId('import-export-report');
   await expect(report).toContainText('Exported 4 entries to ip-allowlist.csv.');
   await expect(report).toContainText('1 entry was not written.');
-  await expect(report).toContainText('Entry 5 (198.51.100.7)');
+  await expect(report).toContainText(
+    'Entry 5 (198.51.100.7): the memo contains "😀" (U+1F600), which Shift_JIS cannot encode',
+  );
   await expect(report).toContainText('😀');
   await screenshot(page, 'export-report');
   await expectSavedLocally(page);

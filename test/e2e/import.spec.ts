@@ -180,6 +180,7 @@ test('a large file shows progress and can be canceled; 50,000 rows preview witho
   const progress = wizard(page).getByRole('progressbar', { name: 'Import progress' });
   await expect(progress).toBeVisible();
   await expect(wizard(page)).toContainText('Reading the file…');
+  await screenshot(page, 'import-progress');
   await wizard(page).getByRole('button', { name: 'Cancel import' }).click();
   await expect(wizard(page)).toContainText('The import was canceled; your list is unchanged.');
   await expect(progress).toBeHidden();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Entry } from '../../../shared/allowlist/model.ts';
 import { formatProblem } from '../../../shared/i18n/messages.ts';
 import { Button } from '../../components/ui/button.tsx';
+import { Icon } from '../../components/ui/icon.tsx';
 import type { Editor } from '../editor/use-editor.ts';
 import { ExportMenu } from '../export/export-menu.tsx';
 import type { ExportReport } from '../export/export-menu.tsx';
@@ -188,7 +189,12 @@ function ReportToast({
                     const entry = p.index === undefined ? undefined : report.entries[p.index];
                     return (
                       <li key={i} className={`problem problem-${p.severity}`}>
-                        {p.index !== undefined && (
+                        <Icon
+                          name={p.severity === 'error' ? 'error' : 'warning'}
+                          className="problem-icon"
+                        />
+                        {/* EXPORT_* sentences name the entry themselves. */}
+                        {p.index !== undefined && !p.code.startsWith('EXPORT_') && (
                           <span className="report-entry">
                             {t('exporter.entryRef', {
                               n: p.index + 1,
