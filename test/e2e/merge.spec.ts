@@ -44,6 +44,8 @@ test('remote changed while editing: what each side did, conflicts one by one, th
     merge.getByRole('heading', { name: 'The list changed on the service' }),
   ).toBeVisible();
   await expect(merge).toContainText(`revision ${theirs} was saved on the service`);
+  // The screen replaces the editor: focus moves to its heading (announced by screen readers).
+  await expect(merge.getByRole('heading', { level: 2 })).toBeFocused();
   // What each side did, against the common start.
   const mine = merge.getByTestId('merge-mine');
   await expect(mine).toContainText('150.95.10.0/24 Sendai office');

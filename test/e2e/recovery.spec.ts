@@ -33,6 +33,7 @@ test('locked out after a save: Reset URL guidance with the time left, then resto
   await expect(
     recovery.getByRole('heading', { name: 'You are locked out of the service' }),
   ).toBeVisible();
+  await expect(recovery.getByRole('heading', { level: 2 })).toBeFocused();
   const locked = await readRestriction(app.service.url, OTHER_ADMIN);
   expect(locked.apply).toMatchObject({ state: 'APPLIED', revision: locked.revision });
   expect(locked.entries.map((e) => e.ip)).not.toContain('127.0.0.1');
@@ -72,7 +73,7 @@ test('locked out after a save: Reset URL guidance with the time left, then resto
   expect(reset.mode).toBe('ALLOW_ALL');
 
   await recovery.getByRole('button', { name: 'Check access again' }).click();
-  await expect(recovery.getByRole('heading', { name: 'Access is back' })).toBeVisible();
+  await expect(recovery.getByRole('heading', { name: 'Access is back' })).toBeFocused();
   await expect(recovery).toContainText(
     `restore the list that was in force before the save (revision ${previous}`,
   );

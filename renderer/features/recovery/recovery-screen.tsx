@@ -7,6 +7,7 @@ import { api, call, errorText } from '../../lib/api.ts';
 import { formatDuration, useNow } from '../apply/use-apply.ts';
 import type { ApplyTracking } from '../apply/use-apply.ts';
 import { useModeLabel } from '../sync/merge-sides.tsx';
+import { useFocusHeading } from '../sync/use-focus-heading.ts';
 
 /**
  * Locked out after a push: how the Reset URL in the administrators' e-mail gets the admin back,
@@ -25,6 +26,7 @@ export function RecoveryScreen({
 }) {
   const { t, i18n } = useTranslation();
   const modeLabel = useModeLabel();
+  const headingRef = useFocusHeading<HTMLHeadingElement>(apply.accessBack);
   const status = apply.status;
   const deadline = status?.resetDeadline ? Date.parse(status.resetDeadline) : null;
   const now = useNow(apply.lockedOut);
@@ -62,7 +64,12 @@ export function RecoveryScreen({
         aria-labelledby="recovery-back-title"
         data-testid="recovery"
       >
-        <h2 id="recovery-back-title" className="recovery-title recovery-title-ok">
+        <h2
+          id="recovery-back-title"
+          className="recovery-title recovery-title-ok"
+          ref={headingRef}
+          tabIndex={-1}
+        >
           {t('syncUi.recovery.backTitle')}
         </h2>
         <p className="recovery-lead">
@@ -115,7 +122,7 @@ export function RecoveryScreen({
 
   return (
     <section className="recovery" aria-labelledby="recovery-title" data-testid="recovery">
-      <h2 id="recovery-title" className="recovery-title">
+      <h2 id="recovery-title" className="recovery-title" ref={headingRef} tabIndex={-1}>
         {t('syncUi.recovery.title')}
       </h2>
       {status.revision && (

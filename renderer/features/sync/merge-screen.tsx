@@ -7,6 +7,7 @@ import { api, call, errorText } from '../../lib/api.ts';
 import { ConflictCard } from './conflict-card.tsx';
 import type { Choice } from './conflict-card.tsx';
 import { MergeSides } from './merge-sides.tsx';
+import { useFocusHeading } from './use-focus-heading.ts';
 
 /**
  * The three-way merge: the remote moved while the draft had local changes (found on pull, or by
@@ -27,6 +28,7 @@ export function MergeScreen({
   onResolved: (draft: DraftView) => void;
 }) {
   const { t } = useTranslation();
+  const headingRef = useFocusHeading<HTMLHeadingElement>();
   const [index, setIndex] = useState(0);
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [busy, setBusy] = useState(false);
@@ -53,7 +55,7 @@ export function MergeScreen({
 
   return (
     <section className="merge" aria-labelledby="merge-title" data-testid="merge-screen">
-      <h2 id="merge-title" className="merge-title">
+      <h2 id="merge-title" className="merge-title" ref={headingRef} tabIndex={-1}>
         {t('syncUi.merge.title')}
       </h2>
       <p className={`callout ${cause === 'push' ? 'callout-warning' : 'callout-info'}`}>
