@@ -60,7 +60,7 @@ test('import the service CSV (Shift_JIS): problems by row, merge or replace as a
   await expect(dialog).toBeVisible();
   await expect(dialog.getByText('CSV · Shift_JIS')).toBeVisible();
   await expect(dialog.getByTestId('import-summary')).toHaveText(
-    '6 rows read: 7 entries from 4 rows, 2 rows with errors, 0 blank.',
+    'Rows read: 6 · Entries: 7 · Rows imported: 4 · Rows with errors: 2 · Blank rows: 0',
   );
 
   // Rows with problems first, each by its spreadsheet row.
@@ -157,6 +157,7 @@ test('import an XLSX with a title row: detected header row, sheet choice, column
   await expect(fileRow(page, 4)).toContainText('198.51.100.0/24');
   await expect(fileRow(page, 4)).toContainText('光回線');
   await expect(fileRow(page, 4)).not.toContainText('札幌');
+  await screenshot(page, 'import-wizard-xlsx-mapping');
 
   await expect(
     dialog.getByTestId('import-diff').getByRole('region', { name: 'Added (4)' }),
@@ -190,7 +191,7 @@ test('a large file shows progress and can be canceled; 50,000 rows preview witho
   await wizard(page).getByRole('button', { name: 'Choose a file…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import from branches.csv' });
   await expect(dialog.getByTestId('import-summary')).toContainText(
-    '50,000 rows read: 50,000 entries from 50,000 rows',
+    'Rows read: 50,000 · Entries: 50,000 · Rows imported: 50,000',
   );
   await expect(dialog.getByRole('table', { name: 'Rows of the file' })).toHaveAttribute(
     'aria-rowcount',
@@ -220,7 +221,7 @@ test('a file dropped on the window opens the wizard (Japanese)', async ({ app })
   await dropFile(page, serviceCsv());
   const dialog = page.getByRole('dialog', { name: 'ip-allowlist.csv からインポート' });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByTestId('import-summary')).toContainText('6 行を読み込みました');
+  await expect(dialog.getByTestId('import-summary')).toContainText('読み込んだ行: 6 · エントリ: 7');
   await expect(fileRow(page, 4, 'ファイルの行')).toContainText('「198.51.100.300」');
   await expect(fileRow(page, 5, 'ファイルの行')).toContainText('192.0.2.16/30');
   await expect(dialog.getByRole('radio', { name: /一覧に追加（マージ）/ })).toBeChecked();
@@ -230,4 +231,18 @@ test('a file dropped on the window opens the wizard (Japanese)', async ({ app })
   await dialog.getByRole('button', { name: '一覧に反映' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('counters')).toContainText('9 / 1,000 件');
+});
+
+test('an unreadable file is one clear error and the list is unchanged', async ({ app }) => {
+  const { page } = app;
+  await openWithOffices(app);
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49]);
+  await importViaDialog(page, app, { name: 'logo.png', bytes: png });
+  await expect(wizard(page).getByRole('alert')).toHaveText(
+    'The file could not be imported: The file is not a spreadsheet: neither CSV/TSV text nor an Excel workbook (.xlsx).',
+  );
+  // Choosing another file is still possible.
+  await expect(wizard(page).getByRole('button', { name: 'Choose a file…' })).toBeVisible();
+  await wizard(page).getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('counters')).toContainText('4 / 1,000 entries');
 });

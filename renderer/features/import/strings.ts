@@ -45,7 +45,7 @@ export const importEn = {
     resetMapping: 'Detect again',
     summaryHeading: 'What was read',
     summary:
-      '{{rows}} rows read: {{entries}} entries from {{imported}} rows, {{errorRows}} rows with errors, {{blank}} blank.',
+      'Rows read: {{rows}} · Entries: {{entries}} · Rows imported: {{imported}} · Rows with errors: {{errorRows}} · Blank rows: {{blank}}',
     errors_one: '{{count}} error',
     errors_other: '{{count}} errors',
     warnings_one: '{{count}} warning',
@@ -64,10 +64,9 @@ export const importEn = {
     howHeading: 'Add to your list',
     howLabel: 'How to use the file',
     merge: 'Merge into the list',
-    mergeHint:
-      'Keeps every entry you have; adds the file’s new networks and takes the file’s memo where it has one.',
+    mergeHint: 'Keeps your entries, adds the file’s new networks and takes its memos.',
     replace: 'Replace the list',
-    replaceHint: 'The list becomes exactly the entries of the file.',
+    replaceHint: 'The list becomes exactly the file’s entries.',
     diffHeading: 'Result',
     added: 'Added ({{count}})',
     removed: 'Removed ({{count}})',
@@ -157,7 +156,7 @@ export const importJa: DeepStringify<typeof importEn> = {
     resetMapping: '自動判定に戻す',
     summaryHeading: '読み込み結果',
     summary:
-      '{{rows}} 行を読み込みました: {{imported}} 行から {{entries}} 件、エラーのある行 {{errorRows}}、空行 {{blank}}。',
+      '読み込んだ行: {{rows}} · エントリ: {{entries}} · 取り込んだ行: {{imported}} · エラーのある行: {{errorRows}} · 空行: {{blank}}',
     errors_one: 'エラー {{count}} 件',
     errors_other: 'エラー {{count}} 件',
     warnings_one: '警告 {{count}} 件',
@@ -176,8 +175,7 @@ export const importJa: DeepStringify<typeof importEn> = {
     howHeading: '一覧への反映',
     howLabel: 'ファイルの使い方',
     merge: '一覧に追加（マージ）',
-    mergeHint:
-      '今のエントリはすべて残し、ファイルにある新しいネットワークを追加します。ファイルにメモがあればそのメモを使います。',
+    mergeHint: '今のエントリを残し、新しいネットワークを追加して、ファイルのメモを使います。',
     replace: '一覧を置き換える',
     replaceHint: '一覧をファイルのエントリだけにします。',
     diffHeading: '反映後の変化',
