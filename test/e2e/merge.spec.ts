@@ -69,6 +69,7 @@ test('remote changed while editing: what each side did, conflicts one by one, th
   await expect(cont).toBeDisabled();
   await conflict.locator('label', { hasText: 'Take theirs' }).click();
   await expect(merge.getByTestId('conflicts-decided')).toHaveText('1 of 2 decided');
+  await expect(cont).toBeDisabled();
   await expectAccessible(page, 'merge screen');
   await screenshot(page, 'merge-conflict');
 
@@ -78,6 +79,11 @@ test('remote changed while editing: what each side did, conflicts one by one, th
   await expect(conflict).toContainText('One side deleted this entry, the other changed it.');
   await expect(conflict.getByRole('row', { name: /Yours/ })).toContainText('Deleted');
   await expect(cont).toBeDisabled();
+  await conflict.locator('label', { hasText: 'Keep mine' }).click();
+  await expect(merge.getByTestId('conflicts-decided')).toHaveText('2 of 2 decided');
+  // "For all" sets every conflict at once; one conflict can still be changed after it.
+  await merge.getByRole('button', { name: 'Take theirs for all' }).click();
+  await expect(conflict.getByRole('radio', { name: 'Take theirs' })).toBeChecked();
   await conflict.locator('label', { hasText: 'Keep mine' }).click();
   // Going back shows the first choice kept.
   await merge.getByRole('button', { name: 'Previous conflict' }).click();

@@ -41,6 +41,9 @@ export function MergeScreen({
     ? { mode: draft.base.mode, entries: draft.base.entries }
     : { mode: 'ALLOW_ALL' as const, entries: [] };
 
+  const chooseAll = (choice: Choice) =>
+    setChoices(Object.fromEntries(conflicts.map((c) => [c.id, choice])));
+
   const resolve = async () => {
     setBusy(true);
     setError(null);
@@ -77,6 +80,16 @@ export function MergeScreen({
         {total > 0 && (
           <span className="chip" data-testid="conflicts-decided">
             {t('syncUi.merge.chosen', { done: decided, total })}
+          </span>
+        )}
+        {total > 1 && (
+          <span className="merge-all">
+            <Button size="small" variant="quiet" onPress={() => chooseAll('local')}>
+              {t('syncUi.merge.keepMineAll')}
+            </Button>
+            <Button size="small" variant="quiet" onPress={() => chooseAll('remote')}>
+              {t('syncUi.merge.takeTheirsAll')}
+            </Button>
           </span>
         )}
       </div>

@@ -46,15 +46,17 @@ export function Workspace({ profile }: { profile: ProfileView }) {
   const apply = useApply(profile.id);
 
   const refreshStatus = useCallback(async () => {
-    setChecking(true);
     try {
       setSync(await call(api().sync.status({ profileId: profile.id })));
     } catch (e) {
       setSync({ state: 'error', remoteRevision: null, message: errorText(e), errorCode: null });
-    } finally {
-      setChecking(false);
     }
   }, [profile.id]);
+  /** "Check now": the same request, shown as "Checking…" while it runs. */
+  const checkNow = () => {
+    setChecking(true);
+    void refreshStatus().finally(() => setChecking(false));
+  };
 
   const pull = useCallback(async () => {
     try {
@@ -194,7 +196,7 @@ export function Workspace({ profile }: { profile: ProfileView }) {
       onPushed={(o) => void onPushed(o)}
       onSaved={() => void refreshStatus()}
       checking={checking}
-      onCheck={() => void refreshStatus()}
+      onCheck={checkNow}
       autoReview={reviewAt === generation}
       applyBanner={<ApplyBanner apply={apply} />}
     />
