@@ -3,7 +3,14 @@ import { expectAccessible, screenshot } from './support/evidence.ts';
 import { OFFICE_LIST } from './support/seed.ts';
 import { readRestriction, writeRestriction } from './support/service-calls.ts';
 import { addProfileViaUi, expectSavedLocally, ipField } from './support/ui.ts';
-import { OTHER_ADMIN, confirmPlan, openResetUrl, resetUrlFromOutbox } from './sync-support.ts';
+import {
+  OTHER_ADMIN,
+  confirmPlan,
+  openResetUrl,
+  otherAdminEdits,
+  resetUrlFromOutbox,
+  without,
+} from './sync-support.ts';
 
 test('locked out after a save: Reset URL guidance with the time left, then restore the previous revision', async ({
   app,
@@ -65,6 +72,9 @@ test('locked out after a save: Reset URL guidance with the time left, then resto
   await screenshot(page, 'recovery-ja');
   await page.getByRole('button', { name: /言語/ }).click();
   await page.getByRole('option', { name: 'English' }).click();
+  // A reload of the window keeps the recovery screen (main still tracks the lockout).
+  await page.reload();
+  await expect(recovery.getByTestId('reset-time-left')).toHaveText(/^59:[0-5]\d left$/);
 
   // The admin opens the Reset URL from the service's e-mail (its outbox folder).
   const resetUrl = await resetUrlFromOutbox(app.service.outboxDir, locked.revision);
@@ -95,4 +105,35 @@ test('locked out after a save: Reset URL guidance with the time left, then resto
   const restored = await readRestriction(app.service.url);
   expect(Number(restored.revision)).toBeGreaterThan(Number(reset.revision));
   expect({ mode: restored.mode, entries: restored.entries }).toEqual(OFFICE_LIST);
+});
+
+test('another administrator’s save locks this computer out: the recovery screen, then back to the editor', async ({
+  app,
+}) => {
+  const { page } = app;
+  await writeRestriction(app.service.url, OFFICE_LIST);
+  await app.open();
+  await addProfileViaUi(page, app.service.url);
+
+  const theirs = await otherAdminEdits(app.service.url, (c) => without(c, '127.0.0.1'));
+  await page.getByRole('button', { name: 'Check now' }).click();
+  const recovery = page.getByTestId('recovery');
+  await expect(
+    recovery.getByRole('heading', { name: 'You are locked out of the service' }),
+  ).toBeVisible();
+  await expect(recovery).toContainText('does not allow your address 127.0.0.1');
+  // This app did not save it, so it does not know the apply time: the window is explained.
+  await expect(recovery.getByTestId('reset-window')).toContainText(
+    'The Reset URL works for one hour after the list was applied.',
+  );
+
+  const resetUrl = await resetUrlFromOutbox(app.service.outboxDir, theirs);
+  expect(await openResetUrl(resetUrl)).toBe(200);
+  await recovery.getByRole('button', { name: 'Check access again' }).click();
+  await expect(recovery.getByRole('heading', { name: 'Access is back' })).toBeFocused();
+  await recovery.getByRole('button', { name: 'Keep the current list' }).click();
+  await expect(page.getByTestId('sync-state')).toHaveText('Remote changed');
+  await page.getByRole('button', { name: 'Refresh from service' }).click();
+  await expect(page.getByRole('radio', { name: 'Allow all IP addresses' })).toBeChecked();
+  await expect(page.getByTestId('sync-state')).toHaveText('Up to date');
 });

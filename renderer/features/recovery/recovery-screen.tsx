@@ -18,11 +18,14 @@ export function RecoveryScreen({
   profileId,
   apply,
   onRestore,
+  onKeep,
 }: {
   profileId: string;
   apply: ApplyTracking;
   /** Restore this history item through the normal plan (the workspace pulls first). */
   onRestore: (historyId: string) => Promise<void>;
+  /** Leave recovery with the list in force as it is. */
+  onKeep: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const modeLabel = useModeLabel();
@@ -114,7 +117,7 @@ export function RecoveryScreen({
                 : t('syncUi.recovery.restore', { revision: previous.revision })}
             </Button>
           )}
-          <Button onPress={apply.dismissRecovery}>{t('syncUi.recovery.keep')}</Button>
+          <Button onPress={onKeep}>{t('syncUi.recovery.keep')}</Button>
         </div>
       </section>
     );

@@ -106,6 +106,14 @@ export function Workspace({ profile }: { profile: ProfileView }) {
     };
   }, [profile.id, pull, refreshStatus]);
 
+  // The service refuses this computer (e.g. after a restart while locked out): ask the apply
+  // tracker, which turns the recovery screen on.
+  const restricted = sync?.errorCode === 'IP_RESTRICTED';
+  const { lockedOut, probe } = apply;
+  useEffect(() => {
+    if (restricted && !lockedOut) void probe();
+  }, [restricted, lockedOut, probe]);
+
   const onPushed = async (outcome: PushOutcome) => {
     if (outcome.status === 'pushed') {
       // The apply banner says "Saved as revision N" and follows it until verified.
@@ -172,7 +180,17 @@ export function Workspace({ profile }: { profile: ProfileView }) {
     );
   }
   if (apply.lockedOut || apply.accessBack)
-    return <RecoveryScreen profileId={profile.id} apply={apply} onRestore={restore} />;
+    return (
+      <RecoveryScreen
+        profileId={profile.id}
+        apply={apply}
+        onRestore={restore}
+        onKeep={() => {
+          apply.dismissRecovery();
+          void refreshStatus();
+        }}
+      />
+    );
   if (draft.merge)
     return (
       <MergeScreen
