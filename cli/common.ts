@@ -34,6 +34,63 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
   }
 }
 
+/** What `runCommand` hands a command: its parsed arguments and helpers bound to its name. */
+export type CommandContext = {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+  /** `loadList` for this command, with its `--sheet` when it has one. */
+  load(path: string): Promise<{ config: Config; problems: Problem[] }>;
+  /** A usage error: exit 2 with `allowlist <command>: <message>` and the usage line. */
+  usageError(message: string): CliExit;
+  /** The one positional FILE, or a usage error. */
+  onlyFile(): string;
+  /** `intOption` of this command for option `name`. */
+  int(name: string, min: number): number | undefined;
+};
+
+/** Options of the commands that take one list FILE: `validate` and `aggregate`. */
+export const LIST_FILE_OPTIONS = {
+  sheet: { type: 'string' },
+  'max-entries': { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+/**
+ * The common frame of a command: parse `argv` (with `-h`/`--help` added), print the usage and
+ * return 0 on help, else run `body` with the parsed arguments.
+ *
+ * Usage errors are exit 2 with a one-line message and the usage (see `parseCommandArgs`).
+ */
+export async function runCommand<T extends NonNullable<ParseArgsConfig['options']>>(
+  spec: { name: string; usage: string; options: T },
+  argv: string[],
+  body: (context: CommandContext) => Promise<number>,
+): Promise<number> {
+  const { name, usage } = spec;
+  const { values, positionals } = parseCommandArgs(name, usage, argv, {
+    ...spec.options,
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    write(usage);
+    return 0;
+  }
+  const sheet = typeof values.sheet === 'string' ? values.sheet : undefined;
+  const usageError = (message: string) => new CliExit(2, `allowlist ${name}: ${message}\n${usage}`);
+  return body({
+    values,
+    positionals,
+    load: (path) => loadList(name, path, sheet),
+    usageError,
+    onlyFile: () => {
+      const file = positionals[0];
+      if (file === undefined || positionals.length !== 1) throw usageError('expected one FILE.');
+      return file;
+    },
+    int: (option, min) => intOption(name, option, values[option], min),
+  });
+}
+
 /** A positive integer option (`--max-entries 1000`), or exit 2 naming the option. */
 export function intOption(
   command: string,

@@ -116,7 +116,8 @@ export type LogCounts = {
 
 /**
  * Read a log once and count how often each IPv4 address appears (first address per line, or the
- * address in CSV `column`). Throws the fs error when the file cannot be read.
+ * address in CSV `column`). Lines are cut at "\n"; a last line without one counts too. Throws the
+ * fs error when the file cannot be read.
  *
  * Counting per address first and judging each distinct address afterwards keeps the per-line work
  * to a hash increment, and lets the scan run before (or while) the list is loaded.
@@ -130,15 +131,6 @@ export function countLogAddresses(
   const table = new CountTable();
   let lines = 0;
   let addresses = 0;
-
-  const line = (b: Uint8Array, s: number, e: number): void => {
-    lines++;
-    const v = column === undefined ? firstAddress(b, s, e) : columnAddress(b, s, e, column);
-    if (v < 0) return;
-    addresses++;
-    table.add(v);
-  };
-
   const fd = openSync(path, 'r');
   try {
     let carry = 0;
@@ -150,17 +142,55 @@ export function countLogAddresses(
       }
       const n = readSync(fd, buf, carry, buf.length - carry, null);
       const len = carry + n;
-      if (n === 0) {
-        if (len > 0) line(buf, 0, len);
-        break;
-      }
       const view = buf.subarray(0, len);
       let pos = 0;
-      for (;;) {
-        const nl = view.indexOf(10, pos);
-        if (nl < 0) break;
-        line(view, pos, nl);
-        pos = nl + 1;
+      if (n === 0) {
+        // End of file: a last line without a newline.
+        if (len > 0) {
+          lines++;
+          const v =
+            column === undefined ? firstAddress(view, 0, len) : columnAddress(view, 0, len, column);
+          if (v >= 0) {
+            addresses++;
+            table.add(v);
+          }
+        }
+        break;
+      }
+      if (column === undefined) {
+        for (;;) {
+          // Fast path: the line starts with an address (the usual access log). addressAt stops at
+          // the first byte that is neither digit nor dot, so it never reads past the newline, and
+          // the newline search starts after the address.
+          let v = -1;
+          let from = pos;
+          const c0 = view[pos] ?? 0;
+          if (c0 >= 48 && c0 <= 57) {
+            v = addressAt(view, pos, len);
+            if (v >= 0) from = scanEnd;
+          }
+          const nl = view.indexOf(10, from);
+          if (nl < 0) break;
+          if (v < 0) v = firstAddress(view, pos, nl);
+          lines++;
+          if (v >= 0) {
+            addresses++;
+            table.add(v);
+          }
+          pos = nl + 1;
+        }
+      } else {
+        for (;;) {
+          const nl = view.indexOf(10, pos);
+          if (nl < 0) break;
+          lines++;
+          const v = columnAddress(view, pos, nl, column);
+          if (v >= 0) {
+            addresses++;
+            table.add(v);
+          }
+          pos = nl + 1;
+        }
       }
       carry = len - pos;
       if (carry > 0) buf.copy(buf, 0, pos, len);

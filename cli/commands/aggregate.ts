@@ -1,13 +1,11 @@
 import { planToFit, type AggregateResult } from '../../shared/allowlist/aggregate.ts';
 import { DEFAULT_MAX_ENTRIES } from '../../shared/allowlist/model.ts';
 import {
-  CliExit,
   countSeverity,
-  intOption,
-  loadList,
+  LIST_FILE_OPTIONS,
   networkText,
-  parseCommandArgs,
   reportListProblems,
+  runCommand,
   write,
 } from '../common.ts';
 
@@ -21,54 +19,46 @@ const USAGE = 'usage: allowlist aggregate FILE [--sheet NAME] [--max-entries N] 
  * how many extra addresses each merge lets in. Exit 1 when the list cannot be fit or had errors.
  */
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs('aggregate', USAGE, argv, {
-    sheet: { type: 'string' },
-    'max-entries': { type: 'string' },
-    json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    write(USAGE);
-    return 0;
-  }
-  const file = positionals[0];
-  if (file === undefined || positionals.length !== 1)
-    throw new CliExit(2, `allowlist aggregate: expected one FILE.\n${USAGE}`);
-  const maxEntries =
-    intOption('aggregate', 'max-entries', values['max-entries'], 1) ?? DEFAULT_MAX_ENTRIES;
-  const { config, problems } = await loadList(
-    'aggregate',
-    file,
-    typeof values.sheet === 'string' ? values.sheet : undefined,
+  return runCommand(
+    { name: 'aggregate', usage: USAGE, options: LIST_FILE_OPTIONS },
+    argv,
+    async (cmd) => {
+      const { values } = cmd;
+      const file = cmd.onlyFile();
+      const maxEntries = cmd.int('max-entries', 1) ?? DEFAULT_MAX_ENTRIES;
+      const { config, problems } = await cmd.load(file);
+      reportListProblems(
+        'aggregate',
+        file,
+        problems.filter((p) => p.code !== 'TOO_MANY_ENTRIES'),
+      );
+      const plan = planToFit(config.entries, maxEntries);
+      if (values.json) {
+        write(
+          JSON.stringify(
+            {
+              before: config.entries.length,
+              after: plan.entries.length,
+              maxEntries,
+              fits: plan.fits,
+              extraAddresses: plan.extraAddresses,
+              merges: plan.merges,
+              invalidIndexes: plan.invalidIndexes,
+              config: { mode: config.mode, entries: plan.entries },
+            },
+            null,
+            2,
+          ),
+        );
+      } else {
+        write(human(config.entries.length, maxEntries, plan));
+      }
+      const listErrors = countSeverity(
+        problems.filter((p) => p.code !== 'TOO_MANY_ENTRIES'),
+      ).errors;
+      return !plan.fits || listErrors > 0 ? 1 : 0;
+    },
   );
-  reportListProblems(
-    'aggregate',
-    file,
-    problems.filter((p) => p.code !== 'TOO_MANY_ENTRIES'),
-  );
-  const plan = planToFit(config.entries, maxEntries);
-  if (values.json) {
-    write(
-      JSON.stringify(
-        {
-          before: config.entries.length,
-          after: plan.entries.length,
-          maxEntries,
-          fits: plan.fits,
-          extraAddresses: plan.extraAddresses,
-          merges: plan.merges,
-          invalidIndexes: plan.invalidIndexes,
-          config: { mode: config.mode, entries: plan.entries },
-        },
-        null,
-        2,
-      ),
-    );
-  } else {
-    write(human(config.entries.length, maxEntries, plan));
-  }
-  const listErrors = countSeverity(problems.filter((p) => p.code !== 'TOO_MANY_ENTRIES')).errors;
-  return !plan.fits || listErrors > 0 ? 1 : 0;
 }
 
 function human(before: number, maxEntries: number, plan: AggregateResult): string {

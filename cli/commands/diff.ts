@@ -1,14 +1,6 @@
 import { diffConfigs, type ConfigDiff } from '../../shared/allowlist/diff.ts';
 import type { Entry } from '../../shared/allowlist/model.ts';
-import {
-  CliExit,
-  countSeverity,
-  loadList,
-  networkText,
-  parseCommandArgs,
-  reportListProblems,
-  write,
-} from '../common.ts';
+import { countSeverity, networkText, reportListProblems, runCommand, write } from '../common.ts';
 
 const USAGE = 'usage: allowlist diff A B [--json]';
 
@@ -17,25 +9,20 @@ const USAGE = 'usage: allowlist diff A B [--json]';
  * matched by network. Exit 0 (differences are not errors), 1 when either list had errors.
  */
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs('diff', USAGE, argv, {
-    json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
+  const options = { json: { type: 'boolean' } } as const;
+  return runCommand({ name: 'diff', usage: USAGE, options }, argv, async (cmd) => {
+    const [fileA, fileB] = cmd.positionals;
+    if (fileA === undefined || fileB === undefined || cmd.positionals.length !== 2) {
+      throw cmd.usageError('expected two files A and B.');
+    }
+    const a = await cmd.load(fileA);
+    const b = await cmd.load(fileB);
+    reportListProblems('diff', fileA, a.problems);
+    reportListProblems('diff', fileB, b.problems);
+    const diff = diffConfigs(a.config, b.config);
+    write(cmd.values.json ? JSON.stringify(diff, null, 2) : human(diff));
+    return countSeverity(a.problems).errors + countSeverity(b.problems).errors > 0 ? 1 : 0;
   });
-  if (values.help) {
-    write(USAGE);
-    return 0;
-  }
-  const [fileA, fileB] = positionals;
-  if (fileA === undefined || fileB === undefined || positionals.length !== 2) {
-    throw new CliExit(2, `allowlist diff: expected two files A and B.\n${USAGE}`);
-  }
-  const a = await loadList('diff', fileA);
-  const b = await loadList('diff', fileB);
-  reportListProblems('diff', fileA, a.problems);
-  reportListProblems('diff', fileB, b.problems);
-  const diff = diffConfigs(a.config, b.config);
-  write(values.json ? JSON.stringify(diff, null, 2) : human(diff));
-  return countSeverity(a.problems).errors + countSeverity(b.problems).errors > 0 ? 1 : 0;
 }
 
 function human(diff: ConfigDiff): string {
