@@ -11,24 +11,28 @@ function network(e: Entry): string {
   return e.cidr === null ? e.ip : `${e.ip}/${e.cidr}`;
 }
 
-function Section({
+function Section<T>({
   kind,
   title,
-  items,
+  source,
+  describe,
 }: {
   kind: 'added' | 'removed' | 'changed';
   title: string;
-  items: { key: string; text: string; memo: string }[];
+  source: readonly T[];
+  describe: (item: T) => { text: string; memo: string };
 }) {
   const { t } = useTranslation();
-  if (items.length === 0) return null;
+  if (source.length === 0) return null;
+  // Only the listed ones are described (a 50,000-entry import lists 60).
+  const items = source.slice(0, LIST_LIMIT).map((item, i) => ({ key: i, ...describe(item) }));
   const sign = kind === 'added' ? '+' : kind === 'removed' ? '−' : '~';
   return (
     <section className={`diff-section diff-${kind}`} aria-label={title}>
       <h4>{title}</h4>
       {/* Focusable: long lists scroll, and keyboard users must reach them. */}
       <ul tabIndex={0}>
-        {items.slice(0, LIST_LIMIT).map((item) => (
+        {items.map((item) => (
           <li key={item.key}>
             <span className="diff-sign" aria-hidden="true">
               {sign}
@@ -36,8 +40,8 @@ function Section({
             <span className="mono">{item.text}</span> <span className="muted">{item.memo}</span>
           </li>
         ))}
-        {items.length > LIST_LIMIT && (
-          <li className="muted">{t('importer.more', { count: items.length - LIST_LIMIT })}</li>
+        {source.length > LIST_LIMIT && (
+          <li className="muted">{t('importer.more', { count: source.length - LIST_LIMIT })}</li>
         )}
       </ul>
     </section>
@@ -126,30 +130,32 @@ export function CombineDiff({
           <Section
             kind="added"
             title={t('importer.added', { count: diff.added.length })}
-            items={diff.added.map((e, i) => ({ key: `a${i}`, text: network(e), memo: e.memo }))}
+            source={diff.added}
+            describe={(e) => ({ text: network(e), memo: e.memo })}
           />
           <Section
             kind="removed"
             title={t('importer.removed', { count: diff.removed.length })}
-            items={diff.removed.map((e, i) => ({ key: `r${i}`, text: network(e), memo: e.memo }))}
+            source={diff.removed}
+            describe={(e) => ({ text: network(e), memo: e.memo })}
           />
           <Section
             kind="changed"
             title={t('importer.memoChanged', { count: diff.memoChanged.length })}
-            items={diff.memoChanged.map((c, i) => ({
-              key: `m${i}`,
+            source={diff.memoChanged}
+            describe={(c) => ({
               text: network(c.after),
               memo: `${c.before.memo} → ${c.after.memo}`,
-            }))}
+            })}
           />
           <Section
             kind="changed"
             title={t('importer.rewritten', { count: diff.rewritten.length })}
-            items={diff.rewritten.map((c, i) => ({
-              key: `w${i}`,
+            source={diff.rewritten}
+            describe={(c) => ({
               text: `${network(c.before)} → ${network(c.after)}`,
               memo: c.after.memo,
-            }))}
+            })}
           />
         </div>
       )}

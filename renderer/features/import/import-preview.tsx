@@ -49,10 +49,8 @@ export function ImportPreview({ rows, locale }: { rows: PreviewRow[]; locale: 'e
   const [show, setShow] = useState<'all' | 'problems'>(() =>
     rows.some((r) => r.problems.length > 0) ? 'problems' : 'all',
   );
-  const visible = useMemo(
-    () => (show === 'all' ? rows : rows.filter((r) => r.problems.length > 0)),
-    [rows, show],
-  );
+  const withProblems = useMemo(() => rows.filter((r) => r.problems.length > 0), [rows]);
+  const visible = useMemo(() => (show === 'all' ? rows : withProblems), [rows, withProblems, show]);
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders this component itself; no React Compiler here
   const virtualizer = useVirtualizer({
@@ -79,9 +77,7 @@ export function ImportPreview({ rows, locale }: { rows: PreviewRow[]; locale: 'e
         >
           <ToggleButton id="problems" className="segment">
             {t('importer.showProblems')}
-            <span className="segment-count">
-              {rows.filter((r) => r.problems.length > 0).length.toLocaleString(locale)}
-            </span>
+            <span className="segment-count">{withProblems.length.toLocaleString(locale)}</span>
           </ToggleButton>
           <ToggleButton id="all" className="segment">
             {t('importer.showAll')}

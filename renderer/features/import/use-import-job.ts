@@ -80,6 +80,8 @@ export function useImportJob() {
       setState({ kind: 'running', jobId, fileName, progress: null, previous });
       try {
         const out = await call(start(jobId));
+        // Benchmark hook (e2e perf.json): when the result reached the renderer.
+        performance.mark('allowlist:import-result');
         if (current.current !== jobId) return;
         current.current = null;
         if ('canceled' in out) {
