@@ -105,24 +105,39 @@ try {
   const baseline = best(3, countLines);
   if (baseline.value !== LINES) throw new Error(`baseline counted ${baseline.value} lines`);
   const startup = best(3, () => spawnSync(node, [bin, '--help'], { encoding: 'utf8' }));
+  const impactArgs = [bin, 'impact', '--list', join(dir, 'list.json'), '--log', logPath, '--json'];
+  // The bin keeps a compile cache (node:module enableCompileCache): the first run after install or
+  // upgrade compiles and strips types; measure that once with an empty cache, for the record.
+  const cold = time(() =>
+    spawnSync(node, impactArgs, {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+      env: { ...process.env, NODE_COMPILE_CACHE: join(dir, 'compile-cache') },
+    }),
+  );
   const impact = best(3, () =>
-    spawnSync(node, [bin, 'impact', '--list', join(dir, 'list.json'), '--log', logPath, '--json'], {
+    spawnSync(node, impactArgs, {
       encoding: 'utf8',
       maxBuffer: 1 << 24,
     }),
   );
-  if (impact.value.status !== 1 && impact.value.status !== 0)
-    throw new Error(`impact exited ${impact.value.status}: ${impact.value.stderr}`);
-  const stats = JSON.parse(impact.value.stdout) as {
-    lines: number;
-    addresses: number;
-    denied: number;
+  const checked = (run: ReturnType<typeof spawnSync>) => {
+    if (run.status !== 1 && run.status !== 0)
+      throw new Error(`impact exited ${run.status}: ${String(run.stderr)}`);
+    const out = JSON.parse(String(run.stdout)) as {
+      lines: number;
+      addresses: number;
+      denied: number;
+    };
+    if (out.lines !== LINES || out.addresses !== LINES || out.denied !== expectedDenied) {
+      throw new Error(
+        `impact miscounted: ${JSON.stringify(out)} (expected ${expectedDenied} denied)`,
+      );
+    }
+    return out;
   };
-  if (stats.lines !== LINES || stats.addresses !== LINES || stats.denied !== expectedDenied) {
-    throw new Error(
-      `impact miscounted: ${JSON.stringify(stats)} (expected ${expectedDenied} denied)`,
-    );
-  }
+  checked(cold.value);
+  const stats = checked(impact.value);
 
   const perSecond = (ms: number) => LINES / (ms / 1000);
   const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -137,7 +152,10 @@ try {
     `allowlist impact end to end (process):  ${impact.ms.toFixed(0)} ms  ${fmt(perSecond(impact.ms))} lines/s  ${(baseline.ms / impact.ms).toFixed(2)}x of baseline`,
   );
   console.log(
-    `  of which process start + list load ~${startup.ms.toFixed(0)} ms (allowlist --help); scan alone ~${fmt(perSecond(scanMs))} lines/s`,
+    `  of which process start ~${startup.ms.toFixed(0)} ms (allowlist --help); list load + scan ~${fmt(perSecond(scanMs))} lines/s`,
+  );
+  console.log(
+    `first run with an empty compile cache:  ${cold.ms.toFixed(0)} ms  ${fmt(perSecond(cold.ms))} lines/s (not the figure judged)`,
   );
   console.log(
     `RESULT ${JSON.stringify({ name: 'allowlist impact end to end vs bare line count', ratio: baseline.ms / impact.ms, value: perSecond(impact.ms), unit: 'lines/s', targetValue: 5_000_000 })}`,
