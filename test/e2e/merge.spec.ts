@@ -152,3 +152,34 @@ test('a 412 during push loops back to the merge screen and never overwrites', as
   expect(after.entries).toContainEqual({ ip: '160.16.0.0', cidr: 16, memo: 'Osaka office (mine)' });
   await expect(page.getByTestId('sync-state')).toHaveText('Up to date');
 });
+
+test('a 412 without conflicts combines both sides and shows the new plan', async ({ app }) => {
+  const { page } = app;
+  await memoField(page, 3).fill('Osaka office (mine)');
+  await expectSavedLocally(page);
+  await page.getByRole('button', { name: 'Review and save…' }).click();
+  const plan = page.getByRole('dialog', { name: 'Review the changes' });
+  await expect(plan).toContainText('Osaka office (mine)');
+  const theirs = await otherAdminEdits(app.service.url, (c) =>
+    withEntry(c, { ip: '198.51.100.0', cidr: 24, memo: 'Nagoya office' }),
+  );
+  await plan.getByRole('button', { name: 'Save to service' }).click();
+
+  // Not sent; the plan comes back against their revision, with both sides shown behind it.
+  await expect(page.getByText('Not saved yet: someone saved a newer list')).toBeVisible();
+  await expect(plan.getByRole('heading', { name: 'Memo changed (1)' })).toBeVisible();
+  await expect(plan.getByRole('heading', { name: /^Added/ })).toBeHidden();
+  expect((await readRestriction(app.service.url)).revision).toBe(theirs);
+  // Behind the plan: what each side did.
+  const combined = page.getByTestId('combined');
+  await expect(combined.getByTestId('merge-theirs')).toContainText('198.51.100.0/24 Nagoya office');
+  await expect(combined.getByTestId('merge-mine')).toContainText(
+    'Osaka office → Osaka office (mine)',
+  );
+  await confirmPlan(page);
+  await expect(page.getByTestId('apply-banner')).toContainText('Saved as revision');
+  const after = await readRestriction(app.service.url);
+  expect(Number(after.revision)).toBe(Number(theirs) + 1);
+  expect(after.entries).toContainEqual({ ip: '160.16.0.0', cidr: 16, memo: 'Osaka office (mine)' });
+  expect(after.entries).toContainEqual({ ip: '198.51.100.0', cidr: 24, memo: 'Nagoya office' });
+});

@@ -1,5 +1,5 @@
 import { expect, test } from './support/fixtures.ts';
-import { expectAccessible } from './support/evidence.ts';
+import { expectAccessible, screenshot } from './support/evidence.ts';
 import { OFFICE_LIST } from './support/seed.ts';
 import { readRestriction, writeRestriction } from './support/service-calls.ts';
 import { addProfileViaUi, expectSavedLocally, memoField } from './support/ui.ts';
@@ -41,9 +41,18 @@ test('sync status: up to date, local changes, remote changed, offline, each with
 
   // Refresh: no conflict, their change comes in and mine stays.
   await page.getByRole('button', { name: 'Refresh from service' }).click();
-  await expect(
-    page.getByRole('status').filter({ hasText: 'was combined with your changes' }),
-  ).toContainText(`revision ${theirs}`);
+  const combined = page.getByTestId('combined');
+  await expect(combined.getByRole('heading', { level: 2 })).toHaveText(
+    `Combined with revision ${theirs} from the service: what each side did`,
+  );
+  await expect(combined).toContainText('No conflicts: both sides are now in your draft.');
+  await expect(combined.getByTestId('merge-mine')).toContainText(
+    'Osaka office → Osaka office (3F)',
+  );
+  await expect(combined.getByTestId('merge-theirs')).toContainText(
+    'Tokyo office gateway → Tokyo office gateway (replaced)',
+  );
+  await screenshot(page, 'sync-combined');
   await expect(memoField(page, 3)).toHaveValue('Osaka office (3F)');
   await expect(memoField(page, 4)).toHaveValue('Tokyo office gateway (replaced)');
   await expect(state).toHaveText('Local changes');

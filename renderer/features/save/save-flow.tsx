@@ -25,7 +25,8 @@ export function SaveFlow({
   /** Why saving is not possible now (shown next to the disabled button), or null. */
   disabledReason: string | null;
   flush: () => Promise<void>;
-  onPushed: (outcome: PushOutcome) => void;
+  /** The push's outcome and the list it tried to send. */
+  onPushed: (outcome: PushOutcome, sent: PlanView['config']) => void;
   /** Open the plan as soon as this mounts (after a merge was resolved or a revision restored). */
   autoReview?: boolean;
 }) {
@@ -66,7 +67,7 @@ export function SaveFlow({
       );
       setPlan(null);
       setLockoutPlan(null);
-      onPushed(outcome);
+      onPushed(outcome, current.config);
     } catch (e) {
       setError(errorText(e));
     } finally {

@@ -29,6 +29,8 @@ export const syncEn = {
   pullUpToDate: 'Already up to date (revision {{revision}}).',
   pullMerged:
     'The service’s newer list (revision {{revision}}) was combined with your changes without conflicts. Review and save when ready.',
+  combinedTitle: 'Combined with revision {{revision}} from the service: what each side did',
+  combinedHint: 'No conflicts: both sides are now in your draft. Review and save when ready.',
   pushMerged:
     'Not saved yet: someone saved a newer list on the service meanwhile. Their changes were combined with yours without conflicts; review the new plan.',
   merge: {
@@ -146,6 +148,9 @@ export const syncJa: SyncStrings = {
   pullUpToDate: 'すでに最新です（リビジョン {{revision}}）。',
   pullMerged:
     'サービス上の新しいリスト（リビジョン {{revision}}）を、競合なくあなたの変更と統合しました。準備ができたら確認して保存してください。',
+  combinedTitle: 'サービスのリビジョン {{revision}} と統合しました: 双方の変更',
+  combinedHint:
+    '競合はありません。双方の変更が下書きに入っています。準備ができたら確認して保存してください。',
   pushMerged:
     'まだ保存されていません。その間にサービス上で新しいリストが保存されました。相手の変更は競合なくあなたの変更と統合されました。新しい変更内容を確認してください。',
   merge: {

@@ -23,6 +23,8 @@ import { ApplyBanner } from '../apply/apply-banner.tsx';
 import { useApply } from '../apply/use-apply.ts';
 import { RecoveryScreen } from '../recovery/recovery-screen.tsx';
 import { MergeScreen } from '../sync/merge-screen.tsx';
+import { CombinedSummary, combinedFrom } from '../sync/combined-summary.tsx';
+import type { Combined } from '../sync/combined-summary.tsx';
 
 export type SyncState = ChannelOutput<'sync:status'>;
 
@@ -44,6 +46,7 @@ export function Workspace({ profile }: { profile: ProfileView }) {
   const [mergeCause, setMergeCause] = useState<'pull' | 'push'>('pull');
   const [reviewAt, setReviewAt] = useState<number | null>(null);
   const apply = useApply(profile.id);
+  const [combined, setCombined] = useState<Combined | null>(null);
 
   const refreshStatus = useCallback(async () => {
     try {
@@ -60,13 +63,17 @@ export function Workspace({ profile }: { profile: ProfileView }) {
 
   const pull = useCallback(async () => {
     try {
+      // The draft as saved now (the editor autosaves the working copy): "your changes" side.
+      const before = await call(api().draft.get({ profileId: profile.id }));
       const result = await call(api().sync.pull({ profileId: profile.id }));
+      const merged = result.status === 'merged' ? combinedFrom(before, result.draft) : null;
+      setCombined(merged);
       setDraft(result.draft);
       setGeneration((g) => g + 1);
       setError(null);
       const revision = result.draft.merge?.remoteRevision ?? result.draft.base?.revision ?? '';
       if (result.status === 'conflicts') setMergeCause('pull');
-      else
+      else if (!merged)
         setNotice(
           t(
             result.status === 'merged'
@@ -114,11 +121,12 @@ export function Workspace({ profile }: { profile: ProfileView }) {
     if (restricted && !lockedOut) void probe();
   }, [restricted, lockedOut, probe]);
 
-  const onPushed = async (outcome: PushOutcome) => {
+  const onPushed = async (outcome: PushOutcome, sent: Config) => {
     if (outcome.status === 'pushed') {
       // The apply banner says "Saved as revision N" and follows it until verified.
       apply.started(outcome.apply);
       setNotice(null);
+      setCombined(null);
       const d = await call(api().draft.get({ profileId: profile.id }));
       setDraft(d);
       setGeneration((g) => g + 1);
@@ -130,6 +138,7 @@ export function Workspace({ profile }: { profile: ProfileView }) {
       setGeneration((g) => g + 1);
     } else {
       setNotice(t('syncUi.pushMerged'));
+      setCombined(combinedFrom(draft && { ...draft, working: sent }, outcome.draft));
       setDraft(outcome.draft);
       setGeneration((g) => g + 1);
       setReviewAt(generation + 1);
@@ -211,12 +220,17 @@ export function Workspace({ profile }: { profile: ProfileView }) {
       notice={notice}
       onDismissNotice={() => setNotice(null)}
       onPull={pull}
-      onPushed={(o) => void onPushed(o)}
+      onPushed={(o, sent) => void onPushed(o, sent)}
       onSaved={() => void refreshStatus()}
       checking={checking}
       onCheck={checkNow}
       autoReview={reviewAt === generation}
-      applyBanner={<ApplyBanner apply={apply} />}
+      applyBanner={
+        <>
+          <ApplyBanner apply={apply} />
+          {combined && <CombinedSummary combined={combined} onDismiss={() => setCombined(null)} />}
+        </>
+      }
     />
   );
 }
@@ -243,7 +257,7 @@ function WorkspaceBody({
   notice: string | null;
   onDismissNotice: () => void;
   onPull: () => Promise<void>;
-  onPushed: (outcome: PushOutcome) => void;
+  onPushed: (outcome: PushOutcome, sent: Config) => void;
   onSaved: () => void;
   checking: boolean;
   onCheck: () => void;
