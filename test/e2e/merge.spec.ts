@@ -139,6 +139,19 @@ test('a 412 during push loops back to the merge screen and never overwrites', as
     memo: 'Osaka office (theirs)',
   });
 
+  // The same screen in Japanese.
+  await page.getByRole('button', { name: /Language/ }).click();
+  await page.getByRole('option', { name: '日本語' }).click();
+  await expect(
+    merge.getByRole('heading', { name: 'サービス上のリストが変更されました' }),
+  ).toBeVisible();
+  await expect(merge).toContainText('保存は送信されませんでした。');
+  await expect(merge.getByTestId('conflict')).toContainText('競合 1 / 1');
+  await expectAccessible(page, 'merge screen (ja)');
+  await screenshot(page, 'merge-conflict-ja');
+  await page.getByRole('button', { name: /言語/ }).click();
+  await page.getByRole('option', { name: 'English' }).click();
+
   const conflict = merge.getByTestId('conflict');
   await expect(conflict).toContainText('Conflict 1 of 1');
   await conflict.locator('label', { hasText: 'Keep mine' }).click();

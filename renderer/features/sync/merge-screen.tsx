@@ -103,17 +103,19 @@ export function MergeScreen({
             choice={choices[current.id]}
             onChoose={(choice) => setChoices((c) => ({ ...c, [current.id]: choice }))}
           />
-          <div className="merge-nav">
-            <Button onPress={() => setIndex((i) => Math.max(0, i - 1))} isDisabled={index === 0}>
-              {t('syncUi.merge.previous')}
-            </Button>
-            <Button
-              onPress={() => setIndex((i) => Math.min(total - 1, i + 1))}
-              isDisabled={index >= total - 1}
-            >
-              {t('syncUi.merge.next')}
-            </Button>
-          </div>
+          {total > 1 && (
+            <div className="merge-nav">
+              <Button onPress={() => setIndex((i) => Math.max(0, i - 1))} isDisabled={index === 0}>
+                {t('syncUi.merge.previous')}
+              </Button>
+              <Button
+                onPress={() => setIndex((i) => Math.min(total - 1, i + 1))}
+                isDisabled={index >= total - 1}
+              >
+                {t('syncUi.merge.next')}
+              </Button>
+            </div>
+          )}
         </>
       ) : (
         <p className="muted">{t('syncUi.merge.noConflicts')}</p>

@@ -61,34 +61,39 @@ export function Workspace({ profile }: { profile: ProfileView }) {
     void refreshStatus().finally(() => setChecking(false));
   };
 
-  const pull = useCallback(async () => {
-    try {
-      // The draft as saved now (the editor autosaves the working copy): "your changes" side.
-      const before = await call(api().draft.get({ profileId: profile.id }));
-      const result = await call(api().sync.pull({ profileId: profile.id }));
-      const merged = result.status === 'merged' ? combinedFrom(before, result.draft) : null;
-      setCombined(merged);
-      setDraft(result.draft);
-      setGeneration((g) => g + 1);
-      setError(null);
-      const revision = result.draft.merge?.remoteRevision ?? result.draft.base?.revision ?? '';
-      if (result.status === 'conflicts') setMergeCause('pull');
-      else if (!merged)
-        setNotice(
-          t(
-            result.status === 'merged'
-              ? 'syncUi.pullMerged'
-              : result.status === 'updated'
-                ? 'syncUi.pullUpdated'
-                : 'syncUi.pullUpToDate',
-            { revision },
-          ),
-        );
-    } catch (e) {
-      setError(errorText(e));
-    }
-    await refreshStatus();
-  }, [profile.id, refreshStatus, t]);
+  /** Pull; `tell` (the admin pressed Refresh) says how it went in a notice. */
+  const pull = useCallback(
+    async (tell = false) => {
+      try {
+        // The draft as saved now (the editor autosaves the working copy): "your changes" side.
+        const before = await call(api().draft.get({ profileId: profile.id }));
+        const result = await call(api().sync.pull({ profileId: profile.id }));
+        const merged = result.status === 'merged' ? combinedFrom(before, result.draft) : null;
+        setCombined(merged);
+        setDraft(result.draft);
+        setGeneration((g) => g + 1);
+        setError(null);
+        const revision = result.draft.merge?.remoteRevision ?? result.draft.base?.revision ?? '';
+        if (result.status === 'conflicts') setMergeCause('pull');
+        else if (merged || !tell) setNotice(null);
+        else
+          setNotice(
+            t(
+              result.status === 'merged'
+                ? 'syncUi.pullMerged'
+                : result.status === 'updated'
+                  ? 'syncUi.pullUpdated'
+                  : 'syncUi.pullUpToDate',
+              { revision },
+            ),
+          );
+      } catch (e) {
+        setError(errorText(e));
+      }
+      await refreshStatus();
+    },
+    [profile.id, refreshStatus, t],
+  );
 
   useEffect(() => {
     let alive = true;
@@ -219,7 +224,7 @@ export function Workspace({ profile }: { profile: ProfileView }) {
       error={error}
       notice={notice}
       onDismissNotice={() => setNotice(null)}
-      onPull={pull}
+      onPull={() => pull(true)}
       onPushed={(o, sent) => void onPushed(o, sent)}
       onSaved={() => void refreshStatus()}
       checking={checking}
