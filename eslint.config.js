@@ -7,7 +7,21 @@ import prettier from 'eslint-config-prettier';
 import { createNodeResolver } from 'eslint-plugin-import-x';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'worker_threads', 'stream'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+  'worker_threads',
+  'stream',
+];
 
 /** Layering: who may import what (see ARCHITECTURE.md "Layers"). */
 const layer = (message, patterns) => ({
@@ -16,7 +30,14 @@ const layer = (message, patterns) => ({
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', '.tsbuild/', 'test-results/', 'playwright-report/', '**/*.d.ts'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      '.tsbuild/',
+      'test-results/',
+      'playwright-report/',
+      '**/*.d.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -27,35 +48,49 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'import-x/no-cycle': 'error',
       'import-x/no-default-export': 'off',
       'no-restricted-properties': [
         'error',
         { object: 'it', property: 'only', message: 'A focused test hides the rest of the suite.' },
-        { object: 'test', property: 'only', message: 'A focused test hides the rest of the suite.' },
-        { object: 'describe', property: 'only', message: 'A focused test hides the rest of the suite.' },
+        {
+          object: 'test',
+          property: 'only',
+          message: 'A focused test hides the rest of the suite.',
+        },
+        {
+          object: 'describe',
+          property: 'only',
+          message: 'A focused test hides the rest of the suite.',
+        },
       ],
     },
   },
   {
     files: ['shared/**/*.ts'],
     languageOptions: { globals: {} },
-    rules: layer('Bad layering: shared/ is pure TypeScript and imports nothing outside itself (no electron, node:*, DOM or React).', [
-      ...nodeBuiltins,
-      'electron',
-      'react',
-      'react-dom',
-      'react/*',
-      'keytar',
-      'electron-store',
-      'conf',
-      '**/electron/**',
-      '**/renderer/**',
-      '**/service/**',
-      '**/cli/**',
-      '**/test/**',
-    ]),
+    rules: layer(
+      'Bad layering: shared/ is pure TypeScript and imports nothing outside itself (no electron, node:*, DOM or React).',
+      [
+        ...nodeBuiltins,
+        'electron',
+        'react',
+        'react-dom',
+        'react/*',
+        'keytar',
+        'electron-store',
+        'conf',
+        '**/electron/**',
+        '**/renderer/**',
+        '**/service/**',
+        '**/cli/**',
+        '**/test/**',
+      ],
+    ),
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -63,27 +98,27 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...layer('Bad layering: renderer/ imports shared/ only and talks to the main process through window.allowlist.', [
-        ...nodeBuiltins,
-        'electron',
-        'keytar',
-        'electron-store',
-        'conf',
-        '**/electron/**',
-        '**/service/**',
-        '**/cli/**',
-      ]),
+      ...layer(
+        'Bad layering: renderer/ imports shared/ only and talks to the main process through window.allowlist.',
+        [
+          ...nodeBuiltins,
+          'electron',
+          'keytar',
+          'electron-store',
+          'conf',
+          '**/electron/**',
+          '**/service/**',
+          '**/cli/**',
+        ],
+      ),
     },
   },
   {
     files: ['service/**/*.ts', 'cli/**/*.ts'],
-    rules: layer('Bad layering: service/ and cli/ import shared/ only (no electron, keytar or renderer).', [
-      'electron',
-      'keytar',
-      'electron-store',
-      '**/renderer/**',
-      '**/electron/**',
-    ]),
+    rules: layer(
+      'Bad layering: service/ and cli/ import shared/ only (no electron, keytar or renderer).',
+      ['electron', 'keytar', 'electron-store', '**/renderer/**', '**/electron/**'],
+    ),
   },
   prettier,
 );

@@ -1,5 +1,5 @@
 /**
- * `npm test`: typecheck, lint, unit, integration and end-to-end tests, then one closing line.
+ * `npm test`: typecheck, lint, format check, unit, integration and end-to-end tests, then one closing line.
  *
  * Integration and end-to-end tests use the real OS keychain. So that they never touch the
  * developer's own keyring, they run inside a private D-Bus session with a throwaway
@@ -87,6 +87,7 @@ function inKeyringSession(keyringHome: string): (cmd: string[]) => string[] {
 const statuses: number[] = [];
 statuses.push(run('typecheck (tsc -b)', 'npx', ['tsc', '-b']));
 statuses.push(run('lint (eslint)', 'npx', ['eslint', '.', '--max-warnings', '0']));
+statuses.push(run('format (prettier --check)', 'npx', ['prettier', '--check', '.']));
 statuses.push(vitest('unit', (cmd) => cmd));
 
 const haveKeyring =

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ConfigSchema} from '../allowlist/model.ts';
+import type { ConfigSchema } from '../allowlist/model.ts';
 import { EntrySchema, ModeSchema } from '../allowlist/model.ts';
 
 /**
