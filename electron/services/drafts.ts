@@ -222,11 +222,28 @@ export function createDrafts(deps: DraftDeps) {
       profile(profileId);
       return [...deps.store.listHistory(profileId)].reverse();
     },
-    restore(profileId: string, historyId: string): DraftView {
-      profile(profileId);
+    /**
+     * Make a history revision the working copy, to go through the normal plan.
+     *
+     * Restoring means "the service should hold this list again", so the plan must be made
+     * against the list in force now: when the service answers, its current revision becomes the
+     * base (otherwise a later three-way merge would quietly keep whatever changed since, e.g. the
+     * "Allow all" a Reset URL set). Offline, the restore still works against the last pulled base.
+     */
+    async restore(profileId: string, historyId: string): Promise<DraftView> {
+      const p = profile(profileId);
       const item = deps.store.listHistory(profileId).find((h) => h.id === historyId);
       if (!item) throw new AppError('NOT_FOUND', 'This revision is not in the history.');
-      return draftView(persist({ ...load(profileId), working: item.config, updatedAt: now() }));
+      const draft = load(profileId);
+      let base = draft.base;
+      try {
+        base = await fetchSnapshot(p, 'restoring');
+      } catch {
+        // Offline or refused: restore against the last pulled base; the push re-checks anyway.
+      }
+      return draftView(
+        persist({ ...draft, base, working: item.config, merge: null, updatedAt: now() }),
+      );
     },
     load,
     persist,

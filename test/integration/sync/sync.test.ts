@@ -215,6 +215,37 @@ describe('sync with the reference service', () => {
     expect(plan2.lockout.excludesSomeone).toBe(false);
   });
 
+  it('restore plans against the list in force now, not the stale base (another admin saved meanwhile)', async () => {
+    await h.call('sync:pull', { profileId });
+    const mine = { mode: 'ALLOW_SPECIFIC' as const, entries: entries('127.0.0.1', '192.0.2.8') };
+    await h.call('draft:save', { profileId, working: mine });
+    const plan = await h.call('sync:plan', { profileId });
+    const pushed = await h.call('sync:push', { profileId, planId: plan.planId });
+    expect(pushed.status).toBe('pushed');
+    await h.created.services.tracker.settled(profileId);
+    const theirs = { mode: 'ALLOW_SPECIFIC' as const, entries: entries('127.0.0.1', '192.0.2.9') };
+    const put = await h.other.put(theirs, pushed.status === 'pushed' ? pushed.revision : '');
+    if (!put.ok) throw new Error(JSON.stringify(put.error));
+
+    const item = (await h.call('history:list', { profileId })).find(
+      (i) => pushed.status === 'pushed' && i.revision === pushed.revision,
+    );
+    if (!item) throw new Error('pushed revision not in history');
+    // No pull first: restore itself reads the list in force.
+    const restored = await h.call('history:restore', { profileId, historyId: item.id });
+    expect(restored.working).toEqual(mine);
+    expect(restored.base?.revision).toBe(put.value.revision);
+    const plan2 = await h.call('sync:plan', { profileId });
+    expect(plan2.baseRevision).toBe(put.value.revision);
+    expect(plan2.diff.added.map((e) => e.ip)).toEqual(['192.0.2.8']);
+    expect(plan2.diff.removed.map((e) => e.ip)).toEqual(['192.0.2.9']);
+    const pushed2 = await h.call('sync:push', { profileId, planId: plan2.planId });
+    expect(pushed2.status).toBe('pushed');
+    const remote = await h.other.get();
+    if (!remote.ok) throw new Error(JSON.stringify(remote.error));
+    expect({ mode: remote.value.mode, entries: remote.value.entries }).toEqual(mine);
+  });
+
   it('offline: push says it needs the network and the draft is kept; edits still work', async () => {
     await h.call('sync:pull', { profileId });
     await h.call('draft:save', {
