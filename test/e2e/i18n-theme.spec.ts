@@ -50,3 +50,20 @@ test.describe('with a Japanese OS', () => {
     await expect(app.page.getByRole('button', { name: 'デモを開く' })).toBeVisible();
   });
 });
+
+test('a status notice follows a language switch instead of staying in the old language', async ({
+  app,
+}) => {
+  const { page } = app;
+  await writeRestriction(app.service.url, OFFICE_LIST);
+  await app.open();
+  await addProfileViaUi(page, app.service.url);
+  await page.getByRole('button', { name: 'Refresh from service' }).click();
+  const notice = page.locator('.notice[role="status"]');
+  await expect(notice).toContainText(/Already up to date \(revision \d+\)\./);
+
+  await page.getByRole('button', { name: /Language/ }).click();
+  await page.getByRole('option', { name: '日本語' }).click();
+  await expect(notice).toContainText(/すでに最新です（リビジョン \d+）。/);
+  await expect(notice).not.toContainText('Already up to date');
+});

@@ -28,6 +28,9 @@ import type { Combined } from '../sync/combined-summary.tsx';
 
 export type SyncState = ChannelOutput<'sync:status'>;
 
+/** A status notice, translated at render time. */
+type Notice = { key: string; params?: Record<string, string> };
+
 /** How often the connection state is refreshed while the window is open. */
 const STATUS_POLL_MS = 15_000;
 
@@ -40,7 +43,8 @@ export function Workspace({ profile }: { profile: ProfileView }) {
   const [generation, setGeneration] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [sync, setSync] = useState<SyncState | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // Kept as a key + params, not finished text, so it follows a language switch.
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [checking, setChecking] = useState(false);
   // Sync flow (renderer/features/sync): why a merge is shown; which body generation opens the plan.
   const [mergeCause, setMergeCause] = useState<'pull' | 'push'>('pull');
@@ -77,22 +81,21 @@ export function Workspace({ profile }: { profile: ProfileView }) {
         if (result.status === 'conflicts') setMergeCause('pull');
         else if (merged || !tell) setNotice(null);
         else
-          setNotice(
-            t(
+          setNotice({
+            key:
               result.status === 'merged'
                 ? 'syncUi.pullMerged'
                 : result.status === 'updated'
                   ? 'syncUi.pullUpdated'
                   : 'syncUi.pullUpToDate',
-              { revision },
-            ),
-          );
+            params: { revision },
+          });
       } catch (e) {
         setError(errorText(e));
       }
       await refreshStatus();
     },
-    [profile.id, refreshStatus, t],
+    [profile.id, refreshStatus],
   );
 
   useEffect(() => {
@@ -142,7 +145,7 @@ export function Workspace({ profile }: { profile: ProfileView }) {
       setDraft(outcome.draft);
       setGeneration((g) => g + 1);
     } else {
-      setNotice(t('syncUi.pushMerged'));
+      setNotice({ key: 'syncUi.pushMerged' });
       setCombined(combinedFrom(draft && { ...draft, working: sent }, outcome.draft));
       setDraft(outcome.draft);
       setGeneration((g) => g + 1);
@@ -259,7 +262,7 @@ function WorkspaceBody({
   draft: DraftView;
   sync: SyncState | null;
   error: string | null;
-  notice: string | null;
+  notice: Notice | null;
   onDismissNotice: () => void;
   onPull: () => Promise<void>;
   onPushed: (outcome: PushOutcome, sent: Config) => void;
@@ -341,7 +344,7 @@ function WorkspaceBody({
       )}
       {notice && (
         <div className="callout callout-ok notice" role="status">
-          {notice}{' '}
+          {t(notice.key, notice.params)}{' '}
           <Button size="small" variant="quiet" onPress={onDismissNotice}>
             {t('app.dismiss')}
           </Button>
