@@ -60,12 +60,16 @@ export function createApplyTracker(deps: ApplyTrackerDeps) {
       const error = result.error;
       if (error.kind === 'IP_RESTRICTED') {
         const appliedAt = t.status.appliedAt ?? now().toISOString();
+        // The e-mail went out when the revision was applied, somewhere between the save and this
+        // first refusal. Without the service's own appliedAt, count the hour from the save: the
+        // countdown may show less time than there is, never more.
+        const windowStart = t.status.appliedAt ?? t.status.pushedAt ?? appliedAt;
         update(t, {
           phase: 'locked-out',
           serviceState: 'APPLIED',
           appliedAt,
           clientIp: error.clientIp,
-          resetDeadline: new Date(Date.parse(appliedAt) + RESET_WINDOW_MS).toISOString(),
+          resetDeadline: new Date(Date.parse(windowStart) + RESET_WINDOW_MS).toISOString(),
           message: `The service now refuses your address ${error.clientIp}: you are locked out. Open the Reset URL in the e-mail the service sent after the save; it works for one hour. Once access is back you can restore the previous revision.`,
         });
         return true;

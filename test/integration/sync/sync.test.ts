@@ -193,7 +193,11 @@ describe('sync with the reference service', () => {
     const final = await h.created.services.tracker.settled(profileId);
     expect(final.phase).toBe('locked-out');
     expect(final.clientIp).toBe('127.0.0.1');
-    expect(Date.parse(final.resetDeadline!) - Date.parse(final.appliedAt!)).toBe(3600_000);
+    // The refusal came before the app saw APPLIED: the hour counts from the save (never overstated).
+    expect(Date.parse(final.resetDeadline!) - Date.parse(final.pushedAt!)).toBe(3600_000);
+    expect(Date.parse(final.resetDeadline!)).toBeLessThanOrEqual(
+      Date.parse(final.appliedAt!) + 3600_000,
+    );
     expect(final.message).toMatch(/Reset URL/);
     // offline-style failure: status says the service refuses us, draft kept
     await expect(h.call('sync:pull', { profileId })).rejects.toMatchObject({
