@@ -2,8 +2,15 @@ import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
 import { OFFICE_LIST } from './support/seed.ts';
 import { readRestriction, writeRestriction } from './support/service-calls.ts';
-import { addProfileViaUi, entryRow, expectSavedLocally, memoField } from './support/ui.ts';
-import { confirmPlan, otherAdminEdits, withEntry, withMemo } from './sync-support.ts';
+import {
+  addProfileViaUi,
+  cidrField,
+  entryRow,
+  expectSavedLocally,
+  ipField,
+  memoField,
+} from './support/ui.ts';
+import { confirmPlan, otherAdminEdits, withEntry, withMemo, without } from './sync-support.ts';
 
 test.beforeEach(async ({ app }) => {
   await writeRestriction(app.service.url, OFFICE_LIST);
@@ -195,4 +202,89 @@ test('a 412 without conflicts combines both sides and shows the new plan', async
   expect(Number(after.revision)).toBe(Number(theirs) + 1);
   expect(after.entries).toContainEqual({ ip: '160.16.0.0', cidr: 16, memo: 'Osaka office (mine)' });
   expect(after.entries).toContainEqual({ ip: '198.51.100.0', cidr: 24, memo: 'Nagoya office' });
+});
+
+test('a conflict can be left by discarding my changes: the editor shows the service’s list as it is now, nothing sent', async ({
+  app,
+}) => {
+  const { page } = app;
+  // Mine: a new Sendai office and my Osaka memo.
+  await page.getByRole('button', { name: 'Add entry' }).click();
+  await page.keyboard.type('150.95.10.0');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('24');
+  await memoField(page, 3).fill('Osaka office (mine)');
+  await expectSavedLocally(page);
+  // Theirs: the Osaka memo too, and Nagoya.
+  const theirs = await otherAdminEdits(app.service.url, (c) =>
+    withEntry(withMemo(c, '160.16.0.0', 'Osaka office (theirs)'), {
+      ip: '198.51.100.0',
+      cidr: 24,
+      memo: 'Nagoya office',
+    }),
+  );
+  await page.getByRole('button', { name: 'Refresh from service' }).click();
+  const merge = page.getByTestId('merge-screen');
+  await expect(merge.getByTestId('conflict')).toContainText('Conflict 1 of 1');
+
+  // While the merge screen is open, the other admin saves again (Tokyo removed): "as it is now".
+  const latest = await otherAdminEdits(app.service.url, (c) => without(c, '133.242.10.8'));
+  expect(Number(latest)).toBe(Number(theirs) + 1);
+
+  // The way out is there without deciding any conflict; it asks first, Cancel focused.
+  const discard = merge.getByRole('button', {
+    name: 'Discard my changes and use the service’s list…',
+  });
+  await discard.click();
+  const dialog = page.getByRole('alertdialog', { name: 'Discard your changes?' });
+  await expect(dialog).toContainText('All your changes in this draft are thrown away');
+  await expect(dialog).toContainText('Nothing is sent to the service.');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await expectAccessible(page, 'discard dialog');
+  await screenshot(page, 'merge-discard-confirm');
+  // Enter on the focused default (Cancel) changes nothing; focus returns to the button.
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(discard).toBeFocused();
+  await expect(merge).toBeVisible();
+  // Escape also cancels.
+  await discard.click();
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(merge).toBeVisible();
+
+  await discard.click();
+  await dialog.getByRole('button', { name: 'Discard my changes' }).click();
+  await expect(merge).toBeHidden();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Your changes were discarded' }),
+  ).toHaveText(new RegExp(`revision ${latest}\\)`));
+
+  // Nothing was sent: the service still holds the other admin's latest revision.
+  const service = await readRestriction(app.service.url);
+  expect(service.revision).toBe(latest);
+  expect(service.entries).toEqual([
+    { ip: '127.0.0.1', cidr: null, memo: 'Admin workstation' },
+    { ip: '127.0.0.2', cidr: null, memo: 'Second admin' },
+    { ip: '160.16.0.0', cidr: 16, memo: 'Osaka office (theirs)' },
+    { ip: '198.51.100.0', cidr: 24, memo: 'Nagoya office' },
+  ]);
+  // The editor shows exactly that list, row by row, and nothing else.
+  for (const [i, e] of service.entries.entries()) {
+    await expect(ipField(page, i + 1)).toHaveValue(e.ip);
+    await expect(cidrField(page, i + 1)).toHaveValue(e.cidr === null ? '' : String(e.cidr));
+    await expect(memoField(page, i + 1)).toHaveValue(e.memo);
+  }
+  await expect(ipField(page, service.entries.length + 1)).toHaveCount(0);
+  await expect(page.getByText('150.95.10.0')).toHaveCount(0);
+  // Not dirty: in sync with the service, nothing to save.
+  await expect(page.getByTestId('remote-status')).toHaveText('Same as the service');
+  await expect(page.getByTestId('sync-state')).toHaveText('Up to date');
+  await expect(page.getByRole('button', { name: 'Review and save…' })).toBeDisabled();
+  // A reload keeps it that way (the draft on disk is the service's list, no merge pending).
+  await page.reload();
+  await expect(memoField(page, 3)).toHaveValue('Osaka office (theirs)');
+  await expect(page.getByTestId('merge-screen')).toHaveCount(0);
+  expect((await readRestriction(app.service.url)).revision).toBe(latest);
 });

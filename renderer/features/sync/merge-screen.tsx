@@ -5,6 +5,8 @@ import type { DraftView, MergeView } from '../../../shared/contract/ipc.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { api, call, errorText } from '../../lib/api.ts';
 import { ConflictCard } from './conflict-card.tsx';
+import { DiscardChanges } from './discard-changes.tsx';
+import type { DiscardOutcome } from './discard-changes.tsx';
 import type { Choice } from './conflict-card.tsx';
 import { MergeSides } from './merge-sides.tsx';
 import { useFocusHeading } from './use-focus-heading.ts';
@@ -13,19 +15,23 @@ import { useFocusHeading } from './use-focus-heading.ts';
  * The three-way merge: the remote moved while the draft had local changes (found on pull, or by
  * a 412 during push). Shows what each side did, then the conflicts one by one with a choice;
  * `merge:resolve` then makes the service's revision the new base and the workspace continues
- * with the normal plan. Nothing is sent to the service from here.
+ * with the normal plan. Nothing is sent to the service from here. A secondary way out drops the
+ * local changes and takes the service's list as it is now (DiscardChanges).
  */
 export function MergeScreen({
   draft,
   merge,
   cause,
   onResolved,
+  onDiscarded,
 }: {
   draft: DraftView;
   merge: MergeView;
   /** Found by a pull, or a push that met a newer revision (412). */
   cause: 'pull' | 'push';
   onResolved: (draft: DraftView) => void;
+  /** The admin dropped their changes: the draft is the service's list (or only discarded). */
+  onDiscarded: (outcome: DiscardOutcome) => void;
 }) {
   const { t } = useTranslation();
   const headingRef = useFocusHeading<HTMLHeadingElement>();
@@ -139,6 +145,11 @@ export function MergeScreen({
               : t('syncUi.merge.continueNoConflicts')}
         </Button>
       </div>
+      <DiscardChanges
+        profileId={draft.profileId}
+        remoteRevision={merge.remoteRevision}
+        onDiscarded={onDiscarded}
+      />
     </section>
   );
 }

@@ -31,6 +31,10 @@ export const syncEn = {
     'The service’s newer list (revision {{revision}}) was combined with your changes without conflicts. Review and save when ready.',
   combinedTitle: 'Combined with revision {{revision}} from the service: what each side did',
   combinedHint: 'No conflicts: both sides are now in your draft. Review and save when ready.',
+  discarded:
+    'Your changes were discarded. The editor shows the list on the service (revision {{revision}}).',
+  discardedPullFailed:
+    'Your changes were discarded, but the service’s list could not be read: {{message}} Refresh from the service when it can be reached.',
   pushMerged:
     'Not saved yet: someone saved a newer list on the service meanwhile. Their changes were combined with yours without conflicts; review the new plan.',
   merge: {
@@ -74,6 +78,16 @@ export const syncEn = {
     continueNoConflicts: 'Continue to the plan…',
     decideAll: 'Choose a side for every conflict to continue.',
     resolving: 'Applying choices…',
+    discardHint:
+      'Or leave the merge: throw your changes away and start again from the list on the service.',
+    discard: 'Discard my changes and use the service’s list…',
+    discardTitle: 'Discard your changes?',
+    discardBody:
+      'All your changes in this draft are thrown away, not only the conflicts. The editor then shows the list as it is on the service now (revision {{remote}} or newer). This cannot be undone.',
+    discardNothingSent: 'Nothing is sent to the service.',
+    discardCancel: 'Cancel',
+    discardConfirm: 'Discard my changes',
+    discarding: 'Discarding…',
   },
   apply: {
     applying: 'Saved as revision {{revision}}. The service is applying it…',
@@ -151,6 +165,10 @@ export const syncJa: SyncStrings = {
   combinedTitle: 'サービスのリビジョン {{revision}} と統合しました: 双方の変更',
   combinedHint:
     '競合はありません。双方の変更が下書きに入っています。準備ができたら確認して保存してください。',
+  discarded:
+    '変更を破棄しました。エディターにはサービス上のリスト（リビジョン {{revision}}）を表示しています。',
+  discardedPullFailed:
+    '変更を破棄しましたが、サービスのリストを読み込めませんでした: {{message}} 接続できるようになったら「サービスから更新」を押してください。',
   pushMerged:
     'まだ保存されていません。その間にサービス上で新しいリストが保存されました。相手の変更は競合なくあなたの変更と統合されました。新しい変更内容を確認してください。',
   merge: {
@@ -194,6 +212,16 @@ export const syncJa: SyncStrings = {
     continueNoConflicts: '変更内容の確認へ…',
     decideAll: 'すべての競合でどちらを残すか選ぶと続行できます。',
     resolving: '選択を反映しています…',
+    discardHint:
+      'または統合をやめて、自分の変更を破棄し、サービス上のリストからやり直すこともできます。',
+    discard: '自分の変更を破棄してサービスのリストを使う…',
+    discardTitle: '変更を破棄しますか？',
+    discardBody:
+      '競合だけでなく、この下書きのすべての変更が破棄されます。その後、エディターにはサービス上の現在のリスト（リビジョン {{remote}} 以降）が表示されます。元に戻すことはできません。',
+    discardNothingSent: 'サービスには何も送信しません。',
+    discardCancel: 'キャンセル',
+    discardConfirm: '変更を破棄',
+    discarding: '破棄しています…',
   },
   apply: {
     applying: 'リビジョン {{revision}} として保存しました。サービスで適用しています…',

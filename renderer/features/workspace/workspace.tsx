@@ -25,6 +25,7 @@ import { RecoveryScreen } from '../recovery/recovery-screen.tsx';
 import { MergeScreen } from '../sync/merge-screen.tsx';
 import { CombinedSummary, combinedFrom } from '../sync/combined-summary.tsx';
 import type { Combined } from '../sync/combined-summary.tsx';
+import type { DiscardOutcome } from '../sync/discard-changes.tsx';
 
 export type SyncState = ChannelOutput<'sync:status'>;
 
@@ -163,6 +164,24 @@ export function Workspace({ profile }: { profile: ProfileView }) {
     void refreshStatus();
   };
 
+  /** The admin left the merge by discarding their changes: show the service's list as it is. */
+  const onDiscarded = (outcome: DiscardOutcome) => {
+    setCombined(null);
+    setDraft(outcome.draft);
+    setGeneration((g) => g + 1);
+    if (outcome.kind === 'pulled') {
+      setError(null);
+      setNotice({
+        key: 'syncUi.discarded',
+        params: { revision: outcome.draft.base?.revision ?? '' },
+      });
+    } else {
+      setNotice(null);
+      setError(t('syncUi.discardedPullFailed', { message: outcome.message }));
+    }
+    void refreshStatus();
+  };
+
   /** Access is back after a lockout: read the list in force, put the old revision in, plan it. */
   const restore = async (historyId: string) => {
     const pulled = await call(api().sync.pull({ profileId: profile.id }));
@@ -216,6 +235,7 @@ export function Workspace({ profile }: { profile: ProfileView }) {
         merge={draft.merge}
         cause={mergeCause}
         onResolved={onResolved}
+        onDiscarded={onDiscarded}
       />
     );
   return (
