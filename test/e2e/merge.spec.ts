@@ -288,3 +288,38 @@ test('a conflict can be left by discarding my changes: the editor shows the serv
   await expect(page.getByTestId('merge-screen')).toHaveCount(0);
   expect((await readRestriction(app.service.url)).revision).toBe(latest);
 });
+
+test('discarding while the service cannot be reached: changes are dropped as confirmed, the error says the list was not read', async ({
+  app,
+}) => {
+  const { page } = app;
+  await memoField(page, 3).fill('Osaka office (mine)');
+  await expectSavedLocally(page);
+  const theirs = await otherAdminEdits(app.service.url, (c) =>
+    withMemo(c, '160.16.0.0', 'Osaka office (theirs)'),
+  );
+  await page.getByRole('button', { name: 'Refresh from service' }).click();
+  const merge = page.getByTestId('merge-screen');
+  await expect(merge.getByTestId('conflict')).toContainText('Conflict 1 of 1');
+
+  await app.stopService();
+  await merge
+    .getByRole('button', { name: 'Discard my changes and use the service’s list…' })
+    .click();
+  const dialog = page.getByRole('alertdialog', { name: 'Discard your changes?' });
+  await dialog.getByRole('button', { name: 'Discard my changes' }).click();
+  await expect(merge).toBeHidden();
+  await expect(page.getByRole('alert')).toContainText(
+    'Your changes were discarded, but the service’s list could not be read',
+  );
+  // My edit is gone (the last list read from the service), nothing to save.
+  await expect(memoField(page, 3)).toHaveValue('Osaka office');
+  await expect(page.getByTestId('remote-status')).toHaveText('Same as the service');
+
+  // Back online, a refresh brings their list in cleanly: no merge, nothing of mine.
+  await app.restartService();
+  await page.getByRole('button', { name: 'Refresh from service' }).click();
+  await expect(memoField(page, 3)).toHaveValue('Osaka office (theirs)');
+  await expect(page.getByTestId('merge-screen')).toHaveCount(0);
+  expect((await readRestriction(app.service.url)).revision).toBe(theirs);
+});
