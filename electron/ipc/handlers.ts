@@ -33,7 +33,7 @@ export async function createHandlers(deps: HandlerDeps): Promise<CreatedHandlers
     handlers,
     services,
     async dispose() {
-      services.tracker.stopAll();
+      await services.tracker.stopAll();
       services.imports.cancelAll();
       await services.demo.close();
     },

@@ -68,6 +68,14 @@ export function createMainServices(deps: HandlerDeps): MainServices {
   const drafts = createDrafts({ store, serviceFor });
   const tracker = createApplyTracker({
     ...(deps.applyPollMs !== undefined ? { pollMs: deps.applyPollMs } : {}),
+    // A save still applying, or a lockout with its Reset URL window, survives a restart.
+    keep: {
+      load: store.getApplyRecord,
+      // A loop still running for a removed profile must not write its file again.
+      save: (id, record) => {
+        if (record === null || store.getProfile(id)) store.saveApplyRecord(id, record);
+      },
+    },
   });
   const sync = createSync({ store, drafts, serviceFor, tracker });
   const imports = createImportRunner({

@@ -1,6 +1,7 @@
 import type { ApplyStatusView } from '../../shared/contract/ipc.ts';
 import type { AllowlistService } from '../../shared/contract/service.ts';
 import { RESET_WINDOW_MS } from './service-failure.ts';
+import type { ApplyRecord } from './store.ts';
 
 /**
  * Follows a pushed revision until APPLIED, then probes access.
@@ -8,7 +9,17 @@ import { RESET_WINDOW_MS } from './service-failure.ts';
  * A 403 IP_RESTRICTED at any point means the new list is in force and excludes the admin:
  * "locked out", with the Reset URL window (one hour from the completion e-mail, sent when the
  * revision was applied) and the history item to restore once access is back.
+ *
+ * With `keep`, an `applying` or `locked-out` status is written to the store and read back after a
+ * restart: `locked-out` is reported as it was (same deadline and restore item); `applying` resumes
+ * following through `resume` once a service is at hand. `verified` clears it.
  */
+
+/** Where the tracker keeps the status that must survive a restart (the app store). */
+export type ApplyKeeper = {
+  load(profileId: string): ApplyRecord | null;
+  save(profileId: string, record: ApplyRecord | null): void;
+};
 
 export type ApplyTrackerDeps = {
   /** Default sink for status changes (each `start` may bring its own: the window that pushed). */
@@ -17,11 +28,13 @@ export type ApplyTrackerDeps = {
   pollMs?: number;
   /** Give up following after this long (the status stays `applying`; probe again later). */
   maxFollowMs?: number;
+  keep?: ApplyKeeper;
 };
 
 type Tracked = {
   status: ApplyStatusView;
-  service: AllowlistService;
+  /** null: restored from the store, not followed since the restart. */
+  service: AllowlistService | null;
   loop: Promise<ApplyStatusView> | null;
   stopped: boolean;
   emit: (status: ApplyStatusView) => void;
@@ -47,15 +60,56 @@ export function createApplyTracker(deps: ApplyTrackerDeps) {
     message: 'Nothing is being applied.',
   });
 
+  /**
+   * Write what a restart needs: `applying`/`locked-out` as they are; `verified` clears. Passing
+   * phases (`offline`, `error`) keep the last record, so the lockout or follow-up is not lost.
+   */
+  const persist = (t: Tracked): void => {
+    if (!deps.keep || t.stopped || tracked.get(t.status.profileId) !== t) return;
+    const { status } = t;
+    if (
+      (status.phase === 'applying' || status.phase === 'locked-out') &&
+      status.revision !== null &&
+      status.pushedAt !== null
+    ) {
+      deps.keep.save(status.profileId, {
+        ...status,
+        phase: status.phase,
+        revision: status.revision,
+        pushedAt: status.pushedAt,
+      });
+    } else if (status.phase === 'verified' || status.phase === 'idle') {
+      deps.keep.save(status.profileId, null);
+    }
+  };
+
   const update = (t: Tracked, patch: Partial<ApplyStatusView>): ApplyStatusView => {
     t.status = { ...t.status, ...patch };
+    persist(t);
     t.emit(t.status);
     return t.status;
   };
 
+  /** The tracked status, restored from the store after a restart. */
+  const lookup = (profileId: string): Tracked | null => {
+    const known = tracked.get(profileId);
+    if (known) return known;
+    const record = deps.keep?.load(profileId) ?? null;
+    if (!record) return null;
+    const t: Tracked = {
+      status: record,
+      service: null,
+      loop: null,
+      stopped: false,
+      emit: defaultEmit,
+    };
+    tracked.set(profileId, t);
+    return t;
+  };
+
   /** One look at the service; returns true when following can stop. */
-  const check = async (t: Tracked): Promise<boolean> => {
-    const result = await t.service.get();
+  const check = async (t: Tracked, service: AllowlistService): Promise<boolean> => {
+    const result = await service.get();
     if (!result.ok) {
       const error = result.error;
       if (error.kind === 'IP_RESTRICTED') {
@@ -63,13 +117,17 @@ export function createApplyTracker(deps: ApplyTrackerDeps) {
         // The e-mail went out when the revision was applied, somewhere between the save and this
         // first refusal. Without the service's own appliedAt, count the hour from the save: the
         // countdown may show less time than there is, never more.
+        // A later refusal keeps the deadline set at the first one (appliedAt is that refusal's
+        // time by now, which would move the window later than the e-mail's).
         const windowStart = t.status.appliedAt ?? t.status.pushedAt ?? appliedAt;
         update(t, {
           phase: 'locked-out',
           serviceState: 'APPLIED',
           appliedAt,
           clientIp: error.clientIp,
-          resetDeadline: new Date(Date.parse(windowStart) + RESET_WINDOW_MS).toISOString(),
+          resetDeadline:
+            t.status.resetDeadline ??
+            new Date(Date.parse(windowStart) + RESET_WINDOW_MS).toISOString(),
           message: `The service now refuses your address ${error.clientIp}: you are locked out. Open the Reset URL in the e-mail the service sent after the save; it works for one hour. Once access is back you can restore the previous revision.`,
         });
         return true;
@@ -110,10 +168,10 @@ export function createApplyTracker(deps: ApplyTrackerDeps) {
     return true;
   };
 
-  const follow = async (t: Tracked): Promise<ApplyStatusView> => {
+  const follow = async (t: Tracked, service: AllowlistService): Promise<ApplyStatusView> => {
     const started = now().getTime();
     while (!t.stopped) {
-      if (await check(t)) return t.status;
+      if (await check(t, service)) return t.status;
       if (now().getTime() - started > maxFollowMs) return t.status;
       await new Promise((resolve) => setTimeout(resolve, pollMs));
     }
@@ -147,16 +205,36 @@ export function createApplyTracker(deps: ApplyTrackerDeps) {
         emit: input.emit ?? defaultEmit,
       };
       tracked.set(input.profileId, t);
+      persist(t);
       t.emit(t.status);
-      t.loop = follow(t);
+      t.loop = follow(t, input.service);
       return t.status;
     },
+    /** The last status (after a restart: the one kept in the store, if any). */
     status(profileId: string): ApplyStatusView {
-      return tracked.get(profileId)?.status ?? idle(profileId);
+      return lookup(profileId)?.status ?? idle(profileId);
+    },
+    /** A status restored after a restart is still `applying` and nobody follows it yet. */
+    needsResume(profileId: string): boolean {
+      const t = lookup(profileId);
+      return t !== null && t.service === null && t.status.phase === 'applying';
+    },
+    /** Follow a restored `applying` status again with this service (no-op otherwise). */
+    resume(
+      profileId: string,
+      service: AllowlistService,
+      emit?: (status: ApplyStatusView) => void,
+    ): ApplyStatusView {
+      const t = lookup(profileId);
+      if (!t || t.service !== null || t.status.phase !== 'applying') return this.status(profileId);
+      t.service = service;
+      if (emit) t.emit = emit;
+      t.loop = follow(t, service);
+      return t.status;
     },
     /** Ask the service now (also after a lockout, to see whether access is back). */
     async probe(profileId: string, service: AllowlistService): Promise<ApplyStatusView> {
-      const t = tracked.get(profileId);
+      const t = lookup(profileId);
       if (!t) {
         const fresh: Tracked = {
           status: idle(profileId),
@@ -187,8 +265,11 @@ export function createApplyTracker(deps: ApplyTrackerDeps) {
           message: result.error.message,
         });
       }
+      const restored = t.service === null;
       t.service = service;
-      await check(t);
+      const done = await check(t, service);
+      // Restored `applying` and not there yet: follow it from here on.
+      if (restored && !done && !t.stopped) t.loop = follow(t, service);
       return t.status;
     },
     /** Resolves when the current follow loop ends (tests and shutdown). */
@@ -196,8 +277,14 @@ export function createApplyTracker(deps: ApplyTrackerDeps) {
       const t = tracked.get(profileId);
       return t?.loop ? t.loop : this.status(profileId);
     },
-    stopAll(): void {
-      for (const t of tracked.values()) t.stopped = true;
+    /** Stop following; resolves when the loops have ended (no request left in flight). */
+    async stopAll(): Promise<void> {
+      const loops: Promise<unknown>[] = [];
+      for (const t of tracked.values()) {
+        t.stopped = true;
+        if (t.loop) loops.push(t.loop.catch(() => undefined));
+      }
+      await Promise.all(loops);
     },
   };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigSchema } from '../../shared/allowlist/model.ts';
 import {
+  ApplyStatusSchema,
   ChangeSummarySchema,
   ConflictSchema,
   ProtectedAddressSchema,
@@ -19,7 +20,8 @@ import {
  *
  * profiles.json holds profiles and settings; drafts/<profileId>.json one draft each (autosaved on
  * every change, so a big draft does not rewrite everything); history/<profileId>.json the pushed
- * revisions.
+ * revisions; apply/<profileId>.json the apply tracker's last status while a push is still being
+ * followed or has locked the admin out (so a restart keeps the follow-up and the Reset URL window).
  */
 
 export const ProfileRecordSchema = z.object({
@@ -73,6 +75,19 @@ export const HistoryRecordSchema = z.object({
 });
 export type HistoryRecord = z.infer<typeof HistoryRecordSchema>;
 
+/**
+ * The apply tracker's status worth keeping across a restart.
+ *
+ * Only `applying` (resume following) and `locked-out` (Reset URL deadline, restore offer) are
+ * kept; no secrets (the client address is the one the service reports, not a credential).
+ */
+export const ApplyRecordSchema = ApplyStatusSchema.extend({
+  phase: z.enum(['applying', 'locked-out']),
+  revision: z.string(),
+  pushedAt: z.string(),
+});
+export type ApplyRecord = z.infer<typeof ApplyRecordSchema>;
+
 const SettingsSchema = z.object({
   selectedId: z.string().nullable(),
   locale: z.enum(['en', 'ja', 'system']),
@@ -85,6 +100,7 @@ const ProfilesDocSchema = z.object({
 });
 const DraftDocSchema = z.object({ draft: DraftRecordSchema.nullable() });
 const HistoryDocSchema = z.object({ items: z.array(HistoryRecordSchema) });
+const ApplyDocSchema = z.object({ status: ApplyRecordSchema.nullable() });
 
 /** Version 1 of profiles.json had no settings.locale (kept as an example of a real migration path). */
 const PROFILE_MIGRATIONS = [
@@ -98,7 +114,7 @@ export type AppStore = {
   listProfiles(): ProfileRecord[];
   getProfile(id: string): ProfileRecord | null;
   saveProfile(profile: ProfileRecord): void;
-  /** Remove the profile, its draft and its history. */
+  /** Remove the profile, its draft, its history and its kept apply status. */
   removeProfile(id: string): void;
   getSettings(): Settings;
   saveSettings(settings: Settings): void;
@@ -106,6 +122,9 @@ export type AppStore = {
   saveDraft(draft: DraftRecord): void;
   listHistory(profileId: string): HistoryRecord[];
   addHistory(item: HistoryRecord): void;
+  /** The apply status kept for a restart (null: nothing to resume). */
+  getApplyRecord(profileId: string): ApplyRecord | null;
+  saveApplyRecord(profileId: string, record: ApplyRecord | null): void;
   /** Notices raised while opening files (a corrupt file moved aside); cleared when taken. */
   takeNotices(): StoreNotice[];
 };
@@ -155,6 +174,23 @@ export function openStore(options: StoreOptions): AppStore {
     }
     return doc;
   };
+  const applies = new Map<string, DocumentFile<z.infer<typeof ApplyDocSchema>>>();
+  const applyDoc = (id: string) => {
+    let doc = applies.get(id);
+    if (!doc) {
+      doc = openDocument({
+        ...common,
+        dir: join(options.dir, 'apply'),
+        name: safeId(id),
+        version: 1,
+        migrations: [],
+        schema: ApplyDocSchema,
+        empty: () => ({ status: null }),
+      });
+      applies.set(id, doc);
+    }
+    return doc;
+  };
   const historyDoc = (id: string) => {
     let doc = histories.get(id);
     if (!doc) {
@@ -193,7 +229,8 @@ export function openStore(options: StoreOptions): AppStore {
       profiles.write({ profiles: doc.profiles.filter((p) => p.id !== id), settings });
       drafts.delete(id);
       histories.delete(id);
-      for (const dir of ['drafts', 'history']) {
+      applies.delete(id);
+      for (const dir of ['drafts', 'history', 'apply']) {
         for (const suffix of ['', '.last-good'])
           rmSync(join(options.dir, dir, `${id}${suffix}.json`), { force: true });
       }
@@ -210,6 +247,13 @@ export function openStore(options: StoreOptions): AppStore {
     addHistory(item) {
       const doc = historyDoc(item.profileId);
       doc.write({ items: [...doc.read().items, item] });
+    },
+    getApplyRecord: (profileId) => applyDoc(profileId).read().status,
+    saveApplyRecord(profileId, record) {
+      const doc = applyDoc(profileId);
+      // Unchanged while polling: skip the write (and its last-good mirror).
+      if (JSON.stringify(doc.read().status) === JSON.stringify(record)) return;
+      doc.write({ status: record });
     },
     takeNotices: () => notices.splice(0, notices.length),
   };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { analyzeLockout } from '../../shared/allowlist/lockout.ts';
 import type { Config } from '../../shared/allowlist/model.ts';
 import type { ApplyStatusView, DraftView, PlanView } from '../../shared/contract/ipc.ts';
+import type { AllowlistService } from '../../shared/contract/service.ts';
 import { sameConfig, summarizeChanges } from '../../shared/sync/merge.ts';
 import { buildPlan, confirmationPhraseFor, mustKeepList } from '../../shared/sync/plan.ts';
 import type { ApplyTracker } from './apply-tracker.ts';
@@ -221,6 +222,25 @@ export function createSync(deps: SyncDeps) {
   return {
     plan,
     push,
+    /**
+     * The apply status; after a restart during `applying`, following resumes here (events go to
+     * `emit`). Without a usable service (no password yet) the kept status is returned as it is.
+     */
+    async status(
+      profileId: string,
+      emit?: (status: ApplyStatusView) => void,
+    ): Promise<ApplyStatusView> {
+      const profile = deps.drafts.profile(profileId);
+      if (!deps.tracker.needsResume(profileId)) return deps.tracker.status(profileId);
+      let service: AllowlistService;
+      try {
+        service = await deps.serviceFor(profile);
+      } catch (error) {
+        if (error instanceof AppError) return deps.tracker.status(profileId);
+        throw error;
+      }
+      return deps.tracker.resume(profileId, service, emit);
+    },
     async probe(profileId: string): Promise<ApplyStatusView> {
       const service = await deps.serviceFor(deps.drafts.profile(profileId));
       return deps.tracker.probe(profileId, service);

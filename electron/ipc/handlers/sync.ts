@@ -20,10 +20,8 @@ export function syncHandlers(s: MainServices): Pick<Handlers, SyncAreas> {
       s.sync.push(profileId, planId, confirmation, (status) => ctx.emit('apply:state', status)),
     'merge:get': async ({ profileId }) => s.drafts.get(profileId).merge,
     'merge:resolve': async ({ profileId, resolutions }) => s.drafts.resolve(profileId, resolutions),
-    'apply:status': async ({ profileId }) => {
-      s.drafts.profile(profileId);
-      return s.tracker.status(profileId);
-    },
+    'apply:status': async ({ profileId }, ctx) =>
+      s.sync.status(profileId, (status) => ctx.emit('apply:state', status)),
     'apply:probe': async ({ profileId }) => s.sync.probe(profileId),
     'history:list': async ({ profileId }) => s.drafts.history(profileId),
     'history:restore': async ({ profileId, historyId }) => s.drafts.restore(profileId, historyId),

@@ -9,7 +9,11 @@ import type {
 } from '../../../shared/contract/ipc.ts';
 import type { AllowlistService } from '../../../shared/contract/service.ts';
 import { createInvoker } from '../../../electron/ipc/handle.ts';
-import { createHandlers, type HandlerDeps } from '../../../electron/ipc/handlers.ts';
+import {
+  createHandlers,
+  type CreatedHandlers,
+  type HandlerDeps,
+} from '../../../electron/ipc/handlers.ts';
 import { createHttpService } from '../../../electron/services/service-client.ts';
 import { startService, type RunningService } from '../../../service/server.ts';
 
@@ -39,34 +43,38 @@ export async function startHarness(
   /** Source address of the app's requests (tests move the admin to another address). */
   const network = { localAddress: '127.0.0.1' };
   const dataDir = join(root, 'app-data');
-  const created = await createHandlers({
-    dataDir,
-    applyPollMs: 50,
-    log: (line) => logs.push(line),
-    createService: (profile, getPassword) => {
-      const real = createHttpService({
-        baseUrl: profile.serviceUrl,
-        login: profile.login,
-        getPassword,
-        log: (l) => logs.push(l),
-        backoffMs: 10,
-        retries: 0,
-        localAddress: network.localAddress,
-      });
-      const counted: AllowlistService = {
-        get: () => ((calls.get += 1), real.get()),
-        put: (config, revision) => ((calls.put += 1), real.put(config, revision)),
-        clientIp: () => ((calls.clientIp += 1), real.clientIp()),
-      };
-      return counted;
-    },
-    ...options.deps,
-  });
-  const invoke = createInvoker(created.handlers, {
-    allowedOrigins: [APP_ORIGIN],
-    emit: (event, payload) => events.push({ event, payload }),
-    log: (line) => logs.push(line),
-  });
+  const boot = () =>
+    createHandlers({
+      dataDir,
+      applyPollMs: 50,
+      log: (line) => logs.push(line),
+      createService: (profile, getPassword) => {
+        const real = createHttpService({
+          baseUrl: profile.serviceUrl,
+          login: profile.login,
+          getPassword,
+          log: (l) => logs.push(l),
+          backoffMs: 10,
+          retries: 0,
+          localAddress: network.localAddress,
+        });
+        const counted: AllowlistService = {
+          get: () => ((calls.get += 1), real.get()),
+          put: (config, revision) => ((calls.put += 1), real.put(config, revision)),
+          clientIp: () => ((calls.clientIp += 1), real.clientIp()),
+        };
+        return counted;
+      },
+      ...options.deps,
+    });
+  const wire = (handlers: CreatedHandlers) =>
+    createInvoker(handlers.handlers, {
+      allowedOrigins: [APP_ORIGIN],
+      emit: (event, payload) => events.push({ event, payload }),
+      log: (line) => logs.push(line),
+    });
+  let created = await boot();
+  let invoke = wire(created);
   /** Invoke a channel as the app window; throws with the error code when the result is not ok. */
   const call = async <C extends ChannelName>(
     channel: C,
@@ -96,10 +104,22 @@ export async function startHarness(
     events,
     calls,
     network,
-    invoke,
+    /** The current invoker (a restart replaces it). */
+    get invoke() {
+      return invoke;
+    },
     call,
     other,
-    created,
+    /** The current handlers (a restart replaces them). */
+    get created() {
+      return created;
+    },
+    /** Quit and start the app again on the same data folder and keychain (the service keeps running). */
+    async restart(): Promise<void> {
+      await created.dispose();
+      created = await boot();
+      invoke = wire(created);
+    },
     async resetUrl(): Promise<string> {
       const files = (await readdir(join(root, 'outbox'))).sort();
       const mail = await readFile(join(root, 'outbox', files[files.length - 1]!), 'utf8');

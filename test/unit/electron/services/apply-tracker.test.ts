@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { AllowlistService, ServiceResult } from '../../../../shared/contract/service.ts';
+import {
+  createApplyTracker,
+  type ApplyKeeper,
+} from '../../../../electron/services/apply-tracker.ts';
+import type { ApplyRecord } from '../../../../electron/services/store.ts';
+
+/**
+ * What the tracker keeps for a restart. The service answers are scripted: a network drop in the
+ * middle of a lockout cannot be caused on loopback (the restart itself is covered end to end in
+ * test/integration/sync/apply-restart.test.ts).
+ */
+
+type GetResult = Awaited<ReturnType<AllowlistService['get']>>;
+
+const refused: GetResult = {
+  ok: false,
+  error: { kind: 'IP_RESTRICTED', message: 'refused', clientIp: '203.0.113.5' },
+};
+const offline: GetResult = { ok: false, error: { kind: 'OFFLINE', message: 'offline' } };
+const applied = (revision: string): GetResult => ({
+  ok: true,
+  value: {
+    revision,
+    mode: 'ALLOW_ALL',
+    entries: [],
+    apply: { state: 'APPLIED', revision, appliedAt: '2025-01-01T00:00:30.000Z' },
+  } as unknown as Extract<GetResult, { ok: true }>['value'],
+});
+
+const scripted = (answers: GetResult[]): AllowlistService => ({
+  get: async () => answers.shift() ?? offline,
+  put: async () => ({ ok: false, error: { kind: 'OFFLINE', message: 'offline' } }),
+  clientIp: async (): Promise<ServiceResult<string>> => ({ ok: true, value: '203.0.113.5' }),
+});
+
+const memoryKeeper = () => {
+  const saved = new Map<string, ApplyRecord | null>();
+  const keeper: ApplyKeeper = {
+    load: (id) => saved.get(id) ?? null,
+    save: (id, record) => void saved.set(id, record),
+  };
+  return { saved, keeper };
+};
+
+describe('apply tracker: what survives a restart', () => {
+  it('keeps a lockout through an offline probe, never moves its deadline, and clears it once verified', async () => {
+    const { saved, keeper } = memoryKeeper();
+    let clock = Date.parse('2025-01-01T00:00:00.000Z');
+    const now = () => new Date(clock);
+    const first = createApplyTracker({ keep: keeper, now, pollMs: 1 });
+    first.start({
+      profileId: 'p1',
+      revision: '7',
+      // The first refusal comes 5 s after the save.
+      service: { ...scripted([]), get: async () => ((clock += 5_000), refused) },
+      restoreHistoryId: 'rev-6',
+    });
+    const out = await first.settled('p1');
+    expect(out.phase).toBe('locked-out');
+    expect(out.resetDeadline).toBe('2025-01-01T01:00:00.000Z');
+    expect(saved.get('p1')).toMatchObject({
+      phase: 'locked-out',
+      resetDeadline: out.resetDeadline,
+    });
+
+    // "Restart": a new tracker reads the record back.
+    clock += 20 * 60_000;
+    const second = createApplyTracker({ keep: keeper, now });
+    expect(second.status('p1')).toEqual(out);
+    expect(second.needsResume('p1')).toBe(false);
+    // The network drops: the phase says offline, the kept lockout does not change.
+    expect((await second.probe('p1', scripted([offline]))).phase).toBe('offline');
+    expect(saved.get('p1')).toMatchObject({
+      phase: 'locked-out',
+      resetDeadline: out.resetDeadline,
+    });
+    // Refused again later: same deadline (the e-mail's hour does not restart).
+    expect((await second.probe('p1', scripted([refused]))).resetDeadline).toBe(out.resetDeadline);
+    const back = await second.probe('p1', scripted([applied('7')]));
+    expect(back).toMatchObject({ phase: 'verified', restoreHistoryId: 'rev-6' });
+    expect(saved.get('p1')).toBeNull();
+  });
+
+  it('a replaced follow-up does not overwrite the newer save it was replaced by', async () => {
+    const { saved, keeper } = memoryKeeper();
+    const tracker = createApplyTracker({ keep: keeper, pollMs: 1 });
+    let release: (r: GetResult) => void = () => {};
+    const slow: AllowlistService = {
+      ...scripted([]),
+      get: () => new Promise<GetResult>((resolve) => (release = resolve)),
+    };
+    tracker.start({ profileId: 'p1', revision: '7', service: slow, restoreHistoryId: null });
+    tracker.start({
+      profileId: 'p1',
+      revision: '8',
+      service: scripted([offline, offline]),
+      restoreHistoryId: 'rev-7',
+    });
+    release(refused);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(saved.get('p1')).toMatchObject({ phase: 'applying', revision: '8' });
+    await tracker.stopAll();
+  });
+});
