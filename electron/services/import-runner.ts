@@ -27,6 +27,24 @@ export type ImportRunnerDeps = {
 
 type Job = { worker: Worker | null; canceled: boolean; cancel: () => void };
 
+/**
+ * The IPC error params of a failed import: the ImportError's own params plus `reason`, its code.
+ *
+ * The renderer formats `reason` with these params (shared/i18n/messages.ts). Only string and
+ * number values pass (what the IPC error schema allows); `reason` always names the code.
+ */
+export function importErrorParams(
+  code: string,
+  params: Record<string, unknown> | undefined,
+): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(params ?? {}))
+    if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)))
+      out[key] = value;
+  out.reason = code;
+  return out;
+}
+
 export function createImportRunner(deps: ImportRunnerDeps) {
   const files = new Map<string, { fileName: string; bytes: Uint8Array }>();
   const jobs = new Map<string, Job>();
@@ -67,12 +85,21 @@ export function createImportRunner(deps: ImportRunnerDeps) {
           msg:
             | { type: 'progress'; done: number; total: number }
             | { type: 'result'; result: ImportResult }
-            | { type: 'error'; code: string; message: string },
+            | {
+                type: 'error';
+                code: string;
+                message: string;
+                params?: Record<string, string | number>;
+              },
         ) => {
           if (msg.type === 'progress') onProgress({ done: msg.done, total: msg.total });
           else if (msg.type === 'result') finish(() => resolve({ ...msg.result, jobId, fileName }));
           else
-            finish(() => reject(new AppError('IMPORT_FAILED', msg.message, { reason: msg.code })));
+            finish(() =>
+              reject(
+                new AppError('IMPORT_FAILED', msg.message, importErrorParams(msg.code, msg.params)),
+              ),
+            );
         },
       );
       worker.on('error', () =>

@@ -6,7 +6,8 @@ import { isImportError } from '../../shared/import/errors.ts';
  * Worker thread body: parses one file off the main thread.
  *
  * Messages in: `{ bytes, options }`. Out: `{ type: 'progress', done, total }` (at most every
- * 50 ms), then `{ type: 'result', result }` or `{ type: 'error', code, message }`. Cancel is the
+ * 50 ms), then `{ type: 'result', result }` or `{ type: 'error', code, message, params }` (the
+ * ImportError's params: sizes, limits, sheet names, for the renderer to translate). Cancel is the
  * parent terminating this thread.
  */
 parentPort?.once(
@@ -26,7 +27,12 @@ parentPort?.once(
       parentPort?.postMessage({ type: 'result', result });
     } catch (error) {
       if (isImportError(error))
-        parentPort?.postMessage({ type: 'error', code: error.code, message: error.message });
+        parentPort?.postMessage({
+          type: 'error',
+          code: error.code,
+          message: error.message,
+          params: { ...error.params },
+        });
       else
         parentPort?.postMessage({
           type: 'error',

@@ -192,7 +192,10 @@ export const channels = {
       z.object({
         canceled: z.literal(false),
         fileName: z.string(),
+        /** Entries in the exported list. */
         entries: z.number().int(),
+        /** Entries actually in the saved file (the others are named in `problems`). */
+        written: z.number().int(),
         problems: z.array(z.unknown()),
       }),
       z.object({ canceled: z.literal(true) }),

@@ -18,7 +18,8 @@ export type ExportOptions = {
   sheetName?: string;
 };
 
-export type ExportResult = { bytes: Uint8Array; problems: Problem[] };
+/** The file's bytes, the problems by entry, and how many entries the file holds (`written`). */
+export type ExportResult = { bytes: Uint8Array; problems: Problem[]; written: number };
 
 /** The service's CSV header, exactly. */
 export const CYBOZU_CSV_HEADER = ['IP Address', 'CIDR', 'Memo'] as const;
@@ -85,17 +86,21 @@ export async function exportEntries(
   });
   switch (format) {
     case 'cybozu-csv':
-      return { bytes: encodeCp932(csvText(rows)), problems };
+      return { bytes: encodeCp932(csvText(rows)), problems, written: rows.length };
     case 'csv': {
       const body = new TextEncoder().encode(csvText(rows));
-      if (options.bom === false) return { bytes: body, problems };
+      if (options.bom === false) return { bytes: body, problems, written: rows.length };
       const bytes = new Uint8Array(body.length + 3);
       bytes.set([0xef, 0xbb, 0xbf]);
       bytes.set(body, 3);
-      return { bytes, problems };
+      return { bytes, problems, written: rows.length };
     }
     case 'xlsx':
-      return { bytes: await xlsxBytes(rows, options.sheetName ?? 'IP addresses'), problems };
+      return {
+        bytes: await xlsxBytes(rows, options.sheetName ?? 'IP addresses'),
+        problems,
+        written: rows.length,
+      };
     default:
       return assertNever(format, 'Unknown export format');
   }

@@ -161,6 +161,71 @@ export const MESSAGES = {
     en: 'Row {row}: cell {column}{row} is a formula ({formula}) saved without its value; open and save the file in Excel, then import again.',
     ja: '{row} 行目: セル {column}{row} は値が保存されていない数式（{formula}）です。Excel で開いて保存してから、もう一度インポートしてください。',
   },
+  // Whole-file import errors (shared/import/errors.ts ImportError codes; params as thrown there).
+  FILE_TOO_LARGE: {
+    en: 'The file is {sizeMb} MB; the import accepts files up to {limitMb} MB.',
+    ja: 'ファイルのサイズが {sizeMb} MB あります。インポートできるのは {limitMb} MB までです。',
+  },
+  TOO_MANY_ROWS: {
+    en: 'The file has {rows} rows; the import accepts at most {limit}.',
+    ja: 'ファイルに {rows} 行あります。インポートできるのは最大 {limit} 行です。',
+  },
+  TOO_MANY_CELLS: {
+    en: 'A sheet of the workbook has {cells} filled cells; the import accepts at most {limit}.',
+    ja: 'ブックのシートに値の入ったセルが {cells} 個あります。インポートできるのは最大 {limit} 個です。',
+  },
+  NOT_A_SPREADSHEET: {
+    en: 'The file is not a spreadsheet: neither CSV/TSV text nor an Excel workbook (.xlsx).',
+    ja: 'ファイルが表形式ではありません（CSV／TSV のテキストでも Excel ブック（.xlsx）でもありません）。',
+  },
+  UNKNOWN_ENCODING: {
+    en: 'The text encoding of the file could not be recognised: it is neither UTF-8, UTF-16 (with BOM) nor Shift_JIS.',
+    ja: 'ファイルの文字コードを判別できません（UTF-8、BOM 付き UTF-16、Shift_JIS のいずれでもありません）。',
+  },
+  NO_IP_DATA: {
+    en: 'No column of IP addresses was found in the file.',
+    ja: 'ファイルに IP アドレスの列が見つかりません。',
+  },
+  ENCRYPTED_WORKBOOK: {
+    en: 'The workbook is password-protected; save it without a password and import again.',
+    ja: 'パスワードで保護されたブックは読めません。パスワードを外して保存し、もう一度インポートしてください。',
+  },
+  LEGACY_XLS: {
+    en: 'The file is a legacy Excel 97-2003 workbook (.xls); save it as .xlsx or CSV and import again.',
+    ja: '古い Excel 97-2003 形式（.xls）のブックです。.xlsx か CSV で保存し直して、もう一度インポートしてください。',
+  },
+  OPENDOCUMENT_NOT_SUPPORTED: {
+    en: 'The file is an OpenDocument spreadsheet (.ods); save it as .xlsx or CSV and import again.',
+    ja: 'OpenDocument 形式（.ods）のスプレッドシートです。.xlsx か CSV で保存し直して、もう一度インポートしてください。',
+  },
+  CORRUPT_WORKBOOK: {
+    en: 'The workbook cannot be read: {detail}.',
+    ja: 'ブックが壊れているため読み込めません（詳細: {detail}）。',
+  },
+  ZIP_TOO_MANY_ENTRIES: {
+    en: 'The workbook archive holds {count} files; the import accepts at most {limit}.',
+    ja: 'ブックの中に {count} 個のファイルがあります。インポートできるのは最大 {limit} 個です。',
+  },
+  ZIP_TOO_LARGE: {
+    en: 'The workbook would unpack to more than {limitMb} MB; the import refuses it (a "zip bomb" guard).',
+    ja: 'ブックを展開すると {limitMb} MB を超えるため、読み込みを中止しました（zip 爆弾対策）。',
+  },
+  ZIP_RATIO_TOO_HIGH: {
+    en: 'The workbook\'s "{entry}" would inflate {ratio} times; the import accepts at most {limit} times (a "zip bomb" guard).',
+    ja: 'ブック内の「{entry}」は展開すると {ratio} 倍になります。許容されるのは最大 {limit} 倍です（zip 爆弾対策）。',
+  },
+  SHEET_NOT_FOUND: {
+    en: 'The workbook has no sheet "{sheet}" (sheets: {sheets}).',
+    ja: 'ブックにシート「{sheet}」がありません（シート: {sheets}）。',
+  },
+  INVALID_MAPPING: {
+    en: 'The column mapping is not valid (columns from A, rows from 1, data after the header).',
+    ja: '列の指定が正しくありません（列は A から、行は 1 から数え、データは見出し行より下から始まる必要があります）。',
+  },
+  IMPORT_ABORTED: {
+    en: 'The import was cancelled.',
+    ja: 'インポートを中止しました。',
+  },
   EXPORT_UNENCODABLE_MEMO: {
     en: 'Entry {position} ({network}): the memo contains "{char}" ({codePoint}), which Shift_JIS cannot encode; the entry was not written.',
     ja: '{position} 件目（{network}）: メモの「{char}」（{codePoint}）は Shift_JIS で表せないため、このエントリは書き出していません。',

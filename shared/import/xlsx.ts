@@ -110,7 +110,7 @@ export async function readXlsx(
   } catch (error) {
     const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new ImportError('CORRUPT_WORKBOOK', `The workbook cannot be read: ${why}.`, {
-      reason: String(why),
+      detail: String(why),
     });
   }
   const sheets: Sheet[] = [];

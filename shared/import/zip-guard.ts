@@ -63,6 +63,7 @@ export function readCentralDirectory(
     throw new ImportError(
       'ZIP_TOO_LARGE',
       'The workbook is a ZIP64 archive, larger than the import accepts.',
+      { limitMb: mb(limits.maxUncompressedBytes) },
     );
   }
   if (count > limits.maxZipEntries) {
@@ -93,6 +94,7 @@ export function readCentralDirectory(
       throw new ImportError(
         'ZIP_TOO_LARGE',
         'The workbook is a ZIP64 archive, larger than the import accepts.',
+        { limitMb: mb(limits.maxUncompressedBytes) },
       );
     }
     total += uncompressedSize;
@@ -211,7 +213,7 @@ function mb(bytes: number): number {
 
 function corrupt(why: string): ImportError {
   return new ImportError('CORRUPT_WORKBOOK', `The workbook cannot be read: ${why}.`, {
-    reason: why,
+    detail: why,
   });
 }
 

@@ -1,3 +1,4 @@
+import type { Locator } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
 import { OFFICE_LIST } from './support/seed.ts';
@@ -7,6 +8,13 @@ import { importBytes } from '../../shared/import/index.ts';
 
 const networks = (entries: { ip: string; cidr: number | null; memo: string }[]) =>
   entries.map((e) => ({ ip: e.ip, cidr: e.cidr, memo: e.memo }));
+
+/** The number of entries the export report says it wrote ("Exported N entries to …"). */
+async function shownCount(report: Locator): Promise<number> {
+  const match = /Exported (\d+) entr(?:y|ies) to /.exec((await report.textContent()) ?? '');
+  expect(match, 'the report names how many entries were written').not.toBeNull();
+  return Number(match![1]);
+}
 
 test('export the working copy as service CSV, UTF-8 CSV and XLSX; an unencodable memo is reported by entry', async ({
   app,
@@ -51,6 +59,8 @@ test('export the working copy as service CSV, UTF-8 CSV and XLSX; an unencodable
   const [serviceCsv] = app.main.saved;
   expect(serviceCsv?.name).toBe('ip-allowlist.csv');
   const reread = await importBytes(serviceCsv!.bytes);
+  // The count the report shows is what the file holds.
+  expect(await shownCount(report)).toBe(reread.entries.length);
   expect(reread.stats.encoding).toBe('shift_jis');
   expect(reread.problems).toEqual([]);
   expect(networks(reread.entries)).toEqual(networks(expected));
@@ -68,6 +78,7 @@ test('export the working copy as service CSV, UTF-8 CSV and XLSX; an unencodable
   const xlsx = app.main.saved[1];
   expect(xlsx?.name).toBe('ip-allowlist.xlsx');
   const fromXlsx = await importBytes(xlsx!.bytes);
+  expect(await shownCount(report)).toBe(fromXlsx.entries.length);
   expect(networks(fromXlsx.entries)).toEqual([
     ...networks(expected),
     { ip: '198.51.100.7', cidr: null, memo: '福岡 😀 回線' },
@@ -82,6 +93,7 @@ test('export the working copy as service CSV, UTF-8 CSV and XLSX; an unencodable
   await expect(report).toContainText('Exported 4 entries to ip-allowlist.csv.');
   const live = app.main.saved[2];
   const fromLive = await importBytes(live!.bytes);
+  expect(await shownCount(report)).toBe(fromLive.entries.length);
   expect(fromLive.stats.encoding).toBe('utf-8-bom');
   expect(networks(fromLive.entries)).toEqual(networks(OFFICE_LIST.entries));
 });

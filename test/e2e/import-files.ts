@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import type { PickedFile } from '../../electron/ipc/deps.ts';
 
@@ -69,4 +70,16 @@ export function largeCsv(rows: number): PickedFile {
     lines.push(`11.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255},,Branch ${i + 1}`);
   }
   return { name: 'branches.csv', bytes: new TextEncoder().encode(lines.join('\r\n')) };
+}
+
+/** A tiny .xlsx-looking zip whose sheet would inflate about a thousand times (a "zip bomb"). */
+export function zipBomb(): PickedFile {
+  return {
+    name: 'bomb.xlsx',
+    bytes: zipSync({
+      '[Content_Types].xml': new TextEncoder().encode('<Types/>'),
+      'xl/workbook.xml': new TextEncoder().encode('<workbook/>'),
+      'xl/worksheets/sheet1.xml': new Uint8Array(4 * 1024 * 1024),
+    }),
+  };
 }

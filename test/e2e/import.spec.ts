@@ -5,7 +5,7 @@ import { expectAccessible, recordPerf, screenshot } from './support/evidence.ts'
 import { OFFICE_LIST } from './support/seed.ts';
 import { writeRestriction } from './support/service-calls.ts';
 import { addProfileViaUi, expectSavedLocally, ipField, memoField } from './support/ui.ts';
-import { largeCsv, largeWorkbook, officeWorkbook, serviceCsv } from './import-files.ts';
+import { largeCsv, largeWorkbook, officeWorkbook, serviceCsv, zipBomb } from './import-files.ts';
 import type { PickedFile } from '../../electron/ipc/deps.ts';
 
 function wizard(page: Page): Locator {
@@ -269,8 +269,41 @@ test('an unreadable file is one clear error and the list is unchanged', async ({
   await expect(wizard(page).getByRole('alert')).toHaveText(
     'The file could not be imported: The file is not a spreadsheet: neither CSV/TSV text nor an Excel workbook (.xlsx).',
   );
-  // Choosing another file is still possible.
+  // Choosing another file is still possible; a refusal names what refused it.
   await expect(wizard(page).getByRole('button', { name: 'Choose a file…' })).toBeVisible();
+  app.main.pickFile(zipBomb());
+  await wizard(page).getByRole('button', { name: 'Choose a file…' }).click();
+  await expect(wizard(page).getByRole('alert')).toHaveText(
+    /^The file could not be imported: The workbook's "xl\/worksheets\/sheet1\.xml" would inflate [\d,]+ times; the import accepts at most 500 times \(a "zip bomb" guard\)\.$/,
+  );
   await wizard(page).getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByTestId('counters')).toContainText('4 / 1,000 entries');
+});
+
+test('an unreadable file in Japanese: the error names the limit that refused it', async ({
+  app,
+}) => {
+  const { page } = app;
+  await openWithOffices(app);
+  await page.getByRole('button', { name: /Language/ }).click();
+  await page.getByRole('option', { name: '日本語' }).click();
+  await page.getByRole('button', { name: 'インポート…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'ファイルからアドレスをインポート' });
+  await expect(dialog).toBeVisible();
+  // One row more than the import accepts (200,000 rows): the header makes 200,002.
+  app.main.pickFile(largeCsv(200_001));
+  await dialog.getByRole('button', { name: 'ファイルを選択…' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'ファイルをインポートできません: ファイルに 200,002 行あります。インポートできるのは最大 200,000 行です。',
+    { timeout: 30_000 },
+  );
+  await screenshot(page, 'import-error-ja');
+
+  app.main.pickFile(zipBomb());
+  await dialog.getByRole('button', { name: 'ファイルを選択…' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(
+    /^ファイルをインポートできません: ブック内の「xl\/worksheets\/sheet1\.xml」は展開すると [\d,]+ 倍になります。許容されるのは最大 500 倍です（zip 爆弾対策）。$/,
+  );
+  await dialog.getByRole('button', { name: 'キャンセル' }).click();
+  await expect(page.getByTestId('counters')).toContainText('4 / 1,000 件');
 });

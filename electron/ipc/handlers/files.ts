@@ -45,6 +45,7 @@ export function fileHandlers(s: MainServices): Pick<Handlers, FileAreas> {
         canceled: false as const,
         fileName: saved.name,
         entries: entries.length,
+        written: out.written,
         problems: out.problems,
       };
     },

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConfigDiff } from '../../../shared/allowlist/diff.ts';
 import type { Config } from '../../../shared/allowlist/model.ts';
 import type { ImportResultView } from '../../../shared/contract/ipc.ts';
-import { formatProblem } from '../../../shared/i18n/messages.ts';
+import { formatMessage, formatProblem } from '../../../shared/i18n/messages.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { AppDialog } from '../../components/ui/dialog.tsx';
 import { errorText, IpcCallError } from '../../lib/api.ts';
@@ -13,7 +13,6 @@ import type { CombineMode } from './combine.ts';
 import { CombineChoice, CombineDiff } from './combine-panel.tsx';
 import { groupByRow, ImportPreview } from './import-preview.tsx';
 import { MappingPanel } from './mapping-panel.tsx';
-import { importReasonsJa } from './strings.ts';
 import { FileTooLargeError } from './use-import-job.ts';
 import type { ImportJobState, ReparseOptions } from './use-import-job.ts';
 
@@ -106,12 +105,25 @@ export function ImportWizard({
   );
 }
 
+/**
+ * Why a file could not be imported, in the UI language.
+ *
+ * Main passes the ImportError's code as `reason` with its params (sizes, limits, sheet names);
+ * shared/i18n/messages.ts formats them. An unknown reason falls back to main's English sentence.
+ */
 function failureText(error: unknown, locale: 'en' | 'ja'): string {
   if (error instanceof FileTooLargeError) return error.message;
-  if (locale === 'ja' && error instanceof IpcCallError) {
-    const reason = error.params?.reason;
-    const ja = typeof reason === 'string' ? importReasonsJa[reason] : undefined;
-    if (ja) return ja;
+  if (error instanceof IpcCallError && error.code === 'IMPORT_FAILED') {
+    const { reason, ...params } = error.params ?? {};
+    // Numbers as the UI writes them elsewhere (200,000 rows), sheet names and details verbatim.
+    const shown = Object.fromEntries(
+      Object.entries(params).map(([k, v]) => [
+        k,
+        typeof v === 'number' ? v.toLocaleString(locale) : v,
+      ]),
+    );
+    const text = typeof reason === 'string' ? formatMessage(reason, shown, locale) : null;
+    if (text !== null) return text;
   }
   return errorText(error);
 }

@@ -227,27 +227,3 @@ export const importJa: DeepStringify<typeof importEn> = {
 };
 
 type DeepStringify<T> = { [K in keyof T]: T[K] extends string ? string : DeepStringify<T[K]> };
-
-/**
- * Japanese sentences for the reasons a file cannot be imported at all (shared/import ImportError
- * codes, passed by main as `reason`); English shows main's own, more specific sentence.
- */
-export const importReasonsJa: Readonly<Record<string, string>> = {
-  FILE_TOO_LARGE: 'ファイルが大きすぎます。',
-  TOO_MANY_ROWS: '行数が多すぎます。',
-  TOO_MANY_CELLS: 'セルの数が多すぎます。',
-  NOT_A_SPREADSHEET: 'CSV／TSV のテキストでも Excel ブック（.xlsx）でもありません。',
-  UNKNOWN_ENCODING: '文字コードを判別できません。',
-  NO_IP_DATA: 'IP アドレスの列が見つかりません。',
-  ENCRYPTED_WORKBOOK:
-    'パスワードで保護されたブックは読めません。保護を解除して保存し直してください。',
-  LEGACY_XLS: '古い Excel 形式（.xls）です。.xlsx で保存し直してください。',
-  OPENDOCUMENT_NOT_SUPPORTED:
-    'OpenDocument 形式は読めません。.xlsx か CSV で保存し直してください。',
-  CORRUPT_WORKBOOK: 'ブックが壊れています。',
-  ZIP_TOO_MANY_ENTRIES: 'ブック内のファイルが多すぎます。',
-  ZIP_TOO_LARGE: '展開後のサイズが大きすぎます。',
-  ZIP_RATIO_TOO_HIGH: '圧縮率が異常に高いため読み込みを中止しました。',
-  SHEET_NOT_FOUND: '指定のシートがありません。',
-  INVALID_MAPPING: '列の指定が正しくありません（見出し行の下からデータが始まる必要があります）。',
-};

@@ -2,9 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
+import ExcelJS from 'exceljs';
+import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInvoker, type Invoke } from '../../../electron/ipc/handle.ts';
 import { createHandlers, type CreatedHandlers } from '../../../electron/ipc/handlers.ts';
+import { formatMessage } from '../../../shared/i18n/messages.ts';
 
 const FROM_APP = { senderFrame: { url: 'app://allowlist/index.html', parent: null } };
 const dir = mkdtempSync(join(tmpdir(), 'allowlist-import-'));
@@ -85,5 +88,55 @@ describe('import off the main thread', () => {
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'IMPORT_FAILED' } });
     if (!result.ok) expect(result.error.message.length).toBeGreaterThan(10);
+  });
+
+  it('an unreadable file names its reason and the limits that refused it (params reach the IPC error)', async () => {
+    const result = await invoke('import:bytes', FROM_APP, {
+      jobId: 'bomb',
+      fileName: 'bomb.xlsx',
+      bytes: zipSync({
+        'xl/workbook.xml': new TextEncoder().encode('<workbook/>'),
+        'xl/worksheets/sheet1.xml': new Uint8Array(4 * 1024 * 1024),
+      }),
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('IMPORT_FAILED');
+    expect(result.error.params).toMatchObject({
+      reason: 'ZIP_RATIO_TOO_HIGH',
+      entry: 'xl/worksheets/sheet1.xml',
+      limit: 500,
+    });
+    expect(result.error.params?.ratio).toBeGreaterThan(500);
+    const { reason, ...params } = result.error.params ?? {};
+    expect(formatMessage(String(reason), params, 'ja')).toBe(
+      `ブック内の「xl/worksheets/sheet1.xml」は展開すると ${params.ratio} 倍になります。許容されるのは最大 500 倍です（zip 爆弾対策）。`,
+    );
+    expect(formatMessage(String(reason), params, 'en')).toBe(result.error.message);
+  });
+
+  it('re-parsing with a sheet the workbook lacks names the sheet and the sheets there are', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Offices').addRow(['IP address']);
+    wb.getWorksheet('Offices')!.addRow(['192.0.2.1']);
+    const first = await invoke('import:bytes', FROM_APP, {
+      jobId: 'sheets1',
+      fileName: 'offices.xlsx',
+      bytes: new Uint8Array(await wb.xlsx.writeBuffer()),
+    });
+    expect(first.ok).toBe(true);
+    const again = await invoke('import:reparse', FROM_APP, {
+      jobId: 'sheets1',
+      newJobId: 'sheets2',
+      options: { sheet: 'Branches' },
+    });
+    expect(again).toEqual({
+      ok: false,
+      error: {
+        code: 'IMPORT_FAILED',
+        message: 'The workbook has no sheet "Branches" (sheets: "Offices").',
+        params: { reason: 'SHEET_NOT_FOUND', sheet: 'Branches', sheets: '"Offices"' },
+      },
+    });
   });
 });
