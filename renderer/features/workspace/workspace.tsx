@@ -328,13 +328,17 @@ function WorkspaceBody({
           checking={checking}
           onCheck={onCheck}
         />
+        {/* Files (Import, Export) | service (Refresh) | the primary "Review and save…". */}
         <div className="workspace-actions">
-          <ImportExportActions
-            profileId={profile.id}
-            editor={editor}
-            base={draft.base?.entries ?? null}
-            maxEntries={maxEntries}
-          />
+          <div className="toolbar-group">
+            <ImportExportActions
+              profileId={profile.id}
+              editor={editor}
+              base={draft.base?.entries ?? null}
+              maxEntries={maxEntries}
+            />
+          </div>
+          <span className="toolbar-divider" aria-hidden="true" />
           <Button
             onPress={() => {
               setPulling(true);
@@ -345,6 +349,7 @@ function WorkspaceBody({
           >
             {pulling ? t('save.pulling') : t('save.pull')}
           </Button>
+          <span className="toolbar-divider" aria-hidden="true" />
           <SaveFlow
             profileId={profile.id}
             serviceName={profile.name}
