@@ -6,12 +6,17 @@ import { dirname, basename, join } from 'node:path';
  * Write a file atomically: a temporary sibling is written and fsynced, then renamed over the target.
  *
  * A reader (or a restart after a crash) sees either the old content or the new one, never a
- * partial file. The folder is fsynced too so that the rename itself survives a power cut.
+ * partial file. The folder is fsynced too so that the rename itself survives a power cut. `mode`
+ * (default 0o600: state and mail are private) is the new file's permission, before the umask.
  */
-export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  content: string | Uint8Array,
+  options: { mode?: number } = {},
+): Promise<void> {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temp, 'wx', 0o600);
+  const handle = await open(temp, 'wx', options.mode ?? 0o600);
   try {
     await handle.writeFile(content);
     await handle.sync();

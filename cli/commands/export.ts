@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, exportEntries, type ExportFormat } from '../../shared/export/index.ts';
 import { ListFileError, readListFile } from '../read-list.ts';
+import { writeFileAtomic } from '../../service/atomic-file.ts';
 import { problemLine } from './import.ts';
 
 const USAGE =
@@ -74,7 +72,7 @@ export async function run(argv: string[]): Promise<number> {
   const readErrors = read.problems.filter((p) => p.severity === 'error' && p.row !== undefined);
   const listProblems = read.import ? readErrors : [];
   try {
-    await writeAtomically(values.out, exported.bytes);
+    await writeFileAtomic(values.out, exported.bytes, { mode: 0o666 });
   } catch (error) {
     process.stderr.write(
       `allowlist export: cannot write ${values.out} (${(error as { code?: string }).code ?? String(error)}).\n`,
@@ -93,17 +91,6 @@ export async function run(argv: string[]): Promise<number> {
   const errors =
     listProblems.length + exported.problems.filter((p) => p.severity === 'error').length;
   return errors > 0 ? 1 : 0;
-}
-
-async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, bytes, { flag: 'wx' });
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
 }
 
 function usage(message: string): number {

@@ -1,9 +1,10 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { dialog, type BrowserWindow } from 'electron';
 import { IPC_LIMITS } from '../../shared/contract/ipc.ts';
 import type { Dialogs, PickedFile } from '../ipc/deps.ts';
 import { AppError } from '../services/errors.ts';
+import { saveExportFile } from '../services/save-file.ts';
 
 /** File pickers run in main: the renderer never names a path. */
 export function electronDialogs(window: () => BrowserWindow | null): Dialogs {
@@ -20,9 +21,13 @@ export function electronDialogs(window: () => BrowserWindow | null): Dialogs {
     if (result.canceled || !path) return null;
     const info = await stat(path);
     if (info.size > IPC_LIMITS.maxImportBytes) {
+      const sizeMb = Math.round((info.size / 1048576) * 10) / 10;
+      const limitMb = IPC_LIMITS.maxImportBytes / 1048576;
+      // `reason` + params: the renderer says it in the UI language (shared/i18n FILE_TOO_LARGE).
       throw new AppError(
         'IMPORT_FAILED',
-        `The file is ${Math.ceil(info.size / 1048576)} MB; the app reads files up to ${IPC_LIMITS.maxImportBytes / 1048576} MB.`,
+        `The file is ${sizeMb} MB; the import accepts files up to ${limitMb} MB.`,
+        { reason: 'FILE_TOO_LARGE', sizeMb, limitMb },
       );
     }
     return { name: basename(path), bytes: new Uint8Array(await readFile(path)) };
@@ -45,8 +50,7 @@ export function electronDialogs(window: () => BrowserWindow | null): Dialogs {
         ? await dialog.showSaveDialog(win, options)
         : await dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return null;
-      await writeFile(result.filePath, bytes);
-      return { name: basename(result.filePath) };
+      return saveExportFile(result.filePath, bytes);
     },
   };
 }
