@@ -72,6 +72,22 @@ function integer(
   return Number(text);
 }
 
+const VALUE_OPTIONS = [
+  'port',
+  'host',
+  'admin',
+  'max-entries',
+  'apply-delay-ms',
+  'reset-ttl-s',
+  'outbox',
+  'data',
+];
+
+/** True when `arg` is an option that takes the next argument as its value (`--port`, not `--port=1`). */
+function takesValue(arg: string | undefined): boolean {
+  return arg !== undefined && VALUE_OPTIONS.includes(arg.replace(/^--/, ''));
+}
+
 /**
  * Parse the command line into options.
  *
@@ -99,6 +115,14 @@ export function parseServiceArgs(argv: string[]): ServiceOptions | 'help' {
       },
     });
   } catch (error) {
+    // Node's message quotes a stray argument ("Unexpected argument 's3cret'"): with
+    // `--admin alice s3cret` that is the password, so say where it is instead of what it is.
+    if ((error as { code?: unknown }).code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+      const at = argv.findIndex((a, i) => !a.startsWith('-') && !takesValue(argv[i - 1]));
+      throw new OptionsError(
+        `unexpected argument${at >= 0 ? ` #${at + 1}` : ''} (not shown: it may be a password); every value belongs to an option, e.g. --admin LOGIN:PASSWORD`,
+      );
+    }
     throw new OptionsError(error instanceof Error ? error.message : String(error));
   }
   const v = parsed.values;

@@ -59,7 +59,7 @@ describe('parseServiceArgs', () => {
     [['--admin', ':pw'], /--admin/],
     [['--admin', 'login:'], /--admin/],
     [[], /at least one --admin/],
-    [['--admin', 'a:b', 'extra'], /extra|positional/i],
+    [['--admin', 'a:b', 'extra'], /unexpected argument #3/],
   ])('refuses %j naming the option', (args, said) => {
     expect(() => parseServiceArgs(args)).toThrow(OptionsError);
     expect(() => parseServiceArgs(args)).toThrow(said);
@@ -74,5 +74,19 @@ describe('parseServiceArgs', () => {
         expect(String(error)).not.toContain('hunter2');
       }
     }
+  });
+});
+
+describe('parseServiceArgs never echoes a password', () => {
+  it('a stray argument (--admin LOGIN PASSWORD with a space) is located, not quoted', () => {
+    let message = '';
+    try {
+      parseServiceArgs(['--port', '8080', '--admin', 'alice', 's3cret-pw']);
+    } catch (error) {
+      expect(error).toBeInstanceOf(OptionsError);
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/unexpected argument #5/);
+    expect(message).not.toContain('s3cret-pw');
   });
 });
