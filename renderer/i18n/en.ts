@@ -118,7 +118,6 @@ export const en = {
     notSaved: 'Not saved locally: {{reason}}',
     notSynced: 'Not yet synced',
     inSync: 'Same as the service',
-    offline: 'Offline',
     online: 'Connected',
     lastPulled: 'Last read from the service {{time}}',
     neverPulled: 'Not yet read from the service',
@@ -127,8 +126,7 @@ export const en = {
     button: 'Review and save…',
     pull: 'Refresh from service',
     pulling: 'Reading…',
-    disabledOffline:
-      'Saving needs a connection to the service. Your edits are kept on this computer.',
+    disabledOffline: 'Saving needs a connection to the service.',
     disabledErrors: 'Fix the errors marked in the list before saving.',
     disabledNoChanges: 'No changes to save.',
     disabledBadCidr: 'Fix the CIDR of entry {{n}} before saving.',

@@ -121,7 +121,6 @@ export const ja: Strings = {
     notSaved: 'ローカルに保存されていません: {{reason}}',
     notSynced: '未同期',
     inSync: 'サービスと同じ',
-    offline: 'オフライン',
     online: '接続済み',
     lastPulled: 'サービスから取得: {{time}}',
     neverPulled: 'まだサービスから取得していません',
@@ -130,8 +129,7 @@ export const ja: Strings = {
     button: '確認して保存…',
     pull: 'サービスから再取得',
     pulling: '取得中…',
-    disabledOffline:
-      '保存にはサービスへの接続が必要です。編集内容はこのコンピューターに保存されています。',
+    disabledOffline: '保存にはサービスへの接続が必要です。',
     disabledErrors: '保存する前に、リストに表示されたエラーを修正してください。',
     disabledNoChanges: '保存する変更はありません。',
     disabledBadCidr: '保存する前にエントリ {{n}} の CIDR を修正してください。',

@@ -16,7 +16,12 @@ export const IPC_LIMITS = {
   maxIpLength: 200,
   maxMemoLength: 20_000,
   maxText: 2_000_000,
-  maxImportBytes: 64 * 1024 * 1024,
+  /**
+   * Largest file sent for import: the import's own limit (shared/import DEFAULT_IMPORT_LIMITS
+   * .maxFileBytes, 50 MiB), so the renderer, the dialog and the worker refuse at the same size
+   * (test/unit/shared/contract/import-limit.test.ts keeps them equal).
+   */
+  maxImportBytes: 50 * 1024 * 1024,
 } as const;
 
 export const ProfileIdSchema = z

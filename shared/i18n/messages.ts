@@ -222,6 +222,11 @@ export const MESSAGES = {
     en: 'The column mapping is not valid (columns from A, rows from 1, data after the header).',
     ja: '列の指定が正しくありません（列は A から、行は 1 から数え、データは見出し行より下から始まる必要があります）。',
   },
+  // A worker crash or an unexpected failure (electron/services/import-runner.ts, no reason code).
+  IMPORT_FAILED: {
+    en: 'The import stopped unexpectedly; your list is unchanged.',
+    ja: 'インポートが予期せず停止しました。リストは変更されていません。',
+  },
   IMPORT_ABORTED: {
     en: 'The import was cancelled.',
     ja: 'インポートを中止しました。',

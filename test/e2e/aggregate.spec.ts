@@ -1,6 +1,7 @@
 import { startService } from '../../service/server.ts';
 import type { RunningService } from '../../service/server.ts';
 import type { Config } from '../../shared/allowlist/model.ts';
+import type { AllowlistApi } from '../../shared/contract/ipc.ts';
 import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
 import { ADMIN, readRestriction, writeRestriction } from './support/service-calls.ts';
@@ -184,4 +185,59 @@ test('1,005 entries on a service that takes 1,000: five exact merges bring it to
   await page.getByRole('tab', { name: 'Entries' }).click();
   await expect(page.getByTestId('counters')).toContainText('1,000 / 1,000 entries');
   await expect(page.getByTestId('over-limit-banner')).toHaveCount(0);
+});
+
+test('a limit set in the profile is named as such; a merge wider than a /16 gets a warning line', async ({
+  app,
+}) => {
+  const { page } = app;
+  await writeRestriction(app.service.url, {
+    mode: 'ALLOW_SPECIFIC',
+    entries: [
+      { ip: '127.0.0.1', cidr: null, memo: 'Admin workstation' },
+      { ip: '10.0.0.0', cidr: 16, memo: 'Campus A' },
+      { ip: '10.2.0.0', cidr: 16, memo: 'Campus B' },
+    ],
+  });
+  await app.open();
+  await addProfileViaUi(page, app.service.url);
+  // The admin's own limit (profile setting), lower than the service's 1,000.
+  await page.evaluate(async () => {
+    const bridge = (window as unknown as { allowlist: AllowlistApi }).allowlist;
+    const list = await bridge.profiles.list({});
+    if (!list.ok) throw new Error(list.error.message);
+    const id = list.value.profiles[0]!.id;
+    const r = await bridge.profiles.update({ profileId: id, fields: { maxEntries: 2 } });
+    if (!r.ok) throw new Error(r.error.message);
+  });
+  await page.reload();
+  const banner = page.getByTestId('over-limit-banner');
+  await expect(banner).toContainText(
+    'The list has 3 entries; this profile’s limit is 2 (set in the profile).',
+  );
+  await expect(banner).not.toContainText('service');
+  await banner.getByRole('button', { name: 'Plan merges…' }).click();
+  await expect(
+    page.getByText('This profile’s limit is 2 (set in the profile).', { exact: true }),
+  ).toBeVisible();
+  // 10.0.0.0/16 + 10.2.0.0/16 → 10.0.0.0/14: 131,072 addresses no entry allowed before.
+  const row = page
+    .getByTestId('widening-merges')
+    .getByRole('row')
+    .filter({ hasText: '10.0.0.0/14' });
+  await expect(row.getByRole('cell').last()).toHaveText('131,072');
+  await expect(row.getByTestId('wide-merge')).toHaveText(
+    'Wider than a /16: lets in more than 65,536 addresses no entry allowed before.',
+  );
+  await expect(page.getByTestId('wide-merge-warning')).toHaveText(
+    '1 merge lets in more than 65,536 extra addresses (more than a /16). Accept it only if that whole network should have access.',
+  );
+
+  await page.getByRole('button', { name: /Language/ }).click();
+  await page.getByRole('option', { name: '日本語' }).click();
+  await expect(page.getByTestId('wide-merge-warning')).toContainText(
+    '65,536 個を超えるアドレス（/16 より多く）を新たに許可する集約が 1 件あります。',
+  );
+  await page.getByRole('tab', { name: 'エントリ' }).click();
+  await expect(banner).toContainText('このプロファイルの上限は 2 件です（プロファイルで設定）。');
 });

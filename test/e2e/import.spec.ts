@@ -307,3 +307,27 @@ test('an unreadable file in Japanese: the error names the limit that refused it'
   await dialog.getByRole('button', { name: 'キャンセル' }).click();
   await expect(page.getByTestId('counters')).toContainText('4 / 1,000 件');
 });
+
+test('a dropped file over the size limit is refused in Japanese, naming the real limit', async ({
+  app,
+}) => {
+  const { page } = app;
+  await openWithOffices(app);
+  await page.getByRole('button', { name: /Language/ }).click();
+  await page.getByRole('option', { name: '日本語' }).click();
+  await expect(page.getByRole('button', { name: 'インポート…' })).toBeVisible();
+
+  // 51 MiB, made in the page: one MiB over the limit main enforces (IPC_LIMITS.maxImportBytes).
+  const data = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(51 * 1024 * 1024)], 'huge.csv'));
+    return transfer;
+  });
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer: data });
+  await page.dispatchEvent('body', 'dragover', { dataTransfer: data });
+  await page.dispatchEvent('body', 'drop', { dataTransfer: data });
+  await expect(page.getByRole('dialog').getByRole('alert')).toHaveText(
+    'ファイルをインポートできません: ファイルのサイズが 51 MB あります。インポートできるのは 50 MB までです。',
+  );
+  await expect(page.getByTestId('counters')).toContainText('4 / 1,000 件');
+});

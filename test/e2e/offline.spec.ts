@@ -14,14 +14,22 @@ test('offline: editing continues, save is disabled with the reason, then sync wh
 
   await app.stopService();
   await page.getByRole('button', { name: 'Refresh from service' }).click();
-  await expect(page.getByTestId('connection-status')).toHaveText('Offline');
+  // One "Offline" chip and one message saying what still works, not two of each.
+  const status = page.getByTestId('sync-status');
+  await expect(page.getByTestId('sync-state')).toHaveText('Offline');
+  await expect(status.getByText('Offline', { exact: true })).toHaveCount(1);
+  await expect(page.getByTestId('connection-status')).toBeHidden();
+  await expect(page.getByTestId('sync-advice')).toHaveText(
+    'The service cannot be reached. Editing and Preview access still work, and your changes are kept on this computer; saving to the service needs the network.',
+  );
+  await expect(page.getByText(/cannot be reached/)).toHaveCount(1);
   await memoField(page, 3).fill('Osaka office (edited offline)');
   await expectSavedLocally(page);
   await expect(page.getByTestId('remote-status')).toHaveText('Not yet synced');
   const save = page.getByRole('button', { name: 'Review and save…' });
   await expect(save).toBeDisabled();
   await expect(page.getByTestId('save-disabled-reason')).toHaveText(
-    'Saving needs a connection to the service. Your edits are kept on this computer.',
+    'Saving needs a connection to the service.',
   );
   await screenshot(page, 'offline');
 

@@ -61,7 +61,7 @@ test('sync status: up to date, local changes, remote changed, offline, each with
   await app.stopService();
   await page.getByRole('button', { name: 'Check now' }).click();
   await expect(state).toHaveText('Offline');
-  await expect(advice).toContainText('The service cannot be reached. Keep editing');
+  await expect(advice).toContainText('The service cannot be reached. Editing and Preview access');
   await app.restartService();
   await page.getByRole('button', { name: 'Check now' }).click();
   await expect(state).toHaveText('Local changes');

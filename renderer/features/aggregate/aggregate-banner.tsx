@@ -3,16 +3,26 @@ import { Button } from '../../components/ui/button.tsx';
 import { currentLocale } from '../../i18n/setup.ts';
 
 /**
- * Shown above the editor while the list has more entries than the service accepts: says so and
- * opens the aggregation planner.
+ * Where the entry limit comes from.
+ *
+ * `profile`: the admin set it in the profile; `service`: the service's `limits.maxEntries` from
+ * the last read; `default`: neither is known yet (DEFAULT_MAX_ENTRIES).
+ */
+export type LimitSource = 'profile' | 'service' | 'default';
+
+/**
+ * Shown above the editor while the list has more entries than the limit: says so, naming where
+ * the limit comes from, and opens the aggregation planner.
  */
 export function AggregateBanner({
   count,
   maxEntries,
+  source,
   onOpen,
 }: {
   count: number;
   maxEntries: number;
+  source: LimitSource;
   onOpen: () => void;
 }) {
   const { t } = useTranslation();
@@ -21,7 +31,7 @@ export function AggregateBanner({
   return (
     <div className="callout callout-warning aggregate-banner" data-testid="over-limit-banner">
       <span>
-        {t('aggregate.overBanner', {
+        {t(`aggregate.overBanner.${source}`, {
           n: count.toLocaleString(locale),
           max: maxEntries.toLocaleString(locale),
         })}

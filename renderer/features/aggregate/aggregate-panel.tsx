@@ -8,14 +8,23 @@ import { currentLocale } from '../../i18n/setup.ts';
 import { badCidrRows } from '../editor/draft-state.ts';
 import type { Editor } from '../editor/use-editor.ts';
 import { applyMerges, countAfter, extraAfter } from './apply-merges.ts';
-import { MergeTable } from './merge-table.tsx';
+import type { LimitSource } from './aggregate-banner.tsx';
+import { MergeTable, WIDE_EXTRA_ADDRESSES } from './merge-table.tsx';
 import './aggregate.css';
 
 /**
  * The aggregation planner: exact merges and the cap-aware plan for the working copy, with the
  * exact number of extra addresses each merge admits; accepted merges become one undoable edit.
  */
-export function AggregatePanel({ editor, maxEntries }: { editor: Editor; maxEntries: number }) {
+export function AggregatePanel({
+  editor,
+  maxEntries,
+  source,
+}: {
+  editor: Editor;
+  maxEntries: number;
+  source: LimitSource;
+}) {
   const { t } = useTranslation();
   const [target, setTarget] = useState(maxEntries);
   const [applied, setApplied] = useState<{ before: number; after: number } | null>(null);
@@ -40,7 +49,7 @@ export function AggregatePanel({ editor, maxEntries }: { editor: Editor; maxEntr
         <Label className="field-label">{t('aggregate.target')}</Label>
         <Input className="input" />
         <Text slot="description" className="field-hint">
-          {t('aggregate.targetHint', { max: maxEntries.toLocaleString(currentLocale()) })}
+          {t(`aggregate.targetHint.${source}`, { max: maxEntries.toLocaleString(currentLocale()) })}
         </Text>
       </NumberField>
       <div role="status" aria-live="polite" className="live-notes">
@@ -88,6 +97,7 @@ function MergePlan({
   const plan = useMemo(() => planToFit(entries, target), [entries, target]);
   const exact = plan.merges.flatMap((m, i) => (m.extraAddresses === 0 ? [i] : []));
   const widen = plan.merges.flatMap((m, i) => (m.extraAddresses > 0 ? [i] : []));
+  const wide = widen.filter((i) => plan.merges[i]!.extraAddresses > WIDE_EXTRA_ADDRESSES).length;
   const [accepted, setAccepted] = useState<Set<number>>(() => new Set(exact));
   const num = (n: number) => n.toLocaleString(locale);
   const toggle = useCallback(
@@ -112,6 +122,11 @@ function MergePlan({
       {plan.invalidIndexes.length > 0 && (
         <p className="callout callout-warning">
           {t('aggregate.invalidKept', { count: plan.invalidIndexes.length })}
+        </p>
+      )}
+      {wide > 0 && (
+        <p className="callout callout-warning" data-testid="wide-merge-warning">
+          {t('aggregate.wideWarning', { count: wide, limit: num(WIDE_EXTRA_ADDRESSES) })}
         </p>
       )}
       {!plan.fits && (

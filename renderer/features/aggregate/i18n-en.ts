@@ -7,10 +7,19 @@ export const aggregateEn = {
     heading: 'Aggregate entries',
     intro:
       'Exact merges join overlapping or adjacent networks: the same addresses in fewer entries. While the list is still over the target, the plan also merges neighbouring networks into a wider one; each such merge lets in addresses that no entry allowed before, counted below. Accept the merges you want: they go into the working copy as one edit you can undo.',
-    overBanner: 'The list has {{n}} entries; the service accepts at most {{max}}.',
+    overBanner: {
+      service: 'The list has {{n}} entries; the service accepts at most {{max}}.',
+      profile: 'The list has {{n}} entries; this profile’s limit is {{max}} (set in the profile).',
+      default:
+        'The list has {{n}} entries; the usual limit is {{max}} (the service’s own limit is not known until the list is read from it).',
+    },
     openPlanner: 'Plan merges…',
     target: 'Target number of entries',
-    targetHint: 'The service accepts at most {{max}}.',
+    targetHint: {
+      service: 'The service accepts at most {{max}}.',
+      profile: 'This profile’s limit is {{max}} (set in the profile).',
+      default: 'The usual limit is {{max}}; the service’s own limit is not known yet.',
+    },
     blockedCidr: 'Entry {{n}} has a CIDR that is not a number. Fix it in the Entries tab first.',
     nothing: 'Nothing to merge: no entries overlap or touch, and the list is within the target.',
     exactHeading: 'Exact merges ({{count}})',
@@ -24,6 +33,11 @@ export const aggregateEn = {
     colExtra: 'Extra addresses admitted',
     acceptLabel: 'Accept the merge into {{network}}',
     extraNone: 'none (same addresses)',
+    wideRow: 'Wider than a /16: lets in more than {{limit}} addresses no entry allowed before.',
+    wideWarning_one:
+      '{{count}} merge lets in more than {{limit}} extra addresses (more than a /16). Accept it only if that whole network should have access.',
+    wideWarning_other:
+      '{{count}} merges each let in more than {{limit}} extra addresses (more than a /16). Accept them only if those whole networks should have access.',
     selectAll: 'Select all',
     selectExact: 'Select exact merges only',
     selectNone: 'Clear selection',

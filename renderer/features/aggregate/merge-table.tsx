@@ -7,6 +7,12 @@ import { currentLocale } from '../../i18n/setup.ts';
 import { entryText } from './apply-merges.ts';
 
 /**
+ * Extra addresses above which a widening merge gets a warning line, not only highlighting:
+ * more than a /16 holds (65,536).
+ */
+export const WIDE_EXTRA_ADDRESSES = 65_536;
+
+/**
  * One group of planned merges (exact, or widening) as a table with a checkbox per merge.
  */
 export function MergeTable({
@@ -103,6 +109,11 @@ const MergeRow = memo(function MergeRow({
       <td>
         <span className="mono">{network}</span>
         {merge.into.memo && <span className="muted merge-memo"> {merge.into.memo}</span>}
+        {merge.extraAddresses > WIDE_EXTRA_ADDRESSES && (
+          <p className="merge-wide" data-testid="wide-merge">
+            {t('aggregate.wideRow', { limit: WIDE_EXTRA_ADDRESSES.toLocaleString(locale) })}
+          </p>
+        )}
       </td>
       <td>
         <ul className="merge-sources">

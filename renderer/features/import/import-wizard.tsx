@@ -112,7 +112,8 @@ export function ImportWizard({
  * shared/i18n/messages.ts formats them. An unknown reason falls back to main's English sentence.
  */
 function failureText(error: unknown, locale: 'en' | 'ja'): string {
-  if (error instanceof FileTooLargeError) return error.message;
+  if (error instanceof FileTooLargeError)
+    return formatMessage('FILE_TOO_LARGE', error.params, locale) ?? error.message;
   if (error instanceof IpcCallError && error.code === 'IMPORT_FAILED') {
     const { reason, ...params } = error.params ?? {};
     // Numbers as the UI writes them elsewhere (200,000 rows), sheet names and details verbatim.

@@ -34,11 +34,19 @@ function newJobId(): string {
 /** A dropped file larger than the IPC accepts (checked before reading it into memory). */
 export class FileTooLargeError extends Error {
   readonly size: number;
+  /** Size and limit in MB (one decimal), the params of the FILE_TOO_LARGE sentence. */
+  readonly params: { sizeMb: number; limitMb: number };
   constructor(size: number) {
-    super('The file is too large to import.');
+    const params = { sizeMb: toMb(size), limitMb: toMb(IPC_LIMITS.maxImportBytes) };
+    super(`The file is ${params.sizeMb} MB; the import accepts files up to ${params.limitMb} MB.`);
     this.name = 'FileTooLargeError';
     this.size = size;
+    this.params = params;
   }
+}
+
+function toMb(bytes: number): number {
+  return Math.round((bytes / (1024 * 1024)) * 10) / 10;
 }
 
 /**

@@ -21,7 +21,7 @@ export const syncEn = {
     'remote-changed':
       'Someone saved a newer list on the service (revision {{revision}}). Refresh from the service to bring their changes in; where you both changed the same entry, you choose which to keep.',
     offline:
-      'The service cannot be reached. Keep editing: your changes are kept on this computer, and saving waits for the connection.',
+      'The service cannot be reached. Editing and Preview access still work, and your changes are kept on this computer; saving to the service needs the network.',
     error: 'The service answered with a problem: {{message}}',
   },
   checkNow: 'Check now',
@@ -152,9 +152,9 @@ export const syncJa: SyncStrings = {
     'local-changes':
       '変更はこのコンピューターに保存されています。準備ができたら確認して保存してください。',
     'remote-changed':
-      'サービス上で新しいリスト（リビジョン {{revision}}）が保存されました。「サービスから更新」で相手の変更を取り込んでください。同じエントリーを双方が変更した箇所は、どちらを残すか選べます。',
+      'サービス上で新しいリスト（リビジョン {{revision}}）が保存されました。「サービスから再取得」で相手の変更を取り込んでください。同じエントリーを双方が変更した箇所は、どちらを残すか選べます。',
     offline:
-      'サービスに接続できません。編集は続けられます。変更はこのコンピューターに保存され、保存は接続が戻るまで待ちます。',
+      'サービスに接続できません。編集と「アクセスのプレビュー」はそのまま使えます。変更はこのコンピューターに保存されます。サービスへの保存にはネットワーク接続が必要です。',
     error: 'サービスが問題を返しました: {{message}}',
   },
   checkNow: '今すぐ確認',

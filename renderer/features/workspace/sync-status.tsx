@@ -50,12 +50,10 @@ export function SyncStatus({
       <span className={`chip ${dirty ? 'chip-warning' : 'chip-ok'}`} data-testid="remote-status">
         {dirty ? t('status.notSynced') : t('status.inSync')}
       </span>
-      {sync && (
-        <span
-          className={`chip ${offline ? 'chip-error' : 'chip-ok'}`}
-          data-testid="connection-status"
-        >
-          {offline ? t('status.offline') : t('status.online')}
+      {/* Offline: the sync-state chip alone says so (one "Offline" chip, not two). */}
+      {sync && !offline && (
+        <span className="chip chip-ok" data-testid="connection-status">
+          {t('status.online')}
         </span>
       )}
       {sync && (

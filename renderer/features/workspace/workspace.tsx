@@ -7,7 +7,7 @@ import type { Config } from '../../../shared/allowlist/model.ts';
 import type { ChannelOutput, DraftView, ProfileView } from '../../../shared/contract/ipc.ts';
 import { DEFAULT_MAX_ENTRIES } from '../../../shared/allowlist/model.ts';
 import { Button } from '../../components/ui/button.tsx';
-import { api, call, errorText } from '../../lib/api.ts';
+import { api, call, errorText, IpcCallError } from '../../lib/api.ts';
 import { EditorView } from '../editor/editor-view.tsx';
 import { useEditor } from '../editor/use-editor.ts';
 import { ImportExportActions } from '../import/import-actions.tsx';
@@ -15,6 +15,7 @@ import { PreviewPanel } from '../preview/preview-panel.tsx';
 import { SaveFlow } from '../save/save-flow.tsx';
 import { AggregateBanner } from '../aggregate/aggregate-banner.tsx';
 import { AggregatePanel } from '../aggregate/aggregate-panel.tsx';
+import type { LimitSource } from '../aggregate/aggregate-banner.tsx';
 import { HistoryPanel } from '../history/history-panel.tsx';
 import type { PushOutcome } from '../save/save-flow.tsx';
 import { ProtectedAddresses } from '../settings/protected-addresses.tsx';
@@ -43,6 +44,8 @@ export function Workspace({ profile }: { profile: ProfileView }) {
   const [draft, setDraft] = useState<DraftView | null>(null);
   const [generation, setGeneration] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  // The last pull failed because the service cannot be reached: the sync advice says it already.
+  const [pullOffline, setPullOffline] = useState(false);
   const [sync, setSync] = useState<SyncState | null>(null);
   // Kept as a key + params, not finished text, so it follows a language switch.
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -78,6 +81,7 @@ export function Workspace({ profile }: { profile: ProfileView }) {
         setDraft(result.draft);
         setGeneration((g) => g + 1);
         setError(null);
+        setPullOffline(false);
         const revision = result.draft.merge?.remoteRevision ?? result.draft.base?.revision ?? '';
         if (result.status === 'conflicts') setMergeCause('pull');
         else if (merged || !tell) setNotice(null);
@@ -93,6 +97,7 @@ export function Workspace({ profile }: { profile: ProfileView }) {
           });
       } catch (e) {
         setError(errorText(e));
+        setPullOffline(e instanceof IpcCallError && e.code === 'OFFLINE');
       }
       await refreshStatus();
     },
@@ -169,6 +174,7 @@ export function Workspace({ profile }: { profile: ProfileView }) {
     setCombined(null);
     setDraft(outcome.draft);
     setGeneration((g) => g + 1);
+    setPullOffline(false);
     if (outcome.kind === 'pulled') {
       setError(null);
       setNotice({
@@ -244,7 +250,7 @@ export function Workspace({ profile }: { profile: ProfileView }) {
       profile={profile}
       draft={draft}
       sync={sync}
-      error={error}
+      error={pullOffline && sync?.state === 'offline' ? null : error}
       notice={notice}
       onDismissNotice={() => setNotice(null)}
       onPull={() => pull(true)}
@@ -294,6 +300,9 @@ function WorkspaceBody({
 }) {
   const { t } = useTranslation();
   const maxEntries = profile.maxEntries ?? draft.base?.maxEntries ?? DEFAULT_MAX_ENTRIES;
+  // Where that limit comes from, so the over-limit texts say it rightly.
+  const limitSource: LimitSource =
+    profile.maxEntries !== null ? 'profile' : draft.base ? 'service' : 'default';
   const save = useCallback(
     async (working: Config) => {
       const r = await call(api().draft.save({ profileId: profile.id, working }));
@@ -397,6 +406,7 @@ function WorkspaceBody({
           <AggregateBanner
             count={editor.state.rows.length}
             maxEntries={maxEntries}
+            source={limitSource}
             onOpen={() => setTab('aggregate')}
           />
           <EditorView editor={editor} maxEntries={maxEntries} />
@@ -409,7 +419,7 @@ function WorkspaceBody({
           />
         </TabPanel>
         <TabPanel id="aggregate" className="tab-panel">
-          <AggregatePanel editor={editor} maxEntries={maxEntries} />
+          <AggregatePanel editor={editor} maxEntries={maxEntries} source={limitSource} />
         </TabPanel>
         <TabPanel id="preview" className="tab-panel">
           <PreviewPanel profileId={profile.id} draft={editor.config} live={live} />
