@@ -181,6 +181,14 @@ function fromContent(rows: Row[]): ColumnMapping | null {
   let ip = -1;
   for (let c = 0; c < hits.length; c++) if ((hits[c] ?? 0) > (hits[ip] ?? 0)) ip = c;
   if (ip < 0) return null;
+  // Data starts at the first row whose address cell is shaped like an address, parsed or not:
+  // a first row such as "10.0.0.300" is a row with an error to report, not a title to skip.
+  for (let r = 0; r < firstRow; r++) {
+    if (ADDRESS_SHAPE.test(cellText(rows[r]?.[ip]))) {
+      firstRow = r;
+      break;
+    }
+  }
   let prefix: number | null = null;
   let memo: number | null = null;
   const width = Math.max(...rows.slice(firstRow, limit).map((row) => row.length));
@@ -193,8 +201,11 @@ function fromContent(rows: Row[]): ColumnMapping | null {
   return { headerRow: null, dataStartRow: firstRow + 1, ip, prefix, memo };
 }
 
+/** Digits, a dot, digits: the shape of an address cell (valid or not), never of a title word. */
+const ADDRESS_SHAPE = /\d+\s*[.．]\s*\d+/;
+
 function looksLikeAddress(text: string): boolean {
-  if (!/\d+\s*[.．]\s*\d+/.test(text)) return false;
+  if (!ADDRESS_SHAPE.test(text)) return false;
   return parseIpInput(text).ok;
 }
 

@@ -116,6 +116,17 @@ describe('header detection and mapping', () => {
     ]);
   });
 
+  it('without a header, a bad address on the first row is an error for that row, not skipped', async () => {
+    const text = 'Office list 2024\n10.0.0.300,office A\n192.0.2.1,Tokyo\n';
+    const result = await importBytes(encode(text, 'utf-8'));
+    expect(result.mapping).toMatchObject({ headerRow: null, dataStartRow: 2, ip: 0, memo: 1 });
+    expect(result.entries).toEqual([{ ip: '192.0.2.1', cidr: null, memo: 'Tokyo', row: 3 }]);
+    expect(result.problems.map((p) => [p.code, p.row, p.field])).toEqual([
+      ['IP_OCTET_OUT_OF_RANGE', 2, 'ip'],
+    ]);
+    expect(result.stats).toMatchObject({ rows: 2, importedRows: 1, errorRows: 1 });
+  });
+
   it('uses a lone "CIDR" column holding a.b.c.d/n as the address column', async () => {
     const result = await importBytes(encode('CIDR,Memo\n198.51.100.0/24,x\n', 'utf-8'));
     expect(result.mapping).toMatchObject({ ip: 0, prefix: null, memo: 1 });
