@@ -153,6 +153,10 @@ export const MESSAGES = {
     en: 'Row {row}: the address cell ({column}{row}) is empty but the row is not.',
     ja: '{row} 行目: アドレスのセル（{column}{row}）が空ですが、行には他の値があります。',
   },
+  IMPORT_UNNAMED_COLUMN: {
+    en: 'Row {row}: cell {column}{row} has a value under no heading, so it was not imported (a memo with an unquoted comma?).',
+    ja: '{row} 行目: セル {column}{row} の値は見出しのない列にあるため、インポートされませんでした（メモに引用符のないカンマがありませんか？）。',
+  },
   IMPORT_CELL_ERROR: {
     en: 'Row {row}: cell {column}{row} holds the Excel error {value}.',
     ja: '{row} 行目: セル {column}{row} は Excel のエラー値 {value} です。',

@@ -43,6 +43,7 @@ export async function rowsToEntries(
   const problems: Problem[] = [];
   const counts: RowCounts = { rows: 0, blankRows: 0, importedRows: 0, errorRows: 0 };
   const total = Math.max(0, rows.length - (mapping.dataStartRow - 1));
+  const named = mapping.headerRow === null ? null : headerWidth(rows[mapping.headerRow - 1]);
   for (let r = mapping.dataStartRow - 1; r < rows.length; r++) {
     const done = r - (mapping.dataStartRow - 1);
     if (done % PROGRESS_EVERY === 0 && done > 0) {
@@ -59,6 +60,18 @@ export async function rowsToEntries(
     if (isBlank(row)) {
       counts.blankRows++;
       continue;
+    }
+    if (named !== null) {
+      const stray = strayColumn(row, named);
+      if (stray !== null)
+        problems.push(
+          makeProblem(
+            'IMPORT_UNNAMED_COLUMN',
+            'warning',
+            { row: rowNumber, column: columnLetter(stray) },
+            { row: rowNumber },
+          ),
+        );
     }
     const ipCell = row[mapping.ip];
     const prefixCell = mapping.prefix === null ? undefined : row[mapping.prefix];
@@ -123,6 +136,28 @@ export function plainNetwork(ipText: string, prefixText: string): Network | null
   if (!/^(?:[0-9]|[12][0-9]|3[0-2])$/.test(prefixText)) return null;
   const cidr = Number(prefixText);
   return networkOf(value, cidr) === value ? { ip: ipText, cidr } : null;
+}
+
+/** Columns up to the header row's last filled cell have a heading. */
+function headerWidth(header: Row | undefined): number {
+  let width = 0;
+  for (let c = 0; c < (header?.length ?? 0); c++) if (!isBlankCell(header?.[c])) width = c + 1;
+  return width;
+}
+
+/**
+ * The first filled cell of `row` past the headed columns, or null.
+ *
+ * Such a cell is read by no mapping (often a memo split by an unquoted comma): it is reported,
+ * never dropped silently.
+ */
+function strayColumn(row: Row, named: number): number | null {
+  for (let c = named; c < row.length; c++) if (!isBlankCell(row[c])) return c;
+  return null;
+}
+
+function isBlankCell(cell: Cell | undefined): boolean {
+  return cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 }
 
 function isBlank(row: Row): boolean {

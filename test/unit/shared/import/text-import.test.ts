@@ -127,6 +127,25 @@ describe('header detection and mapping', () => {
     expect(result.stats).toMatchObject({ rows: 2, importedRows: 1, errorRows: 1 });
   });
 
+  it('a value past the last heading (a memo split by an unquoted comma) is reported by row and cell', async () => {
+    const text = 'IP address,Memo\n192.0.2.1,Tokyo, 2F\n192.0.2.2,Osaka\n';
+    const result = await importBytes(encode(text, 'utf-8'));
+    expect(result.entries.map((e) => [e.ip, e.memo, e.row])).toEqual([
+      ['192.0.2.1', 'Tokyo', 2],
+      ['192.0.2.2', 'Osaka', 3],
+    ]);
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        code: 'IMPORT_UNNAMED_COLUMN',
+        severity: 'warning',
+        row: 2,
+        params: { row: 2, column: 'C' },
+        message:
+          'Row 2: cell C2 has a value under no heading, so it was not imported (a memo with an unquoted comma?).',
+      }),
+    ]);
+  });
+
   it('uses a lone "CIDR" column holding a.b.c.d/n as the address column', async () => {
     const result = await importBytes(encode('CIDR,Memo\n198.51.100.0/24,x\n', 'utf-8'));
     expect(result.mapping).toMatchObject({ ip: 0, prefix: null, memo: 1 });
