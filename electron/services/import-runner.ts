@@ -1,4 +1,6 @@
 import { Worker } from 'node:worker_threads';
+import { z } from 'zod';
+import { ImportResultSchema } from '../../shared/contract/ipc-schemas.ts';
 import type { ImportResult } from '../../shared/import/index.ts';
 import { AppError } from './errors.ts';
 
@@ -24,6 +26,32 @@ export type ImportRunnerDeps = {
   /** Files kept for re-parsing (default 4). */
   keep?: number;
 };
+
+/** What the worker may post (electron/services/import-worker.ts): checked like any other input. */
+const WorkerMessageSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('progress'),
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+  }),
+  z.object({
+    type: z.literal('result'),
+    result: ImportResultSchema.omit({ jobId: true, fileName: true }),
+  }),
+  z.object({
+    type: z.literal('error'),
+    code: z.string(),
+    message: z.string(),
+    params: z.record(z.string(), z.unknown()).optional(),
+  }),
+]);
+
+type WorkerMessage =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'result'; result: ImportResult }
+  | { type: 'error'; code: string; message: string; params?: Record<string, unknown> };
+
+const STOPPED = 'The import stopped unexpectedly; the draft is unchanged.';
 
 type Job = { worker: Worker | null; canceled: boolean; cancel: () => void };
 
@@ -79,49 +107,24 @@ export function createImportRunner(deps: ImportRunnerDeps) {
         },
       };
       jobs.set(jobId, job);
-      worker.on(
-        'message',
-        (
-          msg:
-            | { type: 'progress'; done: number; total: number }
-            | { type: 'result'; result: ImportResult }
-            | {
-                type: 'error';
-                code: string;
-                message: string;
-                params?: Record<string, string | number>;
-              },
-        ) => {
-          if (msg.type === 'progress') onProgress({ done: msg.done, total: msg.total });
-          else if (msg.type === 'result') finish(() => resolve({ ...msg.result, jobId, fileName }));
-          else
-            finish(() =>
-              reject(
-                new AppError('IMPORT_FAILED', msg.message, importErrorParams(msg.code, msg.params)),
-              ),
-            );
-        },
-      );
-      worker.on('error', () =>
-        finish(() =>
-          reject(
-            new AppError(
-              'IMPORT_FAILED',
-              'The import stopped unexpectedly; the draft is unchanged.',
+      worker.on('message', (raw: unknown) => {
+        // Validated, not transformed: the result keeps every field importBytes gave it.
+        if (!WorkerMessageSchema.safeParse(raw).success) {
+          finish(() => reject(new AppError('IMPORT_FAILED', STOPPED)));
+          return;
+        }
+        const msg = raw as WorkerMessage;
+        if (msg.type === 'progress') onProgress({ done: msg.done, total: msg.total });
+        else if (msg.type === 'result') finish(() => resolve({ ...msg.result, jobId, fileName }));
+        else
+          finish(() =>
+            reject(
+              new AppError('IMPORT_FAILED', msg.message, importErrorParams(msg.code, msg.params)),
             ),
-          ),
-        ),
-      );
-      worker.on('exit', () =>
-        finish(() =>
-          reject(
-            new AppError(
-              'IMPORT_FAILED',
-              'The import stopped unexpectedly; the draft is unchanged.',
-            ),
-          ),
-        ),
-      );
+          );
+      });
+      worker.on('error', () => finish(() => reject(new AppError('IMPORT_FAILED', STOPPED))));
+      worker.on('exit', () => finish(() => reject(new AppError('IMPORT_FAILED', STOPPED))));
       // Copy: the kept bytes must stay usable for a re-parse.
       worker.postMessage({ bytes: bytes.slice(), options });
     });

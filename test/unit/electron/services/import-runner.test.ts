@@ -1,5 +1,12 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { importErrorParams } from '../../../../electron/services/import-runner.ts';
+import {
+  createImportRunner,
+  importErrorParams,
+} from '../../../../electron/services/import-runner.ts';
 
 describe('importErrorParams', () => {
   it('keeps the ImportError params and adds its code as reason', () => {
@@ -21,5 +28,46 @@ describe('importErrorParams', () => {
       }),
     ).toEqual({ detail: 'a file inside it is damaged', reason: 'CORRUPT_WORKBOOK' });
     expect(importErrorParams('IMPORT_FAILED', undefined)).toEqual({ reason: 'IMPORT_FAILED' });
+  });
+});
+
+describe('createImportRunner: worker messages are checked', () => {
+  // A worker that answers outside the contract (a fault the real worker cannot be made to show).
+  const withWorker = async (body: string, check: (url: URL) => Promise<void>): Promise<void> => {
+    const dir = await mkdtemp(join(tmpdir(), 'allowlist-worker-'));
+    try {
+      const file = join(dir, 'worker.mjs');
+      await writeFile(
+        file,
+        `import { parentPort } from 'node:worker_threads';\nparentPort.once('message', () => { ${body} });\n`,
+      );
+      await check(pathToFileURL(file));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  };
+
+  it.each([
+    [
+      'a result that is not an import result',
+      "parentPort.postMessage({ type: 'result', result: { entries: 'all of them' } })",
+    ],
+    ['a message of no known type', "parentPort.postMessage({ type: 'done' })"],
+    [
+      'progress that is not a count',
+      "parentPort.postMessage({ type: 'progress', done: 'half', total: 2 })",
+    ],
+  ])('%s fails the import instead of passing it on', async (_name, body) => {
+    await withWorker(body, async (workerUrl) => {
+      const progress: unknown[] = [];
+      const runner = createImportRunner({ workerUrl });
+      await expect(
+        runner.run('job', 'a.csv', new Uint8Array([0x31]), {}, (p) => progress.push(p)),
+      ).rejects.toMatchObject({
+        code: 'IMPORT_FAILED',
+        message: 'The import stopped unexpectedly; the draft is unchanged.',
+      });
+      expect(progress).toEqual([]);
+    });
   });
 });
