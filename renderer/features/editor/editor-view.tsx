@@ -1,16 +1,13 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ClipboardEvent } from 'react';
-import { Input, Label, SearchField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { compileMatcher } from '../../../shared/allowlist/match.ts';
 import { formatProblem } from '../../../shared/i18n/messages.ts';
 import { parseIPv4Strict } from '../../../shared/ip/parse.ts';
-import { Button } from '../../components/ui/button.tsx';
-import { Icon } from '../../components/ui/icon.tsx';
-import { SelectField } from '../../components/ui/select-field.tsx';
 import { currentLocale } from '../../i18n/setup.ts';
 import type { Mode } from '../../../shared/allowlist/model.ts';
 import type { Field } from './draft-state.ts';
+import { EditActions, ViewControls } from './editor-toolbars.tsx';
 import { EntriesTable } from './entries-table.tsx';
 import { fixItFor } from './fixits.ts';
 import { ModeField } from './mode-field.tsx';
@@ -77,29 +74,20 @@ export function EditorView({ editor, maxEntries }: { editor: Editor; maxEntries:
   }, [state.structure]);
 
   const setMode = useCallback((mode: Mode) => dispatch({ type: 'setMode', mode }), [dispatch]);
-  const filterOptions = useMemo(
-    () => [
-      { id: 'all' as const, label: t('editor.filterAll') },
-      { id: 'problems' as const, label: t('editor.filterProblems') },
-      { id: 'errors' as const, label: t('editor.filterErrors') },
-      { id: 'warnings' as const, label: t('editor.filterWarnings') },
-    ],
-    [t],
-  );
-  const sortOptions = useMemo(
-    () => [
-      { id: 'original' as const, label: t('editor.sortOriginal') },
-      { id: 'ip' as const, label: t('editor.sortIp') },
-      { id: 'memo' as const, label: t('editor.sortMemo') },
-      { id: 'problems' as const, label: t('editor.sortProblems') },
-    ],
-    [t],
-  );
+
+  // Handlers of the memoized toolbars read the latest state through a ref, so that they keep
+  // their identity while the admin types.
+  const latest = useRef({ state, validation });
+  useLayoutEffect(() => {
+    latest.current = { state, validation };
+  }, [state, validation]);
 
   const addRow = useCallback(() => {
-    pendingFocus.current = state.nextId;
+    pendingFocus.current = latest.current.state.nextId;
     dispatch({ type: 'addRow', afterId: null });
-  }, [dispatch, state.nextId]);
+  }, [dispatch]);
+  const undo = useCallback(() => dispatch({ type: 'undo' }), [dispatch]);
+  const redo = useCallback(() => dispatch({ type: 'redo' }), [dispatch]);
 
   const onPaste = useCallback(
     (event: ClipboardEvent<HTMLInputElement>, afterId: number) => {
@@ -139,22 +127,29 @@ export function EditorView({ editor, maxEntries }: { editor: Editor; maxEntries:
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [dispatch]);
 
-  const fixAll = (code: 'DUPLICATE_ENTRY' | 'HOST_BITS_SET') => {
-    const rowsToDelete: number[] = [];
-    for (const p of validation.problems) {
-      if (p.code !== code || p.index === undefined) continue;
-      const row = state.rows[p.index];
-      if (!row) continue;
-      const fix = fixItFor(p, row);
-      if (fix?.kind === 'delete') rowsToDelete.push(row.id);
-      else if (fix?.kind === 'replace')
-        dispatch({ type: 'replaceRow', id: row.id, ip: fix.ip, cidr: fix.cidr });
-    }
-    if (rowsToDelete.length > 0) dispatch({ type: 'deleteRows', ids: rowsToDelete });
-  };
-  const duplicateCount = validation.problems.filter((p) => p.code === 'DUPLICATE_ENTRY').length;
-  const hostBitsCount = validation.problems.filter((p) => p.code === 'HOST_BITS_SET').length;
-  const overLimit = state.rows.length > maxEntries;
+  const fixAll = useCallback(
+    (code: 'DUPLICATE_ENTRY' | 'HOST_BITS_SET') => {
+      const { state, validation } = latest.current;
+      const rowsToDelete: number[] = [];
+      for (const p of validation.problems) {
+        if (p.code !== code || p.index === undefined) continue;
+        const row = state.rows[p.index];
+        if (!row) continue;
+        const fix = fixItFor(p, row);
+        if (fix?.kind === 'delete') rowsToDelete.push(row.id);
+        else if (fix?.kind === 'replace')
+          dispatch({ type: 'replaceRow', id: row.id, ip: fix.ip, cidr: fix.cidr });
+      }
+      if (rowsToDelete.length > 0) dispatch({ type: 'deleteRows', ids: rowsToDelete });
+    },
+    [dispatch],
+  );
+  let duplicateCount = 0;
+  let hostBitsCount = 0;
+  for (const p of validation.problems) {
+    if (p.code === 'DUPLICATE_ENTRY') duplicateCount++;
+    else if (p.code === 'HOST_BITS_SET') hostBitsCount++;
+  }
 
   return (
     <section className="editor" aria-labelledby="editor-heading">
@@ -169,66 +164,31 @@ export function EditorView({ editor, maxEntries }: { editor: Editor; maxEntries:
           ))}
         </ul>
       )}
-      <div className="toolbar" role="toolbar" aria-label={t('editor.heading')}>
-        <Button variant="primary" onPress={addRow}>
-          <Icon name="plus" /> {t('editor.add')}
-        </Button>
-        <Button
-          onPress={() => dispatch({ type: 'undo' })}
-          isDisabled={state.past.length === 0}
-          aria-keyshortcuts="Control+Z"
-        >
-          <Icon name="undo" /> {t('editor.undo')}
-        </Button>
-        <Button
-          onPress={() => dispatch({ type: 'redo' })}
-          isDisabled={state.future.length === 0}
-          aria-keyshortcuts="Control+Y"
-        >
-          <Icon name="redo" /> {t('editor.redo')}
-        </Button>
-        {duplicateCount > 0 && (
-          <Button onPress={() => fixAll('DUPLICATE_ENTRY')}>{t('editor.fixAllDuplicates')}</Button>
-        )}
-        {hostBitsCount > 0 && (
-          <Button onPress={() => fixAll('HOST_BITS_SET')}>{t('editor.fixAllHostBits')}</Button>
-        )}
-        <div className="counters" role="status" aria-live="polite" data-testid="counters">
-          <span className={`counter${overLimit ? ' counter-error' : ''}`}>
-            {t('editor.counters.entries', {
-              n: state.rows.length.toLocaleString(locale),
-              max: maxEntries.toLocaleString(locale),
-            })}
-          </span>
-          <span className={`counter${validation.errors > 0 ? ' counter-error' : ''}`}>
-            {t('editor.counters.errors', { count: validation.errors })}
-          </span>
-          <span className={`counter${validation.warnings > 0 ? ' counter-warning' : ''}`}>
-            {t('editor.counters.warnings', { count: validation.warnings })}
-          </span>
-        </div>
-      </div>
-      <div className="toolbar toolbar-secondary">
-        <SearchField value={search} onChange={setSearch} className="search-field">
-          <Label className="field-label">{t('editor.search')}</Label>
-          <Input className="input" placeholder={t('editor.searchPlaceholder')} />
-        </SearchField>
-        <SelectField<FilterKey>
-          label={t('editor.filter')}
-          value={filter}
-          onChange={setFilter}
-          options={filterOptions}
-        />
-        <SelectField<SortKey>
-          label={t('editor.sort')}
-          value={sort}
-          onChange={setSort}
-          options={sortOptions}
-        />
-        <span className="showing">
-          {t('editor.showing', { shown: order.length, total: state.rows.length })}
-        </span>
-      </div>
+      <EditActions
+        canUndo={state.past.length > 0}
+        canRedo={state.future.length > 0}
+        duplicateCount={duplicateCount}
+        hostBitsCount={hostBitsCount}
+        rowCount={state.rows.length}
+        maxEntries={maxEntries}
+        errors={validation.errors}
+        warnings={validation.warnings}
+        locale={locale}
+        onAdd={addRow}
+        onUndo={undo}
+        onRedo={redo}
+        onFixAll={fixAll}
+      />
+      <ViewControls
+        search={search}
+        onSearch={setSearch}
+        filter={filter}
+        onFilter={setFilter}
+        sort={sort}
+        onSort={setSort}
+        shown={order.length}
+        total={state.rows.length}
+      />
       <div role="status" aria-live="polite" className="live-notes">
         {containsAnswer && (
           <p
@@ -257,7 +217,7 @@ export function EditorView({ editor, maxEntries }: { editor: Editor; maxEntries:
         <EntriesTable
           rows={state.rows}
           order={order}
-          validation={validation}
+          byIndex={validation.byIndex}
           locale={locale}
           dispatch={dispatch}
           onPaste={onPaste}

@@ -5,13 +5,14 @@ import { useTranslation } from 'react-i18next';
 import type { DraftAction, Field, Row } from './draft-state.ts';
 import { EntryRow } from './entry-row.tsx';
 import type { FixIt } from './fixits.ts';
-import type { ValidationResult } from './validation.ts';
+import type { Problem } from '../../../shared/allowlist/model.ts';
 
 export type EntriesTableProps = {
   rows: Row[];
   /** Row ids to show, in order (sorted / filtered view). */
   order: number[];
-  validation: ValidationResult;
+  /** Problems per entry index (lists keep their identity while unchanged: memoized rows). */
+  byIndex: Map<number, Problem[]>;
   locale: 'en' | 'ja';
   dispatch: Dispatch<DraftAction>;
   onPaste: (event: ClipboardEvent<HTMLInputElement>, afterId: number) => void;
@@ -29,7 +30,7 @@ const FIELDS: Field[] = ['ip', 'cidr', 'memo'];
 export function EntriesTable({
   rows,
   order,
-  validation,
+  byIndex,
   locale,
   dispatch,
   onPaste,
@@ -170,7 +171,7 @@ export function EntriesTable({
                 row={rows[index]!}
                 index={index}
                 ariaRowIndex={item.index + 2}
-                problems={validation.byIndex.get(index)}
+                problems={byIndex.get(index)}
                 locale={locale}
                 start={item.start}
                 measureRef={virtualizer.measureElement}

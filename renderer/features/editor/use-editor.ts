@@ -1,8 +1,16 @@
-import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+} from 'react';
 import type { Config } from '../../../shared/allowlist/model.ts';
 import { badCidrRows, draftConfig, draftReducer, initialDraft } from './draft-state.ts';
 import type { DraftAction, DraftState } from './draft-state.ts';
-import { validateDraft } from './validation.ts';
+import { createDraftValidator } from './validation.ts';
 import type { ValidationResult } from './validation.ts';
 
 export type AutosaveState =
@@ -36,9 +44,11 @@ export function useEditor(
 ): Editor {
   const [state, dispatch] = useReducer(draftReducer, initial, initialDraft);
   const config = useMemo(() => draftConfig(state), [state]);
+  // Incremental: a keystroke re-checks the edited entry and the duplicate/covered-by index only.
+  const [validateDraft] = useState(createDraftValidator);
   const validation = useMemo(
     () => validateDraft(config, state.rows, maxEntries),
-    [config, state.rows, maxEntries],
+    [validateDraft, config, state.rows, maxEntries],
   );
   const [autosave, setAutosave] = useState<AutosaveState>({
     kind: 'saved',
@@ -79,7 +89,13 @@ export function useEditor(
     return () => clearTimeout(timer);
   }, [state.version, state.rows, config]);
 
-  const flush = async () => {
+  // Stable identity (reads the latest state through a ref) so that it is no new prop per keystroke.
+  const latest = useRef({ state, config });
+  useLayoutEffect(() => {
+    latest.current = { state, config };
+  }, [state, config]);
+  const flush = useCallback(async () => {
+    const { state, config } = latest.current;
     if (state.version !== lastSavedVersion.current && badCidrRows(state.rows).length === 0) {
       const version = state.version;
       const r = await saveRef.current(config);
@@ -88,9 +104,12 @@ export function useEditor(
       setAutosave({ kind: 'saved', dirty: r.dirty, at: r.updatedAt });
     }
     await pending.current;
-  };
+  }, []);
 
-  const shown: AutosaveState =
-    autosave.kind === 'saved' && state.version !== savedVersion ? { kind: 'saving' } : autosave;
+  const saving = autosave.kind === 'saved' && state.version !== savedVersion;
+  const shown: AutosaveState = useMemo(
+    () => (saving ? { kind: 'saving' } : autosave),
+    [saving, autosave],
+  );
   return { state, dispatch, config, validation, autosave: shown, flush };
 }
