@@ -180,13 +180,14 @@ export function createHttpService(options: HttpServiceOptions): AllowlistService
       return { ok: false, error: mapErrorResponse(response, requestId) };
     let json: unknown;
     try {
-      json = JSON.parse(response.body.toString('utf8'));
+      // Fatal decoding: a broken byte in a memo is refused, never turned into "\uFFFD" and saved back.
+      json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(response.body));
     } catch {
       return {
         ok: false,
         error: {
           kind: 'BAD_RESPONSE',
-          message: 'The service answered with something that is not JSON.',
+          message: 'The service answered with something that is not UTF-8 JSON.',
           requestId,
         },
       };

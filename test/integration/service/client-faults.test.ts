@@ -237,6 +237,26 @@ describe('transport faults against the client', () => {
     });
   });
 
+  it('an answer that is not valid UTF-8 is refused, not read with replacement characters', async () => {
+    const body = Buffer.concat([
+      Buffer.from('{"mode":"ALLOW_SPECIFIC","entries":[{"ip":"192.0.2.1","cidr":null,"memo":"T'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(
+        'kyo"}],"revision":"3","apply":{"state":"APPLIED","revision":"3"},"limits":{"maxEntries":1000}}',
+      ),
+    ]);
+    const front = recordingServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(body);
+    });
+    const url = await listen(front.server);
+    cleanups.push(() => shut(front.server));
+    expect(await clientFor(url).client.get()).toMatchObject({
+      ok: false,
+      error: { kind: 'BAD_RESPONSE' },
+    });
+  });
+
   it('a self-signed https endpoint is refused before any request is sent', async () => {
     const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
       keySize: 2048,
