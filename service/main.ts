@@ -29,8 +29,11 @@ export async function main(argv: string[]): Promise<number> {
       log: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
     });
   } catch (error) {
+    // A state file, a port or a folder the system refuses (EADDRINUSE, EACCES, ENOTDIR, …) is the
+    // operator's to fix from the one line; only a bug gets the stack.
     const known =
-      error instanceof StateFileError || (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+      error instanceof StateFileError ||
+      typeof (error as NodeJS.ErrnoException).syscall === 'string';
     process.stderr.write(
       `allowlist-service: ${error instanceof Error ? error.message : String(error)}\n`,
     );

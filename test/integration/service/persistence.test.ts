@@ -161,4 +161,13 @@ describe('the allowlist-service command', () => {
       expect(cli.errors()).toMatch(said);
     }
   });
+
+  it('a data folder the system refuses is one line naming it, exit 2, no stack trace', async () => {
+    const root = await freshRoot();
+    await writeFile(join(root, 'plain-file'), '');
+    const data = join(root, 'plain-file', 'd');
+    const cli = startCli(['--admin', 'a:b', '--data', data, '--outbox', join(root, 'o')]);
+    expect(await cli.exited).toBe(2);
+    expect(cli.errors()).toBe(`allowlist-service: ENOTDIR: not a directory, mkdir '${data}'\n`);
+  });
 });
