@@ -7,7 +7,7 @@ import {
   sameConfig,
   type Resolution,
 } from '../../shared/sync/merge.ts';
-import { AppError } from './errors.ts';
+import { AppError, isAppError } from './errors.ts';
 import { serviceFailure } from './service-failure.ts';
 import type { AppStore, DraftRecord, ProfileRecord, SnapshotRecord } from './store.ts';
 import { draftView, emptyDraft, isDirty } from './views.ts';
@@ -238,8 +238,10 @@ export function createDrafts(deps: DraftDeps) {
       let base = draft.base;
       try {
         base = await fetchSnapshot(p, 'restoring');
-      } catch {
-        // Offline or refused: restore against the last pulled base; the push re-checks anyway.
+      } catch (error) {
+        // Offline or refused (an AppError): restore against the last pulled base; the push
+        // re-checks anyway. Anything else is a bug and must not pass for "offline".
+        if (!isAppError(error)) throw error;
       }
       return draftView(
         persist({ ...draft, base, working: item.config, merge: null, updatedAt: now() }),
