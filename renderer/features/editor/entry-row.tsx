@@ -118,24 +118,42 @@ export const EntryRow = memo(function EntryRow(props: EntryRowProps) {
           </div>
         );
       })}
-      <div role="cell" className="cell cell-actions">
-        <Button
-          size="small"
-          variant="quiet"
-          aria-label={t('editor.duplicate', { n })}
-          onPress={() => props.onDuplicate(row.id)}
-        >
-          <Icon name="copy" />
-        </Button>
-        <Button
-          size="small"
-          variant="quiet"
-          aria-label={t('editor.delete', { n })}
-          onPress={() => props.onDelete(row.id)}
-        >
-          <Icon name="delete" />
-        </Button>
-      </div>
+      <RowActions id={row.id} n={n} onDuplicate={props.onDuplicate} onDelete={props.onDelete} />
+    </div>
+  );
+});
+
+/** Duplicate / Delete of a row (memoized: typing in the row does not re-render its buttons). */
+const RowActions = memo(function RowActions({
+  id,
+  n,
+  onDuplicate,
+  onDelete,
+}: {
+  id: number;
+  n: number;
+  onDuplicate: (id: number) => void;
+  onDelete: (id: number) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div role="cell" className="cell cell-actions">
+      <Button
+        size="small"
+        variant="quiet"
+        aria-label={t('editor.duplicate', { n })}
+        onPress={() => onDuplicate(id)}
+      >
+        <Icon name="copy" />
+      </Button>
+      <Button
+        size="small"
+        variant="quiet"
+        aria-label={t('editor.delete', { n })}
+        onPress={() => onDelete(id)}
+      >
+        <Icon name="delete" />
+      </Button>
     </div>
   );
 });
