@@ -61,36 +61,18 @@ export function PlanDialog({
           )}
           {nothing && <p>{t('save.noChanges')}</p>}
           <div className="plan-columns">
-            {diff.added.length > 0 && (
-              <section aria-labelledby="plan-added" className="plan-section plan-added">
-                <h3 id="plan-added">{t('save.added', { count: diff.added.length })}</h3>
-                <ul>
-                  {diff.added.map((e, i) => (
-                    <li key={`a${i}`}>
-                      <span className="diff-sign" aria-hidden="true">
-                        +
-                      </span>{' '}
-                      <code>{entryText(e)}</code> {e.memo}
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            )}
-            {diff.removed.length > 0 && (
-              <section aria-labelledby="plan-removed" className="plan-section plan-removed">
-                <h3 id="plan-removed">{t('save.removed', { count: diff.removed.length })}</h3>
-                <ul>
-                  {diff.removed.map((e, i) => (
-                    <li key={`r${i}`}>
-                      <span className="diff-sign" aria-hidden="true">
-                        −
-                      </span>{' '}
-                      <code>{entryText(e)}</code> {e.memo}
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            )}
+            <EntryListSection
+              kind="added"
+              sign="+"
+              heading={t('save.added', { count: diff.added.length })}
+              entries={diff.added}
+            />
+            <EntryListSection
+              kind="removed"
+              sign="−"
+              heading={t('save.removed', { count: diff.removed.length })}
+              entries={diff.removed}
+            />
             {diff.memoChanged.length > 0 && (
               <section aria-labelledby="plan-changed" className="plan-section plan-changed">
                 <h3 id="plan-changed">{t('save.changed', { count: diff.memoChanged.length })}</h3>
@@ -153,5 +135,35 @@ export function PlanDialog({
         </div>
       )}
     </AppDialog>
+  );
+}
+
+/** One side of the plan (entries added or removed), hidden when empty. */
+function EntryListSection({
+  kind,
+  sign,
+  heading,
+  entries,
+}: {
+  kind: 'added' | 'removed';
+  sign: string;
+  heading: string;
+  entries: Entry[];
+}) {
+  if (entries.length === 0) return null;
+  return (
+    <section aria-labelledby={`plan-${kind}`} className={`plan-section plan-${kind}`}>
+      <h3 id={`plan-${kind}`}>{heading}</h3>
+      <ul>
+        {entries.map((e, i) => (
+          <li key={i}>
+            <span className="diff-sign" aria-hidden="true">
+              {sign}
+            </span>{' '}
+            <code>{entryText(e)}</code> {e.memo}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
