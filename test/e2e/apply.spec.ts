@@ -1,8 +1,7 @@
 import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
-import { OFFICE_LIST } from './support/seed.ts';
-import { readRestriction, writeRestriction } from './support/service-calls.ts';
-import { addProfileViaUi, expectSavedLocally, memoField } from './support/ui.ts';
+import { readRestriction } from './support/service-calls.ts';
+import { expectSavedLocally, memoField, openWithOfficeList } from './support/ui.ts';
 import { saveThroughPlan } from './sync-support.ts';
 
 // Long enough to watch "applying" tick; the fixture's default is 300 ms.
@@ -12,9 +11,7 @@ test('after a push: applying with elapsed time, then verified that you still hav
   app,
 }) => {
   const { page } = app;
-  await writeRestriction(app.service.url, OFFICE_LIST);
-  await app.open();
-  await addProfileViaUi(page, app.service.url);
+  await openWithOfficeList(app);
   await memoField(page, 4).fill('Tokyo office gateway (new line)');
   await expectSavedLocally(page);
 

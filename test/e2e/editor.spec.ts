@@ -1,21 +1,17 @@
 import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
-import { OFFICE_LIST } from './support/seed.ts';
-import { writeRestriction } from './support/service-calls.ts';
 import {
-  addProfileViaUi,
   cidrField,
   entryRow,
   expectSavedLocally,
   ipField,
   memoField,
   pasteInto,
+  openWithOfficeList,
 } from './support/ui.ts';
 
 test.beforeEach(async ({ app }) => {
-  await writeRestriction(app.service.url, OFFICE_LIST);
-  await app.open();
-  await addProfileViaUi(app.page, app.service.url);
+  await openWithOfficeList(app);
 });
 
 test('add and edit entries: inline validation, fix-its, duplicates, undo/redo, counters', async ({

@@ -2,8 +2,7 @@ import type { Locator } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
 import { OFFICE_LIST } from './support/seed.ts';
-import { writeRestriction } from './support/service-calls.ts';
-import { addProfileViaUi, expectSavedLocally, ipField, memoField } from './support/ui.ts';
+import { expectSavedLocally, ipField, memoField, openWithOfficeList } from './support/ui.ts';
 import { importBytes } from '../../shared/import/index.ts';
 
 const networks = (entries: { ip: string; cidr: number | null; memo: string }[]) =>
@@ -20,9 +19,7 @@ test('export the working copy as service CSV, UTF-8 CSV and XLSX; an unencodable
   app,
 }) => {
   const { page } = app;
-  await writeRestriction(app.service.url, OFFICE_LIST);
-  await app.open();
-  await addProfileViaUi(page, app.service.url);
+  await openWithOfficeList(app);
   // A fifth entry whose memo Shift_JIS cannot hold (an emoji), added and not yet autosaved.
   await page.getByRole('button', { name: 'Add entry' }).click();
   await ipField(page, 5).fill('198.51.100.7');

@@ -1,9 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
-import { OFFICE_LIST } from './support/seed.ts';
-import { readRestriction, writeRestriction } from './support/service-calls.ts';
-import { addProfileViaUi, expectSavedLocally } from './support/ui.ts';
+import { readRestriction } from './support/service-calls.ts';
+import { expectSavedLocally, openWithOfficeList } from './support/ui.ts';
 
 /** Review and save through the plan dialog; returns the revision the app reports. */
 async function saveThroughPlan(page: Page): Promise<string> {
@@ -17,9 +16,7 @@ async function saveThroughPlan(page: Page): Promise<string> {
 }
 
 test.beforeEach(async ({ app }) => {
-  await writeRestriction(app.service.url, OFFICE_LIST);
-  await app.open();
-  await addProfileViaUi(app.page, app.service.url);
+  await openWithOfficeList(app);
 });
 
 test('history lists both saves, diffs one against the working copy and restores it through the plan', async ({

@@ -1,16 +1,12 @@
 import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
-import { OFFICE_LIST } from './support/seed.ts';
-import { writeRestriction } from './support/service-calls.ts';
-import { addProfileViaUi } from './support/ui.ts';
+import { openWithOfficeList } from './support/ui.ts';
 
 test('switching to Japanese translates the UI and the problem messages; dark theme follows the OS', async ({
   app,
 }) => {
   const { page } = app;
-  await writeRestriction(app.service.url, OFFICE_LIST);
-  await app.open();
-  await addProfileViaUi(page, app.service.url);
+  await openWithOfficeList(app);
   await page.getByRole('button', { name: 'Add entry' }).click();
   await page.keyboard.type('192.168.1.300');
   await expect(
@@ -55,9 +51,7 @@ test('a status notice follows a language switch instead of staying in the old la
   app,
 }) => {
   const { page } = app;
-  await writeRestriction(app.service.url, OFFICE_LIST);
-  await app.open();
-  await addProfileViaUi(page, app.service.url);
+  await openWithOfficeList(app);
   await page.getByRole('button', { name: 'Refresh from service' }).click();
   const notice = page.locator('.notice[role="status"]');
   await expect(notice).toContainText(/Already up to date \(revision \d+\)\./);

@@ -2,9 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import type { TestApp } from './support/fixtures.ts';
 import { expectAccessible, recordPerf, screenshot } from './support/evidence.ts';
-import { OFFICE_LIST } from './support/seed.ts';
-import { writeRestriction } from './support/service-calls.ts';
-import { addProfileViaUi, expectSavedLocally, ipField, memoField } from './support/ui.ts';
+import { expectSavedLocally, ipField, memoField, openWithOfficeList } from './support/ui.ts';
 import { largeCsv, largeWorkbook, officeWorkbook, serviceCsv, zipBomb } from './import-files.ts';
 import type { PickedFile } from '../../electron/ipc/deps.ts';
 
@@ -44,9 +42,7 @@ async function dropFile(page: Page, file: PickedFile) {
 }
 
 async function openWithOffices(app: TestApp) {
-  await writeRestriction(app.service.url, OFFICE_LIST);
-  await app.open();
-  await addProfileViaUi(app.page, app.service.url);
+  await openWithOfficeList(app);
   await expect(app.page.getByTestId('counters')).toContainText('4 / 1,000 entries');
 }
 

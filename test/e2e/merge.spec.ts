@@ -1,21 +1,18 @@
 import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
-import { OFFICE_LIST } from './support/seed.ts';
-import { readRestriction, writeRestriction } from './support/service-calls.ts';
+import { readRestriction } from './support/service-calls.ts';
 import {
-  addProfileViaUi,
   cidrField,
   entryRow,
   expectSavedLocally,
   ipField,
   memoField,
+  openWithOfficeList,
 } from './support/ui.ts';
 import { confirmPlan, otherAdminEdits, withEntry, withMemo, without } from './sync-support.ts';
 
 test.beforeEach(async ({ app }) => {
-  await writeRestriction(app.service.url, OFFICE_LIST);
-  await app.open();
-  await addProfileViaUi(app.page, app.service.url);
+  await openWithOfficeList(app);
 });
 
 test('remote changed while editing: what each side did, conflicts one by one, then the plan', async ({

@@ -1,16 +1,13 @@
 import { expect, test } from './support/fixtures.ts';
 import { screenshot } from './support/evidence.ts';
-import { OFFICE_LIST } from './support/seed.ts';
-import { readRestriction, writeRestriction } from './support/service-calls.ts';
-import { addProfileViaUi, expectSavedLocally, memoField } from './support/ui.ts';
+import { readRestriction } from './support/service-calls.ts';
+import { expectSavedLocally, memoField, openWithOfficeList } from './support/ui.ts';
 
 test('offline: editing continues, save is disabled with the reason, then sync when back', async ({
   app,
 }) => {
   const { page } = app;
-  await writeRestriction(app.service.url, OFFICE_LIST);
-  await app.open();
-  await addProfileViaUi(app.page, app.service.url);
+  await openWithOfficeList(app);
 
   await app.stopService();
   await page.getByRole('button', { name: 'Refresh from service' }).click();

@@ -1,14 +1,10 @@
 import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
-import { OFFICE_LIST } from './support/seed.ts';
-import { writeRestriction } from './support/service-calls.ts';
-import { addProfileViaUi, expectSavedLocally } from './support/ui.ts';
+import { expectSavedLocally, openWithOfficeList } from './support/ui.ts';
 
 test('preview addresses under the draft and the list in force', async ({ app }) => {
   const { page } = app;
-  await writeRestriction(app.service.url, OFFICE_LIST);
-  await app.open();
-  await addProfileViaUi(app.page, app.service.url);
+  await openWithOfficeList(app);
   // Draft: drop the Tokyo gateway.
   await page.getByRole('button', { name: 'Delete entry 4' }).click();
   await expectSavedLocally(page);

@@ -1,14 +1,11 @@
 import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
-import { OFFICE_LIST } from './support/seed.ts';
-import { readRestriction, writeRestriction } from './support/service-calls.ts';
-import { addProfileViaUi, expectSavedLocally } from './support/ui.ts';
+import { readRestriction } from './support/service-calls.ts';
+import { expectSavedLocally, openWithOfficeList } from './support/ui.ts';
 
 test('protected addresses are edited in settings and guarded by the save plan', async ({ app }) => {
   const { page } = app;
-  await writeRestriction(app.service.url, OFFICE_LIST);
-  await app.open();
-  await addProfileViaUi(page, app.service.url);
+  await openWithOfficeList(app);
 
   await page.getByRole('tab', { name: 'Settings' }).click();
   const address = page.getByRole('textbox', { name: 'Address to protect' });

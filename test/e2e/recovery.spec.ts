@@ -2,7 +2,7 @@ import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
 import { OFFICE_LIST } from './support/seed.ts';
 import { readRestriction, writeRestriction } from './support/service-calls.ts';
-import { addProfileViaUi, expectSavedLocally, ipField } from './support/ui.ts';
+import { addProfileViaUi, expectSavedLocally, ipField, openWithOfficeList } from './support/ui.ts';
 import {
   OTHER_ADMIN,
   confirmPlan,
@@ -111,9 +111,7 @@ test('another administrator’s save locks this computer out: the recovery scree
   app,
 }) => {
   const { page } = app;
-  await writeRestriction(app.service.url, OFFICE_LIST);
-  await app.open();
-  await addProfileViaUi(page, app.service.url);
+  await openWithOfficeList(app);
 
   const theirs = await otherAdminEdits(app.service.url, (c) => without(c, '127.0.0.1'));
   await page.getByRole('button', { name: 'Check now' }).click();

@@ -1,13 +1,10 @@
 import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
-import { OFFICE_LIST } from './support/seed.ts';
-import { readRestriction, writeRestriction } from './support/service-calls.ts';
-import { addProfileViaUi, expectSavedLocally, ipField, memoField } from './support/ui.ts';
+import { readRestriction } from './support/service-calls.ts';
+import { expectSavedLocally, ipField, memoField, openWithOfficeList } from './support/ui.ts';
 
 test.beforeEach(async ({ app }) => {
-  await writeRestriction(app.service.url, OFFICE_LIST);
-  await app.open();
-  await addProfileViaUi(app.page, app.service.url);
+  await openWithOfficeList(app);
 });
 
 test('save shows the plan, then the service has the new list', async ({ app }) => {

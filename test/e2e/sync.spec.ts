@@ -1,17 +1,14 @@
 import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
-import { OFFICE_LIST } from './support/seed.ts';
-import { readRestriction, writeRestriction } from './support/service-calls.ts';
-import { addProfileViaUi, expectSavedLocally, memoField } from './support/ui.ts';
+import { readRestriction } from './support/service-calls.ts';
+import { expectSavedLocally, memoField, openWithOfficeList } from './support/ui.ts';
 import { otherAdminEdits, saveThroughPlan, withMemo } from './sync-support.ts';
 
 test('sync status: up to date, local changes, remote changed, offline, each with what to do', async ({
   app,
 }) => {
   const { page } = app;
-  await writeRestriction(app.service.url, OFFICE_LIST);
-  await app.open();
-  await addProfileViaUi(page, app.service.url);
+  await openWithOfficeList(app);
   const state = page.getByTestId('sync-state');
   const advice = page.getByTestId('sync-advice');
   await expect(state).toHaveText('Up to date');

@@ -1,6 +1,8 @@
 import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
-import { ADMIN } from './service-calls.ts';
+import type { TestApp } from './fixtures.ts';
+import { OFFICE_LIST } from './seed.ts';
+import { ADMIN, writeRestriction } from './service-calls.ts';
 
 /** The entries table. */
 export function entriesTable(page: Page): Locator {
@@ -43,6 +45,16 @@ export async function addProfileViaUi(
   await dialog.getByRole('button', { name: 'Add profile' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('radiogroup', { name: 'Access from' })).toBeVisible();
+}
+
+/**
+ * The usual start of a story: the service holds the office list, the app opens and a profile for
+ * that service is added through the UI.
+ */
+export async function openWithOfficeList(app: TestApp): Promise<void> {
+  await writeRestriction(app.service.url, OFFICE_LIST);
+  await app.open();
+  await addProfileViaUi(app.page, app.service.url);
 }
 
 /** Wait until the autosave says "Saved locally". */
