@@ -45,7 +45,7 @@ export const en = {
     nameHint: 'For you, e.g. “Production”.',
     url: 'Service URL',
     urlHint: 'A URL starting with https:// (http:// only for a service on this computer).',
-    login: 'Administrator login name',
+    login: 'Administrator login',
     password: 'Password',
     passwordHint: 'Stored in the OS credential store, never in a file.',
     save: 'Add profile',
@@ -82,7 +82,7 @@ export const en = {
     pasteHint: 'Tip: paste many rows from Excel, CSV or one address per line into any field.',
     pasted_one: 'Pasted {{count}} entry.',
     pasted_other: 'Pasted {{count}} entries.',
-    pastedProblems: '{{count}} have problems: fix them as described under each entry.',
+    pastedProblems: 'Entries with problems: {{count}}. Fix each as described under it.',
     counters: {
       entries: '{{n}} / {{max}} entries',
       errors_one: '{{count}} error',
@@ -158,7 +158,7 @@ export const en = {
     lockoutWhoProtected: 'a protected address',
     lockoutBody:
       'Once this save takes effect, the service refuses every request from the addresses below, logins included. If you lose access there are two ways back: open the Reset URL in the completion e-mail within one hour, or, on cybozu.com, have a cybozu.com Store Administrator set the IP address restriction to “Allow all” on the cybozu.com Store.',
-    lockoutPhraseLabel: 'To save anyway, type {{phrase}} (the address that loses access)',
+    lockoutPhraseLabel: 'To save anyway, type “{{phrase}}” (the address that loses access)',
     lockoutConfirm: 'Save and lose access',
     lockoutCancel: 'Cancel, keep editing',
     mergeNeeded:

@@ -18,9 +18,12 @@ export function dateTimeFormat(language: string): Intl.DateTimeFormat {
     : new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-/** Format a time in the UI language (see dateTimeFormat). */
+/**
+ * Format a time in the UI language (see dateTimeFormat). The spaces are no-break spaces: a date
+ * and its time never end up on two lines.
+ */
 export function formatDateTime(value: Date | number | string, language: string): string {
-  return dateTimeFormat(language).format(typeof value === 'string' ? new Date(value) : value);
+  return noBreak(dateTimeFormat(language), value);
 }
 
 /** The current UI language's date-time formatter (re-made when the language changes). */
@@ -28,6 +31,10 @@ export function useDateTimeFormat(): (value: Date | number | string) => string {
   const { i18n } = useTranslation();
   return useMemo(() => {
     const fmt = dateTimeFormat(i18n.language);
-    return (value) => fmt.format(typeof value === 'string' ? new Date(value) : value);
+    return (value) => noBreak(fmt, value);
   }, [i18n.language]);
+}
+
+function noBreak(fmt: Intl.DateTimeFormat, value: Date | number | string): string {
+  return fmt.format(typeof value === 'string' ? new Date(value) : value).replace(/ /g, '\u00a0');
 }

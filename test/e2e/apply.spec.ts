@@ -19,15 +19,17 @@ test('after a push: applying with elapsed time, then verified that you still hav
   const banner = page.getByTestId('apply-banner');
   const saved = await readRestriction(app.service.url);
   await expect(banner).toContainText(
-    `Saved as revision ${saved.revision}. The service is applying it…`,
+    `Saved as revision ${saved.revision}. Waiting for it to take effect on the service…`,
   );
   expect(saved.apply.state).toBe('APPLYING');
-  await expect(banner.getByRole('progressbar', { name: 'Applying' })).toBeVisible();
+  await expect(banner.getByRole('progressbar', { name: 'Taking effect' })).toBeVisible();
   // The elapsed time counts up while the service applies.
   await expect(page.getByTestId('apply-elapsed')).toHaveText(/^Elapsed 0:0[1-3]$/);
   await screenshot(page, 'applying');
   // Still applying after the picture (the banner only moves forward): it shows "applying".
-  await expect(banner).toContainText('The service is applying it…', { timeout: 1 });
+  await expect(banner).toContainText('Waiting for it to take effect on the service…', {
+    timeout: 1,
+  });
   await expectAccessible(page, 'applying');
 
   await expect(banner).toHaveText(
