@@ -127,7 +127,7 @@ export const en = {
     pull: 'Refresh from service',
     pulling: 'Refreshing…',
     disabledOffline:
-      'The service cannot be reached, so the draft cannot be saved to it yet. Saving works again once it is reachable.',
+      'Saving needs a connection to the service; it works again once the service answers.',
     disabledErrors:
       'Some entries have errors, so the list cannot be saved. Fix them as described under each entry.',
     disabledNoChanges: 'No changes to save.',
