@@ -165,6 +165,10 @@ export const MESSAGES = {
     en: 'Row {row}: cell {column}{row} is a formula ({formula}) saved without its value; open and save the file in Excel, then import again.',
     ja: '{row} 行目: セル {column}{row} は値が保存されていない数式（{formula}）です。Excel で開いて保存してから、もう一度インポートしてください。',
   },
+  IMPORT_NO_HEADER: {
+    en: 'No header row was found, so the columns were chosen by their content: address from column {ipColumn}, prefix from column {prefixColumn}, memo from column {memoColumn} (not read: {ignoredColumns}). If that is wrong, add a header row such as "IP address,CIDR,Memo".',
+    ja: '見出し行が見つからないため、内容から列を判断しました: アドレスは {ipColumn} 列、プレフィックスは {prefixColumn} 列、メモは {memoColumn} 列（読み込んでいない列: {ignoredColumns}）。違う場合は「IPアドレス,CIDR,メモ」のような見出し行を追加してください。',
+  },
   // Whole-file import errors (shared/import/errors.ts ImportError codes; params as thrown there).
   FILE_TOO_LARGE: {
     en: 'The file is {sizeMb} MB; the import accepts files up to {limitMb} MB.',
@@ -255,6 +259,24 @@ export const MESSAGES = {
 
 export type MessageCode = keyof typeof MESSAGES;
 
+/**
+ * Sentences of codes that name another entry, for a list read from a spreadsheet: there every
+ * reference is a spreadsheet row ("row 12 is covered by row 3"), never an entry number. Used when
+ * the problem has a `row` and an `otherRow` param (shared/import/list-problems.ts sets both).
+ */
+export const ROW_MESSAGES: Partial<Record<MessageCode, MessageTemplate>> = {
+  DUPLICATE_ENTRY: {
+    en: 'Row {row} ({network}) duplicates row {otherRow}.',
+    ja: '{row} 行目（{network}）は {otherRow} 行目と重複しています。',
+  },
+  COVERED_BY_ENTRY: {
+    en: 'Row {row} ({network}) is already covered by row {otherRow} ({otherNetwork}{otherMemoSuffix}).',
+    ja: '{row} 行目（{network}）は {otherRow} 行目（{otherNetwork}{otherMemoSuffix}）にすでに含まれています。',
+  },
+};
+
+
+
 /** Labels of the non-global reasons (NON_GLOBAL_ADDRESS `reason` param). */
 export const REASON_LABELS: Record<string, MessageTemplate> = {
   unspecified: { en: '"this network" (unspecified)', ja: '「このネットワーク」（未指定）' },
@@ -314,6 +336,10 @@ export function formatMessage(
 export function formatProblem(problem: Problem, locale: Locale): string {
   const params =
     problem.index === undefined ? problem.params : { index: problem.index, ...problem.params };
+  const byRow = ROW_MESSAGES[problem.code as MessageCode];
+  if (byRow && problem.row !== undefined && params?.otherRow !== undefined) {
+    return fillTemplate(byRow[locale], localizeParams({ row: problem.row, ...params }, locale));
+  }
   return formatMessage(problem.code, params, locale) ?? problem.message;
 }
 
