@@ -262,7 +262,8 @@ export type MessageCode = keyof typeof MESSAGES;
 /**
  * Sentences of codes that name another entry, for a list read from a spreadsheet: there every
  * reference is a spreadsheet row ("row 12 is covered by row 3"), never an entry number. Used when
- * the problem has a `row` and an `otherRow` param (shared/import/list-problems.ts sets both).
+ * the problem has a `row` (and, where the sentence names another row, an `otherRow` param, which
+ * shared/import/list-problems.ts sets).
  */
 export const ROW_MESSAGES: Partial<Record<MessageCode, MessageTemplate>> = {
   DUPLICATE_ENTRY: {
@@ -273,9 +274,23 @@ export const ROW_MESSAGES: Partial<Record<MessageCode, MessageTemplate>> = {
     en: 'Row {row} ({network}) is already covered by row {otherRow} ({otherNetwork}{otherMemoSuffix}).',
     ja: '{row} 行目（{network}）は {otherRow} 行目（{otherNetwork}{otherMemoSuffix}）にすでに含まれています。',
   },
+  EXPORT_UNENCODABLE_MEMO: {
+    en: 'Row {row} ({network}): the memo contains "{char}" ({codePoint}), which Shift_JIS cannot encode; the entry was not written.',
+    ja: '{row} 行目（{network}）: メモの「{char}」（{codePoint}）は Shift_JIS で表せないため、このエントリは書き出していません。',
+  },
+  EXPORT_MEMO_REPLACED: {
+    en: 'Row {row} ({network}): "{char}" ({codePoint}) in the memo cannot be encoded in Shift_JIS and was written as "?".',
+    ja: '{row} 行目（{network}）: メモの「{char}」（{codePoint}）は Shift_JIS で表せないため「?」として書き出しました。',
+  },
+  EXPORT_FORMULA_NEUTRALIZED: {
+    en: 'Row {row} ({network}): the memo starts with "{first}", which spreadsheet programs read as a formula; it was written with a leading apostrophe.',
+    ja: '{row} 行目（{network}）: メモが表計算ソフトで数式と解釈される「{first}」で始まるため、先頭にアポストロフィを付けて書き出しました。',
+  },
+  EXPORT_ENTRY_SKIPPED: {
+    en: 'Row {row} ({network}) has errors and was not written.',
+    ja: '{row} 行目（{network}）にはエラーがあるため書き出していません。',
+  },
 };
-
-
 
 /** Labels of the non-global reasons (NON_GLOBAL_ADDRESS `reason` param). */
 export const REASON_LABELS: Record<string, MessageTemplate> = {
@@ -337,7 +352,8 @@ export function formatProblem(problem: Problem, locale: Locale): string {
   const params =
     problem.index === undefined ? problem.params : { index: problem.index, ...problem.params };
   const byRow = ROW_MESSAGES[problem.code as MessageCode];
-  if (byRow && problem.row !== undefined && params?.otherRow !== undefined) {
+  const needsOther = byRow?.en.includes('{otherRow}') ?? false;
+  if (byRow && problem.row !== undefined && (!needsOther || params?.otherRow !== undefined)) {
     return fillTemplate(byRow[locale], localizeParams({ row: problem.row, ...params }, locale));
   }
   return formatMessage(problem.code, params, locale) ?? problem.message;

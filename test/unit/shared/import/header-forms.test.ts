@@ -46,8 +46,7 @@ const FILES = {
   'CSV UTF-8': async (shape: Shape) => encode(csv([shape.header, ...rowsOf(shape)]), 'utf-8'),
   'CSV Shift_JIS': async (shape: Shape) =>
     encode(csv([shape.header, ...rowsOf(shape)]), 'shift_jis'),
-  XLSX: async (shape: Shape) =>
-    workbook([{ name: 'IP', rows: [shape.header, ...rowsOf(shape)] }]),
+  XLSX: async (shape: Shape) => workbook([{ name: 'IP', rows: [shape.header, ...rowsOf(shape)] }]),
 };
 
 describe('headings of real sheets', () => {
@@ -157,7 +156,11 @@ describe('import messages name spreadsheet rows', () => {
   it('a covered or duplicate row names the other row, in English and Japanese', async () => {
     const lines = ['No.,接続元IPアドレス,説明'];
     for (let i = 1; i <= 8; i++) lines.push(`${i},203.0.113.${i},host ${i}`);
-    lines.push('9,198.51.100.0/24,"Osaka ""north"""', '10,198.51.100.9,inside', '11,203.0.113.1,dup');
+    lines.push(
+      '9,198.51.100.0/24,"Osaka ""north"""',
+      '10,198.51.100.9,inside',
+      '11,203.0.113.1,dup',
+    );
     const result = await importBytes(encode(lines.join('\r\n'), 'shift_jis'), { validate: true });
     const overlap = result.problems.filter(
       (p) => p.code === 'COVERED_BY_ENTRY' || p.code === 'DUPLICATE_ENTRY',
@@ -170,7 +173,9 @@ describe('import messages name spreadsheet rows', () => {
       ],
       ['DUPLICATE_ENTRY', 12, 'Row 12 (203.0.113.1) duplicates row 2.'],
     ]);
-    expect(formatProblem(overlap[1]!, 'ja')).toBe('12 行目（203.0.113.1）は 2 行目と重複しています。');
+    expect(formatProblem(overlap[1]!, 'ja')).toBe(
+      '12 行目（203.0.113.1）は 2 行目と重複しています。',
+    );
     for (const p of result.problems) expect(formatProblem(p, 'en')).not.toMatch(/\bentry\b/i);
   });
 });
