@@ -270,7 +270,8 @@ export function humanProblem(p: Problem, locale: Locale = cliLocale()): string {
  * line breaks, tabs and other control characters shown as escapes so one entry stays one line.
  */
 export function displayText(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f]/g, (c) =>
+  // \p{Cc}: the C0 and C1 control characters (line breaks, tabs, escape sequences).
+  return value.replace(/\p{Cc}/gu, (c) =>
     c === '\n'
       ? '\\n'
       : c === '\r'
