@@ -67,7 +67,7 @@ export const CLI_TEXT = {
     ja: '--format には {formats} のいずれかを指定してください。',
   },
   oneIncompleteChoice: {
-    en: '--drop-unencodable, --drop-errors and --replace-unencodable: give at most one of --drop-unencodable and --replace-unencodable.',
+    en: 'give at most one of --drop-unencodable and --replace-unencodable.',
     ja: '--drop-unencodable と --replace-unencodable は同時に指定できません。',
   },
   unexpected: {
@@ -196,6 +196,7 @@ export const CLI_TEXT = {
   memoLabel: { en: 'memo', ja: 'メモ' },
   noHeaderRow: { en: 'no header row', ja: '見出し行なし' },
   headerOnRow: { en: 'header on row {row}', ja: '見出しは {row} 行目' },
+  listSeparator: { en: ', ', ja: '、' },
   columnsLine: { en: 'Columns: {columns} ({header}).', ja: '列: {columns}（{header}）。' },
   problemsHeadline: {
     en: 'Problems ({errors} errors, {warnings} warnings):',

@@ -92,7 +92,7 @@ function toText(result: ImportResult): string {
     column(mapping.ip, say('addressLabel')),
     column(mapping.prefix, say('prefixLabel')),
     column(mapping.memo, say('memoLabel')),
-  ].join(', ');
+  ].join(say('listSeparator'));
   lines.push(say('columnsLine', { columns, header }));
   for (const e of result.entries) {
     const network = e.cidr === null ? e.ip : `${e.ip}/${e.cidr}`;
