@@ -260,9 +260,17 @@ export function problemPlace(p: Problem, locale: Locale = cliLocale()): string {
 
 /** One problem on one line for a person. */
 export function humanProblem(p: Problem, locale: Locale = cliLocale()): string {
-  const place = problemPlace(p, locale);
+  const sentence = formatProblem(p, locale);
+  const place = namesItsPlace(sentence, p, locale) ? (p.field ?? '') : problemPlace(p, locale);
   const severity = text(p.severity === 'error' ? 'error' : 'warning', locale);
-  return `${severity} ${place ? `${place}: ` : ''}${formatProblem(p, locale)} [${p.code}]`;
+  return `${severity} ${place ? `${place}: ` : ''}${sentence} [${p.code}]`;
+}
+
+/** Whether a sentence starts by naming its row or entry ("Row 4 (…)", "2 件目（…"). */
+export function namesItsPlace(sentence: string, p: Problem, locale: Locale): boolean {
+  const { field: _field, ...where } = p;
+  const place = problemPlace(where, locale);
+  return place !== '' && sentence.toLowerCase().startsWith(place.toLowerCase());
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   cliLocale,
   displayText,
   listFileMessage,
+  namesItsPlace,
   problemPlace,
   runCommand,
   say,
@@ -109,8 +110,9 @@ function toText(result: ImportResult): string {
 /** One problem on one line: row (or entry), severity, code, message in the locale. */
 export function problemLine(p: Problem): string {
   const locale = cliLocale();
+  const sentence = formatProblem(p, locale);
   const { field: _field, ...where } = p;
-  const place = problemPlace(where, locale);
+  const place = namesItsPlace(sentence, p, locale) ? '' : problemPlace(where, locale);
   const severity = say(p.severity === 'error' ? 'error' : 'warning').trim();
-  return `${place ? `${place}: ` : ''}${severity} ${p.code}: ${formatProblem(p, locale)}`;
+  return `${place ? `${place}: ` : ''}${severity} ${p.code}: ${sentence}`;
 }
