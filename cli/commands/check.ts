@@ -8,6 +8,7 @@ import {
   cliLocale,
   countSeverity,
   displayText,
+  displayWidth,
   networkText,
   reportListProblems,
   runCommand,
@@ -123,10 +124,10 @@ function human(results: (CheckResult & { problem?: Problem })[], allowAll: boole
   const locale = cliLocale();
   const width = Math.min(40, Math.max(...results.map((r) => r.ip.length), 2));
   const verdicts = ['checkAllowed', 'checkDenied', 'checkPartly', 'checkError'] as const;
-  const verdictWidth = Math.max(...verdicts.map((k) => [...say(k)].length)) + 2;
+  const verdictWidth = Math.max(...verdicts.map((k) => displayWidth(say(k)))) + 2;
   const line = (ip: string, verdict: (typeof verdicts)[number], why: string) => {
     const word = say(verdict);
-    return `${ip.padEnd(width)}  ${word}${' '.repeat(verdictWidth - [...word].length)}${why}`;
+    return `${ip.padEnd(width)}  ${word}${' '.repeat(verdictWidth - displayWidth(word))}${why}`;
   };
   const matchText = (matches: Match[]) =>
     listed(matches.map((m) => `${networkText(m)}${m.memo ? ` "${displayText(m.memo)}"` : ''}`));

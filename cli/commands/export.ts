@@ -91,7 +91,7 @@ export async function run(argv: string[]): Promise<number> {
         const entry = entries[l.index];
         const where =
           row === undefined ? say('entry', { position: l.index + 1 }) : say('row', { row });
-        return entry ? `${where} (${networkText(entry)})` : where;
+        return entry ? say('placeNetwork', { place: where, network: networkText(entry) }) : where;
       };
       const summary = {
         in: input,

@@ -82,8 +82,8 @@ function toText(result: ImportResult): string {
   const column = (index: number | null, label: string) => {
     if (index === null) return say('columnNone', { label });
     const header = result.headers[index];
-    const name = `${columnLetter(index)}${header ? ` "${displayText(header)}"` : ''}`;
-    return say('columnIs', { label, column: name });
+    const heading = header ? say('columnHeading', { heading: displayText(header) }) : '';
+    return say('columnIs', { label, letter: columnLetter(index), heading });
   };
   const header =
     mapping.headerRow === null
