@@ -5,7 +5,6 @@ import {
   cliLocale,
   displayText,
   listFileMessage,
-  namesItsPlace,
   problemPlace,
   runCommand,
   say,
@@ -112,7 +111,8 @@ export function problemLine(p: Problem): string {
   const locale = cliLocale();
   const sentence = formatProblem(p, locale);
   const { field: _field, ...where } = p;
-  const place = namesItsPlace(sentence, p, locale) ? '' : problemPlace(where, locale);
+  // Always led by its row (or entry), even when the sentence names it too: a list read by row.
+  const place = problemPlace(where, locale);
   const severity = say(p.severity === 'error' ? 'error' : 'warning').trim();
   return `${place ? `${place}: ` : ''}${severity} ${p.code}: ${sentence}`;
 }

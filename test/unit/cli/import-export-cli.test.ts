@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { workbook } from '../shared/import/make-files.ts';
 
 const NODE = join(process.cwd(), 'node_modules/.bin/node');
@@ -23,6 +23,9 @@ function allowlist(...args: string[]): Promise<{ code: number; stdout: string; s
     );
   });
 }
+
+// Each test spawns the real command (twice for a round trip); a loaded machine needs time.
+vi.setConfig({ testTimeout: 120_000 });
 
 let dir = '';
 const path = (name: string) => join(dir, name);
