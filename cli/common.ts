@@ -260,17 +260,9 @@ export function problemPlace(p: Problem, locale: Locale = cliLocale()): string {
 
 /** One problem on one line for a person. */
 export function humanProblem(p: Problem, locale: Locale = cliLocale()): string {
-  const sentence = formatProblem(p, locale);
-  const place = namesItsPlace(sentence, p, locale) ? (p.field ?? '') : problemPlace(p, locale);
+  const place = problemPlace(p, locale);
   const severity = text(p.severity === 'error' ? 'error' : 'warning', locale);
-  return `${severity} ${place ? `${place}: ` : ''}${sentence} [${p.code}]`;
-}
-
-/** Whether a sentence starts by naming its row or entry ("Row 4 (…)", "2 件目（…"). */
-export function namesItsPlace(sentence: string, p: Problem, locale: Locale): boolean {
-  const { field: _field, ...where } = p;
-  const place = problemPlace(where, locale);
-  return place !== '' && sentence.toLowerCase().startsWith(place.toLowerCase());
+  return `${severity} ${place ? `${place}: ` : ''}${formatProblem(p, locale)} [${p.code}]`;
 }
 
 /**
