@@ -268,17 +268,19 @@ function fromHeader(rows: Row[]): ColumnMapping | null {
     const row = rows[r] ?? [];
     // Data has started: a heading further down (a second table) is not this table's header.
     if (best && row.some((cell) => looksLikeAddress(cellText(cell)))) break;
-    let ip: number | null = null;
+    const ips: number[] = [];
     let prefix: number | null = null;
     let memo: number | null = null;
     let score = 0;
     for (let c = 0; c < row.length; c++) {
       const role = headerRole(cellText(row[c]));
       if (role !== null) score++;
-      if (role === 'ip' && ip === null) ip = c;
+      if (role === 'ip') ips.push(c);
       else if (role === 'prefix' && prefix === null) prefix = c;
       else if (role === 'memo' && memo === null) memo = c;
     }
+    // Two address-like headings ("Address" of a street, then "IP"): the one with addresses below.
+    let ip: number | null = ips.find((c) => columnHoldsAddresses(rows, r + 1, c)) ?? ips[0] ?? null;
     // "CIDR" alone may be the column holding a.b.c.d/n: use it as the address column when the
     // rows below hold addresses in it.
     if (ip === null && prefix !== null && columnHoldsAddresses(rows, r + 1, prefix)) {
