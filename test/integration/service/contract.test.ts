@@ -176,7 +176,7 @@ describe('the contract over raw HTTP, checked against the OpenAPI document', () 
     const nf = await raw(env.service, 'GET', '/v1/nothing', { headers: json });
     expect([nf.status, nf.body.code]).toEqual([404, 'NOT_FOUND']);
     const del = await raw(env.service, 'DELETE', R, { headers: json });
-    expect([del.status, del.headers.allow]).toEqual([405, 'GET, PUT']);
+    expect([del.status, del.headers.allow]).toEqual([405, 'GET, HEAD, PUT']);
     // Error bodies never carry a stack trace.
     for (const r of [badJson, extra, nf, del])
       expect(JSON.stringify(r.body)).not.toMatch(/\bat .*\.ts:\d+/);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startService } from '../../../service/server.ts';
-import { ADMIN, clientFor, outboxMails, raw, resetUrlOf, waitFor } from './helpers.ts';
+import { ADMIN, clientFor, outboxMails, raw, resetUrlOf, revisions, waitFor } from './helpers.ts';
 
 const BIN = fileURLToPath(new URL('../../../service/bin/allowlist-service.js', import.meta.url));
 const roots: string[] = [];
@@ -23,12 +23,13 @@ describe('persistence', () => {
     const root = await freshRoot();
     const dirs = { data: join(root, 'data'), outbox: join(root, 'outbox') };
     let service = await startService({ admins: [ADMIN], applyDelayMs: 100, ...dirs });
+    const R = await revisions(service.url);
     const admin = clientFor(service.url, '127.0.0.2').client;
     const applied = {
       mode: 'ALLOW_SPECIFIC' as const,
       entries: [{ ip: '127.0.0.2', cidr: null, memo: '管理者 desk' }],
     };
-    expect(await admin.put(applied, '1')).toMatchObject({ ok: true });
+    expect(await admin.put(applied, R(1))).toMatchObject({ ok: true });
     const mail = await waitFor(async () => (await outboxMails(dirs.outbox))[0]);
     await waitFor(async () => {
       const r = await admin.get();
@@ -41,7 +42,7 @@ describe('persistence', () => {
     const admin2 = clientFor(service.url, '127.0.0.2').client;
     expect(await admin2.get()).toMatchObject({
       ok: true,
-      value: { revision: '2', entries: applied.entries, apply: { state: 'APPLIED' } },
+      value: { revision: R(2), entries: applied.entries, apply: { state: 'APPLIED' } },
     });
     expect(await clientFor(service.url, '127.0.0.3').client.get()).toMatchObject({
       ok: false,
@@ -51,14 +52,18 @@ describe('persistence', () => {
       mode: 'ALLOW_SPECIFIC' as const,
       entries: [...applied.entries, { ip: '127.0.0.3', cidr: null, memo: 'colleague' }],
     };
-    expect(await admin2.put(next, '2')).toMatchObject({ ok: true, value: { revision: '3' } });
+    expect(await admin2.put(next, R(2))).toMatchObject({ ok: true, value: { revision: R(3) } });
     await service.close();
 
     service = await startService({ admins: [ADMIN], applyDelayMs: 60_000, ...dirs });
     const admin3 = clientFor(service.url, '127.0.0.2').client;
     expect(await admin3.get()).toMatchObject({
       ok: true,
-      value: { revision: '3', entries: next.entries, apply: { state: 'APPLYING', revision: '3' } },
+      value: {
+        revision: R(3),
+        entries: next.entries,
+        apply: { state: 'APPLYING', revision: R(3) },
+      },
     });
     // Revision 2 is still the one in force.
     expect(await clientFor(service.url, '127.0.0.3').client.get()).toMatchObject({
@@ -78,7 +83,7 @@ describe('persistence', () => {
     service = await startService({ admins: [ADMIN], ...dirs });
     expect(await clientFor(service.url, '127.0.0.3').client.get()).toMatchObject({
       ok: true,
-      value: { revision: '4', mode: 'ALLOW_ALL', entries: next.entries },
+      value: { revision: R(4), mode: 'ALLOW_ALL', entries: next.entries },
     });
     await service.close();
     // Atomic writes leave no temporary files behind.
@@ -131,11 +136,12 @@ describe('the allowlist-service command', () => {
     ]);
     const url = await cli.listening;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const R = await revisions(url);
     const admin = clientFor(url).client;
     expect(
       await admin.put(
         { mode: 'ALLOW_ALL', entries: [{ ip: '192.0.2.1', cidr: null, memo: 'kept' }] },
-        '1',
+        R(1),
       ),
     ).toMatchObject({ ok: true });
     cli.child.kill('SIGTERM');
@@ -168,6 +174,28 @@ describe('the allowlist-service command', () => {
     const data = join(root, 'plain-file', 'd');
     const cli = startCli(['--admin', 'a:b', '--data', data, '--outbox', join(root, 'o')]);
     expect(await cli.exited).toBe(2);
-    expect(cli.errors()).toBe(`allowlist-service: ENOTDIR: not a directory, mkdir '${data}'\n`);
+    expect(cli.errors()).toBe(
+      `allowlist-service: cannot create the data folder (--data) ${data}: a part of the path is a file, not a folder\n`,
+    );
+  });
+
+  it('--data or --outbox naming a file is one line saying so, exit 2, the file untouched', async () => {
+    const root = await freshRoot();
+    const file = join(root, 'state-here.json');
+    await writeFile(file, 'mine');
+    for (const [args, said] of [
+      [['--data', file, '--outbox', join(root, 'o')], `the data folder (--data) ${file} is a file`],
+      [
+        ['--data', join(root, 'd'), '--outbox', file],
+        `the outbox folder (--outbox) ${file} is a file`,
+      ],
+    ] as const) {
+      const cli = startCli(['--admin', 'a:b', ...args]);
+      expect(await cli.exited).toBe(2);
+      expect(cli.errors()).toBe(
+        `allowlist-service: ${said}, not a folder; name a folder instead\n`,
+      );
+    }
+    expect(await readFile(file, 'utf8')).toBe('mine');
   });
 });
