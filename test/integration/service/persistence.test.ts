@@ -100,9 +100,15 @@ describe('persistence', () => {
   });
 });
 
+/** Accounts in the environment: `--admin` would add a warning line to stderr. */
+const ADMINS = { ALLOWLIST_SERVICE_ADMINS: 'a:b' };
+
 /** Run the CLI; resolve with its output once `listening on URL` is printed. */
-function startCli(args: string[]) {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+function startCli(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   let out = '';
   let err = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
@@ -154,10 +160,44 @@ describe('the allowlist-service command', () => {
     expect(state.current.config.entries).toEqual([{ ip: '192.0.2.1', cidr: null, memo: 'kept' }]);
   });
 
+  it('takes the accounts from --admin-file or ALLOWLIST_SERVICE_ADMINS: no password in ps, no warning', async () => {
+    const root = await freshRoot();
+    const file = join(root, 'admins');
+    await writeFile(file, 'admin:pw\n', { mode: 0o600 });
+    for (const [args, env] of [
+      [['--admin-file', file], {}],
+      [[], { ALLOWLIST_SERVICE_ADMINS: 'admin:pw' }],
+    ] as const) {
+      const cli = startCli(['--data', join(root, 'd'), '--outbox', join(root, 'o'), ...args], env);
+      const url = await cli.listening;
+      expect(await clientFor(url).client.get()).toMatchObject({ ok: true });
+      // What ps shows: the process's own command line.
+      const cmdline = await readFile(`/proc/${cli.child.pid}/cmdline`, 'utf8');
+      expect(cmdline).not.toContain('pw');
+      cli.child.kill('SIGTERM');
+      expect(await cli.exited).toBe(0);
+      expect(cli.errors()).toBe('');
+    }
+    const tests = startCli([
+      '--admin',
+      'admin:pw',
+      '--data',
+      join(root, 'd'),
+      '--outbox',
+      join(root, 'o'),
+    ]);
+    await tests.listening;
+    tests.child.kill('SIGTERM');
+    expect(await tests.exited).toBe(0);
+    expect(tests.errors()).toMatch(
+      /^allowlist-service: warning: --admin puts the password on the command line/,
+    );
+  });
+
   it('exits 2 naming the option for a bad command line', async () => {
     for (const [args, said] of [
       [['--port', 'eighty', '--admin', 'a:b'], /--port must be a whole number/],
-      [['--port', '0'], /at least one --admin/],
+      [['--port', '0'], /no admin account/],
       [['--admin', 'nopassword'], /--admin must be LOGIN:PASSWORD/],
       [['--admin', 'a:b', '--max-entries', '0'], /--max-entries/],
       [['--admin', 'a:b', '--bogus'], /bogus/],
@@ -172,7 +212,7 @@ describe('the allowlist-service command', () => {
     const root = await freshRoot();
     await writeFile(join(root, 'plain-file'), '');
     const data = join(root, 'plain-file', 'd');
-    const cli = startCli(['--admin', 'a:b', '--data', data, '--outbox', join(root, 'o')]);
+    const cli = startCli(['--data', data, '--outbox', join(root, 'o')], ADMINS);
     expect(await cli.exited).toBe(2);
     expect(cli.errors()).toBe(
       `allowlist-service: cannot create the data folder (--data) ${data}: a part of the path is a file, not a folder\n`,
@@ -190,7 +230,7 @@ describe('the allowlist-service command', () => {
         `the outbox folder (--outbox) ${file} is a file`,
       ],
     ] as const) {
-      const cli = startCli(['--admin', 'a:b', ...args]);
+      const cli = startCli([...args], ADMINS);
       expect(await cli.exited).toBe(2);
       expect(cli.errors()).toBe(
         `allowlist-service: ${said}, not a folder; name a folder instead\n`,
