@@ -12,6 +12,7 @@ import type { Config } from '../shared/allowlist/model.ts';
 import { DEFAULT_OPTIONS } from './options.ts';
 import type { ServiceOptions } from './options.ts';
 import { StateStore, ensureFolder } from './state-store.ts';
+import type { StateWriter } from './state-store.ts';
 import { RestrictionState } from './restriction-state.ts';
 import { HttpError, sendError, sendJson, writeRawError } from './http-io.ts';
 import { bodyLimitFor } from './body-limit.ts';
@@ -34,7 +35,14 @@ export type RunningService = {
 };
 
 /** Options for `startService`: the CLI's options, most optional. */
-export type StartOptions = Partial<Omit<ServiceOptions, 'admins'>> & Pick<ServiceOptions, 'admins'>;
+export type StartOptions = Partial<Omit<ServiceOptions, 'admins'>> &
+  Pick<ServiceOptions, 'admins'> & {
+    /**
+     * Tests only: wraps the durable write of the state file, to hold a write in flight or fail
+     * it (a slow or failing disk cannot be caused on purpose here).
+     */
+    stateWriter?: StateWriter;
+  };
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const RESTRICTIONS = '/v1/ip-restrictions.json';
@@ -70,7 +78,7 @@ export async function startService(options: StartOptions): Promise<RunningServic
       : null;
   const dataDir = opts.data ?? join(temp ?? '', 'data');
   const outboxDir = opts.outbox ?? join(temp ?? '', 'outbox');
-  const store = await StateStore.open(dataDir, now());
+  const store = await StateStore.open(dataDir, now(), opts.stateWriter);
   // A bad outbox would only show when the first revision applies: refuse it now.
   await ensureFolder(outboxDir, 'the outbox folder (--outbox)');
   // Room for a valid maxEntries-entry list however a JSON encoder writes it (body-limit.ts).

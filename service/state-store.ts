@@ -60,6 +60,9 @@ export function initialState(now: number, revision: string = firstRevision()): S
   };
 }
 
+/** Writes the state file durably (writeFileAtomic; tests wrap it to hold or fail a write). */
+export type StateWriter = (path: string, content: string) => Promise<void>;
+
 /** The state file exists but cannot be used: the service refuses to start rather than lose it. */
 export class StateFileError extends Error {
   override name = 'StateFileError';
@@ -101,9 +104,12 @@ export class StateStore {
   private current: StoredState;
   private chain: Promise<void> = Promise.resolve();
 
-  private constructor(path: string, state: StoredState) {
+  private readonly write: StateWriter;
+
+  private constructor(path: string, state: StoredState, write: StateWriter) {
     this.path = path;
     this.current = state;
+    this.write = write;
   }
 
   /** The durable state (read-only: change it with `update`). */
@@ -112,7 +118,11 @@ export class StateStore {
   }
 
   /** Load the state from `dir` (created if missing), or start from the initial state. */
-  static async open(dir: string, now: number): Promise<StateStore> {
+  static async open(
+    dir: string,
+    now: number,
+    write: StateWriter = writeFileAtomic,
+  ): Promise<StateStore> {
     await ensureFolder(dir, 'the data folder (--data)');
     const path = join(dir, 'state.json');
     let text: string | null = null;
@@ -123,8 +133,8 @@ export class StateStore {
     }
     if (text === null) {
       const state = initialState(now);
-      await writeFileAtomic(path, serialize(state));
-      return new StateStore(path, state);
+      await write(path, serialize(state));
+      return new StateStore(path, state, write);
     }
     let json: unknown;
     try {
@@ -140,7 +150,7 @@ export class StateStore {
         `${path} does not hold a state this service understands; move it aside to start from an empty state`,
       );
     }
-    return new StateStore(path, parsed.data);
+    return new StateStore(path, parsed.data, write);
   }
 
   /**
@@ -152,7 +162,7 @@ export class StateStore {
     const next = this.chain.then(async () => {
       const draft = structuredClone(this.current);
       const result = change(draft);
-      await writeFileAtomic(this.path, serialize(draft));
+      await this.write(this.path, serialize(draft));
       this.current = draft;
       return result;
     });
