@@ -251,6 +251,11 @@ export const MESSAGES = {
     en: 'Entry {position} ({network}) has errors and was not written.',
     ja: '{position} 件目（{network}）にはエラーがあるため書き出していません。',
   },
+  // The app could not start (electron/main/index.ts: an error box, then the app exits).
+  APP_START_FAILED: {
+    en: 'IP Allowlist Manager could not start: {detail}. Nothing was changed. Check that the folder {folder} exists and that you may write to it, then start the app again.',
+    ja: 'IP Allowlist Manager を起動できませんでした（{detail}）。何も変更していません。フォルダー {folder} が存在し、書き込みできることを確認してから、もう一度起動してください。',
+  },
 } satisfies Record<string, MessageTemplate>;
 
 export type MessageCode = keyof typeof MESSAGES;
