@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { requireNode24 } from './node-version.js';
 
 const needed = [join('node_modules', '.bin', 'node'), join('node_modules', 'typescript')];
 if (needed.some((path) => !existsSync(path))) {
@@ -13,10 +14,4 @@ if (needed.some((path) => !existsSync(path))) {
   );
   process.exit(1);
 }
-const major = Number(process.versions.node.split('.')[0]);
-if (major < 24) {
-  console.error(
-    `This runs under Node ${process.versions.node}; it needs Node 24 (npm install puts it in node_modules/.bin: run it through npm or npx).`,
-  );
-  process.exit(1);
-}
+requireNode24('This npm script', 'npm test, npm start');
