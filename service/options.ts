@@ -5,7 +5,7 @@ import { DEFAULT_MAX_ENTRIES } from '../shared/allowlist/model.ts';
 export type AdminAccount = { login: string; password: string };
 
 /**
- * Options of the reference service (SERVICE-CONTRACT.md "Options").
+ * Options of the reference service (docs/service-contract.md, reference service).
  *
  * `data` and `outbox` default to fresh temporary folders (printed at start) so that
  * `npx allowlist-service --port 0 --admin admin:pw` works without set-up.

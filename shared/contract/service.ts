@@ -3,7 +3,7 @@ import type { ConfigSchema } from '../allowlist/model.ts';
 import { EntrySchema, ModeSchema } from '../allowlist/model.ts';
 
 /**
- * Zod schemas of the admin service contract v1 (../shared/handbook/SERVICE-CONTRACT.md).
+ * Zod schemas of the admin service contract v1 (docs/service-contract.md).
  *
  * Used by the reference service to parse requests and by the client to parse responses: both
  * sides of the wire are trust boundaries.
