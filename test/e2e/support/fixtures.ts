@@ -19,8 +19,8 @@ export type TestApp = {
   open: () => Promise<void>;
   /** Stop the reference service (the app goes offline). */
   stopService: () => Promise<void>;
-  /** Start it again on the same port with the same state. */
-  restartService: () => Promise<void>;
+  /** Start it again on the same port with the same state (optionally another apply delay). */
+  restartService: (changes?: { applyDelayMs?: number }) => Promise<void>;
 };
 
 /** Delay before a saved revision is APPLIED (short: tests wait for it). */
@@ -59,8 +59,8 @@ export const test = base.extend<{ app: TestApp; applyDelayMs: number }>({
       stopService: async () => {
         await service.close();
       },
-      restartService: async () => {
-        service = await startService({ ...serviceOptions, port: service.port });
+      restartService: async (changes = {}) => {
+        service = await startService({ ...serviceOptions, ...changes, port: service.port });
       },
     };
     await use(app);
