@@ -110,6 +110,13 @@ export const importEn = {
     failed: 'The export failed: {{message}}',
     notPulled: 'The list in force has not been read from the service yet.',
     blocked: 'Fix the CIDR of entry {{n}} first: the working copy cannot be saved with it.',
+    refused_one: 'Nothing was exported: {{count}} entry would be left out of the file.',
+    refused_other: 'Nothing was exported: {{count}} entries would be left out of the file.',
+    refusedWhy:
+      'Uploaded to the service, a CSV without them removes their addresses. Fix them, or choose:',
+    writeReplaced: 'Export with "?" for the characters Shift_JIS lacks',
+    writeRest_one: 'Export without this {{count}} entry',
+    writeRest_other: 'Export without these {{count}} entries',
   },
 };
 
@@ -221,6 +228,13 @@ export const importJa: DeepStringify<typeof importEn> = {
     notPulled: 'サービスで有効な一覧をまだ読み込んでいません。',
     blocked:
       '先にエントリ {{n}} の CIDR を直してください。このままでは編集中の一覧を保存できません。',
+    refused_one: '何も書き出していません: {{count}} 件のエントリがファイルから漏れます。',
+    refused_other: '何も書き出していません: {{count}} 件のエントリがファイルから漏れます。',
+    refusedWhy:
+      '漏れたままの CSV をサービスにアップロードすると、そのアドレスは削除されます。修正するか、次から選んでください:',
+    writeReplaced: 'Shift_JIS にない文字を「?」にして書き出す',
+    writeRest_one: 'この {{count}} 件を除いて書き出す',
+    writeRest_other: 'この {{count}} 件を除いて書き出す',
   },
 };
 
