@@ -15,8 +15,8 @@ const USAGE = 'usage: allowlist aggregate FILE [--sheet NAME] [--max-entries N] 
  * `allowlist aggregate FILE [--max-entries N] [--json]`: fewer entries for the same list.
  *
  * Always merges overlapping and adjacent networks exactly (same addresses). When still over
- * `--max-entries` (default 1,000), merges neighbours into supernets, cheapest first, and reports
- * how many extra addresses each merge lets in. Exit 1 when the list cannot be fit or had errors.
+ * `--max-entries` (default 1,000), merges into the supernets that admit the fewest extra addresses
+ * in total (optimal, see planToFit), and reports how many each merge lets in. Exit 1 when the list cannot be fit or had errors.
  */
 export async function run(argv: string[]): Promise<number> {
   return runCommand(
@@ -83,7 +83,7 @@ function human(before: number, maxEntries: number, plan: AggregateResult): strin
       ? 'no extra addresses'
       : `${plan.extraAddresses.toLocaleString('en-US')} extra address(es) allowed`;
   lines.push(
-    `${before} -> ${plan.entries.length} entries (limit ${maxEntries}): ${plan.fits ? 'fits' : 'DOES NOT FIT'}, ${plan.merges.length} merge(s), ${extra}.`,
+    `${before} -> ${plan.entries.length} entries (limit ${maxEntries}): ${plan.fits ? 'fits' : 'DOES NOT FIT'}, ${plan.merges.length} merge(s), ${extra}${plan.extraAddresses > 0 ? ' (optimal: no plan within the limit allows fewer)' : ''}.`,
   );
   return lines.join('\n');
 }

@@ -152,10 +152,11 @@ describe('allowlist impact reads logs as they come', () => {
     const out = createWriteStream(path);
     const block = Buffer.alloc(1024 * 1024, '192.0.2.8 x ');
     for (let written = 0; written < size; written += block.length) {
-      if (!out.write(block)) await new Promise((resolve) => out.once('drain', resolve));
+      if (!out.write(block))
+        await new Promise<void>((resolve) => out.once('drain', () => resolve()));
     }
     out.write('\n8.8.8.8 after the long line\n');
-    await new Promise((resolve) => out.end(resolve));
+    await new Promise<void>((resolve) => out.end(() => resolve()));
     // GNU time reports the child's peak resident memory (installed by .ci/run).
     const r = spawnSync(
       '/usr/bin/time',
