@@ -34,14 +34,14 @@ test('export the working copy as service CSV, UTF-8 CSV and XLSX; an unencodable
   await menuButton.click();
   const menu = page.getByRole('menu');
   await expect(menu).toBeVisible();
-  await expect(menu.getByRole('group', { name: 'Your working copy' })).toBeVisible();
+  await expect(menu.getByRole('group', { name: 'Your draft' })).toBeVisible();
   await expectAccessible(page, 'export menu');
   await screenshot(page, 'export-menu');
 
   // The service's CSV would leave out the emoji memo's entry: nothing is written, the report
   // names the entry, and only an explicit choice writes a file.
   await menu
-    .getByRole('group', { name: 'Your working copy' })
+    .getByRole('group', { name: 'Your draft' })
     .getByRole('menuitem', { name: 'Service CSV (Shift_JIS)…' })
     .click();
   const report = page.getByTestId('import-export-report');
@@ -78,7 +78,7 @@ test('export the working copy as service CSV, UTF-8 CSV and XLSX; an unencodable
   // XLSX keeps every memo, the emoji too.
   await menuButton.click();
   await page
-    .getByRole('group', { name: 'Your working copy' })
+    .getByRole('group', { name: 'Your draft' })
     .getByRole('menuitem', { name: 'Excel workbook (.xlsx)…' })
     .click();
   await expect(report).toContainText('Exported 5 entries to ip-allowlist.xlsx.');
