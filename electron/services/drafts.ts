@@ -7,7 +7,9 @@ import {
   sameConfig,
   type Resolution,
 } from '../../shared/sync/merge.ts';
-import { AppError, isAppError } from './errors.ts';
+import { sameBase } from '../../shared/sync/base.ts';
+import { identityOf, snapshotOf, sourceOf } from './base-identity.ts';
+import { AppError, isAppError, storeFailure } from './errors.ts';
 import { serviceFailure } from './service-failure.ts';
 import type { AppStore, DraftRecord, ProfileRecord, SnapshotRecord } from './store.ts';
 import { draftView, emptyDraft, isDirty } from './views.ts';
@@ -41,9 +43,24 @@ export function createDrafts(deps: DraftDeps) {
     if (!found) throw new AppError('NOT_FOUND', 'This profile no longer exists.');
     return found;
   };
-  const load = (id: string): DraftRecord => deps.store.getDraft(id) ?? emptyDraft(id, now());
+  const load = (id: string): DraftRecord => {
+    let found: DraftRecord | null;
+    try {
+      found = deps.store.getDraft(id);
+    } catch (error) {
+      throw storeFailure(error, 'draft');
+    }
+    if (!found) return emptyDraft(id, now());
+    // The file's name says whose draft it is: a (copied or hand-edited) file naming another
+    // profile is this profile's draft, and is never written over that other profile's file.
+    return found.profileId === id ? found : { ...found, profileId: id };
+  };
   const persist = (draft: DraftRecord): DraftRecord => {
-    deps.store.saveDraft(draft);
+    try {
+      deps.store.saveDraft(draft);
+    } catch (error) {
+      throw storeFailure(error, 'draft');
+    }
     return draft;
   };
 
@@ -67,17 +84,18 @@ export function createDrafts(deps: DraftDeps) {
       };
       return integrate({ ...draft, base: empty }, remote);
     }
+    const unchanged = draft.base !== null && sameBase(identityOf(draft.base), identityOf(remote));
     if (!draft.base || !isDirty(draft)) {
-      const status: PullStatus =
-        draft.base?.revision === remote.revision && sameConfig(draft.base.config, remote.config)
-          ? 'up-to-date'
-          : 'updated';
+      const status: PullStatus = unchanged ? 'up-to-date' : 'updated';
       return {
         draft: persist({ ...draft, base: remote, working: remote.config, merge: null, updatedAt }),
         status,
       };
     }
-    if (draft.base.revision === remote.revision) {
+    // Same origin, login, revision and content: nothing moved. Anything else differing (a
+    // revision count that started over, another tenant at the same revision, a base pulled from
+    // the URL before it was corrected) is "changed remotely" and goes through the merge.
+    if (unchanged) {
       return {
         draft: persist({
           ...draft,
@@ -89,9 +107,10 @@ export function createDrafts(deps: DraftDeps) {
     }
     const outcome = mergeConfigs(draft.base.config, draft.working, remote.config);
     if (outcome.conflicts.length === 0) {
+      const nothingNew = sameConfig(draft.base.config, remote.config);
       return {
         draft: persist({ ...draft, base: remote, working: outcome.merged, merge: null, updatedAt }),
-        status: 'merged',
+        status: nothingNew ? 'up-to-date' : 'merged',
       };
     }
     const merge = {
@@ -110,7 +129,12 @@ export function createDrafts(deps: DraftDeps) {
     const result = await service.get();
     if (!result.ok) throw serviceFailure(result.error, action);
     const { mode, entries, revision, limits } = result.value;
-    return { revision, config: { mode, entries }, pulledAt: now(), maxEntries: limits.maxEntries };
+    return snapshotOf(p, {
+      revision,
+      config: { mode, entries },
+      pulledAt: now(),
+      maxEntries: limits.maxEntries,
+    });
   };
 
   return {
@@ -150,10 +174,15 @@ export function createDrafts(deps: DraftDeps) {
       return { status, draft: draftView(draft) };
     },
     /** Used by push on a 412: GET again and merge (never overwrite). */
-    async remerge(profileId: string): Promise<{ status: PullStatus; draft: DraftRecord }> {
-      const remote = await fetchSnapshot(profile(profileId), 'merging');
+    async remerge(
+      profileId: string,
+      known?: SnapshotRecord,
+    ): Promise<{ status: PullStatus; draft: DraftRecord }> {
+      const remote = known ?? (await fetchSnapshot(profile(profileId), 'merging'));
       return integrate(load(profileId), remote);
     },
+    fetchSnapshot,
+    sourceOf,
     async status(profileId: string): Promise<{
       state: SyncState;
       remoteRevision: string | null;
@@ -170,7 +199,7 @@ export function createDrafts(deps: DraftDeps) {
             message: 'Not pulled yet.',
             errorCode: null,
           };
-        if (draft.base.revision !== remote.revision)
+        if (!sameBase(identityOf(draft.base), identityOf(remote)))
           return {
             state: 'remote-changed',
             remoteRevision: remote.revision,

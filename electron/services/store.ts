@@ -41,6 +41,10 @@ export const SnapshotRecordSchema = z.object({
   config: ConfigSchema,
   pulledAt: z.string(),
   maxEntries: z.number().int().positive(),
+  /** Where it came from (base identity, shared/sync/base.ts); absent in drafts of older versions. */
+  origin: z.string().optional(),
+  login: z.string().optional(),
+  fingerprint: z.string().optional(),
 });
 export type SnapshotRecord = z.infer<typeof SnapshotRecordSchema>;
 
@@ -72,8 +76,12 @@ export const HistoryRecordSchema = z.object({
   config: ConfigSchema,
   summary: ChangeSummarySchema,
   source: z.enum(['pushed', 'pulled']).default('pushed'),
+  /** false: the read-back after the save did not show the pushed list (the admin was told). */
+  confirmed: z.boolean().default(true),
 });
 export type HistoryRecord = z.infer<typeof HistoryRecordSchema>;
+/** A history item as written (defaults filled in when read). */
+export type HistoryRecordInput = z.input<typeof HistoryRecordSchema>;
 
 /**
  * The apply tracker's status worth keeping across a restart.
@@ -121,7 +129,7 @@ export type AppStore = {
   getDraft(profileId: string): DraftRecord | null;
   saveDraft(draft: DraftRecord): void;
   listHistory(profileId: string): HistoryRecord[];
-  addHistory(item: HistoryRecord): void;
+  addHistory(item: HistoryRecordInput): void;
   /** The apply status kept for a restart (null: nothing to resume). */
   getApplyRecord(profileId: string): ApplyRecord | null;
   saveApplyRecord(profileId: string, record: ApplyRecord | null): void;
@@ -246,7 +254,7 @@ export function openStore(options: StoreOptions): AppStore {
     listHistory: (profileId) => historyDoc(profileId).read().items,
     addHistory(item) {
       const doc = historyDoc(item.profileId);
-      doc.write({ items: [...doc.read().items, item] });
+      doc.write({ items: [...doc.read().items, HistoryRecordSchema.parse(item)] });
     },
     getApplyRecord: (profileId) => applyDoc(profileId).read().status,
     saveApplyRecord(profileId, record) {

@@ -37,6 +37,8 @@ export const syncEn = {
     'Your changes were discarded, but the service’s list could not be read: {{message}} Refresh from the service when it can be reached.',
   pushMerged:
     'Not saved yet: someone saved a newer list on the service meanwhile. Their changes were combined with yours without conflicts; review the new plan.',
+  pushUnconfirmed:
+    'The service acknowledged revision {{revision}}, but reading the list back did not show what was sent, so the save is not confirmed (marked “unconfirmed” in the history). Your changes are kept as unsaved changes: refresh from the service to see what it holds, then review and save again.',
   merge: {
     title: 'The list changed on the service',
     intro:
@@ -171,6 +173,8 @@ export const syncJa: SyncStrings = {
     '変更を破棄しましたが、サービスのリストを読み込めませんでした: {{message}} 接続できるようになったら「サービスから更新」を押してください。',
   pushMerged:
     'まだ保存されていません。その間にサービス上で新しいリストが保存されました。相手の変更は競合なくあなたの変更と統合されました。新しい変更内容を確認してください。',
+  pushUnconfirmed:
+    'サービスはリビジョン {{revision}} として受け付けましたが、読み直したリストが送信した内容と一致しないため、保存を確認できません（履歴に「未確認」と表示）。変更は未保存の変更として残しています。サービスから更新して内容を確かめ、もう一度確認して保存してください。',
   merge: {
     title: 'サービス上のリストが変更されました',
     intro:
