@@ -19,6 +19,10 @@ export type Lies = {
   ackSameRevision?: boolean;
   /** Answer a PUT 200 with an HTML page (after saving it). */
   putHtml?: boolean;
+  /** Answer the GET with this revision text (a CR/LF revision). */
+  revisionText?: string;
+  /** Hold every PUT until this settles (a slow save). */
+  putGate?: Promise<void>;
 };
 
 export async function startLyingService(initial: { revision: string; config: Config }) {
@@ -45,7 +49,7 @@ export async function startLyingService(initial: { revision: string; config: Con
       const restriction = () => ({
         mode: state.config.mode,
         entries: state.config.entries,
-        revision: state.revision,
+        revision: lies.revisionText ?? state.revision,
         apply: { state: 'APPLIED', revision: state.revision, appliedAt: new Date().toISOString() },
         limits: { maxEntries: state.maxEntries },
       });
@@ -54,9 +58,11 @@ export async function startLyingService(initial: { revision: string; config: Con
           ip: lies.clientIp ?? (req.socket.remoteAddress ?? '').replace(/^::ffff:/, ''),
         });
       if (req.method === 'GET' && path === '/v1/ip-restrictions.json')
-        return json(res, 200, restriction(), { ETag: `"${state.revision}"` });
+        return json(res, 200, restriction());
       if (req.method === 'PUT' && path === '/v1/ip-restrictions.json') {
         const body = JSON.parse(await readBody(req)) as Config;
+        puts.push(body);
+        if (lies.putGate) await lies.putGate;
         const ifMatch = (req.headers['if-match'] ?? '').replace(/"/g, '');
         if (ifMatch !== state.revision)
           return json(res, 412, {
@@ -65,7 +71,6 @@ export async function startLyingService(initial: { revision: string; config: Con
             requestId: 'fake',
             currentRevision: state.revision,
           });
-        puts.push(body);
         const next = lies.ackSameRevision ? state.revision : String(Number(state.revision) + 1);
         if (!lies.dropPut) state.config = { mode: body.mode, entries: body.entries };
         if (!lies.dropPut) state.revision = next;
