@@ -11,7 +11,9 @@ import { sameBase } from '../../shared/sync/base.ts';
 import { identityOf, snapshotOf, sourceOf } from './base-identity.ts';
 import { AppError, isAppError, storeFailure } from './errors.ts';
 import { serviceFailure } from './service-failure.ts';
-import type { AppStore, DraftRecord, ProfileRecord, SnapshotRecord } from './store.ts';
+import type { AppStore, DraftRecord, MergeRecord, ProfileRecord, SnapshotRecord } from './store.ts';
+import { normalizeCallerAddress } from '../../shared/allowlist/lockout.ts';
+import { lockoutChecks } from '../../shared/sync/plan.ts';
 import { draftView, emptyDraft, isDirty } from './views.ts';
 
 /**
@@ -33,6 +35,12 @@ export type PullStatus = 'updated' | 'up-to-date' | 'merged' | 'conflicts';
 
 export type SyncState =
   'never-pulled' | 'up-to-date' | 'local-changes' | 'remote-changed' | 'offline' | 'error';
+
+/** The merge with `lostAccess`: who its merged list would lock out (caller and protected). */
+function lostAccessOf(profile: ProfileRecord, merge: MergeRecord): MergeRecord {
+  const checks = lockoutChecks(merge.merged, merge.callerIp, profile.protectedAddresses);
+  return { ...merge, lostAccess: checks.filter((c) => !c.allowed) };
+}
 
 /** Create the draft service. */
 export function createDrafts(deps: DraftDeps) {
@@ -78,9 +86,10 @@ export function createDrafts(deps: DraftDeps) {
     if (!draft.base && isDirty(draft)) {
       // Edited (or imported) before the first pull: merge against an empty list, lose nothing.
       const empty: SnapshotRecord = {
-        ...remote,
         revision: '',
         config: { mode: 'ALLOW_ALL', entries: [] },
+        pulledAt: remote.pulledAt,
+        maxEntries: remote.maxEntries,
       };
       return integrate({ ...draft, base: empty }, remote);
     }
@@ -107,21 +116,42 @@ export function createDrafts(deps: DraftDeps) {
     }
     const outcome = mergeConfigs(draft.base.config, draft.working, remote.config);
     if (outcome.conflicts.length === 0) {
-      const nothingNew = sameConfig(draft.base.config, remote.config);
+      // Only the identity moved (same content, e.g. another origin spelling): nothing to combine.
+      // The stand-in empty base before a first pull has no origin: that is always a merge.
+      const nothingNew =
+        draft.base.origin !== undefined && sameConfig(draft.base.config, remote.config);
       return {
         draft: persist({ ...draft, base: remote, working: outcome.merged, merge: null, updatedAt }),
         status: nothingNew ? 'up-to-date' : 'merged',
       };
     }
-    const merge = {
+    const merge = lostAccessOf(profile(draft.profileId), {
       baseRevision: draft.base.revision,
       remote,
       merged: outcome.merged,
       local: outcome.local,
       remoteChanges: outcome.remote,
       conflicts: outcome.conflicts,
-    };
+      callerIp: draft.merge?.callerIp ?? null,
+      lostAccess: [],
+    });
     return { draft: persist({ ...draft, merge, updatedAt }), status: 'conflicts' };
+  };
+
+  /**
+   * A merge screen must say when the merged list locks someone out: learn the caller's address
+   * (once per merge; unknown when the service does not say) and check the merged list.
+   */
+  const withCaller = async (p: ProfileRecord, draft: DraftRecord): Promise<DraftRecord> => {
+    if (!draft.merge) return draft;
+    let callerIp: string | null = null;
+    try {
+      const answer = await (await deps.serviceFor(p)).clientIp();
+      callerIp = answer.ok ? normalizeCallerAddress(answer.value) : null;
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+    }
+    return persist({ ...draft, merge: lostAccessOf(p, { ...draft.merge, callerIp }) });
   };
 
   const fetchSnapshot = async (p: ProfileRecord, action: string): Promise<SnapshotRecord> => {
@@ -150,13 +180,13 @@ export function createDrafts(deps: DraftDeps) {
         old.merge && old.base
           ? (() => {
               const outcome = mergeConfigs(old.base.config, working, old.merge.remote.config);
-              return {
+              return lostAccessOf(profile(profileId), {
                 ...old.merge,
                 merged: outcome.merged,
                 local: outcome.local,
                 remoteChanges: outcome.remote,
                 conflicts: outcome.conflicts,
-              };
+              });
             })()
           : old.merge;
       const draft = persist({ ...old, working, merge, updatedAt: now() });
@@ -169,17 +199,20 @@ export function createDrafts(deps: DraftDeps) {
       return draftView(persist({ ...draft, working, merge: null, updatedAt: now() }));
     },
     async pull(profileId: string): Promise<{ status: PullStatus; draft: DraftView }> {
-      const remote = await fetchSnapshot(profile(profileId), 'pulling');
+      const p = profile(profileId);
+      const remote = await fetchSnapshot(p, 'pulling');
       const { draft, status } = integrate(load(profileId), remote);
-      return { status, draft: draftView(draft) };
+      return { status, draft: draftView(await withCaller(p, draft)) };
     },
     /** Used by push on a 412: GET again and merge (never overwrite). */
     async remerge(
       profileId: string,
       known?: SnapshotRecord,
     ): Promise<{ status: PullStatus; draft: DraftRecord }> {
-      const remote = known ?? (await fetchSnapshot(profile(profileId), 'merging'));
-      return integrate(load(profileId), remote);
+      const p = profile(profileId);
+      const remote = known ?? (await fetchSnapshot(p, 'merging'));
+      const { draft, status } = integrate(load(profileId), remote);
+      return { status, draft: await withCaller(p, draft) };
     },
     fetchSnapshot,
     sourceOf,

@@ -6,6 +6,7 @@ import {
   ApplyStatusSchema,
   ChangeSummarySchema,
   ConflictSchema,
+  LockoutCheckSchema,
   ProtectedAddressSchema,
 } from '../../shared/contract/ipc-schemas.ts';
 import {
@@ -55,6 +56,10 @@ export const MergeRecordSchema = z.object({
   local: ChangeSummarySchema,
   remoteChanges: ChangeSummarySchema,
   conflicts: z.array(ConflictSchema),
+  /** The caller's address as the service reported it when the merge was made (null: unknown). */
+  callerIp: z.string().nullable().default(null),
+  /** Who the merged list would lock out (see MergeSchema.lostAccess). */
+  lostAccess: z.array(LockoutCheckSchema).default([]),
 });
 export type MergeRecord = z.infer<typeof MergeRecordSchema>;
 

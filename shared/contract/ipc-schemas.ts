@@ -133,6 +133,11 @@ export const ConflictSchema = z.discriminatedUnion('kind', [
   z.object({
     id: z.string(),
     kind: z.literal('mode'),
+    /**
+     * changed-both: both sides changed the mode; remote-changed-while-editing: the service's mode
+     * changed (a Reset URL sets "Allow all") while the admin edited entries.
+     */
+    reason: z.enum(['changed-both', 'remote-changed-while-editing']).default('changed-both'),
     base: ModeSchema,
     local: ModeSchema,
     remote: ModeSchema,
@@ -157,6 +162,13 @@ export const ChangeSummarySchema = z.object({
   modeChanged: z.boolean(),
 });
 
+export const LockoutCheckSchema = z.object({
+  ip: z.string(),
+  reason: z.enum(['self', 'protected']),
+  label: z.string().optional(),
+  allowed: z.boolean(),
+});
+
 /** A pending merge: remote moved while the draft had local changes. */
 export const MergeSchema = z.object({
   baseRevision: z.string(),
@@ -167,6 +179,11 @@ export const MergeSchema = z.object({
   local: ChangeSummarySchema,
   remoteChanges: ChangeSummarySchema,
   conflicts: z.array(ConflictSchema),
+  /**
+   * Addresses the merged list (conflicts on the admin's side) would not let in: the admin's own
+   * (as the service saw it when the merge was made) and protected ones. Shown on the merge screen.
+   */
+  lostAccess: z.array(LockoutCheckSchema),
 });
 export type MergeView = z.infer<typeof MergeSchema>;
 
@@ -190,13 +207,6 @@ export const DiffSchema = z.object({
   /** Same network written differently (`10.0.0.5/24` -> `10.0.0.0/24`). */
   rewritten: z.array(z.object({ before: EntryOutSchema, after: EntryOutSchema })),
   unchanged: z.number().int(),
-});
-
-export const LockoutCheckSchema = z.object({
-  ip: z.string(),
-  reason: z.enum(['self', 'protected']),
-  label: z.string().optional(),
-  allowed: z.boolean(),
 });
 
 /** Plan of a push: what changes, what is wrong, who would lose access. */

@@ -62,7 +62,14 @@ export const syncEn = {
       'deleted-vs-changed': 'One side deleted this entry, the other changed it.',
       'added-both-different': 'You both added this network, differently.',
       mode: 'You both changed the mode, differently.',
+      modeWhileEditing:
+        'The mode changed on the service while you edited entries (a Reset URL turns the restriction off: “Allow all”). Decide whether your entries should be in force again.',
     },
+    lostAccessTitle: 'The combined list removes access',
+    lostAccessBody:
+      'As combined now (your side in each conflict), the list would not let in the addresses below. Saving it would lock them out; the plan will ask you to confirm.',
+    lostSelf: '{{ip}} (your address as the service sees it)',
+    lostProtected: '{{ip}} (protected: {{label}})',
     sideBase: 'Before',
     sideMine: 'Yours',
     sideTheirs: 'Theirs',
@@ -198,7 +205,14 @@ export const syncJa: SyncStrings = {
       'deleted-vs-changed': '一方がこのエントリーを削除し、もう一方が変更しました。',
       'added-both-different': '双方がこのネットワークを異なる内容で追加しました。',
       mode: '双方がモードを異なる値に変更しました。',
+      modeWhileEditing:
+        'エントリーの編集中にサービス上でモードが変わりました（リセットURLを開くと制限が解除され「すべて許可」になります）。あなたのエントリーを再び有効にするかどうかを選んでください。',
     },
+    lostAccessTitle: '統合後のリストではアクセスできなくなります',
+    lostAccessBody:
+      '現在の統合結果（競合はあなたの側）では、次のアドレスが許可されません。このまま保存すると締め出されます。変更内容の確認で確認入力を求めます。',
+    lostSelf: '{{ip}}（サービスから見たあなたのアドレス）',
+    lostProtected: '{{ip}}（保護アドレス: {{label}}）',
     sideBase: '変更前',
     sideMine: 'あなた',
     sideTheirs: '相手',

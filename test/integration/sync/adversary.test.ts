@@ -290,3 +290,70 @@ describe('secrets', () => {
     expect(a.credentials.every((c) => c === 'admin:pw-a')).toBe(true);
   });
 });
+
+describe('merge and plan tell the admin (real reference service)', () => {
+  const realProfile = async () =>
+    (
+      await h.call('profiles:create', {
+        fields: { name: 'R', serviceUrl: h.service.url, login: 'admin', protectedAddresses: [] },
+        password: h.password,
+      })
+    ).id;
+
+  it('a merge after another save that drops the admin’s own entry says so on the merge screen', async () => {
+    const id = await realProfile();
+    const start = await h.other.get();
+    if (!start.ok) throw new Error('get failed');
+    await h.other.put(list('127.0.0.1', '192.0.2.8'), start.value.revision);
+    await h.call('sync:pull', { profileId: id });
+    const mine = list('127.0.0.1', '192.0.2.8');
+    mine.entries[1]!.memo = 'mine';
+    await h.call('draft:save', { profileId: id, working: mine });
+    const plan = await h.call('sync:plan', { profileId: id });
+    // Another admin removes this admin's address and edits the same memo.
+    const now = await h.other.get();
+    if (!now.ok) throw new Error('get failed');
+    await h.other.put(
+      { mode: 'ALLOW_SPECIFIC', entries: [{ ip: '192.0.2.8', cidr: null, memo: 'theirs' }] },
+      now.value.revision,
+    );
+    const out = await h.call('sync:push', { profileId: id, planId: plan.planId });
+    expect(out.status).toBe('remote-changed');
+    const merge = out.status === 'remote-changed' ? out.draft.merge : null;
+    expect(merge?.conflicts).toHaveLength(1);
+    expect(merge?.lostAccess).toEqual([{ ip: '127.0.0.1', reason: 'self', allowed: false }]);
+  });
+
+  it('a Reset URL opened while locked out is a mode decision in the merge, and the plan shows the choice', async () => {
+    const id = await realProfile();
+    await h.call('sync:pull', { profileId: id });
+    await h.call('draft:save', { profileId: id, working: list('192.0.2.8') });
+    const plan = await h.call('sync:plan', { profileId: id });
+    await h.call('sync:push', {
+      profileId: id,
+      planId: plan.planId,
+      confirmation: plan.confirmationPhrase!,
+    });
+    expect((await h.created.services.tracker.settled(id)).phase).toBe('locked-out');
+    // Locked out, the admin keeps editing; then opens the Reset URL ("Allow all").
+    await h.call('draft:save', { profileId: id, working: list('192.0.2.8', '127.0.0.1') });
+    expect((await fetch(await h.resetUrl())).status).toBe(200);
+    const pulled = await h.call('sync:pull', { profileId: id });
+    expect(pulled.status).toBe('conflicts');
+    expect(pulled.draft.merge?.conflicts).toEqual([
+      expect.objectContaining({
+        kind: 'mode',
+        reason: 'remote-changed-while-editing',
+        local: 'ALLOW_SPECIFIC',
+        remote: 'ALLOW_ALL',
+      }),
+    ]);
+    await h.call('merge:resolve', {
+      profileId: id,
+      resolutions: [{ id: 'mode', choice: 'local' }],
+    });
+    const next = await h.call('sync:plan', { profileId: id });
+    expect(next.diff.modeChanged).toEqual({ from: 'ALLOW_ALL', to: 'ALLOW_SPECIFIC' });
+    expect(next.confirmationPhrase).toBeNull();
+  });
+});
