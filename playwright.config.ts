@@ -3,7 +3,7 @@ import { defineConfig } from '@playwright/test';
 /**
  * Playwright: the built renderer (dist/renderer, built by scripts/e2e.ts) in Debian's Chromium.
  *
- * `npx playwright install` cannot download browsers on these machines (ENVIRONMENT.md), so the
+ * `npx playwright install` cannot download browsers on machines without that network access, so the
  * system Chromium is launched headless with the flags that keep it off the network. One worker:
  * the machines have two cores and each test starts its own reference service.
  */

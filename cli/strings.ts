@@ -152,8 +152,8 @@ export const CLI_TEXT = {
   },
   noExtra: { en: 'no extra addresses', ja: '追加のアドレスなし' },
   extraAllowed: {
-    en: '{count} extra address(es) allowed',
-    ja: '追加で許可されるアドレス {count} 個',
+    en: '{count} extra address(es) allowed (optimal: no plan within the limit allows fewer)',
+    ja: '追加で許可されるアドレス {count} 個（最適: 上限内でこれより少ない計画はありません）',
   },
   fits: { en: 'fits', ja: '上限内' },
   doesNotFit: { en: 'DOES NOT FIT', ja: '上限を超えています' },

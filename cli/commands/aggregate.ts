@@ -29,9 +29,10 @@ export const HUGE_WIDENING = 2 ** 24;
  * list.
  *
  * Always merges overlapping and adjacent networks exactly (same addresses). When still over
- * `--max-entries` (default 1,000), merges neighbours into supernets, cheapest first, and reports
- * how many extra addresses each merge lets in. `--out FILE` also writes the resulting list as JSON
- * (atomically). Exit 1 when the list cannot be fit, had errors, or a merge widened it hugely.
+ * `--max-entries` (default 1,000), merges into the supernets that admit the fewest extra addresses
+ * in total (optimal, see planToFit), and reports how many extra addresses each merge lets in.
+ * `--out FILE` also writes the resulting list as JSON (atomically). Exit 1 when the list cannot
+ * be fit, had errors, or a merge widened it hugely.
  */
 export async function run(argv: string[]): Promise<number> {
   return runCommand(

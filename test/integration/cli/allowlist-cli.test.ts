@@ -158,6 +158,9 @@ describe('allowlist impact', () => {
         { ip: '9.9.9.9', count: 1 },
         { ip: '192.0.2.10', count: 1 },
       ],
+      delimiter: 'combined',
+      overlongLines: 0,
+      maxLineBytes: 65536,
     });
   });
 
