@@ -284,10 +284,17 @@ export const CLI_TEXT = {
     en: 'write memos starting with = + - @ as they are (default: prefix an apostrophe)',
     ja: '= + - @ で始まるメモをそのまま書き出す（既定: 先頭にアポストロフィを付ける）',
   },
-  optLog: { en: 'the log file to read', ja: '読み込むログファイル' },
+  optLog: {
+    en: 'the log file to read (- for stdin; gzip is unpacked as it is read)',
+    ja: '読み込むログファイル（- は標準入力。gzip 圧縮もそのまま読めます）',
+  },
   optColumn: {
     en: 'the column N (1-based) holding the address',
     ja: 'アドレスのある列番号 N（1 から）',
+  },
+  optDelimiter: {
+    en: 'how the log fields are separated: comma, tab, space or combined (default: detected)',
+    ja: 'ログの区切り: comma、tab、space、combined のいずれか（既定: 自動判別）',
   },
   optTop: { en: 'how many denied addresses to list', ja: '表示する拒否アドレスの数' },
 
