@@ -12,7 +12,10 @@ async function saveThroughPlan(page: Page): Promise<string> {
   await expect(plan).toBeHidden();
   const notice = page.getByText(/Saved as revision/);
   await expect(notice).toBeVisible();
-  return /Saved as revision ([^\s.,]+)/.exec((await notice.textContent()) ?? '')?.[1] ?? '';
+  // The notice reads "Saved as revision 4. Waiting for it to take effect…" or, once applied (a
+  // fast service), "Saved as revision 4, now in force.": the revision ends at ", " or ". ".
+  const text = (await notice.textContent()) ?? '';
+  return /Saved as revision (\S+?)(?:,|\.)(?:\s|$)/.exec(text)?.[1] ?? '';
 }
 
 test.beforeEach(async ({ app }) => {

@@ -195,8 +195,11 @@ test('a large file shows progress and can be canceled; 50,000 rows preview witho
   const started = Date.now();
   await wizard(page).getByRole('button', { name: 'Choose a file…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import from branches.csv' });
+  // The admin waits for the whole file to be read: on a busy machine that is more than the
+  // default wait (the time itself is recorded below as a benchmark note, not asserted).
   await expect(dialog.getByTestId('import-summary')).toContainText(
     'Rows read: 50,000 · Entries: 50,000 · Rows imported: 50,000',
+    { timeout: 90_000 },
   );
   const [resultAt, ...tasks] = await page.evaluate(() => [
     performance.getEntriesByName('allowlist:import-result').at(-1)?.startTime ?? 0,

@@ -2,7 +2,13 @@ import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
 import { OFFICE_LIST } from './support/seed.ts';
 import { readRestriction, writeRestriction } from './support/service-calls.ts';
-import { addProfileViaUi, expectSavedLocally, ipField, openWithOfficeList } from './support/ui.ts';
+import {
+  addProfileViaUi,
+  expectListFromService,
+  expectSavedLocally,
+  ipField,
+  openWithOfficeList,
+} from './support/ui.ts';
 import {
   OTHER_ADMIN,
   confirmPlan,
@@ -19,6 +25,7 @@ test('locked out after a save: Reset URL guidance with the time left, then resto
   const previous = await writeRestriction(app.service.url, OFFICE_LIST);
   await app.open();
   await addProfileViaUi(page, app.service.url);
+  await expectListFromService(page, OFFICE_LIST);
 
   // Replace the admin's own address (the service sees the app at 127.0.0.1) and save anyway.
   await ipField(page, 1).fill('127.0.0.9');

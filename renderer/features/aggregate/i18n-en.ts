@@ -6,7 +6,7 @@ export const aggregateEn = {
     tab: 'Aggregate',
     heading: 'Aggregate entries',
     intro:
-      'Exact merges join overlapping or adjacent networks: the same addresses in fewer entries. While the list is still over the target, the plan also merges neighbouring networks into a wider one; each such merge lets in addresses that no entry allowed before, counted below. Accept the merges you want: they go into the draft as one edit you can undo.',
+      'Exact merges join overlapping or adjacent networks: the same addresses in fewer entries. While the list is still over the target, the plan also merges networks into wider ones, choosing the merges that let in the fewest addresses in total: the plan is optimal, as no other way to reach the target lets in fewer. Each such merge lets in addresses that no entry allowed before, counted below. Accept the merges you want: they go into the draft as one edit you can undo.',
     overBanner: {
       service: 'The list has {{n}} entries; the service accepts at most {{max}}.',
       profile: 'The list has {{n}} entries; this profile’s limit is {{max}} (set in the profile).',

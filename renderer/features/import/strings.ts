@@ -111,6 +111,13 @@ export const importEn = {
     notPulled:
       'The list in force has not been refreshed from the service yet. Press “Refresh from service” first.',
     blocked: 'Fix the CIDR of entry {{n}} first: the draft cannot be saved with it.',
+    refused_one: 'Nothing was exported: {{count}} entry would be left out of the file.',
+    refused_other: 'Nothing was exported: {{count}} entries would be left out of the file.',
+    refusedWhy:
+      'Uploaded to the service, a CSV without them removes their addresses. Fix them, or choose:',
+    writeReplaced: 'Export with "?" for the characters Shift_JIS lacks',
+    writeRest_one: 'Export without this {{count}} entry',
+    writeRest_other: 'Export without these {{count}} entries',
   },
 };
 
@@ -143,7 +150,7 @@ export const importJa: DeepStringify<typeof importEn> = {
     mappingCustom: '選んだ列で読み込んでいます。',
     headerRow: '見出し行',
     noHeader: '見出し行なし',
-    rowN: '{{n}}行目',
+    rowN: '{{n}} 行目',
     dataStartRow: 'データの開始行',
     ipColumn: 'IPアドレスの列',
     prefixColumn: 'CIDR／サブネットマスクの列',
@@ -223,6 +230,13 @@ export const importJa: DeepStringify<typeof importEn> = {
     notPulled:
       'サービスで有効なリストをまだ取得していません。先に「サービスから再取得」を押してください。',
     blocked: '先に No.{{n}} のCIDRを修正してください。このままでは下書きを保存できません。',
+    refused_one: '{{count}} 件のエントリがファイルに入らないため、何もエクスポートしていません。',
+    refused_other: '{{count}} 件のエントリがファイルに入らないため、何もエクスポートしていません。',
+    refusedWhy:
+      'これらのエントリがないCSVをサービスにアップロードすると、そのアドレスは許可されなくなります。エントリを修正するか、次のどちらかを選んでください:',
+    writeReplaced: 'Shift_JIS にない文字を「?」にしてエクスポートする',
+    writeRest_one: 'この {{count}} 件を除いてエクスポートする',
+    writeRest_other: 'この {{count}} 件を除いてエクスポートする',
   },
 };
 
