@@ -17,6 +17,8 @@ import { schemaValidator } from './openapi-check.ts';
  */
 const SCALE = Number(process.env.CONTRACT_FUZZ_SCALE ?? 1);
 const SEED = 20_261_201;
+/** Bounded by the run counts; the limit only stops a wedged run (the machine may be loaded). */
+const FUZZ_TIMEOUT_MS = 180_000 * SCALE;
 const R = '/v1/ip-restrictions.json';
 const RESET = '/v1/ip-restrictions/reset';
 
@@ -53,146 +55,154 @@ const current = async () =>
     .etag as string;
 
 describe('requests generated from the OpenAPI document', () => {
-  it('a PUT: If-Match and the body decide, as the document says (valid 202, invalid 400, stale or weak 412)', async () => {
-    const ifMatches = ['current', '*', 'list', 'stale', 'weak', '', 'none', 'bare'] as const;
-    await fc.assert(
-      fc.asyncProperty(
-        fc.boolean(),
-        validBody,
-        invalidPutBody(),
-        fc.constantFrom(...ifMatches),
-        async (valid, good, bad, form) => {
+  it(
+    'a PUT: If-Match and the body decide, as the document says (valid 202, invalid 400, stale or weak 412)',
+    async () => {
+      const ifMatches = ['current', '*', 'list', 'stale', 'weak', '', 'none', 'bare'] as const;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.boolean(),
+          validBody,
+          invalidPutBody(),
+          fc.constantFrom(...ifMatches),
+          async (valid, good, bad, form) => {
+            const etag = await current();
+            const ifMatch = {
+              current: etag,
+              '*': '*',
+              list: `"0", ${etag}`,
+              stale: '"1"',
+              weak: `W/${etag}`,
+              '': '',
+              none: undefined,
+              bare: etag.replaceAll('"', ''),
+            }[form];
+            const r = await raw(env.service, 'PUT', R, {
+              headers: {
+                'X-Cybozu-Authorization': AUTH,
+                'Content-Type': 'application/json',
+                ...(ifMatch === undefined ? {} : { 'If-Match': ifMatch }),
+              },
+              body: body(valid ? good : bad),
+            });
+            const expected =
+              form === '' || form === 'none'
+                ? 428
+                : form === 'bare'
+                  ? 400
+                  : !valid
+                    ? [400, 412]
+                    : form === 'stale' || form === 'weak'
+                      ? 412
+                      : 202;
+            if (Array.isArray(expected))
+              expect(expected, JSON.stringify(bad).slice(0, 200)).toContain(r.status);
+            else expect(r.status, `${form} ${JSON.stringify(r.body).slice(0, 200)}`).toBe(expected);
+            if (r.status === 202) expect(r.headers.etag).toBe(`"${r.body.revision}"`);
+            else expect(await current()).toBe(etag);
+            if (r.status === 400 && form !== 'bare') expect(r.body.code).toBe('VALIDATION_FAILED');
+          },
+        ),
+        { seed: SEED, numRuns: 150 * SCALE },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
+
+  it(
+    'any mix of method, path, query, credentials, If-Match, content type and body gets a documented answer',
+    async () => {
+      // Mostly well-formed calls of the documented operations, so that each detail gets tried alone.
+      const mostly = <T>(usual: T, ...others: T[]) =>
+        fc.oneof(
+          { arbitrary: fc.constant(usual), weight: 4 },
+          { arbitrary: fc.constantFrom(...others), weight: 1 },
+        );
+      const request = fc.record({
+        method: fc.oneof(
+          { arbitrary: fc.constantFrom('GET', 'HEAD', 'PUT'), weight: 4 },
+          { arbitrary: fc.constantFrom('POST', 'DELETE', 'PATCH', 'OPTIONS'), weight: 1 },
+        ),
+        path: fc.oneof(
+          { arbitrary: fc.constantFrom(R, '/v1/client-ip.json', RESET), weight: 6 },
+          { arbitrary: fc.constantFrom('/v1/other.json', '/'), weight: 1 },
+        ),
+        query: mostly('', '?dryRun=true', '?token=', '?token=abc', '?token=a&token=b'),
+        auth: mostly('good', 'none', 'wrong'),
+        ifMatch: fc.constantFrom('current', 'stale', 'weak', '*', '', 'bare', 'none'),
+        type: mostly('application/json', 'application/json; charset=utf-8', 'text/plain', 'none'),
+        payload: fc.oneof(
+          { arbitrary: validBody.map(body), weight: 3 },
+          { arbitrary: invalidPutBody().map(body), weight: 2 },
+          { arbitrary: fc.constantFrom('{"mode":', ''), weight: 1 },
+        ),
+      });
+      await fc.assert(
+        fc.asyncProperty(request, async (q) => {
           const etag = await current();
+          const headers: Record<string, string> = {};
+          if (q.auth !== 'none')
+            headers['X-Cybozu-Authorization'] =
+              q.auth === 'good' ? AUTH : Buffer.from('admin:wrong').toString('base64');
           const ifMatch = {
             current: etag,
-            '*': '*',
-            list: `"0", ${etag}`,
             stale: '"1"',
             weak: `W/${etag}`,
+            '*': '*',
             '': '',
-            none: undefined,
             bare: etag.replaceAll('"', ''),
-          }[form];
-          const r = await raw(env.service, 'PUT', R, {
-            headers: {
-              'X-Cybozu-Authorization': AUTH,
-              'Content-Type': 'application/json',
-              ...(ifMatch === undefined ? {} : { 'If-Match': ifMatch }),
-            },
-            body: body(valid ? good : bad),
-          });
-          const expected =
-            form === '' || form === 'none'
-              ? 428
-              : form === 'bare'
-                ? 400
-                : !valid
-                  ? [400, 412]
-                  : form === 'stale' || form === 'weak'
-                    ? 412
-                    : 202;
-          if (Array.isArray(expected))
-            expect(expected, JSON.stringify(bad).slice(0, 200)).toContain(r.status);
-          else expect(r.status, `${form} ${JSON.stringify(r.body).slice(0, 200)}`).toBe(expected);
-          if (r.status === 202) expect(r.headers.etag).toBe(`"${r.body.revision}"`);
-          else expect(await current()).toBe(etag);
-          if (r.status === 400 && form !== 'bare') expect(r.body.code).toBe('VALIDATION_FAILED');
-        },
-      ),
-      { seed: SEED, numRuns: 150 * SCALE },
-    );
-  });
-
-  it('any mix of method, path, query, credentials, If-Match, content type and body gets a documented answer', async () => {
-    // Mostly well-formed calls of the documented operations, so that each detail gets tried alone.
-    const mostly = <T>(usual: T, ...others: T[]) =>
-      fc.oneof(
-        { arbitrary: fc.constant(usual), weight: 4 },
-        { arbitrary: fc.constantFrom(...others), weight: 1 },
-      );
-    const request = fc.record({
-      method: fc.oneof(
-        { arbitrary: fc.constantFrom('GET', 'HEAD', 'PUT'), weight: 4 },
-        { arbitrary: fc.constantFrom('POST', 'DELETE', 'PATCH', 'OPTIONS'), weight: 1 },
-      ),
-      path: fc.oneof(
-        { arbitrary: fc.constantFrom(R, '/v1/client-ip.json', RESET), weight: 6 },
-        { arbitrary: fc.constantFrom('/v1/other.json', '/'), weight: 1 },
-      ),
-      query: mostly('', '?dryRun=true', '?token=', '?token=abc', '?token=a&token=b'),
-      auth: mostly('good', 'none', 'wrong'),
-      ifMatch: fc.constantFrom('current', 'stale', 'weak', '*', '', 'bare', 'none'),
-      type: mostly('application/json', 'application/json; charset=utf-8', 'text/plain', 'none'),
-      payload: fc.oneof(
-        { arbitrary: validBody.map(body), weight: 3 },
-        { arbitrary: invalidPutBody().map(body), weight: 2 },
-        { arbitrary: fc.constantFrom('{"mode":', ''), weight: 1 },
-      ),
-    });
-    await fc.assert(
-      fc.asyncProperty(request, async (q) => {
-        const etag = await current();
-        const headers: Record<string, string> = {};
-        if (q.auth !== 'none')
-          headers['X-Cybozu-Authorization'] =
-            q.auth === 'good' ? AUTH : Buffer.from('admin:wrong').toString('base64');
-        const ifMatch = {
-          current: etag,
-          stale: '"1"',
-          weak: `W/${etag}`,
-          '*': '*',
-          '': '',
-          bare: etag.replaceAll('"', ''),
-          none: undefined,
-        }[q.ifMatch];
-        if (ifMatch !== undefined) headers['If-Match'] = ifMatch;
-        if (q.type !== 'none') headers['Content-Type'] = q.type;
-        const r = await raw(env.service, q.method, `${q.path}${q.query}`, {
-          template: q.path,
-          headers,
-          body: q.method === 'PUT' || q.method === 'POST' ? q.payload : undefined,
-          localAddress: q.auth === 'good' ? '127.0.0.1' : freshAddress(),
-        });
-        // Every answer is JSON with a request id (HEAD: the headers only).
-        expect(r.headers['x-request-id']).toBeTruthy();
-        if (q.method !== 'HEAD') expect(r.headers['content-type']).toMatch(/^application\/json/);
-        // Outcomes the document states outright:
-        const known = q.path === R || q.path === '/v1/client-ip.json' || q.path === RESET;
-        if (!known) expect(r.status).toBe(404);
-        const methods =
-          q.path === RESET ? ['GET'] : q.path === R ? ['GET', 'HEAD', 'PUT'] : ['GET', 'HEAD'];
-        if (known && !methods.includes(q.method))
-          expect([r.status, r.headers.allow]).toEqual([405, methods.join(', ')]);
-        if (known && methods.includes(q.method) && q.query === '?dryRun=true')
-          expect(r.status).toBe(400);
-        if (r.status === 202) expect(q.ifMatch === 'current' || q.ifMatch === '*').toBe(true);
-        // A well-formed PUT: the If-Match alone decides (RFC 9110 §13.1.1, strong comparison).
-        if (
-          q.method === 'PUT' &&
-          q.path === R &&
-          q.query === '' &&
-          q.auth === 'good' &&
-          q.type !== 'text/plain' &&
-          q.type !== 'none' &&
-          validPayload(q.payload)
-        ) {
-          const expected = {
-            current: 202,
-            '*': 202,
-            stale: 412,
-            weak: 412,
-            '': 428,
-            none: 428,
-            bare: 400,
+            none: undefined,
           }[q.ifMatch];
-          expect(r.status, `If-Match ${q.ifMatch}`).toBe(expected);
-        }
-        if (r.status !== 202 && q.path === R && q.method === 'PUT')
-          expect(await current()).toBe(etag);
-      }),
-      { seed: SEED, numRuns: 250 * SCALE },
-    );
-  });
+          if (ifMatch !== undefined) headers['If-Match'] = ifMatch;
+          if (q.type !== 'none') headers['Content-Type'] = q.type;
+          const r = await raw(env.service, q.method, `${q.path}${q.query}`, {
+            template: q.path,
+            headers,
+            body: q.method === 'PUT' || q.method === 'POST' ? q.payload : undefined,
+            localAddress: q.auth === 'good' ? '127.0.0.1' : freshAddress(),
+          });
+          // Every answer is JSON with a request id (HEAD: the headers only).
+          expect(r.headers['x-request-id']).toBeTruthy();
+          if (q.method !== 'HEAD') expect(r.headers['content-type']).toMatch(/^application\/json/);
+          // Outcomes the document states outright:
+          const known = q.path === R || q.path === '/v1/client-ip.json' || q.path === RESET;
+          if (!known) expect(r.status).toBe(404);
+          const methods =
+            q.path === RESET ? ['GET'] : q.path === R ? ['GET', 'HEAD', 'PUT'] : ['GET', 'HEAD'];
+          if (known && !methods.includes(q.method))
+            expect([r.status, r.headers.allow]).toEqual([405, methods.join(', ')]);
+          if (known && methods.includes(q.method) && q.query === '?dryRun=true')
+            expect(r.status).toBe(400);
+          if (r.status === 202) expect(q.ifMatch === 'current' || q.ifMatch === '*').toBe(true);
+          // A well-formed PUT: the If-Match alone decides (RFC 9110 §13.1.1, strong comparison).
+          if (
+            q.method === 'PUT' &&
+            q.path === R &&
+            q.query === '' &&
+            q.auth === 'good' &&
+            q.type !== 'text/plain' &&
+            q.type !== 'none' &&
+            validPayload(q.payload)
+          ) {
+            const expected = {
+              current: 202,
+              '*': 202,
+              stale: 412,
+              weak: 412,
+              '': 428,
+              none: 428,
+              bare: 400,
+            }[q.ifMatch];
+            expect(r.status, `If-Match ${q.ifMatch}`).toBe(expected);
+          }
+          if (r.status !== 202 && q.path === R && q.method === 'PUT')
+            expect(await current()).toBe(etag);
+        }),
+        { seed: SEED, numRuns: 250 * SCALE },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });
 
 /** What the test knows about the service: the current revision, its list, all revisions seen. */
@@ -325,37 +335,41 @@ class Restart implements fc.AsyncCommand<Model, Real> {
 }
 
 describe('the stateful flow the document links: ETag -> If-Match', () => {
-  it('holds across saves, refusals, restarts and lost data folders', async () => {
-    const commands = fc.commands(
-      [
-        fc.constantFrom('GET' as const, 'HEAD' as const).map((m) => new Get(m)),
-        fc.tuple(validBody, fc.boolean()).map(([v, star]) => new PutWithETag(v, star)),
-        fc
-          .tuple(fc.constantFrom('stale' as const, 'weak' as const, 'dryRun' as const), validBody)
-          .map(([how, v]) => new Refused(how, v)),
-        invalidPutBody().map((v) => new Refused('invalid', v)),
-        fc.boolean().map((lose) => new Restart(lose)),
-      ],
-      { maxCommands: 12 },
-    );
-    await fc.assert(
-      fc.asyncProperty(commands, async (cmds) => {
-        const start = await startTestService({ applyDelayMs: APPLY_NEVER });
-        const real: Real = { service: start.service, data: start.data, outbox: start.outbox };
-        try {
-          const g = await get(real.service);
-          const model: Model = {
-            revision: g.body.revision,
-            list: listOf(g),
-            seen: new Map([[g.body.revision, listOf(g)]]),
-          };
-          await fc.asyncModelRun(() => ({ model, real }), cmds);
-        } finally {
-          await real.service.close();
-          await start.stop();
-        }
-      }),
-      { seed: SEED, numRuns: 25 * SCALE },
-    );
-  });
+  it(
+    'holds across saves, refusals, restarts and lost data folders',
+    async () => {
+      const commands = fc.commands(
+        [
+          fc.constantFrom('GET' as const, 'HEAD' as const).map((m) => new Get(m)),
+          fc.tuple(validBody, fc.boolean()).map(([v, star]) => new PutWithETag(v, star)),
+          fc
+            .tuple(fc.constantFrom('stale' as const, 'weak' as const, 'dryRun' as const), validBody)
+            .map(([how, v]) => new Refused(how, v)),
+          invalidPutBody().map((v) => new Refused('invalid', v)),
+          fc.boolean().map((lose) => new Restart(lose)),
+        ],
+        { maxCommands: 12 },
+      );
+      await fc.assert(
+        fc.asyncProperty(commands, async (cmds) => {
+          const start = await startTestService({ applyDelayMs: APPLY_NEVER });
+          const real: Real = { service: start.service, data: start.data, outbox: start.outbox };
+          try {
+            const g = await get(real.service);
+            const model: Model = {
+              revision: g.body.revision,
+              list: listOf(g),
+              seen: new Map([[g.body.revision, listOf(g)]]),
+            };
+            await fc.asyncModelRun(() => ({ model, real }), cmds);
+          } finally {
+            await real.service.close();
+            await start.stop();
+          }
+        }),
+        { seed: SEED, numRuns: 25 * SCALE },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });
