@@ -243,7 +243,7 @@ test('a limit set in the profile is named as such; a merge wider than a /16 gets
   await page.getByRole('button', { name: /Language/ }).click();
   await page.getByRole('option', { name: '日本語' }).click();
   await expect(page.getByTestId('wide-merge-warning')).toContainText(
-    '65,536 個を超えるアドレス（/16 より多く）を新たに許可する集約が 1 件あります。',
+    '65,536 個を超えるアドレス（/16 より広い範囲）を新たに許可する集約が 1 件あります。',
   );
   await page.getByRole('tab', { name: 'エントリ' }).click();
   await expect(banner).toContainText('このプロファイルの上限は 2 件です（プロファイルで設定）。');

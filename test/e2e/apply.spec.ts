@@ -20,17 +20,17 @@ test('after a push: applying with elapsed time, then verified that you still hav
   const banner = page.getByTestId('apply-banner');
   const saved = await readRestriction(app.service.url);
   await expect(banner).toContainText(
-    `Saved as revision ${saved.revision}. The service is applying it…`,
+    `Saved as revision ${saved.revision}. Waiting for it to take effect on the service…`,
   );
   expect(saved.apply.state).toBe('APPLYING');
-  await expect(banner.getByRole('progressbar', { name: 'Applying' })).toBeVisible();
+  await expect(banner.getByRole('progressbar', { name: 'Taking effect' })).toBeVisible();
   // The elapsed time counts up while the service applies.
   const elapsed = page.getByTestId('apply-elapsed');
   await expect(elapsed).toHaveText(/^Elapsed \d+:[0-5]\d$/);
   const first = (await elapsed.textContent()) ?? '';
   await expect(elapsed).not.toHaveText(first);
   await screenshot(page, 'applying');
-  await expect(banner).toContainText('The service is applying it…');
+  await expect(banner).toContainText('Waiting for it to take effect on the service…');
   await expectAccessible(page, 'applying');
 
   // The service restarts with no delay left: the revision goes into force.

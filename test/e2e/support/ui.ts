@@ -45,7 +45,7 @@ export async function addProfileViaUi(
   await dialog.getByLabel('Password').fill(ADMIN.password);
   await dialog.getByRole('button', { name: 'Add profile' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('radiogroup', { name: 'Access from' })).toBeVisible();
+  await expect(page.getByRole('radiogroup', { name: 'IP address restriction' })).toBeVisible();
 }
 
 /**
@@ -74,9 +74,9 @@ export async function expectListFromService(page: Page, config: Config): Promise
   }
 }
 
-/** Wait until the autosave says "Saved locally". */
+/** Wait until the autosave says "Draft saved". */
 export async function expectSavedLocally(page: Page): Promise<void> {
-  await expect(page.getByTestId('local-status')).toHaveText('Saved locally');
+  await expect(page.getByTestId('local-status')).toHaveText('Draft saved');
 }
 
 /**
