@@ -15,7 +15,7 @@ import type {
 } from '../../shared/contract/service.ts';
 import type { Config } from '../../shared/allowlist/model.ts';
 import { checkBaseUrl, sendOnce } from './http-transport.ts';
-import type { RawResponse, TransportFailure } from './http-transport.ts';
+import type { RawResponse, Transport, TransportFailure } from './http-transport.ts';
 import { mapErrorResponse, retryAfterSeconds } from './service-errors.ts';
 
 /** Options of the HTTP connector. */
@@ -37,6 +37,8 @@ export type HttpServiceOptions = {
   retries?: number;
   /** First backoff step in ms (default 250), doubled per attempt with jitter. */
   backoffMs?: number;
+  /** How one request is sent (default: plain Node, `sendOnce`; the app: Electron's `net`). */
+  transport?: Transport;
 };
 
 type Attempt =
@@ -72,6 +74,7 @@ export function createHttpService(options: HttpServiceOptions): AllowlistService
   const retries = options.retries ?? 3;
   const backoffMs = options.backoffMs ?? 250;
   const log = options.log ?? (() => undefined);
+  const send = options.transport ?? sendOnce;
 
   /** One request, redirects within the origin followed. */
   async function attempt(
@@ -108,7 +111,7 @@ export function createHttpService(options: HttpServiceOptions): AllowlistService
           sent: false,
         };
       const started = Date.now();
-      const outcome = await sendOnce(url, {
+      const outcome = await send(url, {
         method,
         headers,
         ...(body ? { body } : {}),
