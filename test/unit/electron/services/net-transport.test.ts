@@ -21,11 +21,12 @@ class FakeRequest extends EventEmitter {
   readonly headers: Record<string, string> = {};
   body: Buffer | undefined;
   aborted = false;
-  constructor(
-    readonly options: NetRequestOptions,
-    private readonly script: Script,
-  ) {
+  readonly options: NetRequestOptions;
+  private readonly script: Script;
+  constructor(options: NetRequestOptions, script: Script) {
     super();
+    this.options = options;
+    this.script = script;
   }
   setHeader(name: string, value: string): void {
     this.headers[name] = value;
