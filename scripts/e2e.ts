@@ -1,6 +1,7 @@
 /**
- * `npm run test:e2e`: build the renderer and the Electron bundles, then run the Playwright suite
- * in Debian's Chromium (and the Electron spec, where the Electron binary exists).
+ * `npm run test:e2e`: build the renderer, the browser-mode page and the Electron bundles, then
+ * run the Playwright suite in Debian's Chromium (the specs drive browser mode:
+ * test/e2e/support/main-under-test.ts) and the Electron spec, where the Electron binary exists.
  *
  * Works headless (CI=true, no display). The suite uses the real OS keychain: this script re-runs
  * itself inside a private `dbus-run-session` with a throwaway, unlocked gnome-keyring, so it never
@@ -10,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildBrowserPage } from '../host/server/build-page.ts';
 import { buildElectron } from './build.ts';
 import { findElectronBinary } from './electron-binary.ts';
 
@@ -88,9 +90,10 @@ if (
   process.exit(result.status ?? 1);
 }
 
-console.log('e2e: building the renderer (vite) and the Electron bundles (main, preload, worker)');
-const { build } = await import('vite');
-await build({ configFile: 'renderer/vite.config.ts', logLevel: 'warn' });
+console.log(
+  'e2e: building the renderer and the browser-mode page (vite), and the Electron bundles',
+);
+await buildBrowserPage({ renderer: true });
 // The Electron spec loads dist/electron/main.cjs: never a stale or missing one.
 await buildElectron();
 

@@ -61,7 +61,7 @@ function sameConfig(a: Config, b: Config): boolean {
 }
 
 /**
- * The AllowlistService over HTTP (SERVICE-CONTRACT.md), in plain Node.
+ * The AllowlistService over HTTP (docs/service-contract.md), in plain Node.
  *
  * https required except to loopback; certificates always verified; redirects followed only within
  * the same origin; a timeout per request and a deadline per call; GETs retried with backoff
