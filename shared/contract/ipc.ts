@@ -118,7 +118,17 @@ export const channels = {
       confirmation: z.string().max(500).optional(),
     }),
     output: z.discriminatedUnion('status', [
-      z.object({ status: z.literal('pushed'), revision: z.string(), apply: ApplyStatusSchema }),
+      z.object({
+        status: z.literal('pushed'),
+        revision: z.string(),
+        apply: ApplyStatusSchema,
+        /** The read-back after the PUT showed the pushed list at this revision. */
+        confirmed: z.boolean(),
+        /** Not confirmed: what the admin is told (the history item is marked unconfirmed). */
+        message: z.string().nullable(),
+        /** The draft after the push (edits autosaved during the PUT are kept in it). */
+        draft: DraftSchema,
+      }),
       z.object({ status: z.literal('remote-changed'), draft: DraftSchema }),
     ]),
   },

@@ -67,7 +67,9 @@ export function HistoryPanel({
     if (s.added > 0) parts.push(t('history.summaryAdded', { count: s.added }));
     if (s.removed > 0) parts.push(t('history.summaryRemoved', { count: s.removed }));
     if (s.memoChanged > 0) parts.push(t('history.summaryMemo', { count: s.memoChanged }));
-    return parts.length > 0 ? parts.join(locale === 'ja' ? '、' : ', ') : t('history.summaryNone');
+    const text =
+      parts.length > 0 ? parts.join(locale === 'ja' ? '、' : ', ') : t('history.summaryNone');
+    return item.confirmed ? text : `${text} — ${t('history.unconfirmed')}`;
   };
 
   const selected = items?.find((i) => i.id === comparing) ?? null;

@@ -14,6 +14,7 @@ export const historyEn = {
     colEntries: 'Entries',
     colActions: 'Actions',
     live: 'On the service now',
+    unconfirmed: 'Unconfirmed: reading the list back after the save did not show it',
     sourcePulled: 'Before the first save from this app',
     summaryNone: 'No changes',
     summaryAdded: '{{count}} added',

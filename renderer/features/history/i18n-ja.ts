@@ -18,6 +18,7 @@ export const historyJa: DeepStringify<typeof historyEn> = {
     colEntries: 'エントリ',
     colActions: '操作',
     live: '現在サービスで有効',
+    unconfirmed: '未確認: 保存後に読み直したリストが一致しませんでした',
     sourcePulled: 'このアプリで初めて保存する前の状態',
     summaryNone: '変更なし',
     summaryAdded: '追加 {{count}} 件',

@@ -39,6 +39,8 @@ export const syncEn = {
     'Your changes were discarded, but the list could not be refreshed from the service: {{message}} Press “Refresh from service” once the service can be reached.',
   pushMerged:
     'Not saved yet: someone saved a newer list on the service meanwhile. Their changes were merged with yours without conflicts; review the new plan.',
+  pushUnconfirmed:
+    'The service acknowledged revision {{revision}}, but reading the list back did not show what was sent, so the save is not confirmed (marked “unconfirmed” in the history). Your changes are kept in the draft: press “Refresh from service” to see what the service holds, then review and save again.',
   merge: {
     title: 'The list changed on the service',
     intro:
@@ -62,7 +64,14 @@ export const syncEn = {
       'deleted-vs-changed': 'One side deleted this entry, the other changed it.',
       'added-both-different': 'You both added this network, differently.',
       mode: 'You both changed the mode, differently.',
+      modeWhileEditing:
+        'The IP address restriction changed on the service while you edited entries (a Reset URL turns it off: “Allow all IP addresses”). Decide whether your entries should be in force again.',
     },
+    lostAccessTitle: 'The combined list removes access',
+    lostAccessBody:
+      'As combined now (your side in each conflict), the list would not let in the addresses below. Saving it would remove their access; the plan will ask you to confirm.',
+    lostSelf: '{{ip}} (your address as the service sees it)',
+    lostProtected: '{{ip}} (protected: {{label}})',
     sideBase: 'Before',
     sideMine: 'Yours',
     sideTheirs: 'Theirs',
@@ -177,6 +186,8 @@ export const syncJa: SyncStrings = {
     '下書きの変更を破棄しましたが、サービスからリストを取得できませんでした: {{message}} 接続できるようになったら「サービスから再取得」を押してください。',
   pushMerged:
     'まだ保存していません。編集中にサービス上で新しいリストが保存されたため、サービス側の変更を競合なしで下書きに統合しました。新しい変更内容を確認してください。',
+  pushUnconfirmed:
+    'サービスはリビジョン {{revision}} として受け付けましたが、読み直したリストが送信した内容と一致しないため、保存を確認できません（履歴に「未確認」と表示されます）。変更は下書きに残しています。「サービスから再取得」を押してサービス上の内容を確かめ、もう一度「確認して保存…」を押してください。',
   merge: {
     title: 'サービス上のリストが変更されました',
     intro:
@@ -200,7 +211,14 @@ export const syncJa: SyncStrings = {
       'deleted-vs-changed': 'このエントリを、一方が削除し、もう一方が変更しました。',
       'added-both-different': 'このネットワークを、双方が異なる内容で追加しました。',
       mode: 'IPアドレス制限の選択を、双方が異なる値に変更しました。',
+      modeWhileEditing:
+        'エントリの編集中に、サービス上でIPアドレス制限の選択が変わりました（リセットURLを開くと制限が解除され「すべてのIPアドレスを許可」になります）。あなたのエントリを再び有効にするかどうかを選んでください。',
     },
+    lostAccessTitle: '統合後のリストではアクセスできなくなります',
+    lostAccessBody:
+      '現在の統合結果（競合はあなたの側）では、次のアドレスが許可されません。このまま保存すると、そのアドレスからはアクセスできなくなります。「変更内容の確認」で確認の入力を求めます。',
+    lostSelf: '{{ip}}（サービスから見たあなたのアドレス）',
+    lostProtected: '{{ip}}（保護アドレス: {{label}}）',
     sideBase: '変更前',
     sideMine: 'あなた',
     sideTheirs: 'サービス側',
