@@ -75,19 +75,28 @@ export async function run(argv: string[]): Promise<number> {
         throw logError(logPath, error);
       }
     }
+    // An unreadable list fails now, with the list reader's own message, not after a long scan.
+    try {
+      closeSync(openSync(values.list, 'r'));
+    } catch {
+      await cmd.load(values.list);
+    }
+    // The scan starts before the list is read, so its worker threads run while the list loads
+    // (this thread scans its own share first). Its failure is held until the list has loaded.
+    const scan = readLogCounts(logPath, {
+      ...(column === undefined ? {} : { column }),
+      ...(delimiter === undefined ? {} : { delimiter: delimiter as LogDelimiter }),
+    }).then(
+      (counts) => ({ counts }),
+      (error: unknown) => ({ error }),
+    );
     const { config, problems } = await cmd.load(values.list);
     reportListProblems('impact', values.list, problems);
     const allows =
       config.mode === 'ALLOW_ALL' ? () => true : compileMatcher(config.entries).allowsUint32;
-    let counts: LogCounts;
-    try {
-      counts = await readLogCounts(logPath, {
-        ...(column === undefined ? {} : { column }),
-        ...(delimiter === undefined ? {} : { delimiter: delimiter as LogDelimiter }),
-      });
-    } catch (error) {
-      throw logError(logPath === '-' ? 'stdin' : logPath, error);
-    }
+    const scanned = await scan;
+    if ('error' in scanned) throw logError(logPath === '-' ? 'stdin' : logPath, scanned.error);
+    const counts: LogCounts = scanned.counts;
     const n = (x: number) => x.toLocaleString('en-US');
     if (counts.addresses === 0) {
       const where =
