@@ -4,7 +4,8 @@ import { createDrafts, type Drafts, type ServiceFactory } from '../services/draf
 import { AppError } from '../services/errors.ts';
 import { createImportRunner, type ImportRunner } from '../services/import-runner.ts';
 import { createProfiles, type Profiles } from '../services/profiles.ts';
-import { createKeytarSecretStore } from '../services/secrets.ts';
+import { sourceOf } from '../services/base-identity.ts';
+import { createKeytarSecretStore, openSecret } from '../services/secrets.ts';
 import { createHttpService } from '../services/service-client.ts';
 import { openStore, type AppStore } from '../services/store.ts';
 import { createSync, type Sync } from '../services/sync.ts';
@@ -54,11 +55,12 @@ export function createMainServices(deps: HandlerDeps): MainServices {
         async () => running.password,
       );
     }
-    const password = await secrets.get(profile.id);
+    // Only a password saved for this very origin and login (a changed URL asks for it again).
+    const password = openSecret(sourceOf(profile), await secrets.get(profile.id));
     if (password === null) {
       throw new AppError(
         'PASSWORD_REQUIRED',
-        'No password is saved in the keychain for this profile. Enter it again; your draft is kept.',
+        'No password is saved in the keychain for this profile and service address. Enter it again; your draft is kept.',
       );
     }
     return createService(profile, async () => password);

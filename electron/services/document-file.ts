@@ -1,4 +1,13 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
 import type { z } from 'zod';
@@ -19,7 +28,7 @@ export type StoreNotice = {
   params: Record<string, string>;
 };
 
-/** The conf-like engine (conf in tests and Node; electron-store in the app: same API). */
+/** The conf-like engine (conf everywhere; electron/main/index.ts says why not electron-store). */
 export type ConfLike = { store: Record<string, unknown> };
 export type OpenConf = (options: { cwd: string; configName: string }) => ConfLike;
 
@@ -74,11 +83,38 @@ function readJson(path: string): unknown {
   return JSON.parse(readFileSync(path, 'utf8'));
 }
 
+/** A temp file this old is a leftover of a crash, never a write in progress. */
+const STALE_TEMP_MS = 60_000;
+
+/**
+ * Remove temp files an interrupted atomic write left behind (`<file>.tmp-<id>`), so crashes do
+ * not pile them up. Only this document's own temps, and only old ones.
+ */
+function removeStaleTemps(dir: string, prefixes: string[]): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  const before = Date.now() - STALE_TEMP_MS;
+  for (const name of names) {
+    if (!prefixes.some((prefix) => name.startsWith(prefix))) continue;
+    try {
+      const file = join(dir, name);
+      if (statSync(file).mtimeMs < before) unlinkSync(file);
+    } catch {
+      // Gone already or not ours to remove: leave it.
+    }
+  }
+}
+
 /** Open a document, recovering from a corrupt file as described above. */
 export function openDocument<T>(spec: DocumentSpec<T>): DocumentFile<T> {
   mkdirSync(spec.dir, { recursive: true });
   const path = join(spec.dir, `${spec.name}.json`);
   const lastGood = join(spec.dir, `${spec.name}.last-good.json`);
+  removeStaleTemps(spec.dir, [`${spec.name}.json.tmp-`, `${spec.name}.last-good.json.tmp-`]);
   const open = spec.openConf ?? openPlainConf;
 
   const recover = (reason: string): void => {

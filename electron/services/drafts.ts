@@ -7,9 +7,13 @@ import {
   sameConfig,
   type Resolution,
 } from '../../shared/sync/merge.ts';
-import { AppError, isAppError } from './errors.ts';
+import { sameBase } from '../../shared/sync/base.ts';
+import { identityOf, snapshotOf, sourceOf } from './base-identity.ts';
+import { AppError, isAppError, storeFailure } from './errors.ts';
 import { serviceFailure } from './service-failure.ts';
-import type { AppStore, DraftRecord, ProfileRecord, SnapshotRecord } from './store.ts';
+import type { AppStore, DraftRecord, MergeRecord, ProfileRecord, SnapshotRecord } from './store.ts';
+import { normalizeCallerAddress } from '../../shared/allowlist/lockout.ts';
+import { lockoutChecks } from '../../shared/sync/plan.ts';
 import { draftView, emptyDraft, isDirty } from './views.ts';
 
 /**
@@ -32,6 +36,12 @@ export type PullStatus = 'updated' | 'up-to-date' | 'merged' | 'conflicts';
 export type SyncState =
   'never-pulled' | 'up-to-date' | 'local-changes' | 'remote-changed' | 'offline' | 'error';
 
+/** The merge with `lostAccess`: who its merged list would lock out (caller and protected). */
+function lostAccessOf(profile: ProfileRecord, merge: MergeRecord): MergeRecord {
+  const checks = lockoutChecks(merge.merged, merge.callerIp, profile.protectedAddresses);
+  return { ...merge, lostAccess: checks.filter((c) => !c.allowed) };
+}
+
 /** Create the draft service. */
 export function createDrafts(deps: DraftDeps) {
   const now = (): string => (deps.now ?? (() => new Date()))().toISOString();
@@ -41,9 +51,24 @@ export function createDrafts(deps: DraftDeps) {
     if (!found) throw new AppError('NOT_FOUND', 'This profile no longer exists.');
     return found;
   };
-  const load = (id: string): DraftRecord => deps.store.getDraft(id) ?? emptyDraft(id, now());
+  const load = (id: string): DraftRecord => {
+    let found: DraftRecord | null;
+    try {
+      found = deps.store.getDraft(id);
+    } catch (error) {
+      throw storeFailure(error, 'draft');
+    }
+    if (!found) return emptyDraft(id, now());
+    // The file's name says whose draft it is: a (copied or hand-edited) file naming another
+    // profile is this profile's draft, and is never written over that other profile's file.
+    return found.profileId === id ? found : { ...found, profileId: id };
+  };
   const persist = (draft: DraftRecord): DraftRecord => {
-    deps.store.saveDraft(draft);
+    try {
+      deps.store.saveDraft(draft);
+    } catch (error) {
+      throw storeFailure(error, 'draft');
+    }
     return draft;
   };
 
@@ -61,23 +86,25 @@ export function createDrafts(deps: DraftDeps) {
     if (!draft.base && isDirty(draft)) {
       // Edited (or imported) before the first pull: merge against an empty list, lose nothing.
       const empty: SnapshotRecord = {
-        ...remote,
         revision: '',
         config: { mode: 'ALLOW_ALL', entries: [] },
+        pulledAt: remote.pulledAt,
+        maxEntries: remote.maxEntries,
       };
       return integrate({ ...draft, base: empty }, remote);
     }
+    const unchanged = draft.base !== null && sameBase(identityOf(draft.base), identityOf(remote));
     if (!draft.base || !isDirty(draft)) {
-      const status: PullStatus =
-        draft.base?.revision === remote.revision && sameConfig(draft.base.config, remote.config)
-          ? 'up-to-date'
-          : 'updated';
+      const status: PullStatus = unchanged ? 'up-to-date' : 'updated';
       return {
         draft: persist({ ...draft, base: remote, working: remote.config, merge: null, updatedAt }),
         status,
       };
     }
-    if (draft.base.revision === remote.revision) {
+    // Same origin, login, revision and content: nothing moved. Anything else differing (a
+    // revision count that started over, another tenant at the same revision, a base pulled from
+    // the URL before it was corrected) is "changed remotely" and goes through the merge.
+    if (unchanged) {
       return {
         draft: persist({
           ...draft,
@@ -89,20 +116,42 @@ export function createDrafts(deps: DraftDeps) {
     }
     const outcome = mergeConfigs(draft.base.config, draft.working, remote.config);
     if (outcome.conflicts.length === 0) {
+      // Only the identity moved (same content, e.g. another origin spelling): nothing to combine.
+      // The stand-in empty base before a first pull has no origin: that is always a merge.
+      const nothingNew =
+        draft.base.origin !== undefined && sameConfig(draft.base.config, remote.config);
       return {
         draft: persist({ ...draft, base: remote, working: outcome.merged, merge: null, updatedAt }),
-        status: 'merged',
+        status: nothingNew ? 'up-to-date' : 'merged',
       };
     }
-    const merge = {
+    const merge = lostAccessOf(profile(draft.profileId), {
       baseRevision: draft.base.revision,
       remote,
       merged: outcome.merged,
       local: outcome.local,
       remoteChanges: outcome.remote,
       conflicts: outcome.conflicts,
-    };
+      callerIp: draft.merge?.callerIp ?? null,
+      lostAccess: [],
+    });
     return { draft: persist({ ...draft, merge, updatedAt }), status: 'conflicts' };
+  };
+
+  /**
+   * A merge screen must say when the merged list locks someone out: learn the caller's address
+   * (once per merge; unknown when the service does not say) and check the merged list.
+   */
+  const withCaller = async (p: ProfileRecord, draft: DraftRecord): Promise<DraftRecord> => {
+    if (!draft.merge) return draft;
+    let callerIp: string | null = null;
+    try {
+      const answer = await (await deps.serviceFor(p)).clientIp();
+      callerIp = answer.ok ? normalizeCallerAddress(answer.value) : null;
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+    }
+    return persist({ ...draft, merge: lostAccessOf(p, { ...draft.merge, callerIp }) });
   };
 
   const fetchSnapshot = async (p: ProfileRecord, action: string): Promise<SnapshotRecord> => {
@@ -110,7 +159,12 @@ export function createDrafts(deps: DraftDeps) {
     const result = await service.get();
     if (!result.ok) throw serviceFailure(result.error, action);
     const { mode, entries, revision, limits } = result.value;
-    return { revision, config: { mode, entries }, pulledAt: now(), maxEntries: limits.maxEntries };
+    return snapshotOf(p, {
+      revision,
+      config: { mode, entries },
+      pulledAt: now(),
+      maxEntries: limits.maxEntries,
+    });
   };
 
   return {
@@ -126,13 +180,13 @@ export function createDrafts(deps: DraftDeps) {
         old.merge && old.base
           ? (() => {
               const outcome = mergeConfigs(old.base.config, working, old.merge.remote.config);
-              return {
+              return lostAccessOf(profile(profileId), {
                 ...old.merge,
                 merged: outcome.merged,
                 local: outcome.local,
                 remoteChanges: outcome.remote,
                 conflicts: outcome.conflicts,
-              };
+              });
             })()
           : old.merge;
       const draft = persist({ ...old, working, merge, updatedAt: now() });
@@ -145,15 +199,23 @@ export function createDrafts(deps: DraftDeps) {
       return draftView(persist({ ...draft, working, merge: null, updatedAt: now() }));
     },
     async pull(profileId: string): Promise<{ status: PullStatus; draft: DraftView }> {
-      const remote = await fetchSnapshot(profile(profileId), 'pulling');
+      const p = profile(profileId);
+      const remote = await fetchSnapshot(p, 'pulling');
       const { draft, status } = integrate(load(profileId), remote);
-      return { status, draft: draftView(draft) };
+      return { status, draft: draftView(await withCaller(p, draft)) };
     },
     /** Used by push on a 412: GET again and merge (never overwrite). */
-    async remerge(profileId: string): Promise<{ status: PullStatus; draft: DraftRecord }> {
-      const remote = await fetchSnapshot(profile(profileId), 'merging');
-      return integrate(load(profileId), remote);
+    async remerge(
+      profileId: string,
+      known?: SnapshotRecord,
+    ): Promise<{ status: PullStatus; draft: DraftRecord }> {
+      const p = profile(profileId);
+      const remote = known ?? (await fetchSnapshot(p, 'merging'));
+      const { draft, status } = integrate(load(profileId), remote);
+      return { status, draft: await withCaller(p, draft) };
     },
+    fetchSnapshot,
+    sourceOf,
     async status(profileId: string): Promise<{
       state: SyncState;
       remoteRevision: string | null;
@@ -170,7 +232,7 @@ export function createDrafts(deps: DraftDeps) {
             message: 'Not pulled yet.',
             errorCode: null,
           };
-        if (draft.base.revision !== remote.revision)
+        if (!sameBase(identityOf(draft.base), identityOf(remote)))
           return {
             state: 'remote-changed',
             remoteRevision: remote.revision,

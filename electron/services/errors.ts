@@ -26,3 +26,28 @@ export function isAppError(value: unknown): value is AppError {
     (value instanceof Error && value.name === 'AppError' && 'code' in value)
   );
 }
+
+const FOLDER_CODES: Record<string, string> = {
+  ENOTDIR: 'a part of its path is a file, not a folder',
+  EEXIST: 'a file is in the way where a folder should be',
+  EISDIR: 'a folder is in the way where a file should be',
+  EACCES: 'the app may not write there',
+  EPERM: 'the app may not write there',
+  EROFS: 'the disk is read-only',
+  ENOSPC: 'the disk is full',
+};
+
+/**
+ * A file-system failure of the app's data folder as STORE_ERROR naming the reason; anything else
+ * is returned unchanged (a bug stays a bug).
+ */
+export function storeFailure(error: unknown, what: string): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const path = (error as NodeJS.ErrnoException | null)?.path;
+  if (typeof code !== 'string' || !(code in FOLDER_CODES)) return error;
+  return new AppError(
+    'STORE_ERROR',
+    `The ${what} could not be kept on this computer: ${FOLDER_CODES[code]}${path ? ` (${path})` : ''}. Fix the app's data folder and try again.`,
+    { reason: code },
+  );
+}

@@ -8,7 +8,8 @@ export type RawResponse = { status: number; headers: IncomingHttpHeaders; body: 
 
 /** Why no response came back. `sent`: the whole request had been written before the failure. */
 export type TransportFailure = {
-  kind: 'OFFLINE' | 'TIMEOUT' | 'CERTIFICATE_REFUSED';
+  /** TOO_LARGE: the answer exceeded MAX_RESPONSE_BYTES (the service is there; not "offline"). */
+  kind: 'OFFLINE' | 'TIMEOUT' | 'CERTIFICATE_REFUSED' | 'TOO_LARGE';
   message: string;
   sent: boolean;
 };
@@ -135,6 +136,14 @@ export function sendOnce(
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > MAX_RESPONSE_BYTES) {
+          finish({
+            ok: false,
+            failure: {
+              kind: 'TOO_LARGE',
+              message: `${url.host} answered with more than ${MAX_RESPONSE_BYTES / (1024 * 1024)} MB; the answer was not read.`,
+              sent: true,
+            },
+          });
           req.destroy(new Error(`response larger than ${MAX_RESPONSE_BYTES} bytes`));
           return;
         }

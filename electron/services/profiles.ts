@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { ProfileView } from '../../shared/contract/ipc.ts';
+import { ProfileIdSchema, type ProfileView } from '../../shared/contract/ipc.ts';
+import { parseIpInput } from '../../shared/ip/parse.ts';
+import { sourceOf } from './base-identity.ts';
 import { AppError } from './errors.ts';
-import type { SecretStore } from './secrets.ts';
+import { openSecret, sealSecret, type SecretStore } from './secrets.ts';
 import type { AppStore, ProfileRecord } from './store.ts';
 import { profileView } from './views.ts';
 
@@ -37,7 +39,46 @@ function checkUrl(url: string): string {
       'The service URL must start with https:// (plain http is accepted only for this computer).',
     );
   }
+  // Only the site: a path, query or login in the URL would be cut off silently otherwise.
+  if (
+    (parsed.pathname !== '/' && parsed.pathname !== '') ||
+    parsed.search !== '' ||
+    parsed.hash !== '' ||
+    parsed.username !== '' ||
+    parsed.password !== ''
+  ) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `The service URL must be the site address only, e.g. ${parsed.origin} (without "${url.slice(parsed.origin.length)}"). The app adds the API path itself.`,
+    );
+  }
   return parsed.origin;
+}
+
+/** A login the service can be signed in with (its header is login:password, so no ":"). */
+function checkLogin(login: string): string {
+  if (login.includes(':'))
+    throw new AppError(
+      'INVALID_INPUT',
+      'The login cannot contain ":" (the service reads everything after the first ":" as the password).',
+    );
+  if (login.trim() === '' || /[\u0000-\u001f\u007f]/.test(login))
+    throw new AppError('INVALID_INPUT', 'The login must be printable text, not empty.');
+  return login;
+}
+
+/** Protected addresses as stored: each one an IPv4 address or network, else refused by row. */
+function checkProtected(list: { ip: string; label: string }[]): { ip: string; label: string }[] {
+  return list.map((address, index) => {
+    const parsed = parseIpInput(address.ip);
+    if (!parsed.ok)
+      throw new AppError(
+        'INVALID_INPUT',
+        `Protected address ${index + 1} ("${address.ip.slice(0, 60)}"): ${parsed.problem.message}`,
+        { row: index + 1, field: 'ip', problem: parsed.problem.code },
+      );
+    return { ip: address.ip.trim(), label: address.label };
+  });
 }
 
 export function createProfiles(deps: ProfilesDeps) {
@@ -46,7 +87,7 @@ export function createProfiles(deps: ProfilesDeps) {
   const hasPassword = async (profile: ProfileRecord): Promise<boolean> => {
     if (profile.demo) return true;
     try {
-      return (await deps.secrets.get(profile.id)) !== null;
+      return openSecret(sourceOf(profile), await deps.secrets.get(profile.id)) !== null;
     } catch {
       return false;
     }
@@ -61,7 +102,12 @@ export function createProfiles(deps: ProfilesDeps) {
 
   return {
     async list(): Promise<{ profiles: ProfileView[]; selectedId: string | null }> {
-      const profiles = await Promise.all(deps.store.listProfiles().map(view));
+      // A hand-edited profile with an id the app cannot use (it names files) is left out, so one
+      // bad record does not break the whole list; the others stay usable.
+      const usable = deps.store
+        .listProfiles()
+        .filter((p) => ProfileIdSchema.safeParse(p.id).success);
+      const profiles = await Promise.all(usable.map(view));
       return { profiles, selectedId: deps.store.getSettings().selectedId };
     },
     async create(fields: ProfileFields, password: string | undefined): Promise<ProfileView> {
@@ -69,14 +115,15 @@ export function createProfiles(deps: ProfilesDeps) {
         id: randomUUID(),
         name: fields.name,
         serviceUrl: checkUrl(fields.serviceUrl),
-        login: fields.login,
-        protectedAddresses: fields.protectedAddresses ?? [],
+        login: checkLogin(fields.login),
+        protectedAddresses: checkProtected(fields.protectedAddresses ?? []),
         maxEntries: fields.maxEntries ?? null,
         demo: false,
         createdAt: now(),
       };
       // Keychain first: no keychain means no profile half-made with a password nowhere.
-      if (password !== undefined) await deps.secrets.set(profile.id, password);
+      if (password !== undefined)
+        await deps.secrets.set(profile.id, sealSecret(sourceOf(profile), password));
       deps.store.saveProfile(profile);
       deps.store.saveSettings({ ...deps.store.getSettings(), selectedId: profile.id });
       return view(profile);
@@ -89,12 +136,19 @@ export function createProfiles(deps: ProfilesDeps) {
         ...(fields.serviceUrl !== undefined && !old.demo
           ? { serviceUrl: checkUrl(fields.serviceUrl) }
           : {}),
-        ...(fields.login !== undefined && !old.demo ? { login: fields.login } : {}),
+        ...(fields.login !== undefined && !old.demo ? { login: checkLogin(fields.login) } : {}),
         ...(fields.protectedAddresses !== undefined
-          ? { protectedAddresses: fields.protectedAddresses }
+          ? { protectedAddresses: checkProtected(fields.protectedAddresses) }
           : {}),
         ...(fields.maxEntries !== undefined ? { maxEntries: fields.maxEntries } : {}),
       };
+      const before = sourceOf(old);
+      const after = sourceOf(next);
+      if (before.origin !== after.origin || before.login !== after.login) {
+        // The password belongs to the old site and login: remove it, the UI asks again. Even if
+        // the keychain refuses, the sealed item no longer opens for the new origin.
+        await deps.secrets.delete(id).catch(() => false);
+      }
       deps.store.saveProfile(next);
       return view(next);
     },
@@ -111,7 +165,7 @@ export function createProfiles(deps: ProfilesDeps) {
     async setPassword(id: string, password: string): Promise<boolean> {
       const profile = get(id);
       if (profile.demo) throw new AppError('INVALID_INPUT', 'The demo profile needs no password.');
-      await deps.secrets.set(id, password);
+      await deps.secrets.set(id, sealSecret(sourceOf(profile), password));
       return true;
     },
     /** Create or refresh the demo profile pointing at the running demo service. */

@@ -1,9 +1,11 @@
+import { z } from 'zod';
 import { AppError } from './errors.ts';
 
 /**
  * Passwords in the OS keychain (keytar), one item per profile.
  *
- * Service name `ip-allowlist-manager`, account = profile id. There is no fallback: without a
+ * Service name `ip-allowlist-manager`, account = profile id; the item's text is the password
+ * sealed with the origin and login it belongs to (`sealSecret`). There is no fallback: without a
  * keychain the password is not saved anywhere, and the user is told so.
  */
 
@@ -87,4 +89,41 @@ export function createKeytarSecretStore(
       }
     },
   };
+}
+
+/** The service and account a saved password belongs to. */
+export type SecretBinding = { origin: string; login: string };
+
+const SealedSchema = z.strictObject({
+  v: z.literal(1),
+  origin: z.string(),
+  login: z.string(),
+  password: z.string(),
+});
+
+/**
+ * The keychain item's text: the password together with the origin and login it was entered for.
+ *
+ * The item belongs to one origin + login: after the profile's URL or login changes, `openSecret`
+ * no longer hands it out, so no path can send it to another service.
+ */
+export function sealSecret(binding: SecretBinding, password: string): string {
+  return JSON.stringify({ v: 1, origin: binding.origin, login: binding.login, password });
+}
+
+/**
+ * The password, when the item was saved for exactly this origin and login; null otherwise (no
+ * item, another origin or login, an item of an older version: the password is asked again).
+ */
+export function openSecret(binding: SecretBinding, stored: string | null): string | null {
+  if (stored === null) return null;
+  let parsed: z.infer<typeof SealedSchema>;
+  try {
+    parsed = SealedSchema.parse(JSON.parse(stored));
+  } catch {
+    return null;
+  }
+  return parsed.origin === binding.origin && parsed.login === binding.login
+    ? parsed.password
+    : null;
 }

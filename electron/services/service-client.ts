@@ -14,6 +14,8 @@ import type {
   ServiceResult,
 } from '../../shared/contract/service.ts';
 import type { Config } from '../../shared/allowlist/model.ts';
+import { IPC_LIMITS, IpcConfigSchema } from '../../shared/contract/ipc-schemas.ts';
+import { canonicalConfig } from '../../shared/sync/base.ts';
 import { checkBaseUrl, sendOnce } from './http-transport.ts';
 import type { RawResponse, TransportFailure } from './http-transport.ts';
 import { mapErrorResponse, retryAfterSeconds } from './service-errors.ts';
@@ -49,17 +51,49 @@ const RETRY_STATUS = new Set([429, 500, 502, 503, 504]);
 function transportError(failure: TransportFailure, requestId: string): ServiceError {
   if (failure.kind === 'CERTIFICATE_REFUSED')
     return { kind: 'CERTIFICATE_REFUSED', message: failure.message };
+  // Too big is an answer, not a network failure: never retried, never "offline".
+  if (failure.kind === 'TOO_LARGE')
+    return { kind: 'BAD_RESPONSE', message: failure.message, requestId };
   return { kind: failure.kind, message: failure.message, requestId };
 }
 
 function sameConfig(a: Config, b: Config): boolean {
-  const norm = (c: Config) =>
-    JSON.stringify([c.mode, c.entries.map((e) => [e.ip, e.cidr, e.memo])]);
-  return norm(a) === norm(b);
+  return canonicalConfig(a) === canonicalConfig(b);
 }
 
 /**
- * The AllowlistService over HTTP (SERVICE-CONTRACT.md), in plain Node.
+ * A revision the app can send back in If-Match and keep: visible ASCII, no quote, bounded. A
+ * revision with CR/LF would be stored and then break every save.
+ */
+const REVISION = /^[\x21\x23-\x7e]{1,200}$/;
+
+function badRevision(revision: string, requestId: string): ServiceError | null {
+  return REVISION.test(revision)
+    ? null
+    : {
+        kind: 'BAD_RESPONSE',
+        message: `The service answered with a revision the app cannot use (${JSON.stringify(revision.slice(0, 40))}: control characters, quotes or spaces, or too long).`,
+        requestId,
+      };
+}
+
+/** The most entries the app can hold in a draft (IPC_LIMITS): a bigger list is refused at once. */
+function overLimit(restriction: Restriction, requestId: string): ServiceError | null {
+  const parsed = IpcConfigSchema.safeParse({
+    mode: restriction.mode,
+    entries: restriction.entries,
+  });
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0];
+  return {
+    kind: 'BAD_RESPONSE',
+    message: `The service's list is larger than this app can edit (${restriction.entries.length.toLocaleString('en-US')} entries; at most ${IPC_LIMITS.maxEntries.toLocaleString('en-US')} entries of at most ${IPC_LIMITS.maxMemoLength.toLocaleString('en-US')}-character memos${issue ? `; ${issue.message}` : ''}).`,
+    requestId,
+  };
+}
+
+/**
+ * The AllowlistService over HTTP (docs/service-contract.md), in plain Node.
  *
  * https required except to loopback; certificates always verified; redirects followed only within
  * the same origin; a timeout per request and a deadline per call; GETs retried with backoff
@@ -234,7 +268,14 @@ export function createHttpService(options: HttpServiceOptions): AllowlistService
 
   return {
     async get(): Promise<ServiceResult<Restriction>> {
-      return getWithRetries('/v1/ip-restrictions.json', RestrictionSchema, Date.now() + deadlineMs);
+      const result = await getWithRetries(
+        '/v1/ip-restrictions.json',
+        RestrictionSchema,
+        Date.now() + deadlineMs,
+      );
+      if (!result.ok) return result;
+      const problem = badRevision(result.value.revision, 'get') ?? overLimit(result.value, 'get');
+      return problem ? { ok: false, error: problem } : result;
     },
 
     async clientIp(): Promise<ServiceResult<string>> {
@@ -262,7 +303,31 @@ export function createHttpService(options: HttpServiceOptions): AllowlistService
         { 'Content-Type': 'application/json', 'If-Match': `"${revision}"` },
         body,
       );
-      if (result.ok) return parse(PutAcceptedSchema, result);
+      if (result.ok) {
+        const accepted = parse(PutAcceptedSchema, result);
+        if (accepted.ok) {
+          const problem = badRevision(accepted.value.revision, result.requestId);
+          if (!problem) return accepted;
+          return {
+            ok: false,
+            error: {
+              kind: 'SAVE_OUTCOME_UNKNOWN',
+              message: `${problem.message} The list may or may not have been saved.`,
+            },
+          };
+        }
+        // A 2xx that is not the contract's answer (an HTML page from a proxy, broken JSON): the
+        // list may have been saved or not. Never "an error, nothing happened".
+        if (result.response.status >= 200 && result.response.status < 300)
+          return {
+            ok: false,
+            error: {
+              kind: 'SAVE_OUTCOME_UNKNOWN',
+              message: `The service answered the save with HTTP ${result.response.status} but not with the expected answer (${accepted.error.message}), so the list may or may not have been saved.`,
+            },
+          };
+        return accepted;
+      }
       const lost = result.error;
       if (!result.sent || (lost.kind !== 'OFFLINE' && lost.kind !== 'TIMEOUT'))
         return { ok: false, error: lost };

@@ -6,6 +6,7 @@ import {
   ApplyStatusSchema,
   ChangeSummarySchema,
   ConflictSchema,
+  LockoutCheckSchema,
   ProtectedAddressSchema,
 } from '../../shared/contract/ipc-schemas.ts';
 import {
@@ -41,6 +42,10 @@ export const SnapshotRecordSchema = z.object({
   config: ConfigSchema,
   pulledAt: z.string(),
   maxEntries: z.number().int().positive(),
+  /** Where it came from (base identity, shared/sync/base.ts); absent in drafts of older versions. */
+  origin: z.string().optional(),
+  login: z.string().optional(),
+  fingerprint: z.string().optional(),
 });
 export type SnapshotRecord = z.infer<typeof SnapshotRecordSchema>;
 
@@ -51,6 +56,10 @@ export const MergeRecordSchema = z.object({
   local: ChangeSummarySchema,
   remoteChanges: ChangeSummarySchema,
   conflicts: z.array(ConflictSchema),
+  /** The caller's address as the service reported it when the merge was made (null: unknown). */
+  callerIp: z.string().nullable().default(null),
+  /** Who the merged list would lock out (see MergeSchema.lostAccess). */
+  lostAccess: z.array(LockoutCheckSchema).default([]),
 });
 export type MergeRecord = z.infer<typeof MergeRecordSchema>;
 
@@ -72,8 +81,12 @@ export const HistoryRecordSchema = z.object({
   config: ConfigSchema,
   summary: ChangeSummarySchema,
   source: z.enum(['pushed', 'pulled']).default('pushed'),
+  /** false: the read-back after the save did not show the pushed list (the admin was told). */
+  confirmed: z.boolean().default(true),
 });
 export type HistoryRecord = z.infer<typeof HistoryRecordSchema>;
+/** A history item as written (defaults filled in when read). */
+export type HistoryRecordInput = z.input<typeof HistoryRecordSchema>;
 
 /**
  * The apply tracker's status worth keeping across a restart.
@@ -121,7 +134,7 @@ export type AppStore = {
   getDraft(profileId: string): DraftRecord | null;
   saveDraft(draft: DraftRecord): void;
   listHistory(profileId: string): HistoryRecord[];
-  addHistory(item: HistoryRecord): void;
+  addHistory(item: HistoryRecordInput): void;
   /** The apply status kept for a restart (null: nothing to resume). */
   getApplyRecord(profileId: string): ApplyRecord | null;
   saveApplyRecord(profileId: string, record: ApplyRecord | null): void;
@@ -246,7 +259,7 @@ export function openStore(options: StoreOptions): AppStore {
     listHistory: (profileId) => historyDoc(profileId).read().items,
     addHistory(item) {
       const doc = historyDoc(item.profileId);
-      doc.write({ items: [...doc.read().items, item] });
+      doc.write({ items: [...doc.read().items, HistoryRecordSchema.parse(item)] });
     },
     getApplyRecord: (profileId) => applyDoc(profileId).read().status,
     saveApplyRecord(profileId, record) {

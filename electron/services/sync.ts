@@ -1,25 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import { analyzeLockout } from '../../shared/allowlist/lockout.ts';
+import { normalizeCallerAddress } from '../../shared/allowlist/lockout.ts';
 import type { Config } from '../../shared/allowlist/model.ts';
 import type { ApplyStatusView, DraftView, PlanView } from '../../shared/contract/ipc.ts';
 import type { AllowlistService } from '../../shared/contract/service.ts';
+import { sameBase, sameSource, type BaseIdentity } from '../../shared/sync/base.ts';
 import { sameConfig, summarizeChanges } from '../../shared/sync/merge.ts';
-import { buildPlan, confirmationPhraseFor, mustKeepList } from '../../shared/sync/plan.ts';
+import { buildPlan, confirmationPhraseFor, lockoutChecks } from '../../shared/sync/plan.ts';
 import type { ApplyTracker } from './apply-tracker.ts';
+import { fingerprintOf, identityOf, snapshotOf, sourceOf } from './base-identity.ts';
 import type { Drafts, ServiceFactory } from './drafts.ts';
 import { AppError } from './errors.ts';
 import { serviceFailure } from './service-failure.ts';
-import type { AppStore } from './store.ts';
+import type { AppStore, ProfileRecord, SnapshotRecord } from './store.ts';
 import { draftView } from './views.ts';
 
 /**
  * Plan and push: the lockout guard lives here.
  *
- * A plan is remembered in main (by id) with the exact list it shows; a push sends that list only
- * when the draft still equals it. A plan that excludes the admin's own address or a protected one
- * needs the typed confirmation phrase; without it the push is refused before any service call.
- * Right before the PUT the caller's address is asked again: if it changed into an excluded one,
- * the push stops. A 412 merges again, never overwrites.
+ * A plan is remembered in main (by id) with the exact list it shows and the base it was made from
+ * (origin + login + revision + fingerprint). A push re-checks everything against the facts at push
+ * time: the profile (origin, login, protected addresses), the draft (still the planned list, still
+ * the same base), the service's list (read right before the PUT: same identity, or it merges
+ * instead), and the caller's address (asked again; anything that is not IPv4 is unknown). A list
+ * that excludes the caller, an unknown caller or a protected address needs the phrase for exactly
+ * that exclusion. After the PUT the list is read back: unless it shows the pushed list at the
+ * acknowledged revision, the history item is "unconfirmed" and the admin is told. Edits autosaved
+ * while the PUT was in flight are kept.
  */
 
 export type SyncDeps = {
@@ -30,15 +36,42 @@ export type SyncDeps = {
   now?: () => Date;
 };
 
-type StoredPlan = PlanView;
+type StoredPlan = { view: PlanView; base: BaseIdentity; source: { origin: string; login: string } };
 
 export type PushOutcome =
-  | { status: 'pushed'; revision: string; apply: ApplyStatusView }
+  | {
+      status: 'pushed';
+      revision: string;
+      apply: ApplyStatusView;
+      /** The read-back showed the pushed list at this revision. */
+      confirmed: boolean;
+      /** Set when not confirmed: what the admin is told. */
+      message: string | null;
+      draft: DraftView;
+    }
   | { status: 'remote-changed'; draft: DraftView };
+
+/** The caller's address, normalized; `error` says why it is unknown. */
+async function callerAddress(
+  service: AllowlistService,
+): Promise<{ ip: string | null; error: string | null }> {
+  const result = await service.clientIp();
+  if (!result.ok)
+    return { ip: null, error: serviceFailure(result.error, 'checking your address').message };
+  const ip = normalizeCallerAddress(result.value);
+  if (ip === null)
+    return {
+      ip: null,
+      error: `The service reported your address as "${result.value.slice(0, 60)}", which is not an IPv4 address, so the app cannot tell whether this list keeps you in.`,
+    };
+  return { ip, error: null };
+}
 
 export function createSync(deps: SyncDeps) {
   const now = (): string => (deps.now ?? (() => new Date()))().toISOString();
   const plans = new Map<string, StoredPlan>();
+
+  const stale = (message: string): AppError => new AppError('PLAN_STALE', message);
 
   const plan = async (profileId: string): Promise<PlanView> => {
     const profile = deps.drafts.profile(profileId);
@@ -48,26 +81,27 @@ export function createSync(deps: SyncDeps) {
         'NOT_PULLED',
         'Pull the list from the service first: a plan compares your draft with the live list.',
       );
+    if (!sameSource(draft.base, sourceOf(profile)))
+      throw new AppError(
+        'NOT_PULLED',
+        'The service URL or login changed since the last pull: pull the list from this service first (your changes are kept and merged).',
+      );
     if (draft.merge)
       throw new AppError(
         'MERGE_PENDING',
         'The list changed on the service: resolve the merge conflicts first.',
       );
-    let clientIp: string | null = null;
-    let clientIpError: string | null = null;
+    let caller: { ip: string | null; error: string | null };
     try {
-      const service = await deps.serviceFor(profile);
-      const result = await service.clientIp();
-      if (result.ok) clientIp = result.value;
-      else clientIpError = serviceFailure(result.error, 'checking your address').message;
+      caller = await callerAddress(await deps.serviceFor(profile));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      clientIpError = error.message;
+      caller = { ip: null, error: error.message };
     }
     const core = buildPlan({
       base: draft.base.config,
       working: draft.working,
-      clientIp,
+      clientIp: caller.ip,
       protectedAddresses: profile.protectedAddresses,
       maxEntries: profile.maxEntries ?? draft.base.maxEntries,
     });
@@ -80,8 +114,8 @@ export function createSync(deps: SyncDeps) {
       problems: core.problems,
       blockers: core.blockers,
       lockout: {
-        clientIp,
-        clientIpError,
+        clientIp: caller.ip,
+        clientIpError: caller.error,
         checks: core.checks,
         excludesSomeone: core.excludesSomeone,
       },
@@ -89,18 +123,25 @@ export function createSync(deps: SyncDeps) {
       canPush: core.canPush,
       createdAt: now(),
     };
-    plans.set(profileId, view);
+    plans.set(profileId, {
+      view,
+      base: identityOf(draft.base) as BaseIdentity,
+      source: sourceOf(profile),
+    });
     return view;
   };
 
   const recordHistory = (
     profileId: string,
-    base: { revision: string; config: Config; pulledAt: string },
+    base: SnapshotRecord,
     pushed: Config,
     revision: string,
+    confirmed: boolean,
   ): string | null => {
     const history = deps.store.listHistory(profileId);
-    let previous = history.find((h) => h.revision === base.revision);
+    let previous = history.find(
+      (h) => h.revision === base.revision && sameConfig(h.config, base.config),
+    );
     if (!previous) {
       previous = {
         id: `rev-${base.revision}-${randomUUID().slice(0, 8)}`,
@@ -111,6 +152,7 @@ export function createSync(deps: SyncDeps) {
         config: base.config,
         summary: { added: 0, removed: 0, memoChanged: 0, modeChanged: false },
         source: 'pulled',
+        confirmed: true,
       };
       deps.store.addHistory(previous);
     }
@@ -123,8 +165,76 @@ export function createSync(deps: SyncDeps) {
       config: pushed,
       summary: summarizeChanges(base.config, pushed),
       source: 'pushed',
+      confirmed,
     });
     return previous.id;
+  };
+
+  /** Checks that need no network: the plan is still the one for this draft, profile and base. */
+  const checkPlanStillHolds = (profile: ProfileRecord, planId: string): StoredPlan => {
+    const profileId = profile.id;
+    const stored = plans.get(profileId);
+    if (!stored || stored.view.planId !== planId)
+      throw stale('This plan is out of date. Review the new plan before saving.');
+    const draft = deps.drafts.load(profileId);
+    const source = sourceOf(profile);
+    if (source.origin !== stored.source.origin || source.login !== stored.source.login) {
+      plans.delete(profileId);
+      throw stale(
+        'The service URL or login changed after the plan was made. Pull and review a new plan before saving.',
+      );
+    }
+    if (
+      !draft.base ||
+      draft.merge ||
+      !sameBase(identityOf(draft.base), stored.base) ||
+      !sameConfig(draft.working, stored.view.config)
+    ) {
+      plans.delete(profileId);
+      throw stale('The draft changed after the plan was made. Review the new plan before saving.');
+    }
+    if (stored.view.blockers.length > 0)
+      throw new AppError(
+        'PLAN_BLOCKED',
+        'The list has errors the service would refuse; fix them first.',
+      );
+    if (!stored.view.canPush)
+      throw new AppError(
+        'NOTHING_TO_PUSH',
+        'The draft equals the live list: there is nothing to save.',
+      );
+    return stored;
+  };
+
+  /**
+   * The phrase the list needs with these facts; throws unless `confirmation` is exactly it. A
+   * phrase different from the plan's means the facts changed: the plan is dropped.
+   */
+  const checkConfirmation = (
+    profile: ProfileRecord,
+    stored: StoredPlan,
+    clientIp: string | null,
+    confirmation: string | undefined,
+  ): void => {
+    const checks = lockoutChecks(stored.view.config, clientIp, profile.protectedAddresses);
+    const phrase = confirmationPhraseFor(checks);
+    if (phrase === null || phrase === confirmation) return;
+    if (phrase === stored.view.confirmationPhrase)
+      throw new AppError(
+        'CONFIRMATION_REQUIRED',
+        `This list removes access for an address that must keep it. Type "${phrase}" to save anyway.`,
+        { phrase },
+      );
+    plans.delete(profile.id);
+    const was = stored.view.lockout.clientIp ?? 'unknown';
+    const isNow = clientIp ?? 'unknown';
+    throw new AppError(
+      'LOCKOUT_CHANGED',
+      isNow !== was
+        ? `Your address as the service sees it is now ${isNow} (it was ${was} in the plan), and this list would not let it in. Review the new plan.`
+        : 'The addresses that must keep access changed since the plan (protected addresses), and this list would not let all of them in. Review the new plan.',
+      { clientIp: isNow },
+    );
   };
 
   const push = async (
@@ -134,79 +244,76 @@ export function createSync(deps: SyncDeps) {
     emit?: (status: ApplyStatusView) => void,
   ): Promise<PushOutcome> => {
     const profile = deps.drafts.profile(profileId);
-    const stored = plans.get(profileId);
-    const draft = deps.drafts.load(profileId);
-    if (!stored || stored.planId !== planId)
-      throw new AppError(
-        'PLAN_STALE',
-        'This plan is out of date. Review the new plan before saving.',
-      );
-    if (
-      !draft.base ||
-      draft.merge ||
-      draft.base.revision !== stored.baseRevision ||
-      !sameConfig(draft.working, stored.config)
-    ) {
-      plans.delete(profileId);
-      throw new AppError(
-        'PLAN_STALE',
-        'The draft changed after the plan was made. Review the new plan before saving.',
-      );
-    }
-    if (stored.blockers.length > 0)
-      throw new AppError(
-        'PLAN_BLOCKED',
-        'The list has errors the service would refuse; fix them first.',
-      );
-    if (!stored.canPush)
-      throw new AppError(
-        'NOTHING_TO_PUSH',
-        'The draft equals the live list: there is nothing to save.',
-      );
-    if (stored.lockout.excludesSomeone && confirmation !== stored.confirmationPhrase) {
-      throw new AppError(
-        'CONFIRMATION_REQUIRED',
-        `This list removes access for an address that must keep it. Type "${stored.confirmationPhrase}" to save anyway.`,
-        { phrase: stored.confirmationPhrase ?? '' },
-      );
-    }
+    const stored = checkPlanStillHolds(profile, planId);
+    // Before any service call: the plan's own facts with the protected addresses as they are now.
+    checkConfirmation(profile, stored, stored.view.lockout.clientIp, confirmation);
+    const before = deps.drafts.load(profileId);
+    const base = before.base!;
 
     const service = await deps.serviceFor(profile);
-    // Re-check the caller's address right before the PUT: it may have changed since the plan.
-    const ip = await service.clientIp();
-    if (!ip.ok) throw serviceFailure(ip.error, 'saving');
-    if (ip.value !== stored.lockout.clientIp) {
-      const checks = analyzeLockout(
-        stored.config,
-        mustKeepList(ip.value, profile.protectedAddresses),
-      );
-      const phrase = confirmationPhraseFor(checks);
-      if (phrase !== null && phrase !== confirmation) {
-        plans.delete(profileId);
-        throw new AppError(
-          'LOCKOUT_CHANGED',
-          `Your address as the service sees it is now ${ip.value} (it was ${stored.lockout.clientIp ?? 'unknown'} in the plan), and this list would not let it in. Review the new plan.`,
-          { clientIp: ip.value },
-        );
-      }
+    // The list right before the PUT: If-Match only compares revision numbers, and a service that
+    // lost its data reuses them. Another content (or origin) means someone else's change: merge.
+    const current = await service.get();
+    if (!current.ok) throw serviceFailure(current.error, 'saving');
+    const live = snapshotOf(profile, {
+      revision: current.value.revision,
+      config: { mode: current.value.mode, entries: current.value.entries },
+      pulledAt: now(),
+      maxEntries: current.value.limits.maxEntries,
+    });
+    if (!sameBase(identityOf(live), stored.base)) {
+      plans.delete(profileId);
+      const { draft } = await deps.drafts.remerge(profileId, live);
+      return { status: 'remote-changed', draft: draftView(draft) };
     }
+    // The caller's address right before the PUT: it may have changed since the plan.
+    const caller = await callerAddress(service);
+    checkConfirmation(deps.drafts.profile(profileId), stored, caller.ip, confirmation);
+    checkPlanStillHolds(deps.drafts.profile(profileId), planId);
 
-    const put = await service.put(stored.config, stored.baseRevision);
     plans.delete(profileId);
+    const put = await service.put(stored.view.config, stored.base.revision);
     if (!put.ok) {
       if (put.error.kind === 'REVISION_CONFLICT') {
-        const { draft: merged } = await deps.drafts.remerge(profileId);
-        return { status: 'remote-changed', draft: draftView(merged) };
+        const { draft } = await deps.drafts.remerge(profileId);
+        return { status: 'remote-changed', draft: draftView(draft) };
       }
       throw serviceFailure(put.error, 'saving');
     }
     const revision = put.value.revision;
-    const restoreHistoryId = recordHistory(profileId, draft.base, stored.config, revision);
-    deps.drafts.persist({
-      ...draft,
-      base: { revision, config: stored.config, pulledAt: now(), maxEntries: draft.base.maxEntries },
-      working: stored.config,
-      merge: null,
+    const pushed = stored.view.config;
+    const pushedFingerprint = fingerprintOf(pushed);
+    // Read back: the service must show the pushed list at the acknowledged revision.
+    const readBack = await service.get();
+    let problem: string | null = null;
+    if (revision === base.revision)
+      problem = `The service acknowledged the save with the revision it already had (${revision}), so it is not certain the list was saved.`;
+    else if (!readBack.ok)
+      problem = `The list could not be read back after the save (${readBack.error.message}), so it is not certain it was saved as sent.`;
+    else if (
+      readBack.value.revision !== revision ||
+      fingerprintOf({ mode: readBack.value.mode, entries: readBack.value.entries }) !==
+        pushedFingerprint
+    )
+      problem = `The service acknowledged revision ${revision}, but reading it back shows ${readBack.value.revision === revision ? 'another list' : `revision ${readBack.value.revision}`}: it is not certain the list was saved as sent.`;
+    const confirmed = problem === null;
+    const restoreHistoryId = recordHistory(profileId, base, pushed, revision, confirmed);
+    // Re-read the draft: edits autosaved while the PUT was in flight stay in the working copy.
+    const latest = deps.drafts.load(profileId);
+    const working = sameConfig(latest.working, pushed) ? pushed : latest.working;
+    const saved = deps.drafts.persist({
+      ...latest,
+      // Unconfirmed: keep the old base, so the next pull merges the pushed list back in (nothing
+      // is lost whether or not the save happened).
+      base: confirmed
+        ? snapshotOf(profile, {
+            revision,
+            config: pushed,
+            pulledAt: now(),
+            maxEntries: base.maxEntries,
+          })
+        : latest.base,
+      working,
       updatedAt: now(),
     });
     const apply = deps.tracker.start({
@@ -216,7 +323,14 @@ export function createSync(deps: SyncDeps) {
       restoreHistoryId,
       ...(emit ? { emit } : {}),
     });
-    return { status: 'pushed', revision, apply };
+    return {
+      status: 'pushed',
+      revision,
+      apply,
+      confirmed,
+      message: problem && `${problem} Pull to see the list the service holds; your draft is kept.`,
+      draft: draftView(saved),
+    };
   };
 
   return {

@@ -18,6 +18,7 @@ export function mergeView(merge: MergeRecord): MergeView {
     local: merge.local,
     remoteChanges: merge.remoteChanges,
     conflicts: merge.conflicts,
+    lostAccess: merge.lostAccess,
   };
 }
 

@@ -14,16 +14,17 @@ export type LockoutResult = MustKeep & { allowed: boolean; error?: string };
 /**
  * Which must-keep addresses the config would let in, and which would lose access.
  *
- * ALLOW_ALL lets everyone in. A must-keep network (`203.0.113.0/24`, a range) counts as allowed
+ * ALLOW_ALL lets everyone in (even an unparsable or unknown address). A must-keep network (`203.0.113.0/24`, a range) counts as allowed
  * only when every one of its addresses is covered. Unparsable text is reported as not allowed,
  * with the parse problem's code in `error`.
  */
 export function analyzeLockout(config: Config, mustKeep: MustKeep[]): LockoutResult[] {
   const matcher = config.mode === 'ALLOW_ALL' ? null : compileMatcher(config.entries);
   return mustKeep.map((keep) => {
+    // "Allow all" lets everyone in, also an address that could not be learned or read.
+    if (matcher === null) return { ...keep, allowed: true };
     const parsed = parseIpInput(keep.ip);
     if (!parsed.ok) return { ...keep, allowed: false, error: parsed.problem.code };
-    if (matcher === null) return { ...keep, allowed: true };
     const allowed = parsed.networks.every((network) => {
       const start = parseIPv4Strict(network.ip) as number;
       const prefix = network.cidr ?? 32;
@@ -55,4 +56,21 @@ export function lockoutProblems(results: LockoutResult[]): Problem[] {
     }
   }
   return problems;
+}
+
+/**
+ * The caller's address as the service reported it, as a dotted quad, or null when it is not one.
+ *
+ * An IPv4-mapped IPv6 address (`::ffff:192.0.2.8`) is that IPv4 address. Anything else (empty,
+ * IPv6, a host name, `10.0.0.300`) is unknown: the lockout check cannot be made, so a list that
+ * restricts access needs the typed confirmation.
+ */
+export function normalizeCallerAddress(reported: string): string | null {
+  const text = reported.trim();
+  const mapped = /^(?:::ffff:|0:0:0:0:0:ffff:)(.+)$/i.exec(text);
+  const candidate = mapped ? mapped[1]! : text;
+  const value = parseIPv4Strict(candidate);
+  if (value === null) return null;
+  // Written back from the number: `010.0.0.1` is 10.0.0.1, never octal.
+  return [24, 16, 8, 0].map((shift) => (value >>> shift) & 255).join('.');
 }

@@ -14,7 +14,14 @@ export const IPC_LIMITS = {
   /** Entries in one config sent over IPC (the service's own limit is checked by validation). */
   maxEntries: 100_000,
   maxIpLength: 200,
-  maxMemoLength: 20_000,
+  /** Ten times the service's memo limit (MAX_MEMO_LENGTH): room to show and fix a long memo. */
+  maxMemoLength: 10_000,
+  /**
+   * Text of one whole list (ip + memo characters): the largest answer the app reads from a service
+   * (MAX_RESPONSE_BYTES, 32 MiB), four times the reference service's request limit at its default
+   * 1,000 entries. Keeps a compromised renderer from handing main hundreds of MB per autosave.
+   */
+  maxConfigChars: 32 * 1024 * 1024,
   maxText: 2_000_000,
   /**
    * Largest file sent for import: the import's own limit (shared/import DEFAULT_IMPORT_LIMITS
@@ -35,10 +42,25 @@ export const IpcEntrySchema = z.strictObject({
   memo: z.string().max(IPC_LIMITS.maxMemoLength),
 });
 
-export const IpcConfigSchema = z.strictObject({
-  mode: ModeSchema,
-  entries: z.array(IpcEntrySchema).max(IPC_LIMITS.maxEntries),
-});
+export const IpcConfigSchema = z
+  .strictObject({
+    mode: ModeSchema,
+    entries: z
+      .array(IpcEntrySchema)
+      .max(
+        IPC_LIMITS.maxEntries,
+        `A list can hold at most ${IPC_LIMITS.maxEntries.toLocaleString('en-US')} entries here.`,
+      ),
+  })
+  .superRefine((config, ctx) => {
+    let chars = 0;
+    for (const entry of config.entries) chars += entry.ip.length + entry.memo.length;
+    if (chars > IPC_LIMITS.maxConfigChars)
+      ctx.addIssue({
+        code: 'custom',
+        message: `The list is too large: ${Math.ceil(chars / 1048576)} MB of text, the limit is ${IPC_LIMITS.maxConfigChars / 1048576} MB.`,
+      });
+  });
 
 export const ProblemSchema = z.object({
   code: z.string(),
@@ -111,6 +133,11 @@ export const ConflictSchema = z.discriminatedUnion('kind', [
   z.object({
     id: z.string(),
     kind: z.literal('mode'),
+    /**
+     * changed-both: both sides changed the mode; remote-changed-while-editing: the service's mode
+     * changed (a Reset URL sets "Allow all") while the admin edited entries.
+     */
+    reason: z.enum(['changed-both', 'remote-changed-while-editing']).default('changed-both'),
     base: ModeSchema,
     local: ModeSchema,
     remote: ModeSchema,
@@ -135,6 +162,13 @@ export const ChangeSummarySchema = z.object({
   modeChanged: z.boolean(),
 });
 
+export const LockoutCheckSchema = z.object({
+  ip: z.string(),
+  reason: z.enum(['self', 'protected']),
+  label: z.string().optional(),
+  allowed: z.boolean(),
+});
+
 /** A pending merge: remote moved while the draft had local changes. */
 export const MergeSchema = z.object({
   baseRevision: z.string(),
@@ -145,6 +179,11 @@ export const MergeSchema = z.object({
   local: ChangeSummarySchema,
   remoteChanges: ChangeSummarySchema,
   conflicts: z.array(ConflictSchema),
+  /**
+   * Addresses the merged list (conflicts on the admin's side) would not let in: the admin's own
+   * (as the service saw it when the merge was made) and protected ones. Shown on the merge screen.
+   */
+  lostAccess: z.array(LockoutCheckSchema),
 });
 export type MergeView = z.infer<typeof MergeSchema>;
 
@@ -168,13 +207,6 @@ export const DiffSchema = z.object({
   /** Same network written differently (`10.0.0.5/24` -> `10.0.0.0/24`). */
   rewritten: z.array(z.object({ before: EntryOutSchema, after: EntryOutSchema })),
   unchanged: z.number().int(),
-});
-
-export const LockoutCheckSchema = z.object({
-  ip: z.string(),
-  reason: z.enum(['self', 'protected']),
-  label: z.string().optional(),
-  allowed: z.boolean(),
 });
 
 /** Plan of a push: what changes, what is wrong, who would lose access. */
@@ -229,6 +261,8 @@ export const HistoryItemSchema = z.object({
   summary: ChangeSummarySchema,
   /** `pushed` from this app; `pulled`: the revision that was live before the first push (for restore). */
   source: z.enum(['pushed', 'pulled']),
+  /** false: after the save, the service did not show this list at this revision. */
+  confirmed: z.boolean(),
 });
 export type HistoryItemView = z.infer<typeof HistoryItemSchema>;
 

@@ -72,8 +72,11 @@ export function summarizeChanges(base: Config, side: Config): ChangeSummary {
 
 /** True when the two configs hold the same mode and the same entries in the same order. */
 export function sameConfig(a: Config, b: Config): boolean {
-  if (a.mode !== b.mode || a.entries.length !== b.entries.length) return false;
-  return a.entries.every((entry, i) => same(entry, b.entries[i]));
+  return a.mode === b.mode && sameEntries(a.entries, b.entries);
+}
+
+function sameEntries(a: readonly Entry[], b: readonly Entry[]): boolean {
+  return a.length === b.length && a.every((entry, i) => same(entry, b[i]));
 }
 
 type Decision = { entry: Entry | undefined; conflict: Conflict | null };
@@ -120,12 +123,26 @@ export function mergeConfigs(base: Config, local: Config, remote: Config): Merge
   const conflicts: Conflict[] = [];
 
   let mode: Mode = local.mode;
+  const localEditedEntries = !sameEntries(base.entries, local.entries);
   if (local.mode !== remote.mode) {
-    if (local.mode === base.mode) mode = remote.mode;
-    else if (remote.mode !== base.mode) {
+    if (local.mode === base.mode && !localEditedEntries) mode = remote.mode;
+    else if (local.mode === base.mode) {
+      // The service's mode changed (e.g. a Reset URL turned the restriction off while the admin
+      // was locked out) while the admin edited entries: whether those entries are in force is the
+      // admin's decision, never merged silently.
       conflicts.push({
         id: 'mode',
         kind: 'mode',
+        reason: 'remote-changed-while-editing',
+        base: base.mode,
+        local: local.mode,
+        remote: remote.mode,
+      });
+    } else if (remote.mode !== base.mode) {
+      conflicts.push({
+        id: 'mode',
+        kind: 'mode',
+        reason: 'changed-both',
         base: base.mode,
         local: local.mode,
         remote: remote.mode,

@@ -20,7 +20,10 @@ export type ProtectedAddressInput = { ip: string; label: string };
 export type PlanInput = {
   base: Config;
   working: Config;
-  /** The caller's address as the service sees it; null when it could not be asked. */
+  /**
+   * The caller's address as the service sees it (a dotted quad); null when it could not be asked
+   * or was not an IPv4 address: then a restricting list needs the confirmation phrase.
+   */
   clientIp: string | null;
   protectedAddresses: readonly ProtectedAddressInput[];
   maxEntries: number;
@@ -39,12 +42,18 @@ export type PlanCore = {
   canPush: boolean;
 };
 
-/** The addresses that must keep access: the caller first, then the profile's protected ones. */
+/** Stands for the caller's address when the service did not tell it (or not as IPv4). */
+export const UNKNOWN_ADDRESS = 'unknown address';
+
+/**
+ * The addresses that must keep access: the caller first (UNKNOWN_ADDRESS when not known), then
+ * the profile's protected ones.
+ */
 export function mustKeepList(
   clientIp: string | null,
   protectedAddresses: readonly ProtectedAddressInput[],
 ): MustKeep[] {
-  const list: MustKeep[] = clientIp ? [{ ip: clientIp, reason: 'self' }] : [];
+  const list: MustKeep[] = [{ ip: clientIp ?? UNKNOWN_ADDRESS, reason: 'self' }];
   for (const address of protectedAddresses) {
     list.push({
       ip: address.ip,
@@ -58,13 +67,27 @@ export function mustKeepList(
 /**
  * The phrase the admin types to confirm a plan that excludes someone.
  *
- * Names the first excluded address (the admin's own first), so that a confirmation typed for one
- * plan does not confirm a different exclusion.
+ * Plain ASCII (typed without switching the input method, also on a Japanese keyboard) and
+ * meaningful: it names every address that would lose access, the admin's own first, so a
+ * confirmation typed for one plan does not confirm a different exclusion.
  */
 export function confirmationPhraseFor(checks: readonly LockoutResult[]): string | null {
-  const excluded =
-    checks.find((c) => !c.allowed && c.reason === 'self') ?? checks.find((c) => !c.allowed);
-  return excluded ? `remove access for ${excluded.ip}` : null;
+  const excluded = [
+    ...checks.filter((c) => !c.allowed && c.reason === 'self'),
+    ...checks.filter((c) => !c.allowed && c.reason !== 'self'),
+  ];
+  if (excluded.length === 0) return null;
+  const names = [...new Set(excluded.map((c) => c.ip))];
+  return `remove access for ${names.join(', ')}`;
+}
+
+/** The lockout checks of a list with the facts now: the caller's address and the protected ones. */
+export function lockoutChecks(
+  config: Config,
+  clientIp: string | null,
+  protectedAddresses: readonly ProtectedAddressInput[],
+): LockoutResult[] {
+  return analyzeLockout(config, mustKeepList(clientIp, protectedAddresses));
 }
 
 function hasChanges(diff: ConfigDiff): boolean {
@@ -80,10 +103,7 @@ function hasChanges(diff: ConfigDiff): boolean {
 /** Build the plan core from the draft, the caller's address and the protected addresses. */
 export function buildPlan(input: PlanInput): PlanCore {
   const diff = diffConfigs(input.base, input.working);
-  const checks = analyzeLockout(
-    input.working,
-    mustKeepList(input.clientIp, input.protectedAddresses),
-  );
+  const checks = lockoutChecks(input.working, input.clientIp, input.protectedAddresses);
   const problems = [
     ...validateConfig(input.working, { maxEntries: input.maxEntries }),
     ...lockoutProblems(checks),

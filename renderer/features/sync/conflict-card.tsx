@@ -32,7 +32,11 @@ export function ConflictCard({
   let sides: Side[];
   if (conflict.kind === 'mode') {
     title = t('mode.label');
-    reason = t('syncUi.merge.reason.mode');
+    reason = t(
+      conflict.reason === 'remote-changed-while-editing'
+        ? 'syncUi.merge.reason.modeWhileEditing'
+        : 'syncUi.merge.reason.mode',
+    );
     sides = [
       {
         label: t('syncUi.merge.sideBase'),

@@ -73,6 +73,21 @@ export function MergeScreen({
           base: merge.baseRevision,
         })}
       </p>
+      {merge.lostAccess.length > 0 && (
+        <div className="callout callout-error" role="alert" data-testid="merge-lost-access">
+          <strong>{t('syncUi.merge.lostAccessTitle')}</strong>
+          <p>{t('syncUi.merge.lostAccessBody')}</p>
+          <ul>
+            {merge.lostAccess.map((c) => (
+              <li key={`${c.reason}-${c.ip}`}>
+                {c.reason === 'self'
+                  ? t('syncUi.merge.lostSelf', { ip: c.ip })
+                  : t('syncUi.merge.lostProtected', { ip: c.ip, label: c.label ?? '' })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <h3 className="merge-heading">{t('syncUi.merge.sidesHeading')}</h3>
       <MergeSides
         base={base}

@@ -139,10 +139,14 @@ export function Workspace({ profile }: { profile: ProfileView }) {
     if (outcome.status === 'pushed') {
       // The apply banner says "Saved as revision N" and follows it until verified.
       apply.started(outcome.apply);
-      setNotice(null);
+      setNotice(
+        outcome.confirmed
+          ? null
+          : { key: 'syncUi.pushUnconfirmed', params: { revision: outcome.revision } },
+      );
       setCombined(null);
-      const d = await call(api().draft.get({ profileId: profile.id }));
-      setDraft(d);
+      // The draft after the push, edits autosaved while it was in flight included.
+      setDraft(outcome.draft);
       setGeneration((g) => g + 1);
     } else if (outcome.draft.merge) {
       // 412 (or the remote moved): back to the merge screen, nothing was overwritten.

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createKeytarSecretStore } from '../../../electron/services/secrets.ts';
+import { createKeytarSecretStore, openSecret } from '../../../electron/services/secrets.ts';
 import { startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -66,7 +66,7 @@ describe('sync with the reference service', () => {
       ['127.0.0.1', 'self', false],
       ['198.51.100.7', 'protected', false],
     ]);
-    expect(plan.confirmationPhrase).toBe('remove access for 127.0.0.1');
+    expect(plan.confirmationPhrase).toBe('remove access for 127.0.0.1, 198.51.100.7');
     const before = await h.other.get();
     const putsBefore = h.calls.put;
     await expect(h.call('sync:push', { profileId, planId: plan.planId })).rejects.toMatchObject({
@@ -272,7 +272,8 @@ describe('sync with the reference service', () => {
   });
 
   it('keychain: the password is in the OS keychain under the profile id; a deleted item asks for it again and keeps the draft', async () => {
-    expect(await secrets.get(profileId)).toBe(h.password);
+    const binding = { origin: h.service.url, login: 'admin' };
+    expect(openSecret(binding, await secrets.get(profileId))).toBe(h.password);
     await h.call('draft:save', {
       profileId,
       working: { mode: 'ALLOW_ALL', entries: entries('192.0.2.8') },

@@ -71,8 +71,10 @@ describe('mergeConfigs', () => {
     const local = cfg([e('192.0.2.1', null, 'A'), base.entries[1]!], 'ALLOW_SPECIFIC');
     const remote = cfg([e('192.0.2.1', null, 'B'), base.entries[1]!], 'ALLOW_ALL');
     const out = mergeConfigs(b, local, remote);
-    expect(out.conflicts.map((c) => c.kind)).toEqual(['entry']);
-    expect(out.merged.mode).toBe('ALLOW_ALL');
+    // The service's mode changed while the admin edited entries: the mode is the admin's call.
+    expect(out.conflicts.map((c) => c.kind)).toEqual(['mode', 'entry']);
+    expect(out.conflicts[0]).toMatchObject({ reason: 'remote-changed-while-editing' });
+    expect(out.merged.mode).toBe('ALLOW_SPECIFIC');
     const both = mergeConfigs(
       cfg([], 'ALLOW_ALL'),
       cfg([e('1.1.1.1', null)], 'ALLOW_SPECIFIC'),
@@ -80,6 +82,34 @@ describe('mergeConfigs', () => {
     );
     expect(both.conflicts).toEqual([]);
     expect(both.merged.mode).toBe('ALLOW_SPECIFIC');
+  });
+
+  it('a Reset URL ("Allow all") while the admin edited entries during the lockout is a decision, never merged silently', () => {
+    const b = cfg([e('192.0.2.1', null)], 'ALLOW_SPECIFIC');
+    const local = cfg([e('192.0.2.1', null), e('203.0.113.5', null)], 'ALLOW_SPECIFIC');
+    const reset = cfg([e('192.0.2.1', null)], 'ALLOW_ALL');
+    const out = mergeConfigs(b, local, reset);
+    expect(out.conflicts).toEqual([
+      {
+        id: 'mode',
+        kind: 'mode',
+        reason: 'remote-changed-while-editing',
+        base: 'ALLOW_SPECIFIC',
+        local: 'ALLOW_SPECIFIC',
+        remote: 'ALLOW_ALL',
+      },
+    ]);
+    expect(
+      resolveConflicts(out.merged, out.conflicts, [{ id: 'mode', choice: 'local' }]).mode,
+    ).toBe('ALLOW_SPECIFIC');
+    expect(
+      resolveConflicts(out.merged, out.conflicts, [{ id: 'mode', choice: 'remote' }]).mode,
+    ).toBe('ALLOW_ALL');
+    // Without local entry edits the service's mode change is simply taken.
+    expect(mergeConfigs(b, b, reset)).toMatchObject({
+      conflicts: [],
+      merged: { mode: 'ALLOW_ALL' },
+    });
   });
 
   it('refuses to resolve with a conflict left open', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../../../../shared/allowlist/model.ts';
-import { buildPlan } from '../../../../shared/sync/plan.ts';
+import { normalizeCallerAddress } from '../../../../shared/allowlist/lockout.ts';
+import { buildPlan, UNKNOWN_ADDRESS } from '../../../../shared/sync/plan.ts';
 
 const base: Config = {
   mode: 'ALLOW_SPECIFIC',
@@ -42,7 +43,7 @@ describe('buildPlan', () => {
       ['203.0.113.7', false],
       ['192.0.2.1', false],
     ]);
-    expect(plan.confirmationPhrase).toBe('remove access for 203.0.113.7');
+    expect(plan.confirmationPhrase).toBe('remove access for 203.0.113.7, 192.0.2.1');
     expect(plan.problems.map((p) => p.code)).toEqual(
       expect.arrayContaining(['SELF_LOCKOUT', 'PROTECTED_LOCKOUT']),
     );
@@ -83,5 +84,58 @@ describe('buildPlan', () => {
         maxEntries: 1,
       }).blockers.map((p) => p.code),
     ).toEqual(['TOO_MANY_ENTRIES']);
+  });
+});
+
+describe('the caller address and the phrase', () => {
+  const restricting: Config = {
+    mode: 'ALLOW_SPECIFIC',
+    entries: [{ ip: '198.51.100.0', cidr: 24, memo: '' }],
+  };
+
+  it('an unknown caller address needs the phrase for a restricting list, not for "Allow all"', () => {
+    const plan = buildPlan({
+      base,
+      working: restricting,
+      clientIp: null,
+      protectedAddresses: [],
+      maxEntries: 1000,
+    });
+    expect(plan.checks).toEqual([
+      { ip: UNKNOWN_ADDRESS, reason: 'self', allowed: false, error: expect.any(String) },
+    ]);
+    expect(plan.excludesSomeone).toBe(true);
+    expect(plan.confirmationPhrase).toBe('remove access for unknown address');
+    const open = buildPlan({
+      base,
+      working: { mode: 'ALLOW_ALL', entries: [] },
+      clientIp: null,
+      protectedAddresses: [],
+      maxEntries: 1000,
+    });
+    expect(open.confirmationPhrase).toBeNull();
+  });
+
+  it('the phrase is plain ASCII and names every address that loses access', () => {
+    const plan = buildPlan({
+      base,
+      working: restricting,
+      clientIp: '203.0.113.7',
+      protectedAddresses: [
+        { ip: '192.0.2.1', label: '管理者' },
+        { ip: '198.51.100.9', label: 'kept' },
+      ],
+      maxEntries: 1000,
+    });
+    expect(plan.confirmationPhrase).toBe('remove access for 203.0.113.7, 192.0.2.1');
+    expect(plan.confirmationPhrase).toMatch(/^[\x20-\x7e]+$/);
+  });
+
+  it('reads the service-reported address: IPv4 and IPv4-mapped only', () => {
+    expect(normalizeCallerAddress('127.0.0.1')).toBe('127.0.0.1');
+    expect(normalizeCallerAddress('::ffff:127.0.0.1')).toBe('127.0.0.1');
+    expect(normalizeCallerAddress('::FFFF:192.0.2.8')).toBe('192.0.2.8');
+    for (const bad of ['', ' ', '::1', '10.0.0.300', 'hello', '1.2.3', '0x7f.0.0.1', '::ffff:'])
+      expect(normalizeCallerAddress(bad), bad).toBeNull();
   });
 });

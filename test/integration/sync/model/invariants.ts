@@ -1,0 +1,180 @@
+import { analyzeLockout } from '../../../../shared/allowlist/lockout.ts';
+import type { Config } from '../../../../shared/allowlist/model.ts';
+import type { PlanView } from '../../../../shared/contract/ipc.ts';
+import { canonicalConfig } from '../../../../shared/sync/base.ts';
+import type { AcceptedPut } from './switchboard.ts';
+import { keysOf, LOGINS, passwordOf, type Login, type TenantName, type World } from './world.ts';
+
+/**
+ * The model of the world (what the admins did and were shown) and the promises checked after
+ * every step:
+ *  1. no remote change is lost unless the admin saw it in a plan or merge and chose so;
+ *  2. no PUT excludes the then-current caller or a protected address without the phrase for
+ *     exactly that exclusion;
+ *  3. every autosaved edit is in the working copy or in a pushed revision;
+ *  4. the password went only to its own origin (and login);
+ *  5. no call ends in an internal error or refuses the app's own well-formed input.
+ */
+
+export type AppModel = {
+  profileId: string;
+  tenant: TenantName;
+  login: Login;
+  protected: { ip: string; label: string }[];
+  /** Entries this admin added and did not remove or give up in a merge: ip → memo. */
+  mine: Map<string, string>;
+};
+
+export type Model = {
+  apps: AppModel[];
+  /** Every entry (ip + memo) that was in a list a service accepted. */
+  pushed: Set<string>;
+  /** How many accepted saves of each switchboard were already checked. */
+  checked: Record<TenantName, number>;
+  seq: number;
+};
+
+/** Error codes a user can meet in this world; anything else is a bug. */
+export const EXPECTED_CODES = new Set([
+  'PASSWORD_REQUIRED',
+  'OFFLINE',
+  'TIMEOUT',
+  'UNAUTHORIZED',
+  'THROTTLED',
+  'IP_RESTRICTED',
+  'NOT_PULLED',
+  'NOTHING_TO_PUSH',
+  'PLAN_STALE',
+  'PLAN_BLOCKED',
+  'CONFIRMATION_REQUIRED',
+  'LOCKOUT_CHANGED',
+  'MERGE_PENDING',
+  'SERVICE_ERROR',
+  'VALIDATION_FAILED',
+]);
+
+export class Violation extends Error {}
+
+export function violated(what: string): never {
+  throw new Violation(what);
+}
+
+/** How the calls ended, by channel and outcome (figures of a run). */
+export const outcomes: Record<string, number> = {};
+
+/** The value of an IPC result; an expected error code gives null; anything else is a violation. */
+export function value<T>(
+  result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } },
+  what: string,
+): T | null {
+  const status =
+    result.ok &&
+    typeof result.value === 'object' &&
+    result.value !== null &&
+    'status' in result.value
+      ? String(result.value.status)
+      : result.ok
+        ? 'ok'
+        : result.error.code;
+  outcomes[`${what} ${status}`] = (outcomes[`${what} ${status}`] ?? 0) + 1;
+  if (result.ok) return result.value;
+  if (!EXPECTED_CODES.has(result.error.code))
+    violated(`${what}: ${result.error.code} ${result.error.message}`);
+  return null;
+}
+
+const tagOf = (e: { ip: string; memo: string }) => `${e.ip} ${e.memo}`;
+
+/** Promise 2 for one accepted save of `confirmation`'s push. */
+function checkLockout(put: AcceptedPut, app: AppModel, confirmation: string | undefined): void {
+  const checks = analyzeLockout(put.body, [
+    { ip: put.caller, reason: 'self' },
+    ...app.protected.map((p) => ({ ip: p.ip, reason: 'protected' as const, label: p.label })),
+  ]);
+  for (const lost of checks.filter((c) => !c.allowed)) {
+    const named =
+      confirmation !== undefined &&
+      (confirmation.includes(lost.ip) ||
+        (lost.reason === 'self' && confirmation.includes('unknown address')));
+    if (!named)
+      violated(
+        `PUT from ${put.caller} excludes ${lost.reason} ${lost.ip} with confirmation ${JSON.stringify(confirmation)}`,
+      );
+  }
+}
+
+/** Promise 1: everything the save removed or changed from the service's list was in the plan. */
+function checkNothingLost(put: AcceptedPut, plan: PlanView): void {
+  if (canonicalConfig(put.body) !== canonicalConfig(plan.config))
+    violated('a PUT sent another list than the plan showed');
+  const removed = keysOf({ mode: 'ALLOW_ALL', entries: plan.diff.removed });
+  const changed = new Set(plan.diff.memoChanged.map((c) => `${c.before.ip} ${c.before.memo}`));
+  for (const r of plan.diff.rewritten) removed.add(`${r.before.ip}/${r.before.cidr ?? 32}`);
+  const after = new Set(put.body.entries.map(tagOf));
+  const afterKeys = keysOf(put.body);
+  for (const entry of put.before.entries) {
+    const key = `${entry.ip}/${entry.cidr ?? 32}`;
+    if (!afterKeys.has(key) && !removed.has(key))
+      violated(`the save dropped ${key} ("${entry.memo}") without showing it in the plan`);
+    if (afterKeys.has(key) && !after.has(tagOf(entry)) && !changed.has(tagOf(entry)))
+      violated(`the save changed the memo of ${key} without showing it in the plan`);
+  }
+  if (put.before.mode !== put.body.mode && plan.diff.modeChanged?.to !== put.body.mode)
+    violated(`the save changed the mode to ${put.body.mode} without showing it in the plan`);
+}
+
+/**
+ * The saves accepted since the last check. `push`: the push command that ran (its app, plan and
+ * confirmation); every app save must come from it, at most one.
+ */
+export function checkSaves(
+  model: Model,
+  world: World,
+  push: { app: number; plan: PlanView; confirmation: string | undefined } | null,
+): void {
+  for (const tenant of ['S', 'T'] as const) {
+    const board = world.tenants[tenant].board;
+    const fresh = board.accepted.slice(model.checked[tenant]);
+    model.checked[tenant] = board.accepted.length;
+    for (const put of fresh) for (const e of put.body.entries) model.pushed.add(tagOf(e));
+    const fromApps = fresh.filter((p) => p.caller !== '127.0.0.9');
+    if (fromApps.length === 0) continue;
+    if (!push) violated(`a save reached ${tenant} outside a push`);
+    if (fromApps.length > 1) violated(`one push saved ${fromApps.length} times`);
+    const app = model.apps[push.app]!;
+    if (app.tenant !== tenant)
+      violated(`app ${push.app} saved to ${tenant}, its profile is at ${app.tenant}`);
+    checkLockout(fromApps[0]!, app, push.confirmation);
+    checkNothingLost(fromApps[0]!, push.plan);
+  }
+}
+
+/** Promise 4: every credential a switchboard saw is that tenant's own login:password. */
+export function checkCredentials(world: World): void {
+  for (const tenant of ['S', 'T'] as const) {
+    const valid = new Set(LOGINS.map((login) => `${login}:${passwordOf(tenant, login)}`));
+    for (const seen of world.tenants[tenant].board.credentials)
+      if (!valid.has(seen)) violated(`${tenant} received a credential that is not its own`);
+  }
+}
+
+/** Promise 3: every autosaved addition is in the working copy or was in an accepted save. */
+export async function checkEdits(model: Model, world: World): Promise<void> {
+  for (const [i, app] of model.apps.entries()) {
+    const draft = value(
+      await world.apps[i]!.call('draft:get', { profileId: app.profileId }),
+      'draft:get',
+    );
+    if (!draft) violated('draft:get failed');
+    const working = new Set(draft.working.entries.map(tagOf));
+    for (const [ip, memo] of app.mine)
+      if (!working.has(`${ip} ${memo}`) && !model.pushed.has(`${ip} ${memo}`))
+        violated(`app ${i} lost its edit ${ip} "${memo}"`);
+  }
+}
+
+/** An entry with a unique address and memo. */
+export function freshEntry(model: Model, prefix: number, who: string): Config['entries'][number] {
+  const n = ++model.seq;
+  return { ip: `10.${prefix}.${(n >> 8) & 255}.${n & 255}`, cidr: null, memo: `${who}-${n}` };
+}
