@@ -65,11 +65,11 @@ export const syncEn = {
       'added-both-different': 'You both added this network, differently.',
       mode: 'You both changed the mode, differently.',
       modeWhileEditing:
-        'The mode changed on the service while you edited entries (a Reset URL turns the restriction off: “Allow all”). Decide whether your entries should be in force again.',
+        'The IP address restriction changed on the service while you edited entries (a Reset URL turns it off: “Allow all IP addresses”). Decide whether your entries should be in force again.',
     },
     lostAccessTitle: 'The combined list removes access',
     lostAccessBody:
-      'As combined now (your side in each conflict), the list would not let in the addresses below. Saving it would lock them out; the plan will ask you to confirm.',
+      'As combined now (your side in each conflict), the list would not let in the addresses below. Saving it would remove their access; the plan will ask you to confirm.',
     lostSelf: '{{ip}} (your address as the service sees it)',
     lostProtected: '{{ip}} (protected: {{label}})',
     sideBase: 'Before',
