@@ -105,6 +105,21 @@ try {
     const r = spawnSync(node, ['--import', rssPreload, bin, ...args], { encoding: 'utf8' });
     return Number(/maxrss_kb=(\d+)/.exec(r.stderr)?.[1]) / 1024;
   };
+  // CPU time (user + system, all threads), for reading the wall-clock ratios on a loaded machine:
+  // the CLI's from a preload at exit, grepcidr's from GNU time when it is installed.
+  const cpuPreload =
+    'data:text/javascript,process.on("exit",()=>{const u=process.cpuUsage();process.stderr.write("cpu_ms="+(u.user+u.system)/1000+"\\n")})';
+  const cliCpuMs = (args: string[]) => {
+    const r = spawnSync(node, ['--import', cpuPreload, bin, ...args], { encoding: 'utf8' });
+    return Number(/cpu_ms=([\d.]+)/.exec(r.stderr)?.[1]);
+  };
+  const grepCpuMs = (args: string[]) => {
+    const r = spawnSync('/usr/bin/time', ['-f', 'cpu_s=%U %S', 'grepcidr', ...args], {
+      encoding: 'utf8',
+    });
+    const m = /cpu_s=([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
+    return m ? (Number(m[1]) + Number(m[2])) * 1000 : NaN;
+  };
   const oneLine = join(dir, 'one-line.log');
   writeFileSync(oneLine, '192.0.2.1 - - [24/Nov/2026:09:00:00 +0900] "GET / HTTP/1.1" 200 1\n');
   const baselineMb = peakMb(['impact', '--list', listPath, '--log', oneLine, '--json']);
@@ -143,6 +158,11 @@ try {
         `  grepcidr -c: ${grep.ms.toFixed(0)} ms = ${fmt(lines / (grep.ms / 1000))} lines/s, ${fmt(count)} allowed lines (the same count)`,
       );
       result({ name: `impact vs grepcidr, ${label}`, ratio: grep.ms / impact.ms, target: 3 });
+      const cpuImpact = cliCpuMs(args);
+      const cpuGrep = grepCpuMs(['-c', '-f', cidrsPath, logPath]);
+      console.log(
+        `  CPU time (informational): impact ${fmt(cpuImpact)} ms, grepcidr ${Number.isNaN(cpuGrep) ? 'n/a (no GNU time)' : `${fmt(cpuGrep)} ms (${(cpuGrep / cpuImpact).toFixed(2)}x)`}`,
+      );
     } else {
       result({ name: `impact vs grepcidr, ${label}`, skipped: 'grepcidr is not installed' });
     }
