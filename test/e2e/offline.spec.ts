@@ -26,7 +26,7 @@ test('offline: editing continues, save is disabled with the reason, then sync wh
   const save = page.getByRole('button', { name: 'Review and save…' });
   await expect(save).toBeDisabled();
   await expect(page.getByTestId('save-disabled-reason')).toHaveText(
-    'The service cannot be reached, so the draft cannot be saved to it yet. Saving works again once it is reachable.',
+    'Saving needs a connection to the service; it works again once the service answers.',
   );
   await screenshot(page, 'offline');
 
