@@ -235,6 +235,23 @@ describe('lost edits and false truth', () => {
     expect(draft.base && ips(draft.base)).toEqual(['127.0.0.1', '192.0.2.8']);
   });
 
+  it('the same plan pushed twice at once is sent once', async () => {
+    const id = await profileAt(a.url);
+    await h.call('sync:pull', { profileId: id });
+    await h.call('draft:save', { profileId: id, working: list('127.0.0.1', '192.0.2.8') });
+    let release = () => {};
+    a.lies.putGate = new Promise<void>((resolve) => (release = resolve));
+    const plan = await h.call('sync:plan', { profileId: id });
+    const first = h.call('sync:push', { profileId: id, planId: plan.planId });
+    while (a.puts.length === 0) await new Promise((r) => setTimeout(r, 10));
+    await expect(h.call('sync:push', { profileId: id, planId: plan.planId })).rejects.toMatchObject(
+      { code: 'PLAN_STALE' },
+    );
+    release();
+    expect((await first).status).toBe('pushed');
+    expect(a.puts).toHaveLength(1);
+  });
+
   it('a save acknowledged but not stored is unconfirmed in the history and the admin is told', async () => {
     const id = await profileAt(a.url);
     await h.call('sync:pull', { profileId: id });

@@ -50,7 +50,7 @@ type EditKind = 'add' | 'remove-mine' | 'remove-any' | 'mode' | 'add-caller';
 async function edit(world: World, model: Model, i: number, kind: EditKind, pick: number) {
   const app = model.apps[i]!;
   const w = await working(world, model, i);
-  let next: Config = w;
+  let next: Config;
   if (kind === 'add') {
     const entry = freshEntry(model, i + 1, `a${i}`);
     app.mine.set(entry.ip, entry.memo);
