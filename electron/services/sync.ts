@@ -278,6 +278,7 @@ export function createSync(deps: SyncDeps) {
       revision,
       service,
       restoreHistoryId,
+      pushed,
       ...(emit ? { emit } : {}),
     });
     return {

@@ -123,6 +123,11 @@ describe('overwrite without a merge', () => {
     expect(out.status === 'pushed' && out.draft.dirty).toBe(true);
     const history = await h.call('history:list', { profileId: id });
     expect(history[0]).toMatchObject({ source: 'pushed', confirmed: false });
+    // The apply tracker reads the other list back under that revision: never "verified".
+    expect(await h.created.services.tracker.settled(id)).toMatchObject({
+      phase: 'error',
+      message: expect.stringMatching(/another list at revision 1/),
+    });
     const pulled = await h.call('sync:pull', { profileId: id });
     expect(ips(pulled.draft.working)).toEqual(['127.0.0.1', '192.0.2.7']);
     expect(pulled.draft.dirty).toBe(true);
