@@ -12,7 +12,8 @@ async function saveThroughPlan(page: Page): Promise<string> {
   await expect(plan).toBeHidden();
   const notice = page.getByText(/Saved as revision/);
   await expect(notice).toBeVisible();
-  return /Saved as revision (.+?)\.(\s|$)/.exec((await notice.textContent()) ?? '')?.[1] ?? '';
+  // "Saved as revision 3." while applying, "Saved as revision 3, now in force." once applied.
+  return /Saved as revision ([^,.\s]+)/.exec((await notice.textContent()) ?? '')?.[1] ?? '';
 }
 
 test.beforeEach(async ({ app }) => {
