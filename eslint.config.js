@@ -23,7 +23,7 @@ const nodeBuiltins = [
   'stream',
 ];
 
-/** Layering: who may import what (see ARCHITECTURE.md "Layers"). */
+/** Layering: who may import what (docs/architecture.md "Layers"). */
 const layer = (message, patterns) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
 });
@@ -112,6 +112,55 @@ export default tseslint.config(
         ],
       ),
     },
+  },
+  {
+    // Browser mode's server: plain Node, the main-process handlers without Electron. (A bare
+    // 'electron' pattern would also match the electron/ folder, so the package is a path.)
+    files: ['host/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'electron-store'].map((name) => ({
+            name,
+            message: 'Bad layering: host/server/ runs in plain Node, never in Electron.',
+          })),
+          patterns: [
+            {
+              group: [
+                '**/renderer/**',
+                '**/electron/main/*',
+                '!**/electron/main/security.ts',
+                '**/electron/preload/**',
+                '**/page/**',
+              ],
+              message:
+                'Bad layering: host/server/ runs in plain Node: no renderer, and from electron/main only the pure security.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Browser mode's page bridge: runs in the browser, before the renderer.
+    files: ['host/page/**/*.ts', 'host/protocol.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: layer(
+      'Bad layering: host/page/ runs in the browser: shared/, host/protocol.ts and the pure electron/preload/api.ts only.',
+      [
+        ...nodeBuiltins,
+        'keytar',
+        'electron-store',
+        'conf',
+        '**/electron/*/*',
+        '!**/electron/preload/api.ts',
+        '**/server/**',
+        '**/service/**',
+        '**/cli/**',
+        '**/renderer/**',
+      ],
+    ),
   },
   {
     files: ['service/**/*.ts', 'cli/**/*.ts'],

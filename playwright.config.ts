@@ -3,7 +3,7 @@ import { defineConfig } from '@playwright/test';
 /**
  * Playwright: the built renderer (dist/renderer, built by scripts/e2e.ts) in Debian's Chromium.
  *
- * `npx playwright install` cannot download browsers on these machines (ENVIRONMENT.md), so the
+ * `npx playwright install` cannot download browsers on machines without that network access, so the
  * system Chromium is launched headless with the flags that keep it off the network. One worker:
  * the machines have two cores and each test starts its own reference service.
  */
@@ -20,8 +20,9 @@ export default defineConfig({
   outputDir: 'test-results/playwright',
   fullyParallel: false,
   workers: 1,
-  timeout: 90_000,
-  expect: { timeout: 10_000 },
+  timeout: 180_000,
+  // Waits for what the user waits for; generous because the machines are shared and busy.
+  expect: { timeout: 20_000 },
   forbidOnly: true,
   retries: 0,
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ? [['list'], ['json']] : [['list']],

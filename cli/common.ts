@@ -1,8 +1,9 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Config, Problem } from '../shared/allowlist/model.ts';
-import { formatProblem, type Locale } from '../shared/i18n/messages.ts';
+import { formatMessage, formatProblem, type Locale } from '../shared/i18n/messages.ts';
 import { ListFileError, readListFile } from './read-list.ts';
 import { CliExit } from './exit.ts';
+import { CLI_TEXT, text, type CliTextKey } from './strings.ts';
 
 export { CliExit };
 
@@ -12,8 +13,14 @@ export function cliLocale(env: NodeJS.ProcessEnv = process.env): Locale {
   return lang.toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }
 
+/** A CLI line in the locale of the environment (see `cliLocale`). */
+export function say(key: CliTextKey, params: Record<string, string | number> = {}): string {
+  return text(key, cliLocale(), params);
+}
+
 /**
- * node:util parseArgs with usage errors turned into exit 2 and a one-line message.
+ * node:util parseArgs with usage errors turned into exit 2 and one balanced line of our own (not
+ * Node's text), followed by the usage.
  */
 export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
   command: string,
@@ -30,8 +37,117 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
     });
     return { values: values as Record<string, string | boolean | undefined>, positionals };
   } catch (error) {
-    throw new CliExit(2, `allowlist ${command}: ${(error as Error).message}\n${usage}`);
+    throw new CliExit(2, `${argumentError(command, argv, options, error)}\n${localUsage(usage)}`);
   }
+}
+
+/** The one line for a parseArgs failure: which option, and what is wrong with it. */
+function argumentError(
+  command: string,
+  argv: string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+  error: unknown,
+): string {
+  const code = (error as { code?: unknown }).code;
+  const known = (arg: string) => {
+    const name = arg.replace(/^--?/, '').split('=')[0] ?? '';
+    return arg.startsWith('--')
+      ? Object.hasOwn(options, name)
+      : Object.values(options).some((o) => o.short === name);
+  };
+  const endOfOptions = argv.indexOf('--');
+  const flags = (endOfOptions < 0 ? argv : argv.slice(0, endOfOptions)).filter(
+    (a) => a.startsWith('-') && a !== '-',
+  );
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const option = flags.find((a) => !known(a)) ?? '?';
+    return say('unknownOption', { command, option: option.split('=')[0] ?? option });
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const named = /'(--?[\w-]+)/.exec((error as Error).message)?.[1] ?? '?';
+    const name = named.replace(/^--?/, '');
+    const option = Object.hasOwn(options, name)
+      ? `--${name}`
+      : `--${Object.entries(options).find(([, o]) => o.short === name)?.[0] ?? name}`;
+    const takesValue = Object.hasOwn(options, option.slice(2))
+      ? options[option.slice(2)]?.type === 'string'
+      : true;
+    return say(takesValue ? 'optionNeedsValue' : 'optionTakesNoValue', { command, option });
+  }
+  const detail = (error instanceof Error ? error.message : String(error)).replace(/'/g, '"');
+  return say('badArguments', { command, detail });
+}
+
+/** "usage: allowlist ..." in the locale ("使い方: allowlist ..."). */
+function localUsage(usage: string): string {
+  return usage.replace(/^usage:/, say('usage').split(' ')[0] ?? 'usage:');
+}
+
+/** The summary of each command, for `allowlist --help` and `allowlist <command> --help`. */
+export const COMMAND_SUMMARY: Record<string, CliTextKey> = {
+  check: 'sumCheck',
+  impact: 'sumImpact',
+  validate: 'sumValidate',
+  aggregate: 'sumAggregate',
+  diff: 'sumDiff',
+  import: 'sumImport',
+  export: 'sumExport',
+};
+
+/** What each option means in `--help`, by option name (a command may say otherwise). */
+const OPTION_HELP: Record<string, CliTextKey> = {
+  json: 'optJson',
+  sheet: 'optSheet',
+  'max-entries': 'optMaxEntries',
+  list: 'optList',
+  stdin: 'optStdin',
+  log: 'optLog',
+  column: 'optColumn',
+  delimiter: 'optDelimiter',
+  top: 'optTop',
+  format: 'optFormat',
+  'replace-unencodable': 'optReplace',
+  'drop-unencodable': 'optDropUnencodable',
+  'drop-errors': 'optDropErrors',
+  'no-neutralize': 'optNoNeutralize',
+  help: 'optHelp',
+};
+
+/** The word after a string option in `--help`. */
+const OPTION_VALUE: Record<string, string> = {
+  list: 'FILE',
+  log: 'FILE',
+  out: 'FILE',
+  sheet: 'NAME',
+  'max-entries': 'N',
+  column: 'N',
+  delimiter: 'D',
+  top: 'K',
+  format: 'FORMAT',
+};
+
+/** `allowlist <command> --help`: usage, what the command does, and every option explained. */
+export function commandHelp(
+  name: string,
+  usage: string,
+  options: NonNullable<ParseArgsConfig['options']>,
+  optionHelp: Partial<Record<string, CliTextKey>> = {},
+): string {
+  const rows = Object.entries(options).map(([option, spec]) => {
+    const short = spec.short ? `-${spec.short}, ` : '    ';
+    const value = spec.type === 'string' ? ` ${OPTION_VALUE[option] ?? 'VALUE'}` : '';
+    const key = optionHelp[option] ?? OPTION_HELP[option];
+    return { left: `  ${short}--${option}${value}`, right: key ? say(key) : '' };
+  });
+  const width = Math.max(...rows.map((r) => r.left.length)) + 2;
+  const summary = COMMAND_SUMMARY[name];
+  return [
+    localUsage(usage),
+    ...(summary ? ['', say(summary)] : []),
+    '',
+    say('options'),
+    ...rows.map((r) => `${r.left.padEnd(width)}${r.right}`.trimEnd()),
+  ].join('\n');
 }
 
 /** What `runCommand` hands a command: its parsed arguments and helpers bound to its name. */
@@ -62,21 +178,26 @@ export const LIST_FILE_OPTIONS = {
  * Usage errors are exit 2 with a one-line message and the usage (see `parseCommandArgs`).
  */
 export async function runCommand<T extends NonNullable<ParseArgsConfig['options']>>(
-  spec: { name: string; usage: string; options: T },
+  spec: {
+    name: string;
+    usage: string;
+    options: T;
+    /** `--help` words for options whose meaning differs from the common one. */
+    optionHelp?: Partial<Record<string, CliTextKey>>;
+  },
   argv: string[],
   body: (context: CommandContext) => Promise<number>,
 ): Promise<number> {
   const { name, usage } = spec;
-  const { values, positionals } = parseCommandArgs(name, usage, argv, {
-    ...spec.options,
-    help: { type: 'boolean', short: 'h' },
-  });
+  const options = { ...spec.options, help: { type: 'boolean', short: 'h' } } as const;
+  const { values, positionals } = parseCommandArgs(name, usage, argv, options);
   if (values.help) {
-    write(usage);
+    write(commandHelp(name, usage, options, spec.optionHelp));
     return 0;
   }
   const sheet = typeof values.sheet === 'string' ? values.sheet : undefined;
-  const usageError = (message: string) => new CliExit(2, `allowlist ${name}: ${message}\n${usage}`);
+  const usageError = (message: string) =>
+    new CliExit(2, `allowlist ${name}: ${message}\n${localUsage(usage)}`);
   return body({
     values,
     positionals,
@@ -84,7 +205,7 @@ export async function runCommand<T extends NonNullable<ParseArgsConfig['options'
     usageError,
     onlyFile: () => {
       const file = positionals[0];
-      if (file === undefined || positionals.length !== 1) throw usageError('expected one FILE.');
+      if (file === undefined || positionals.length !== 1) throw usageError(say('expectedOneFile'));
       return file;
     },
     int: (option, min) => intOption(name, option, values[option], min),
@@ -101,10 +222,7 @@ export function intOption(
   if (value === undefined) return undefined;
   const n = Number(value);
   if (typeof value !== 'string' || !/^\d+$/.test(value.trim()) || n < min) {
-    throw new CliExit(
-      2,
-      `allowlist ${command}: --${name} must be an integer >= ${min}, got "${String(value)}".`,
-    );
+    throw new CliExit(2, say('intOption', { command, option: name, min, value: String(value) }));
   }
   return n;
 }
@@ -120,24 +238,50 @@ export async function loadList(
     return { config, problems };
   } catch (error) {
     if (error instanceof ListFileError)
-      throw new CliExit(2, `allowlist ${command}: ${error.message}`);
+      throw new CliExit(2, `allowlist ${command}: ${listFileMessage(error)}`);
     throw error;
   }
 }
 
-/** Where a problem is: entry (1-based, as shown), spreadsheet row, field. */
-export function problemPlace(p: Problem): string {
+/** A list file error in the locale: the reader's own codes, then the import's (by code). */
+export function listFileMessage(error: ListFileError, locale: Locale = cliLocale()): string {
+  const params = { path: error.path, ...error.params };
+  if (Object.hasOwn(CLI_TEXT, error.code)) return text(error.code as CliTextKey, locale, params);
+  const sentence = formatMessage(error.code, error.params, locale);
+  return sentence === null ? error.message : `${error.path}: ${sentence}`;
+}
+
+/** Where a problem is: spreadsheet row (when read from one), else entry (1-based), and field. */
+export function problemPlace(p: Problem, locale: Locale = cliLocale()): string {
   const parts: string[] = [];
-  if (p.row !== undefined) parts.push(`row ${p.row}`);
-  else if (p.index !== undefined) parts.push(`entry ${p.index + 1}`);
+  if (p.row !== undefined) parts.push(text('row', locale, { row: p.row }));
+  else if (p.index !== undefined) parts.push(text('entry', locale, { position: p.index + 1 }));
   if (p.field !== undefined) parts.push(p.field);
   return parts.join(' ');
 }
 
 /** One problem on one line for a person. */
 export function humanProblem(p: Problem, locale: Locale = cliLocale()): string {
-  const place = problemPlace(p);
-  return `${p.severity === 'error' ? 'error  ' : 'warning'} ${place ? `${place}: ` : ''}${formatProblem(p, locale)} [${p.code}]`;
+  const place = problemPlace(p, locale);
+  const severity = text(p.severity === 'error' ? 'error' : 'warning', locale);
+  return `${severity} ${place ? `${place}: ` : ''}${formatProblem(p, locale)} [${p.code}]`;
+}
+
+/**
+ * Text from a list (a memo) for a terminal line: exactly as written, quotes included, with only
+ * line breaks, tabs and other control characters shown as escapes so one entry stays one line.
+ */
+export function displayText(value: string): string {
+  // \p{Cc}: the C0 and C1 control characters (line breaks, tabs, escape sequences).
+  return value.replace(/\p{Cc}/gu, (c) =>
+    c === '\n'
+      ? '\\n'
+      : c === '\r'
+        ? '\\r'
+        : c === '\t'
+          ? '\\t'
+          : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** A problem for --json output. */
@@ -172,7 +316,7 @@ export function reportListProblems(command: string, file: string, problems: Prob
       process.stderr.write(`allowlist ${command}: ${file}: ${humanProblem(p)}\n`);
   if (warnings > 0) {
     process.stderr.write(
-      `allowlist ${command}: ${file}: ${warnings} warning(s); see "allowlist validate ${file}".\n`,
+      `allowlist ${command}: ${file}: ${say('warningCount', { count: warnings, file })}\n`,
     );
   }
   void errors;
@@ -180,4 +324,24 @@ export function reportListProblems(command: string, file: string, problems: Prob
 
 export function write(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+/** Columns a string takes in a terminal: East Asian wide and full-width characters take two. */
+export function displayWidth(value: string): number {
+  let width = 0;
+  for (const char of value) {
+    const c = char.codePointAt(0) ?? 0;
+    const wide =
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      (c >= 0x1f300 && c <= 0x1faff) ||
+      (c >= 0x20000 && c <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
 }

@@ -1,50 +1,67 @@
+import { readFileSync } from 'node:fs';
 import { CliExit } from './exit.ts';
+import { COMMAND_SUMMARY, say } from './common.ts';
 
 type Command = { run(argv: string[]): Promise<number> };
 
 /** Each command loads on demand, so `allowlist check` does not pay for the XLSX reader. */
-const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+const COMMANDS: Record<string, { synopsis: string; load: () => Promise<Command> }> = {
   check: {
-    summary:
-      'check --list FILE [--json] (IP... | --stdin)   allowed or denied, and by which entries',
+    synopsis: 'check --list FILE [--json] (IP|NETWORK... | --stdin)',
     load: () => import('./commands/check.ts'),
   },
   impact: {
-    summary:
-      'impact --list FILE --log FILE [--column N] [--top K] [--json]   who in a log would lose access',
+    synopsis: 'impact --list FILE --log FILE [--column N] [--top K] [--json]',
     load: () => import('./commands/impact.ts'),
   },
   validate: {
-    summary: 'validate FILE [--max-entries N] [--json]   every problem of a list',
+    synopsis: 'validate FILE [--max-entries N] [--json]',
     load: () => import('./commands/validate.ts'),
   },
   aggregate: {
-    summary: 'aggregate FILE [--max-entries N] [--json]   merge networks to fewer entries',
+    synopsis: 'aggregate FILE [--max-entries N] [--out FILE] [--json]',
     load: () => import('./commands/aggregate.ts'),
   },
   diff: {
-    summary: 'diff A B [--json]   what changed between two lists',
+    synopsis: 'diff A B [--json]',
     load: () => import('./commands/diff.ts'),
   },
   import: {
-    summary: 'import FILE [--sheet NAME] [--json]   read a spreadsheet',
+    synopsis: 'import FILE [--sheet NAME] [--json]',
     load: () => import('./commands/import.ts'),
   },
   export: {
-    summary: 'export IN --out FILE --format cybozu-csv|csv|xlsx   write a list',
+    synopsis: 'export IN --out FILE --format cybozu-csv|csv|xlsx [--json]',
     load: () => import('./commands/export.ts'),
   },
 };
 
-const USAGE = [
-  'usage: allowlist <command> [options]',
-  '',
-  'Commands:',
-  ...Object.values(COMMANDS).map((c) => `  allowlist ${c.summary}`),
-  '',
-  'A list FILE is JSON shaped like the service GET response, or a spreadsheet (CSV, TSV, XLSX).',
-  'Exit status: 0 ok, 1 the input had errors (results still printed), 2 the input could not be read.',
-].join('\n');
+function usage(): string {
+  const width = Math.max(...Object.values(COMMANDS).map((c) => c.synopsis.length)) + 3;
+  return [
+    say('usage'),
+    '',
+    say('commands'),
+    ...Object.entries(COMMANDS).map(([name, c]) => {
+      const summary = COMMAND_SUMMARY[name];
+      return `  allowlist ${c.synopsis.padEnd(width)}${summary ? say(summary) : ''}`;
+    }),
+    '',
+    `  allowlist --version${' '.repeat(Math.max(1, width - 9))}${say('optVersion')}`,
+    '',
+    say('moreHelp'),
+    say('listFileNote'),
+    say('exitNote'),
+  ].join('\n');
+}
+
+/** The version in cli/package.json. */
+export function cliVersion(): string {
+  const json = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+    version?: unknown;
+  };
+  return typeof json.version === 'string' ? json.version : 'unknown';
+}
 
 /**
  * The `allowlist` command line: dispatch to `cli/commands/<name>.ts` and return the exit code.
@@ -55,12 +72,16 @@ const USAGE = [
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process[name === undefined ? 'stderr' : 'stdout'].write(`${USAGE}\n`);
+    process[name === undefined ? 'stderr' : 'stdout'].write(`${usage()}\n`);
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
+  if (name === '--version' || name === '-V' || name === 'version') {
+    process.stdout.write(`allowlist ${cliVersion()}\n`);
+    return 0;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
-    process.stderr.write(`allowlist: unknown command "${name}" (run "allowlist --help").\n`);
+    process.stderr.write(`${say('unknownCommand', { name })}\n`);
     return 2;
   }
   try {
@@ -72,7 +93,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (process.env.ALLOWLIST_DEBUG) console.error(error);
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`allowlist ${name}: ${message.split('\n')[0]}\n`);
+    process.stderr.write(
+      `${say('unexpected', { command: name, message: message.split('\n')[0] ?? '' })}\n`,
+    );
     return 2;
   }
 }

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { ConfigSchema, type Config, type Problem } from '../shared/allowlist/model.ts';
 import { validateConfig } from '../shared/allowlist/validate.ts';
+import { CLI_TEXT, text, type CliTextKey } from './strings.ts';
 import {
   DEFAULT_IMPORT_LIMITS,
   importBytes,
@@ -9,13 +10,30 @@ import {
   type ImportResult,
 } from '../shared/import/index.ts';
 
-/** A list file that cannot be read; `message` is one line for stderr. */
+/**
+ * A list file that cannot be read; `message` is one English line for stderr, `code`, `path` and
+ * `params` let the CLI say it in the user's language (cli/strings.ts, shared/i18n/messages.ts).
+ */
 export class ListFileError extends Error {
   readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
+  readonly path: string;
+  readonly params: Record<string, string | number>;
+  constructor(
+    code: string,
+    path: string,
+    params: Record<string, string | number> = {},
+    message?: string,
+  ) {
+    super(
+      message ??
+        (Object.hasOwn(CLI_TEXT, code)
+          ? text(code as CliTextKey, 'en', { path, ...params })
+          : `${path}: ${code}`),
+    );
     this.name = 'ListFileError';
     this.code = code;
+    this.path = path;
+    this.params = params;
   }
 }
 
@@ -48,7 +66,8 @@ export async function readListFile(
       import: result,
     };
   } catch (error) {
-    if (isImportError(error)) throw new ListFileError(error.code, `${path}: ${error.message}`);
+    if (isImportError(error))
+      throw new ListFileError(error.code, path, error.params, `${path}: ${error.message}`);
     throw error;
   }
 }
@@ -56,26 +75,25 @@ export async function readListFile(
 async function readBytes(path: string): Promise<Uint8Array> {
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw new ListFileError('NOT_A_FILE', `${path}: not a file.`);
+    if (!info.isFile()) throw new ListFileError('NOT_A_FILE', path);
     const limit = DEFAULT_IMPORT_LIMITS.maxFileBytes;
     if (info.size > limit) {
       const mb = (n: number) => Math.round((n / 1048576) * 10) / 10;
+      const params = { sizeMb: mb(info.size), limitMb: mb(limit) };
       throw new ListFileError(
         'FILE_TOO_LARGE',
-        `${path}: the file is ${mb(info.size)} MB; the import accepts files up to ${mb(limit)} MB.`,
+        path,
+        params,
+        `${path}: the file is ${params.sizeMb} MB; the import accepts files up to ${params.limitMb} MB.`,
       );
     }
     return new Uint8Array(await readFile(path));
   } catch (error) {
     if (error instanceof ListFileError) throw error;
     const code = (error as { code?: unknown }).code;
-    if (code === 'ENOENT') throw new ListFileError('FILE_NOT_FOUND', `${path}: no such file.`);
-    if (code === 'EACCES')
-      throw new ListFileError('FILE_NOT_READABLE', `${path}: permission denied.`);
-    throw new ListFileError(
-      'FILE_NOT_READABLE',
-      `${path}: cannot be read (${String(code ?? error)}).`,
-    );
+    if (code === 'ENOENT') throw new ListFileError('FILE_NOT_FOUND', path);
+    if (code === 'EACCES') throw new ListFileError('FILE_PERMISSION', path);
+    throw new ListFileError('FILE_NOT_READABLE', path, { detail: String(code ?? error) });
   }
 }
 
@@ -94,17 +112,17 @@ function readJson(path: string, bytes: Uint8Array): { config: Config; problems: 
   try {
     data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    throw new ListFileError('INVALID_JSON', `${path}: not valid JSON (${why}).`);
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new ListFileError('INVALID_JSON', path, { detail });
   }
   const parsed = JsonListSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-    throw new ListFileError(
-      'INVALID_LIST_JSON',
-      `${path}: not an allowlist (expected { "mode", "entries": [ { "ip", "cidr", "memo" } ] })${where}: ${issue?.message ?? 'invalid'}.`,
-    );
+    throw new ListFileError('INVALID_LIST_JSON', path, {
+      where,
+      detail: issue?.message ?? 'invalid',
+    });
   }
   const config: Config = { mode: parsed.data.mode, entries: parsed.data.entries };
   const maxEntries = parsed.data.limits?.maxEntries;

@@ -1,8 +1,10 @@
 /**
  * `npm run build`: the renderer (vite, renderer/vite.config.ts → dist/renderer) and the Electron
  * bundles (rolldown): dist/electron/main.cjs, preload.cjs (sandboxed preloads must be one CommonJS
- * file) and import-worker.mjs. Packaging (`electron-builder --config build/electron-builder.config.ts`)
- * needs Electron's download and is not part of this script.
+ * file) and import-worker.mjs. The bundles inline every library except `electron` and `keytar`
+ * (a native module, unpacked from the asar), so those two are all the app needs at run time.
+ * Packaging is `npm run package` (this script, then electron-builder with ./electron-builder.json);
+ * it downloads Electron's release zip, so it needs github.com.
  *
  * Options: `--main-only` skips the renderer.
  */

@@ -1,5 +1,6 @@
 /**
- * `npm run test:e2e`: build the renderer, then run the Playwright suite in Debian's Chromium.
+ * `npm run test:e2e`: build the renderer and the browser-mode page, then run the Playwright suite
+ * in Debian's Chromium (the specs drive browser mode: test/e2e/support/main-under-test.ts).
  *
  * Works headless (CI=true, no display). The suite uses the real OS keychain: this script re-runs
  * itself inside a private `dbus-run-session` with a throwaway, unlocked gnome-keyring, so it never
@@ -9,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildBrowserPage } from '../host/server/build-page.ts';
 
 const args = process.argv.slice(2);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -52,9 +54,8 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 
-console.log('e2e: building the renderer (vite)');
-const { build } = await import('vite');
-await build({ configFile: 'renderer/vite.config.ts', logLevel: 'warn' });
+console.log('e2e: building the renderer and the browser-mode page (vite)');
+await buildBrowserPage({ renderer: true });
 
 const result = spawnSync('npx', ['playwright', 'test', ...args], {
   stdio: 'inherit',

@@ -11,7 +11,7 @@ export const ELECTRON_HOW_TO = [
   'Get it with one of:',
   '  node node_modules/electron/install.js        (downloads the binary from github.com; needs that network access)',
   '  ELECTRON_OVERRIDE_DIST_PATH=/path/to/electron/dist npm start   (use an Electron you already have)',
-  '  rm -rf node_modules/electron && npm install electron   (without ELECTRON_SKIP_BINARY_DOWNLOAD set)',
+  '  npm run postinstall                           (what npm install runs: the same download, with a timeout)',
 ].join('\n');
 
 export function findElectronBinary(): ElectronBinary {
@@ -23,7 +23,7 @@ export function findElectronBinary(): ElectronBinary {
     return {
       ok: false,
       reason:
-        'The Electron binary is not installed: node_modules/electron has no binary (it was installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1, or its download failed).',
+        'The Electron binary is not installed: node_modules/electron has no binary (its download failed during npm install, or ELECTRON_SKIP_BINARY_DOWNLOAD was set).',
       howTo: ELECTRON_HOW_TO,
     };
   }

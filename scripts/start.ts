@@ -1,25 +1,33 @@
 /**
  * `npm start`: build the app, then start it in Electron.
  *
- * When the Electron binary is missing (these development machines: ENVIRONMENT.md), say exactly
- * that and how to get it, before spending time on a build.
+ * `npm start -- --browser`, or any machine where the Electron binary is missing: browser mode
+ * (host/server), the same renderer and main-process handlers served on 127.0.0.1 for a browser.
  */
 import { spawn } from 'node:child_process';
 import { spawnSync } from 'node:child_process';
+import { runBrowserMode } from '../host/server/main.ts';
 import { findElectronBinary } from './electron-binary.ts';
 
+const args = process.argv.slice(2);
 const binary = findElectronBinary();
-if (!binary.ok) {
-  console.error(`npm start: ${binary.reason}`);
-  console.error(binary.howTo);
-  console.error(
-    'Everything else works without it: npm test, npm run build, and the CLI (npx allowlist --help).',
-  );
-  process.exit(1);
+
+if (args.includes('--browser') || !binary.ok) {
+  if (!binary.ok && !args.includes('--browser')) {
+    console.log(`npm start: ${binary.reason}`);
+    console.log('Starting browser mode instead. For the desktop window:');
+    console.log(binary.howTo);
+  }
+  try {
+    await runBrowserMode(args);
+  } catch (error) {
+    console.error(`npm start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+} else {
+  const built = spawnSync(process.execPath, ['scripts/build.ts'], { stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+
+  const child = spawn(binary.path, ['.', ...args], { stdio: 'inherit' });
+  child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
 }
-
-const built = spawnSync(process.execPath, ['scripts/build.ts'], { stdio: 'inherit' });
-if (built.status !== 0) process.exit(built.status ?? 1);
-
-const child = spawn(binary.path, ['.', ...process.argv.slice(2)], { stdio: 'inherit' });
-child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));

@@ -3,7 +3,7 @@
  *
  * Integration and end-to-end tests use the real OS keychain. So that they never touch the
  * developer's own keyring, they run inside a private D-Bus session with a throwaway
- * gnome-keyring whose data lives in a temporary folder (ENVIRONMENT.md). The closing line is
+ * gnome-keyring whose data lives in a temporary folder. The closing line is
  * `total: N passed, N failed, N skipped`, summed over the Vitest and Playwright runs.
  */
 import { spawnSync } from 'node:child_process';

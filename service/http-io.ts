@@ -1,4 +1,6 @@
+import { STATUS_CODES } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 
 /** An error answered to the caller as `{ code, message, requestId, ...extra }`. */
 export class HttpError extends Error {
@@ -23,7 +25,17 @@ export class HttpError extends Error {
   }
 }
 
-/** Send a JSON body with the request id header (and any extra headers). */
+function jsonHeaders(text: string, requestId: string): Record<string, string> {
+  return {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(text)),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'X-Request-Id': requestId,
+  };
+}
+
+/** Send a JSON body with the request id header (and any extra headers). HEAD gets no body. */
 export function sendJson(
   res: ServerResponse,
   status: number,
@@ -32,15 +44,21 @@ export function sendJson(
   headers: Record<string, string> = {},
 ): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-    'X-Request-Id': requestId,
-    ...headers,
-  });
+  res.writeHead(status, { ...jsonHeaders(text, requestId), ...headers });
   res.end(text);
+}
+
+/**
+ * Answer on a bare socket, for what never becomes a request object (a request Node's parser
+ * refuses, CONNECT): the same JSON error body and headers as every other answer, then close.
+ */
+export function writeRawError(socket: Duplex, error: HttpError, requestId: string): void {
+  const text = JSON.stringify({ code: error.code, message: error.message, requestId });
+  const headers = { ...jsonHeaders(text, requestId), ...error.headers, Connection: 'close' };
+  const head = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
+  socket.end(`HTTP/1.1 ${error.status} ${STATUS_CODES[error.status] ?? ''}\r\n${head}\r\n${text}`);
 }
 
 /** Send an error body; never a stack trace. */

@@ -1,4 +1,4 @@
-/** Failed logins allowed per address within the window (SERVICE-CONTRACT.md: five per minute). */
+/** Failed logins allowed per address within the window (docs/service-contract.md: five per minute). */
 export const MAX_FAILURES = 5;
 export const WINDOW_MS = 60_000;
 

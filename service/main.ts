@@ -10,8 +10,9 @@ import { StateFileError } from './state-store.ts';
  */
 export async function main(argv: string[]): Promise<number> {
   let options;
+  const warnings: string[] = [];
   try {
-    options = parseServiceArgs(argv);
+    options = parseServiceArgs(argv, process.env, warnings);
   } catch (error) {
     if (!(error instanceof OptionsError)) throw error;
     process.stderr.write(`allowlist-service: ${error.message}\n${usage()}\n`);
@@ -22,6 +23,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${usage()}\n`);
     return 0;
   }
+  for (const warning of warnings) process.stderr.write(`allowlist-service: ${warning}\n`);
   let service;
   try {
     service = await startService({
@@ -41,11 +43,9 @@ export async function main(argv: string[]): Promise<number> {
     process.exitCode = 2;
     return 2;
   }
-  process.stdout.write(
-    `data ${service.dataDir}\noutbox ${service.outboxDir}\nlistening on ${service.url}\n`,
-  );
   const running = service;
-  await new Promise<void>((resolve) => {
+  // The signal handlers are in place before `listening on` tells anyone to use (or stop) us.
+  const stopped = new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       process.stdout.write(`${signal}: shutting down\n`);
       void running.close().then(resolve);
@@ -53,6 +53,10 @@ export async function main(argv: string[]): Promise<number> {
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
+  process.stdout.write(
+    `data ${service.dataDir}\noutbox ${service.outboxDir}\nlistening on ${service.url}\n`,
+  );
+  await stopped;
   process.stdout.write('stopped\n');
   return 0;
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_MAX_ENTRIES } from '../shared/allowlist/model.ts';
 
@@ -5,7 +6,7 @@ import { DEFAULT_MAX_ENTRIES } from '../shared/allowlist/model.ts';
 export type AdminAccount = { login: string; password: string };
 
 /**
- * Options of the reference service (SERVICE-CONTRACT.md "Options").
+ * Options of the reference service (service/README.md "Options").
  *
  * `data` and `outbox` default to fresh temporary folders (printed at start) so that
  * `npx allowlist-service --port 0 --admin admin:pw` works without set-up.
@@ -43,10 +44,16 @@ export class OptionsError extends Error {
   override name = 'OptionsError';
 }
 
-const USAGE = `Usage: allowlist-service --admin LOGIN:PASSWORD [options]
+/** The environment variable that can hold the admin accounts, one LOGIN:PASSWORD per line. */
+export const ADMINS_ENV = 'ALLOWLIST_SERVICE_ADMINS';
+
+const USAGE = `Usage: allowlist-service --admin-file FILE [options]
+  --admin-file FILE   admin accounts, one LOGIN:PASSWORD per line (# comments, blank lines ok)
+                      (or the environment variable ${ADMINS_ENV}, same format)
+  --admin LOGIN:PASS  an admin account on the command line, for tests only: ps shows it
+                      (repeatable; at least one account from any of the three is required)
   --port N            port, 0 = any free port (default 0)
   --host HOST         address to listen on (default 127.0.0.1)
-  --admin LOGIN:PASS  an admin account (repeatable, at least one)
   --max-entries N     largest list accepted (default 1000)
   --apply-delay-ms N  delay before a saved revision is APPLIED (default 2000)
   --reset-ttl-s N     lifetime of the Reset URL in the completion e-mail (default 3600)
@@ -76,12 +83,43 @@ const VALUE_OPTIONS = [
   'port',
   'host',
   'admin',
+  'admin-file',
   'max-entries',
   'apply-delay-ms',
   'reset-ttl-s',
   'outbox',
   'data',
 ];
+
+/** One `LOGIN:PASSWORD`; the error names where it came from and never echoes the value. */
+function account(pair: string, where: string): AdminAccount {
+  const colon = pair.indexOf(':');
+  if (colon <= 0 || colon === pair.length - 1)
+    throw new OptionsError(`${where} must be LOGIN:PASSWORD with both parts non-empty`);
+  return { login: pair.slice(0, colon), password: pair.slice(colon + 1) };
+}
+
+/** The accounts of an admin file or variable: one per line; blank lines and `#` lines skipped. */
+function accountsIn(text: string, where: string): AdminAccount[] {
+  const accounts: AdminAccount[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.replace(/\r$/, '');
+    if (line.trim() === '' || line.trimStart().startsWith('#')) return;
+    accounts.push(account(line, `${where} line ${i + 1}`));
+  });
+  return accounts;
+}
+
+function readAdminFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new OptionsError(
+      `--admin-file ${file} cannot be read: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message}`,
+    );
+  }
+}
 
 /** True when `arg` is an option that takes the next argument as its value (`--port`, not `--port=1`). */
 function takesValue(arg: string | undefined): boolean {
@@ -92,9 +130,14 @@ function takesValue(arg: string | undefined): boolean {
  * Parse the command line into options.
  *
  * Throws OptionsError naming the option for anything it cannot use: no silent defaults for
- * values that were given but are wrong.
+ * values that were given but are wrong. Admin accounts come from `--admin-file` files, the
+ * ALLOWLIST_SERVICE_ADMINS variable of `env`, and `--admin` (which adds a line to `warnings`).
  */
-export function parseServiceArgs(argv: string[]): ServiceOptions | 'help' {
+export function parseServiceArgs(
+  argv: string[],
+  env: Record<string, string | undefined> = {},
+  warnings: string[] = [],
+): ServiceOptions | 'help' {
   let parsed;
   try {
     parsed = parseArgs({
@@ -105,6 +148,7 @@ export function parseServiceArgs(argv: string[]): ServiceOptions | 'help' {
         port: { type: 'string' },
         host: { type: 'string' },
         admin: { type: 'string', multiple: true },
+        'admin-file': { type: 'string', multiple: true },
         'max-entries': { type: 'string' },
         'apply-delay-ms': { type: 'string' },
         'reset-ttl-s': { type: 'string' },
@@ -127,16 +171,21 @@ export function parseServiceArgs(argv: string[]): ServiceOptions | 'help' {
   }
   const v = parsed.values;
   if (v.help) return 'help';
-  const admins = (v.admin ?? []).map((pair) => {
-    const colon = pair.indexOf(':');
-    if (colon <= 0 || colon === pair.length - 1) {
-      // Never echo the value: it holds a password.
-      throw new OptionsError('--admin must be LOGIN:PASSWORD with both parts non-empty');
-    }
-    return { login: pair.slice(0, colon), password: pair.slice(colon + 1) };
-  });
+  const admins = [
+    ...(v.admin ?? []).map((pair) => account(pair, '--admin')),
+    ...(v['admin-file'] ?? []).flatMap((file) =>
+      accountsIn(readAdminFile(file), `--admin-file ${file}`),
+    ),
+    ...accountsIn(env[ADMINS_ENV] ?? '', ADMINS_ENV),
+  ];
   if (admins.length === 0)
-    throw new OptionsError('at least one --admin LOGIN:PASSWORD is required');
+    throw new OptionsError(
+      `no admin account: give --admin-file FILE (LOGIN:PASSWORD lines) or set ${ADMINS_ENV}`,
+    );
+  if (v.admin !== undefined)
+    warnings.push(
+      `warning: --admin puts the password on the command line, where ps shows it to every user of this machine; use --admin-file FILE or ${ADMINS_ENV} outside tests`,
+    );
   return {
     port: integer('port', v.port, 0, 65535) ?? DEFAULT_OPTIONS.port,
     host: v.host ?? DEFAULT_OPTIONS.host,

@@ -1,10 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import { PutBodySchema } from '../shared/contract/service.ts';
-import type { Restriction } from '../shared/contract/service.ts';
+import type { PutAccepted } from '../shared/contract/service.ts';
 import { validateConfig } from '../shared/allowlist/validate.ts';
 import type { RestrictionState } from './restriction-state.ts';
 import { HttpError, readBody } from './http-io.ts';
+import { requireIfMatch } from './if-match.ts';
 
 /** One item of a 400 VALIDATION_FAILED `errors` list. */
 export type ValidationItem = { index?: number; field?: string; code: string; message: string };
@@ -32,8 +33,9 @@ function schemaItems(error: z.ZodError): ValidationItem[] {
 /**
  * Handle `PUT /v1/ip-restrictions.json` after authentication and enforcement.
  *
- * 428 without If-Match, 415 for a non-JSON body, 400 INVALID_JSON / VALIDATION_FAILED, 412 for a
- * stale revision (before validation: a conflicting client must re-read anyway), else the saved view.
+ * 428 without If-Match (or an empty one), 400 INVALID_IF_MATCH for one that is not `*` or a list
+ * of entity-tags, 415 for a non-JSON body, 400 INVALID_JSON / VALIDATION_FAILED, 412 for a stale
+ * revision (before validation: a conflicting client must re-read anyway), else the new revision.
  * Validation is the shared domain's `validateConfig`, errors only: lockouts and warnings are the
  * app's business, not the service's.
  */
@@ -42,15 +44,13 @@ export async function handlePut(
   restriction: RestrictionState,
   login: string,
   limits: { bodyLimit: number; maxEntries: number },
-): Promise<Restriction> {
-  const ifMatch = req.headers['if-match'];
-  if (typeof ifMatch !== 'string' || ifMatch.trim() === '') {
+): Promise<PutAccepted> {
+  let ifMatch;
+  try {
+    ifMatch = requireIfMatch(req.headers['if-match']);
+  } catch (error) {
     req.resume();
-    throw new HttpError(
-      428,
-      'PRECONDITION_REQUIRED',
-      'Send If-Match with the revision you read (the ETag of GET).',
-    );
+    throw error;
   }
   const type = req.headers['content-type'] ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) {

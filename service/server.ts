@@ -6,13 +6,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { compileMatcher } from '../shared/allowlist/match.ts';
 import type { Config } from '../shared/allowlist/model.ts';
 import { DEFAULT_OPTIONS } from './options.ts';
 import type { ServiceOptions } from './options.ts';
-import { StateStore } from './state-store.ts';
+import { StateStore, ensureFolder } from './state-store.ts';
+import type { StateWriter } from './state-store.ts';
 import { RestrictionState } from './restriction-state.ts';
-import { HttpError, sendError, sendJson } from './http-io.ts';
+import { HttpError, sendError, sendJson, writeRawError } from './http-io.ts';
+import { bodyLimitFor } from './body-limit.ts';
+import { clientErrorAnswer, refuseUnknownParameters } from './request-checks.ts';
 import { LoginThrottle } from './login-throttle.ts';
 import { authenticate } from './auth.ts';
 import { handlePut } from './put-handler.ts';
@@ -31,7 +35,14 @@ export type RunningService = {
 };
 
 /** Options for `startService`: the CLI's options, most optional. */
-export type StartOptions = Partial<Omit<ServiceOptions, 'admins'>> & Pick<ServiceOptions, 'admins'>;
+export type StartOptions = Partial<Omit<ServiceOptions, 'admins'>> &
+  Pick<ServiceOptions, 'admins'> & {
+    /**
+     * Tests only: wraps the durable write of the state file, to hold a write in flight or fail
+     * it (a slow or failing disk cannot be caused on purpose here).
+     */
+    stateWriter?: StateWriter;
+  };
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const RESTRICTIONS = '/v1/ip-restrictions.json';
@@ -67,9 +78,11 @@ export async function startService(options: StartOptions): Promise<RunningServic
       : null;
   const dataDir = opts.data ?? join(temp ?? '', 'data');
   const outboxDir = opts.outbox ?? join(temp ?? '', 'outbox');
-  const store = await StateStore.open(dataDir, now());
-  // Room for maxEntries entries with 1,000-character memos, even fully \u-escaped.
-  const bodyLimit = opts.bodyLimitBytes ?? 64 * 1024 + opts.maxEntries * 8 * 1024;
+  const store = await StateStore.open(dataDir, now(), opts.stateWriter);
+  // A bad outbox would only show when the first revision applies: refuse it now.
+  await ensureFolder(outboxDir, 'the outbox folder (--outbox)');
+  // Room for a valid maxEntries-entry list however a JSON encoder writes it (body-limit.ts).
+  const bodyLimit = opts.bodyLimitBytes ?? bodyLimitFor(opts.maxEntries);
   const throttle = new LoginThrottle();
   let baseUrl = '';
   const restriction = new RestrictionState({
@@ -113,18 +126,26 @@ export async function startService(options: StartOptions): Promise<RunningServic
       }
     };
     if (url.pathname === RESET) {
+      // GET only: HEAD must be safe, and a GET here uses the token (link checkers probe with HEAD).
       allow('GET');
+      refuseUnknownParameters(url, ['token']);
       const token = url.searchParams.get('token');
-      if (!token) throw new HttpError(400, 'RESET_TOKEN_MISSING', 'The Reset URL has no token.');
-      sendJson(res, 200, await restriction.reset(token), requestId, {
-        ETag: `"${restriction.view().revision}"`,
-      });
+      if (!token)
+        throw new HttpError(
+          400,
+          'RESET_TOKEN_MISSING',
+          'The Reset URL has no token (an empty token counts as none).',
+        );
+      const done = await restriction.reset(token);
+      sendJson(res, 200, done, requestId, { ETag: `"${done.revision}"` });
       return;
     }
     if (url.pathname !== RESTRICTIONS && url.pathname !== CLIENT_IP) {
       throw new HttpError(404, 'NOT_FOUND', `There is no resource at ${url.pathname}.`);
     }
-    allow(url.pathname === RESTRICTIONS ? 'GET, PUT' : 'GET');
+    // HEAD is GET without the body (RFC 9110 §9.3.2); Node leaves the body out by itself.
+    allow(url.pathname === RESTRICTIONS ? 'GET, HEAD, PUT' : 'GET, HEAD');
+    refuseUnknownParameters(url, []);
     const login = authenticate(req, ip, opts.admins, throttle, now());
     // Enforcement of the revision in force, on every authenticated endpoint.
     if (!allowedNow(restriction.appliedConfig(), ip)) {
@@ -137,7 +158,7 @@ export async function startService(options: StartOptions): Promise<RunningServic
     }
     if (url.pathname === CLIENT_IP) {
       sendJson(res, 200, { ip }, requestId);
-    } else if (method === 'GET') {
+    } else if (method === 'GET' || method === 'HEAD') {
       const view = restriction.view();
       sendJson(res, 200, view, requestId, { ETag: `"${view.revision}"` });
     } else {
@@ -184,6 +205,35 @@ export async function startService(options: StartOptions): Promise<RunningServic
   });
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
+  // What Node's parser refuses never reaches the handler: answer it like any other error.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    const answer = socket.writable ? clientErrorAnswer(error.code) : null;
+    if (answer === null) {
+      socket.destroy();
+      return;
+    }
+    const requestId = randomUUID();
+    writeRawError(socket, answer, requestId);
+    log(
+      `refused a malformed request: ${error.code ?? error.message} ${answer.status} id=${requestId}`,
+    );
+  });
+  // CONNECT (a proxy tunnel) is not a request for a resource of this service.
+  server.on('connect', (req: IncomingMessage, socket: Duplex) => {
+    const incoming = req.headers['x-request-id'];
+    const requestId =
+      typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    writeRawError(
+      socket,
+      new HttpError(
+        501,
+        'NOT_IMPLEMENTED',
+        'CONNECT is not supported: this service is not a proxy.',
+      ),
+      requestId,
+    );
+    log(`CONNECT 501 ip=${callerAddress(req, opts.trustProxy)} id=${requestId}`);
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

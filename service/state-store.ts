@@ -1,4 +1,5 @@
-import { readFile, mkdir } from 'node:fs/promises';
+import { readFile, mkdir, stat } from 'node:fs/promises';
+import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigSchema } from '../shared/allowlist/model.ts';
@@ -29,16 +30,38 @@ const StoredStateSchema = z.object({
 /** Everything the service remembers across restarts. Times are epoch milliseconds. */
 export type StoredState = z.infer<typeof StoredStateSchema>;
 
-/** The state of a service that never saved anything: allow all, revision "1", applied. */
-export function initialState(now: number): StoredState {
+/**
+ * The first revision of a new data folder: the wall clock in milliseconds times 1,000, plus a
+ * random 0-999.
+ *
+ * Revisions count up by one per change within a folder, so a service that lost its folder and
+ * starts a new one never hands out a revision it used before with other content: it would have
+ * had to save more than 1,000 revisions per millisecond, and a clock set back still has to hit
+ * the same random offset. It stays a decimal string under 2^53 (until the year 2255), so clients
+ * that compare revisions as numbers within one folder keep working.
+ */
+export function firstRevision(wallClockMs: number = Date.now()): string {
+  return String(Math.floor(wallClockMs) * 1000 + randomInt(1000));
+}
+
+/** The next revision after `revision` (decimal, exact below 2^53). */
+export function nextRevision(revision: string): string {
+  return String(Number(revision) + 1);
+}
+
+/** The state of a service that never saved anything: allow all, a fresh revision, applied. */
+export function initialState(now: number, revision: string = firstRevision()): StoredState {
   const config: Config = { mode: 'ALLOW_ALL', entries: [] };
   return {
     schemaVersion: 1,
-    current: { revision: '1', config, savedAt: now, savedBy: null },
-    applied: { revision: '1', config, appliedAt: now },
+    current: { revision, config, savedAt: now, savedBy: null },
+    applied: { revision, config, appliedAt: now },
     resetTokens: [],
   };
 }
+
+/** Writes the state file durably (writeFileAtomic; tests wrap it to hold or fail a write). */
+export type StateWriter = (path: string, content: string) => Promise<void>;
 
 /** The state file exists but cannot be used: the service refuses to start rather than lose it. */
 export class StateFileError extends Error {
@@ -46,24 +69,61 @@ export class StateFileError extends Error {
 }
 
 /**
+ * Create `dir` if missing; a path that is (or runs through) a file, or that the system refuses,
+ * is a StateFileError naming the folder and the reason in one line.
+ */
+export async function ensureFolder(dir: string, what: string): Promise<void> {
+  const existing = await stat(dir).catch(() => null);
+  if (existing && !existing.isDirectory())
+    throw new StateFileError(`${what} ${dir} is a file, not a folder; name a folder instead`);
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOTDIR' || code === 'EEXIST'
+        ? 'a part of the path is a file, not a folder'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'EROFS'
+            ? 'the file system is read-only'
+            : (error as Error).message;
+    throw new StateFileError(`cannot create ${what} ${dir}: ${why}`);
+  }
+}
+
+/**
  * The service's state in `--data DIR/state.json`, written atomically after every change.
  *
- * Writes are serialized in call order; `persist()` resolves once the snapshot taken at call time
- * is on disk, so a response sent after it never describes state a restart would lose.
+ * Changes go through `update()`, one at a time in call order: each is made on a copy, written
+ * and fsynced, and only then becomes `state`. So nobody (a GET, the apply timer) ever sees a
+ * state a crash could lose, and a change that cannot be written leaves no trace.
  */
 export class StateStore {
   readonly path: string;
-  state: StoredState;
+  private current: StoredState;
   private chain: Promise<void> = Promise.resolve();
 
-  private constructor(path: string, state: StoredState) {
+  private readonly write: StateWriter;
+
+  private constructor(path: string, state: StoredState, write: StateWriter) {
     this.path = path;
-    this.state = state;
+    this.current = state;
+    this.write = write;
+  }
+
+  /** The durable state (read-only: change it with `update`). */
+  get state(): Readonly<StoredState> {
+    return this.current;
   }
 
   /** Load the state from `dir` (created if missing), or start from the initial state. */
-  static async open(dir: string, now: number): Promise<StateStore> {
-    await mkdir(dir, { recursive: true });
+  static async open(
+    dir: string,
+    now: number,
+    write: StateWriter = writeFileAtomic,
+  ): Promise<StateStore> {
+    await ensureFolder(dir, 'the data folder (--data)');
     const path = join(dir, 'state.json');
     let text: string | null = null;
     try {
@@ -72,9 +132,9 @@ export class StateStore {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
     if (text === null) {
-      const store = new StateStore(path, initialState(now));
-      await store.persist();
-      return store;
+      const state = initialState(now);
+      await write(path, serialize(state));
+      return new StateStore(path, state, write);
     }
     let json: unknown;
     try {
@@ -90,15 +150,27 @@ export class StateStore {
         `${path} does not hold a state this service understands; move it aside to start from an empty state`,
       );
     }
-    return new StateStore(path, parsed.data);
+    return new StateStore(path, parsed.data, write);
   }
 
-  /** Write the current state; resolves when it is durably on disk. */
-  persist(): Promise<void> {
-    const snapshot = JSON.stringify(this.state, null, 2) + '\n';
-    const next = this.chain.then(() => writeFileAtomic(this.path, snapshot));
+  /**
+   * Make a change durably: `change` edits a copy of the state (or throws to change nothing, e.g.
+   * a 412), the copy is written, then it becomes the state. Resolves with `change`'s result once
+   * on disk; rejects, leaving the state as it was, when the write fails.
+   */
+  update<T>(change: (draft: StoredState) => T): Promise<T> {
+    const next = this.chain.then(async () => {
+      const draft = structuredClone(this.current);
+      const result = change(draft);
+      await this.write(this.path, serialize(draft));
+      this.current = draft;
+      return result;
+    });
     // Keep the chain alive after a failure; the caller still sees the rejection.
-    this.chain = next.catch(() => undefined);
+    this.chain = next.then(
+      () => undefined,
+      () => undefined,
+    );
     return next;
   }
 
@@ -106,4 +178,8 @@ export class StateStore {
   async flush(): Promise<void> {
     await this.chain;
   }
+}
+
+function serialize(state: StoredState): string {
+  return JSON.stringify(state, null, 2) + '\n';
 }

@@ -1,6 +1,14 @@
 import { diffConfigs, type ConfigDiff } from '../../shared/allowlist/diff.ts';
 import type { Entry } from '../../shared/allowlist/model.ts';
-import { countSeverity, networkText, reportListProblems, runCommand, write } from '../common.ts';
+import {
+  countSeverity,
+  displayText,
+  networkText,
+  reportListProblems,
+  runCommand,
+  say,
+  write,
+} from '../common.ts';
 
 const USAGE = 'usage: allowlist diff A B [--json]';
 
@@ -13,7 +21,7 @@ export async function run(argv: string[]): Promise<number> {
   return runCommand({ name: 'diff', usage: USAGE, options }, argv, async (cmd) => {
     const [fileA, fileB] = cmd.positionals;
     if (fileA === undefined || fileB === undefined || cmd.positionals.length !== 2) {
-      throw cmd.usageError('expected two files A and B.');
+      throw cmd.usageError(say('expectedTwoFiles'));
     }
     const a = await cmd.load(fileA);
     const b = await cmd.load(fileB);
@@ -27,19 +35,28 @@ export async function run(argv: string[]): Promise<number> {
 
 function human(diff: ConfigDiff): string {
   const lines: string[] = [];
-  const memo = (e: Entry) => (e.memo ? `  "${e.memo}"` : '');
-  if (diff.modeChanged) lines.push(`mode: ${diff.modeChanged.from} -> ${diff.modeChanged.to}`);
+  const memo = (e: Entry) => (e.memo ? `  "${displayText(e.memo)}"` : '');
+  if (diff.modeChanged) lines.push(say('modeChange', diff.modeChanged));
   for (const e of diff.added) lines.push(`+ ${networkText(e)}${memo(e)}`);
   for (const e of diff.removed) lines.push(`- ${networkText(e)}${memo(e)}`);
   for (const c of diff.memoChanged)
-    lines.push(`~ ${networkText(c.after)}  memo "${c.before.memo}" -> "${c.after.memo}"`);
+    lines.push(
+      `~ ${networkText(c.after)}  ${say('memoChange', { before: displayText(c.before.memo), after: displayText(c.after.memo) })}`,
+    );
   for (const c of diff.rewritten)
-    lines.push(`~ ${networkText(c.before)} written as ${networkText(c.after)}${memo(c.after)}`);
+    lines.push(
+      `~ ${networkText(c.before)} ${say('writtenAs', { network: networkText(c.after) })}${memo(c.after)}`,
+    );
   const changes = lines.length;
   lines.push(
     changes === 0
-      ? `no differences (${diff.unchanged} entries unchanged)`
-      : `${diff.added.length} added, ${diff.removed.length} removed, ${diff.memoChanged.length + diff.rewritten.length} changed, ${diff.unchanged} unchanged`,
+      ? say('noDifferences', { unchanged: diff.unchanged })
+      : say('diffTotal', {
+          added: diff.added.length,
+          removed: diff.removed.length,
+          changed: diff.memoChanged.length + diff.rewritten.length,
+          unchanged: diff.unchanged,
+        }),
   );
   return lines.join('\n');
 }

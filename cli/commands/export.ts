@@ -1,99 +1,172 @@
-import { parseArgs } from 'node:util';
-import { EXPORT_FORMATS, exportEntries, type ExportFormat } from '../../shared/export/index.ts';
+import {
+  EXPORT_FORMATS,
+  exportEntries,
+  leftOutEntries,
+  refusedEntries,
+  type ExportFormat,
+  type LeftOut,
+} from '../../shared/export/index.ts';
+import type { Problem } from '../../shared/allowlist/model.ts';
+import { formatProblem } from '../../shared/i18n/messages.ts';
 import { ListFileError, readListFile } from '../read-list.ts';
 import { writeFileAtomic } from '../../service/atomic-file.ts';
+import { CliExit, listFileMessage, networkText, runCommand, say, write } from '../common.ts';
 import { problemLine } from './import.ts';
 
 const USAGE =
-  'usage: allowlist export IN --out FILE --format cybozu-csv|csv|xlsx [--sheet NAME] [--replace-unencodable] [--no-neutralize]';
+  'usage: allowlist export IN --out FILE --format cybozu-csv|csv|xlsx [--sheet NAME] [--replace-unencodable | --drop-unencodable] [--drop-errors] [--no-neutralize] [--json]';
+
+const OPTIONS = {
+  out: { type: 'string', short: 'o' },
+  format: { type: 'string', short: 'f' },
+  sheet: { type: 'string' },
+  'replace-unencodable': { type: 'boolean' },
+  'drop-unencodable': { type: 'boolean' },
+  'drop-errors': { type: 'boolean' },
+  'no-neutralize': { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;
 
 /**
  * `allowlist export IN --out FILE --format cybozu-csv|csv|xlsx`: write a list in the service's CSV,
  * UTF-8 CSV or XLSX.
  *
- * IN is a JSON list or any importable spreadsheet. Valid entries are written (atomically: a
- * temporary file renamed into place); problems go to stderr. Exit 0 clean, 1 some entries or rows
- * had errors, 2 unreadable input or unwritable output.
+ * IN is a JSON list or any importable spreadsheet. A file that would leave out an entry (a memo
+ * Shift_JIS cannot hold, an entry or a row with errors) is refused and nothing is written: each
+ * entry is named with its reason. `--replace-unencodable` writes a visible "?" instead;
+ * `--drop-unencodable` / `--drop-errors` write the rest and say what was left out. The file is
+ * written atomically (a temporary file renamed into place). Exit 0 written, 1 refused, 2
+ * unreadable input or unwritable output.
  */
 export async function run(argv: string[]): Promise<number> {
-  let values: {
-    out?: string;
-    format?: string;
-    sheet?: string;
-    'replace-unencodable'?: boolean;
-    'no-neutralize'?: boolean;
-    help?: boolean;
-  };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      options: {
-        out: { type: 'string', short: 'o' },
-        format: { type: 'string', short: 'f' },
-        sheet: { type: 'string' },
-        'replace-unencodable': { type: 'boolean' },
-        'no-neutralize': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    }));
-  } catch (error) {
-    return usage((error as Error).message);
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const input = positionals[0];
-  if (input === undefined || positionals.length > 1) return usage('expected one input file');
-  if (values.out === undefined) return usage('--out FILE is required');
-  const format = values.format as ExportFormat | undefined;
-  if (format === undefined || !EXPORT_FORMATS.includes(format)) {
-    return usage(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
-  }
-  let read: Awaited<ReturnType<typeof readListFile>>;
-  try {
-    read = await readListFile(input, values.sheet === undefined ? {} : { sheet: values.sheet });
-  } catch (error) {
-    if (error instanceof ListFileError) {
-      process.stderr.write(`allowlist export: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
-  const exported = await exportEntries(read.config.entries, format, {
-    ...(values['replace-unencodable'] ? { replaceUnencodable: true } : {}),
-    ...(values['no-neutralize'] ? { neutralizeFormulas: false } : {}),
-  });
-  // Reading problems that lost a row (errors with a row) matter; per-entry ones are re-checked
-  // by the export itself, so only row-level reading errors are repeated here.
-  const readErrors = read.problems.filter((p) => p.severity === 'error' && p.row !== undefined);
-  const listProblems = read.import ? readErrors : [];
-  try {
-    await writeFileAtomic(values.out, exported.bytes, { mode: 0o666 });
-  } catch (error) {
-    process.stderr.write(
-      `allowlist export: cannot write ${values.out} (${(error as { code?: string }).code ?? String(error)}).\n`,
-    );
-    return 2;
-  }
-  for (const p of [...listProblems, ...exported.problems])
-    process.stderr.write(`${problemLine(p)}\n`);
-  const skipped = new Set(
-    exported.problems.filter((p) => p.severity === 'error').map((p) => p.index),
-  ).size;
-  const written = read.config.entries.length - skipped;
-  process.stdout.write(
-    `Wrote ${written} of ${read.config.entries.length} entries to ${values.out} (${format}).\n`,
+  return runCommand(
+    { name: 'export', usage: USAGE, options: OPTIONS, optionHelp: { out: 'optExportOut' } },
+    argv,
+    async (cmd) => {
+      const { values } = cmd;
+      const input = cmd.onlyFile();
+      const out = values.out;
+      if (typeof out !== 'string') throw cmd.usageError(say('outRequired'));
+      const format = values.format as ExportFormat | undefined;
+      if (format === undefined || !EXPORT_FORMATS.includes(format))
+        throw cmd.usageError(say('formatRequired', { formats: EXPORT_FORMATS.join(', ') }));
+      if (values['replace-unencodable'] && values['drop-unencodable'])
+        throw cmd.usageError(say('oneIncompleteChoice'));
+      let read: Awaited<ReturnType<typeof readListFile>>;
+      try {
+        const sheet = values.sheet;
+        read = await readListFile(input, typeof sheet === 'string' ? { sheet } : {});
+      } catch (error) {
+        if (error instanceof ListFileError)
+          throw new CliExit(2, `allowlist export: ${listFileMessage(error)}`);
+        throw error;
+      }
+      const entries = read.config.entries;
+      const rowOf = (index: number) => read.import?.entries[index]?.row;
+      const exported = await exportEntries(entries, format, {
+        ...(values['replace-unencodable'] ? { replaceUnencodable: true } : {}),
+        ...(values['no-neutralize'] ? { neutralizeFormulas: false } : {}),
+      });
+      // Problems told by spreadsheet row when the list came from one.
+      const told = (p: Problem): Problem => {
+        const row = p.index === undefined ? undefined : rowOf(p.index);
+        if (row === undefined) return p;
+        const withRow = { ...p, row };
+        return { ...withRow, message: formatProblem(withRow, 'en') };
+      };
+      // A spreadsheet row with an error gave no entry at all: it is left out as well.
+      const lostRows = (read.import?.problems ?? []).filter(
+        (p) => p.severity === 'error' && p.row !== undefined && p.index === undefined,
+      );
+      const lostRowNumbers = [...new Set(lostRows.map((p) => p.row ?? 0))];
+      const leftOut = leftOutEntries(exported.problems);
+      const policy = {
+        dropUnencodable: values['drop-unencodable'] === true,
+        dropErrors: values['drop-errors'] === true,
+      };
+      const refused = refusedEntries(leftOut, policy);
+      const refusedRows = policy.dropErrors ? [] : lostRows;
+      const place = (l: LeftOut) => {
+        const row = rowOf(l.index);
+        const entry = entries[l.index];
+        const where =
+          row === undefined ? say('entry', { position: l.index + 1 }) : say('row', { row });
+        return entry ? say('placeNetwork', { place: where, network: networkText(entry) }) : where;
+      };
+      const summary = {
+        in: input,
+        out,
+        format,
+        entries: entries.length,
+        leftOut: leftOut.map((l) => ({
+          index: l.index,
+          ...(rowOf(l.index) === undefined ? {} : { row: rowOf(l.index) }),
+          reason: l.reason,
+          codes: l.problems.map((p) => p.code),
+        })),
+        lostRows: lostRows.map((p) => ({ row: p.row, code: p.code, message: p.message })),
+        problems: exported.problems.map(told).map((p) => ({
+          ...(p.index === undefined ? {} : { index: p.index }),
+          ...(p.row === undefined ? {} : { row: p.row }),
+          severity: p.severity,
+          code: p.code,
+          message: p.message,
+        })),
+      };
+      if (refused.length > 0 || refusedRows.length > 0) {
+        if (values.json) write(JSON.stringify({ ...summary, written: 0, refused: true }, null, 2));
+        for (const p of refusedRows) process.stderr.write(`allowlist export: ${problemLine(p)}\n`);
+        for (const l of refused)
+          for (const p of l.problems)
+            process.stderr.write(`allowlist export: ${problemLine(told(p))}\n`);
+        process.stderr.write(
+          `${say('exportRefused', {
+            count: refused.length + (refusedRows.length > 0 ? lostRowNumbers.length : 0),
+            total: entries.length + lostRowNumbers.length,
+            file: out,
+          })}\n${say('exportRefusedHint')}\n`,
+        );
+        return 1;
+      }
+      try {
+        await writeFileAtomic(out, exported.bytes, { mode: 0o666 });
+      } catch (error) {
+        const detail = (error as { code?: string }).code ?? String(error);
+        throw new CliExit(2, say('cannotWrite', { command: 'export', file: out, detail }));
+      }
+      if (values.json) {
+        write(JSON.stringify({ ...summary, written: exported.written, refused: false }, null, 2));
+        return 0;
+      }
+      for (const p of lostRows) process.stderr.write(`allowlist export: ${problemLine(p)}\n`);
+      for (const p of exported.problems)
+        process.stderr.write(`allowlist export: ${problemLine(told(p))}\n`);
+      write(
+        say('exportWrote', { written: exported.written, total: entries.length, file: out, format }),
+      );
+      if (leftOut.length > 0 || lostRows.length > 0) {
+        const flags = [
+          ...(leftOut.some((l) => l.reason === 'unencodable') ? ['--drop-unencodable'] : []),
+          ...(leftOut.some((l) => l.reason === 'errors') || lostRows.length > 0
+            ? ['--drop-errors']
+            : []),
+        ].join(', ');
+        const places = [
+          ...lostRowNumbers.map((row) => say('row', { row })),
+          ...leftOut.map(place),
+        ].join(', ');
+        write(
+          say('exportDropped', { count: leftOut.length + lostRowNumbers.length, flags, places }),
+        );
+      }
+      const replaced = exported.problems.filter((p) => p.code === 'EXPORT_MEMO_REPLACED');
+      if (replaced.length > 0) {
+        const places = replaced.map((p) =>
+          place({ index: p.index ?? 0, reason: 'unencodable', problems: [] }),
+        );
+        write(say('exportReplaced', { count: replaced.length, places: places.join(', ') }));
+      }
+      return 0;
+    },
   );
-  const errors =
-    listProblems.length + exported.problems.filter((p) => p.severity === 'error').length;
-  return errors > 0 ? 1 : 0;
-}
-
-function usage(message: string): number {
-  process.stderr.write(`allowlist export: ${message}\n${USAGE}\n`);
-  return 2;
 }

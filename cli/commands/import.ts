@@ -1,11 +1,20 @@
-import { parseArgs } from 'node:util';
 import type { Problem } from '../../shared/allowlist/model.ts';
 import { formatProblem } from '../../shared/i18n/messages.ts';
-import { cliLocale } from '../common.ts';
+import {
+  CliExit,
+  cliLocale,
+  displayText,
+  listFileMessage,
+  problemPlace,
+  runCommand,
+  say,
+} from '../common.ts';
 import { columnLetter, type ImportResult } from '../../shared/import/index.ts';
 import { ListFileError, readListFile } from '../read-list.ts';
 
 const USAGE = 'usage: allowlist import FILE [--sheet NAME] [--json]';
+
+const OPTIONS = { sheet: { type: 'string' }, json: { type: 'boolean' } } as const;
 
 /**
  * `allowlist import FILE [--sheet NAME] [--json]`: read a spreadsheet and report what it gives.
@@ -14,57 +23,25 @@ const USAGE = 'usage: allowlist import FILE [--sheet NAME] [--json]';
  * had an error, 1 when some did, 2 when the file cannot be read (one line on stderr).
  */
 export async function run(argv: string[]): Promise<number> {
-  let values: { sheet?: string; json?: boolean; help?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      options: {
-        sheet: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    }));
-  } catch (error) {
-    process.stderr.write(`allowlist import: ${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const file = positionals[0];
-  if (file === undefined || positionals.length > 1) {
-    process.stderr.write(`allowlist import: expected one FILE\n${USAGE}\n`);
-    return 2;
-  }
-  let result: ImportResult;
-  try {
-    const read = await readListFile(
-      file,
-      values.sheet === undefined ? {} : { sheet: values.sheet },
+  return runCommand({ name: 'import', usage: USAGE, options: OPTIONS }, argv, async (cmd) => {
+    const file = cmd.onlyFile();
+    const sheet = cmd.values.sheet;
+    let result: ImportResult;
+    try {
+      const read = await readListFile(file, typeof sheet === 'string' ? { sheet } : {});
+      if (!read.import) throw new CliExit(2, say('JSON_NOT_SPREADSHEET', { file }));
+      result = read.import;
+    } catch (error) {
+      if (error instanceof ListFileError)
+        throw new CliExit(2, `allowlist import: ${listFileMessage(error)}`);
+      throw error;
+    }
+    const hasErrors = result.problems.some((p) => p.severity === 'error');
+    process.stdout.write(
+      cmd.values.json ? `${JSON.stringify(toJson(result), null, 2)}\n` : toText(result),
     );
-    if (!read.import) {
-      process.stderr.write(
-        `allowlist import: ${file} is a JSON allowlist, not a spreadsheet; use "allowlist validate" for it.\n`,
-      );
-      return 2;
-    }
-    result = read.import;
-  } catch (error) {
-    if (error instanceof ListFileError) {
-      process.stderr.write(`allowlist import: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
-  const hasErrors = result.problems.some((p) => p.severity === 'error');
-  process.stdout.write(
-    values.json ? `${JSON.stringify(toJson(result), null, 2)}\n` : toText(result),
-  );
-  return hasErrors ? 1 : 0;
+    return hasErrors ? 1 : 0;
+  });
 }
 
 /** The --json shape (issue 3): entries with rows, problems with rows, mapping, stats. */
@@ -77,6 +54,7 @@ export function toJson(result: ImportResult): Record<string, unknown> {
       code: p.code,
       message: p.message,
       ...(p.field ? { field: p.field } : {}),
+      ...(p.params ? { params: p.params } : {}),
     })),
     mapping: result.mapping,
     headers: result.headers,
@@ -90,39 +68,51 @@ function toText(result: ImportResult): string {
   const lines: string[] = [];
   const where =
     result.sheet !== undefined
-      ? `sheet "${result.sheet}" (xlsx)`
+      ? say('sheetWhere', { sheet: result.sheet })
       : `${stats.format}, ${stats.encoding ?? ''}`;
   lines.push(
-    `Read ${stats.entries} entries from ${stats.importedRows} of ${stats.rows} rows (${where}).`,
+    say('readHeadline', {
+      entries: stats.entries,
+      imported: stats.importedRows,
+      rows: stats.rows,
+      where,
+    }),
   );
   const column = (index: number | null, label: string) => {
-    if (index === null) return `${label}: none`;
+    if (index === null) return say('columnNone', { label });
     const header = result.headers[index];
-    return `${label}: ${columnLetter(index)}${header ? ` "${header}"` : ''}`;
+    const heading = header ? say('columnHeading', { heading: displayText(header) }) : '';
+    return say('columnIs', { label, letter: columnLetter(index), heading });
   };
   const header =
-    mapping.headerRow === null ? 'no header row' : `header on row ${mapping.headerRow}`;
-  lines.push(
-    `Columns: ${column(mapping.ip, 'address')}, ${column(mapping.prefix, 'prefix')}, ${column(mapping.memo, 'memo')} (${header}).`,
-  );
+    mapping.headerRow === null
+      ? say('noHeaderRow')
+      : say('headerOnRow', { row: mapping.headerRow });
+  const columns = [
+    column(mapping.ip, say('addressLabel')),
+    column(mapping.prefix, say('prefixLabel')),
+    column(mapping.memo, say('memoLabel')),
+  ].join(say('listSeparator'));
+  lines.push(say('columnsLine', { columns, header }));
   for (const e of result.entries) {
     const network = e.cidr === null ? e.ip : `${e.ip}/${e.cidr}`;
-    lines.push(`  row ${String(e.row).padStart(5)}  ${network.padEnd(18)}  ${oneLine(e.memo)}`);
+    const row = say('row', { row: String(e.row).padStart(5) });
+    lines.push(`  ${row}  ${network.padEnd(18)}  ${displayText(e.memo)}`.trimEnd());
   }
   if (result.problems.length > 0) {
-    lines.push(`Problems (${stats.errors} errors, ${stats.warnings} warnings):`);
+    lines.push(say('problemsHeadline', { errors: stats.errors, warnings: stats.warnings }));
     for (const p of result.problems) lines.push(`  ${problemLine(p)}`);
   }
   return `${lines.join('\n')}\n`;
 }
 
-/** One problem on one line: row, severity, code, message. */
+/** One problem on one line: row (or entry), severity, code, message in the locale. */
 export function problemLine(p: Problem): string {
-  const row = p.row === undefined ? '' : `row ${p.row}: `;
-  const entry = p.row === undefined && p.index !== undefined ? `entry ${p.index + 1}: ` : '';
-  return `${row}${entry}${p.severity} ${p.code}: ${formatProblem(p, cliLocale())}`;
-}
-
-function oneLine(text: string): string {
-  return JSON.stringify(text).slice(1, -1);
+  const locale = cliLocale();
+  const sentence = formatProblem(p, locale);
+  const { field: _field, ...where } = p;
+  // Always led by its row (or entry), even when the sentence names it too: a list read by row.
+  const place = problemPlace(where, locale);
+  const severity = say(p.severity === 'error' ? 'error' : 'warning').trim();
+  return `${place ? `${place}: ` : ''}${severity} ${p.code}: ${sentence}`;
 }

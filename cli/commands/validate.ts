@@ -6,6 +6,7 @@ import {
   LIST_FILE_OPTIONS,
   jsonProblem,
   runCommand,
+  say,
   write,
 } from '../common.ts';
 
@@ -50,9 +51,16 @@ export async function run(argv: string[]): Promise<number> {
           ),
         );
       } else {
-        const verdict = errors > 0 ? 'NOT VALID' : 'valid';
+        const verdict = say(errors > 0 ? 'notValid' : 'valid');
         write(
-          `${file}: ${verdict} — ${config.mode}, ${config.entries.length} entries, ${errors} error(s), ${warnings} warning(s)`,
+          say('validateHeadline', {
+            file,
+            verdict,
+            mode: config.mode,
+            entries: config.entries.length,
+            errors,
+            warnings,
+          }),
         );
         for (const p of problems) write(`  ${humanProblem(p)}`);
       }

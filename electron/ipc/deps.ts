@@ -38,7 +38,7 @@ export type HandlerDeps = {
   appInfo?: Partial<AppInfo>;
   /** Opens an already allowlisted https URL in the browser. */
   openExternal?: (url: string) => Promise<void>;
-  /** electron-store in the app, conf otherwise. */
+  /** Default: conf (document-file.ts openPlainConf), in the app too; tests inject faulty engines. */
   openConf?: OpenConf;
   /** Worker script for imports (the bundle's path in the app). */
   importWorkerUrl?: URL;

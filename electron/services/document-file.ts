@@ -28,7 +28,7 @@ export type StoreNotice = {
   params: Record<string, string>;
 };
 
-/** The conf-like engine (conf in tests and Node; electron-store in the app: same API). */
+/** The conf-like engine (conf everywhere; electron/main/index.ts says why not electron-store). */
 export type ConfLike = { store: Record<string, unknown> };
 export type OpenConf = (options: { cwd: string; configName: string }) => ConfLike;
 

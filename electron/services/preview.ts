@@ -1,7 +1,12 @@
 import { compileMatcher } from '../../shared/allowlist/match.ts';
 import type { Config } from '../../shared/allowlist/model.ts';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
+import { formatIPv4 } from '../../shared/ip/ipv4.ts';
 import { parseIpInput, parseIPv4Strict } from '../../shared/ip/parse.ts';
-import { decodeText } from '../../shared/import/text.ts';
+import { isGzip, LogScanner, type LogCounts } from '../../shared/log/scanner.ts';
+import { TopCounts } from '../../shared/log/summary.ts';
 
 /**
  * Preview: who is let in by the draft and by the live list.
@@ -39,50 +44,66 @@ export function checkAddresses(text: string, draft: Config, live: Config | null)
   });
 }
 
-const IPV4_IN_TEXT = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])/g;
+/**
+ * Count a log's addresses with the shared byte scanner (the one `allowlist impact` uses): the
+ * first address of each line; gzip (by its magic bytes) is inflated in a stream, so the
+ * uncompressed log is never held whole.
+ */
+async function countLog(bytes: Uint8Array): Promise<LogCounts> {
+  const scanner = new LogScanner();
+  // A Buffer view (no copy): the scanner's newline search is then memchr.
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isGzip(buffer)) {
+    await pipeline(Readable.from([buffer]), createGunzip(), async (chunks) => {
+      for await (const chunk of chunks as AsyncIterable<Buffer>) scanner.push(chunk);
+    });
+  } else {
+    scanner.push(buffer);
+  }
+  return scanner.end();
+}
 
-/** Impact of the draft on the addresses found in a login log. */
-export function analyzeImpact(
+/** How many denied addresses the preview lists. */
+const TOP = 20;
+
+/** Impact of the draft on the addresses found in a login log (plain or gzip). */
+export async function analyzeImpact(
   fileName: string,
   bytes: Uint8Array,
   draft: Config,
   live: Config | null,
 ) {
-  const { text } = decodeText(bytes);
-  const counts = new Map<string, number>();
-  let lines = 0;
-  for (const line of text.split(/\r?\n/)) {
-    if (line.length === 0) continue;
-    lines += 1;
-    for (const match of line.matchAll(IPV4_IN_TEXT)) {
-      if (parseIPv4Strict(match[0]) === null) continue;
-      counts.set(match[0], (counts.get(match[0]) ?? 0) + 1);
-    }
-  }
+  const log = await countLog(bytes);
   let losingAccess = 0;
   let gainingAccess = 0;
   let deniedByDraft = 0;
-  const denied: { ip: string; count: number; allowedLive: boolean }[] = [];
+  // Those losing access first, then by count: two top lists, the first filled first.
+  const losing = new TopCounts(TOP);
+  const stillDenied = new TopCounts(TOP);
   const draftMatcher = compileMatcher(draft.entries);
   const liveMatcher = live ? compileMatcher(live.entries) : null;
-  for (const [ip, count] of counts) {
-    const value = parseIPv4Strict(ip) as number;
-    const d = draft.mode === 'ALLOW_ALL' || draftMatcher.allows(value);
-    const l = !live || live.mode === 'ALLOW_ALL' || (liveMatcher?.allows(value) ?? true);
+  log.table.forEach((value, count) => {
+    const d = draft.mode === 'ALLOW_ALL' || draftMatcher.allowsUint32(value);
+    const l = !live || live.mode === 'ALLOW_ALL' || (liveMatcher?.allowsUint32(value) ?? true);
     if (!d) {
       deniedByDraft += 1;
-      denied.push({ ip, count, allowedLive: l });
-      if (l) losingAccess += 1;
+      if (l) {
+        losingAccess += 1;
+        losing.offer(value, count);
+      } else stillDenied.offer(value, count);
     } else if (!l) gainingAccess += 1;
-  }
-  denied.sort((a, b) => Number(b.allowedLive) - Number(a.allowedLive) || b.count - a.count);
+  });
+  const topDenied = [
+    ...losing.items.map(([v, count]) => ({ ip: formatIPv4(v), count, allowedLive: true })),
+    ...stillDenied.items.map(([v, count]) => ({ ip: formatIPv4(v), count, allowedLive: false })),
+  ].slice(0, TOP);
   return {
     fileName,
-    lines,
-    addresses: counts.size,
+    lines: log.lines,
+    addresses: log.table.size,
     losingAccess,
     gainingAccess,
     deniedByDraft,
-    topDenied: denied.slice(0, 20),
+    topDenied,
   };
 }

@@ -93,7 +93,7 @@ function overLimit(restriction: Restriction, requestId: string): ServiceError | 
 }
 
 /**
- * The AllowlistService over HTTP (SERVICE-CONTRACT.md), in plain Node.
+ * The AllowlistService over HTTP (docs/service-contract.md), in plain Node.
  *
  * https required except to loopback; certificates always verified; redirects followed only within
  * the same origin; a timeout per request and a deadline per call; GETs retried with backoff

@@ -2,7 +2,7 @@ import { assertNever } from '../../shared/allowlist/model.ts';
 import type { ServiceError } from '../../shared/contract/service.ts';
 import { AppError } from './errors.ts';
 
-/** One hour: the Reset URL in the completion e-mail (SERVICE-CONTRACT.md). */
+/** One hour: the Reset URL in the completion e-mail (docs/service-contract.md). */
 export const RESET_WINDOW_MS = 60 * 60 * 1000;
 
 /**

@@ -12,7 +12,7 @@ export type Mode = z.infer<typeof ModeSchema>;
 
 /** The service's documented limit on entries; the live value comes from `limits.maxEntries`. */
 export const DEFAULT_MAX_ENTRIES = 1000;
-/** The service refuses a memo longer than this (SERVICE-CONTRACT.md, PUT validation). */
+/** The service refuses a memo longer than this (docs/service-contract.md, PUT validation). */
 export const MAX_MEMO_LENGTH = 1000;
 
 /**

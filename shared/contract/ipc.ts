@@ -197,8 +197,25 @@ export const channels = {
       profileId: ProfileIdSchema,
       format: z.enum(['cybozu-csv', 'csv', 'xlsx']),
       source: z.enum(['working', 'base']),
+      /**
+       * What to do when the file would leave out entries (a memo Shift_JIS cannot hold, an entry
+       * with errors): `refuse` (default) writes nothing and answers `refused`; `replace` writes
+       * "?" for the characters Shift_JIS lacks (entries with errors still refuse); `drop` writes
+       * the file without them. Only an explicit choice of the user ever sets it.
+       */
+      leftOut: z.enum(['refuse', 'replace', 'drop']).optional(),
     }),
     output: z.union([
+      /** Nothing was written (no dialog shown): these entries would be left out of the file. */
+      z.object({
+        canceled: z.literal(false),
+        refused: z.literal(true),
+        entries: z.number().int(),
+        leftOut: z.array(
+          z.object({ index: z.number().int(), reason: z.enum(['unencodable', 'errors']) }),
+        ),
+        problems: z.array(z.unknown()),
+      }),
       z.object({
         canceled: z.literal(false),
         fileName: z.string(),

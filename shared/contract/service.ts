@@ -3,7 +3,7 @@ import type { ConfigSchema } from '../allowlist/model.ts';
 import { EntrySchema, ModeSchema } from '../allowlist/model.ts';
 
 /**
- * Zod schemas of the admin service contract v1 (../shared/handbook/SERVICE-CONTRACT.md).
+ * Zod schemas of the admin service contract v1 (docs/service-contract.md, openapi.json here).
  *
  * Used by the reference service to parse requests and by the client to parse responses: both
  * sides of the wire are trust boundaries.
@@ -16,6 +16,10 @@ export const ApplySchema = z.object({
   state: ApplyStateSchema,
   revision: z.string(),
   appliedAt: z.string().optional(),
+  /** While APPLYING: the last attempt to apply failed (the service retries at `retryAt`). */
+  lastFailure: z
+    .object({ reason: z.string(), failedAt: z.string(), retryAt: z.string() })
+    .optional(),
 });
 export type Apply = z.infer<typeof ApplySchema>;
 

@@ -142,3 +142,40 @@ async function xlsxBytes(
 function codePoint(char: string): string {
   return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
+
+/** Why an entry is not in an exported file: a memo the service CSV cannot hold, or errors. */
+export type LeftOutReason = 'unencodable' | 'errors';
+
+/** An entry an export left out, with the problems that say why. */
+export type LeftOut = { index: number; reason: LeftOutReason; problems: Problem[] };
+
+/** What a user explicitly accepts to be left out of a file; nothing by default. */
+export type LeftOutPolicy = { dropUnencodable?: boolean; dropErrors?: boolean };
+
+/** The entries an export left out (each once, in list order), from its problems. */
+export function leftOutEntries(problems: Problem[]): LeftOut[] {
+  const byIndex = new Map<number, LeftOut>();
+  for (const p of problems) {
+    if (p.index === undefined) continue;
+    const reason: LeftOutReason | null =
+      p.code === 'EXPORT_UNENCODABLE_MEMO'
+        ? 'unencodable'
+        : p.severity === 'error'
+          ? 'errors'
+          : null;
+    const known = byIndex.get(p.index);
+    if (known) known.problems.push(p);
+    else if (reason) byIndex.set(p.index, { index: p.index, reason, problems: [p] });
+  }
+  return [...byIndex.values()].sort((a, b) => a.index - b.index);
+}
+
+/**
+ * The left-out entries the policy does not accept. A file missing any of them must not be
+ * written: uploaded as the service's CSV it would remove those addresses from the service.
+ */
+export function refusedEntries(leftOut: LeftOut[], policy: LeftOutPolicy): LeftOut[] {
+  return leftOut.filter((l) =>
+    l.reason === 'unencodable' ? !policy.dropUnencodable : !policy.dropErrors,
+  );
+}

@@ -1,5 +1,7 @@
 import { parseIpInput } from '../ip/parse.ts';
-import { cellText, type Row } from './table.ts';
+import type { Problem } from '../allowlist/model.ts';
+import { makeProblem } from '../allowlist/problem.ts';
+import { cellText, columnLetter, type Row } from './table.ts';
 
 /**
  * Which columns hold what, and where the data starts.
@@ -16,99 +18,73 @@ export type ColumnMapping = {
   memo: number | null;
 };
 
-type Role = 'ip' | 'prefix' | 'memo';
+type Role = 'ip' | 'prefix' | 'memo' | 'rowNumber';
 
-// Header names people use, normalized by `normalizeHeader` (NFKC, lower case, no spaces or
-// punctuation). A Map, never an object: header text from a file must not reach object keys.
-const SYNONYMS: ReadonlyMap<string, Role> = new Map<string, Role>([
-  ...(
-    [
-      'ip',
-      'ips',
-      'ipaddress',
-      'ipaddresses',
-      'ipaddr',
-      'ipv4',
-      'ipv4address',
-      'address',
-      'addresses',
-      'network',
-      'networks',
-      'iprange',
-      'range',
-      'globalip',
-      'globalipaddress',
-      'sourceip',
-      'allowedip',
-      'ipアドレス',
-      'アドレス',
-      'グローバルip',
-      'グローバルipアドレス',
-      'ip範囲',
-      'ネットワーク',
-      'ネットワークアドレス',
-      '許可ip',
-      '許可ipアドレス',
-      '接続元ip',
-      '送信元ip',
-      'ipアドレス範囲',
-    ] as const
-  ).map((s) => [s, 'ip'] as [string, Role]),
-  ...(
-    [
-      'cidr',
-      'prefix',
-      'prefixlength',
-      'prefixlen',
-      'subnetmask',
-      'netmask',
-      'mask',
-      'subnet',
-      'masklength',
-      'bits',
-      'プレフィックス',
-      'プレフィクス',
-      'プレフィックス長',
-      'サブネットマスク',
-      'サブネット',
-      'ネットマスク',
-      'マスク',
-      'ビット数',
-    ] as const
-  ).map((s) => [s, 'prefix'] as [string, Role]),
-  ...(
-    [
-      'memo',
-      'memos',
-      'note',
-      'notes',
-      'site',
-      'name',
-      'description',
-      'comment',
-      'comments',
-      'label',
-      'location',
-      'office',
-      'remarks',
-      'remark',
-      '備考',
-      'メモ',
-      '拠点',
-      '拠点名',
-      '名前',
-      '名称',
-      '説明',
-      'コメント',
-      '場所',
-      '用途',
-      '事業所',
-      '事業所名',
-      'オフィス',
-      '摘要',
-    ] as const
-  ).map((s) => [s, 'memo'] as [string, Role]),
-]);
+// The words of headings, after `normalizeHeader` (NFKC, lower case, no spaces, punctuation or
+// bracketed asides). This is the one home of the heading synonyms: a heading is a role when it is
+// one of these words, or (for the address) a decorated form of them such as "接続元IPアドレス",
+// "IP address/CIDR" or "Global IP range". Header text from a file is only ever matched against
+// these lists and regular expressions, never used as an object key.
+
+/** Words of a list written one after another, separated by spaces and line breaks. */
+function words(text: string): readonly string[] {
+  return text.split(/\s+/).filter((w) => w !== '');
+}
+
+/** Headings of a row-number column: never a memo. */
+const ROW_NUMBER_WORDS = words(`
+  no nr num number rowno row seq index 番号 連番 項番 通番 行 行番号 ナンバー
+`);
+
+/** Words that may come before the address word: "接続元IPアドレス", "Global IP". */
+const IP_QUALIFIERS = words(`
+  接続元 送信元 アクセス元 許可 許可する 許可対象 対象 グローバル 固定 公開 外部 global public static external
+  source src client remote allowed allow permitted whitelisted office site 拠点
+`);
+
+/** The address word itself. */
+const IP_CORES = words(`
+  ip ips ipv4 ipaddr ipaddress ipaddresses ipv4address ipv4addresses ipアドレス
+  ipv4アドレス address addresses アドレス network networks ネットワーク ネットワークアドレス
+`);
+
+/** Words that may follow the address word: "IPアドレス範囲", "IP address/CIDR". */
+const IP_SUFFIXES = words(`
+  アドレス address addresses range ranges 範囲 帯 block ブロック cidr prefix subnet
+  subnetmask netmask mask サブネット サブネットマスク マスク ネットワーク network v4
+`);
+
+/** Plain address headings that are not "qualifier + address word": "Range", "IP範囲". */
+const IP_WORDS = words('range iprange ip範囲 ip帯');
+
+const PREFIX_WORDS = words(`
+  cidr prefix prefixlength prefixlen subnetmask netmask mask subnet masklength
+  masklen bits cidr表記 プレフィックス プレフィクス プレフィックス長 プレフィクス長 サブネットマスク サブネット ネットマスク マスク
+  マスク長 ビット数
+`);
+
+/** Memo words; a heading made of one or more of them ("説明・備考", "拠点名／用途") is the memo. */
+const MEMO_WORDS = words(`
+  memo memos note notes site sitename name description desc comment comments label
+  location office officename remarks remark purpose owner user branch 備考 メモ 拠点 拠点名
+  名前 名称 説明 コメント 場所 用途 目的 事業所 事業所名 オフィス 摘要 利用者 担当 担当者 接続元 会社名 部署 部署名 内容
+`);
+
+const MAX_HEADING_CHARS = 60;
+
+const alternation = (list: readonly string[]) =>
+  [...list]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
+
+const IP_HEADING = new RegExp(
+  `^(?:(?:${alternation(IP_QUALIFIERS)})*(?:${alternation(IP_CORES)})(?:${alternation(IP_SUFFIXES)})*|${alternation(IP_WORDS)})$`,
+  'u',
+);
+const PREFIX_HEADING = new RegExp(`^(?:${alternation(PREFIX_WORDS)})$`, 'u');
+const MEMO_HEADING = new RegExp(`^(?:${alternation(MEMO_WORDS)})+$`, 'u');
+const ROW_NUMBER_HEADING = new RegExp(`^(?:${alternation(ROW_NUMBER_WORDS)})?$`, 'u');
 
 const HEADER_SCAN_ROWS = 30;
 const CONTENT_SCAN_ROWS = 200;
@@ -118,14 +94,36 @@ export function normalizeHeader(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/\(.*?\)|\[.*?\]|【.*?】/g, '')
-    .replace(/[\s_\-.:#*※/・]/g, '');
+    .replace(/\(.*?\)|\[.*?\]|【.*?】|〔.*?〕|<.*?>/g, '')
+    .replace(/[\s_\-.:#*※/・,、|&+'"’]/g, '');
 }
 
-/** The role a header cell names, if any. */
+/**
+ * The role a header cell names, if any: the address, the prefix, the memo, or a row-number column
+ * ("No.", "#", "番号", never a memo).
+ */
 export function headerRole(text: string): Role | null {
-  return SYNONYMS.get(normalizeHeader(text)) ?? null;
+  const raw = text.normalize('NFKC').trim();
+  if (raw === '' || [...raw].length > MAX_HEADING_CHARS) return null;
+  const name = normalizeHeader(raw);
+  // "#", "No.", "№" (NFKC "No"), "番号": a heading of punctuation only is a row number as well.
+  if (ROW_NUMBER_HEADING.test(name)) return 'rowNumber';
+  if (MEMO_HEADING.test(name)) return 'memo';
+  if (PREFIX_HEADING.test(name)) return 'prefix';
+  if (IP_HEADING.test(name)) return 'ip';
+  return null;
 }
+
+/** Every heading word the importer knows, by role: for the docs and the tests. */
+export const HEADING_WORDS = {
+  rowNumber: ROW_NUMBER_WORDS,
+  ipQualifiers: IP_QUALIFIERS,
+  ip: IP_CORES,
+  ipSuffixes: IP_SUFFIXES,
+  ipWords: IP_WORDS,
+  prefix: PREFIX_WORDS,
+  memo: MEMO_WORDS,
+} as const;
 
 /**
  * Find the header row and map the columns, or infer the columns from content when no row looks
@@ -138,17 +136,24 @@ export function detectMapping(rows: Row[]): ColumnMapping | null {
 function fromHeader(rows: Row[]): ColumnMapping | null {
   const limit = Math.min(rows.length, HEADER_SCAN_ROWS);
   let first: ColumnMapping | null = null;
+  let best: { mapping: ColumnMapping; score: number } | null = null;
   for (let r = 0; r < limit; r++) {
     const row = rows[r] ?? [];
-    let ip: number | null = null;
+    // Data has started: a heading further down (a second table) is not this table's header.
+    if (best && row.some((cell) => looksLikeAddress(cellText(cell)))) break;
+    const ips: number[] = [];
     let prefix: number | null = null;
     let memo: number | null = null;
+    let score = 0;
     for (let c = 0; c < row.length; c++) {
       const role = headerRole(cellText(row[c]));
-      if (role === 'ip' && ip === null) ip = c;
+      if (role !== null) score++;
+      if (role === 'ip') ips.push(c);
       else if (role === 'prefix' && prefix === null) prefix = c;
       else if (role === 'memo' && memo === null) memo = c;
     }
+    // Two address-like headings ("Address" of a street, then "IP"): the one with addresses below.
+    let ip: number | null = ips.find((c) => columnHoldsAddresses(rows, r + 1, c)) ?? ips[0] ?? null;
     // "CIDR" alone may be the column holding a.b.c.d/n: use it as the address column when the
     // rows below hold addresses in it.
     if (ip === null && prefix !== null && columnHoldsAddresses(rows, r + 1, prefix)) {
@@ -157,12 +162,14 @@ function fromHeader(rows: Row[]): ColumnMapping | null {
     }
     if (ip === null) continue;
     const mapping = { headerRow: r + 1, dataStartRow: r + 2, ip, prefix, memo };
-    // A title cell such as "IPアドレス一覧" can look like a header: prefer the first candidate
-    // with addresses below it, else the first candidate.
-    if (columnHoldsAddresses(rows, r + 1, ip)) return mapping;
     first ??= mapping;
+    // A title such as "Office IP ranges (updated monthly)" can look like a header: of the rows
+    // with addresses below them, the one naming the most columns wins, the nearest the data on
+    // a tie (a title comes before its header).
+    if (columnHoldsAddresses(rows, r + 1, ip) && (best === null || score >= best.score))
+      best = { mapping, score };
   }
-  return first;
+  return best?.mapping ?? first;
 }
 
 function fromContent(rows: Row[]): ColumnMapping | null {
@@ -196,7 +203,12 @@ function fromContent(rows: Row[]): ColumnMapping | null {
     if (c === ip) continue;
     if (prefix === null && c === ip + 1 && columnHoldsPrefixes(rows, firstRow, limit, c))
       prefix = c;
-    else if (memo === null && columnHasText(rows, firstRow, limit, c)) memo = c;
+    else if (
+      memo === null &&
+      columnHasText(rows, firstRow, limit, c) &&
+      !columnHoldsRowNumbers(rows, firstRow, limit, c)
+    )
+      memo = c;
   }
   return { headerRow: null, dataStartRow: firstRow + 1, ip, prefix, memo };
 }
@@ -230,4 +242,45 @@ function columnHoldsPrefixes(rows: Row[], from: number, to: number, c: number): 
 function columnHasText(rows: Row[], from: number, to: number, c: number): boolean {
   for (let r = from; r < to; r++) if (cellText(rows[r]?.[c]).trim() !== '') return true;
   return false;
+}
+
+/**
+ * A column of row numbers: every filled cell an integer, each greater than the one above ("1, 2,
+ * 3", "No." columns). Such a column is never taken as the memo.
+ */
+export function columnHoldsRowNumbers(rows: Row[], from: number, to: number, c: number): boolean {
+  let last = -1;
+  let seen = 0;
+  for (let r = from; r < to; r++) {
+    const text = cellText(rows[r]?.[c]).normalize('NFKC').trim();
+    if (text === '') continue;
+    if (!/^\d{1,9}$/.test(text)) return false;
+    const n = Number(text);
+    if (n <= last) return false;
+    last = n;
+    seen++;
+  }
+  return seen > 0;
+}
+
+/**
+ * The warning of a mapping read from content (no header row): which column became what, so a
+ * wrong guess is seen before the list is used. Null when the file has a header row.
+ */
+export function noHeaderProblem(rows: Row[], mapping: ColumnMapping): Problem | null {
+  if (mapping.headerRow !== null) return null;
+  const letter = (c: number | null) => (c === null ? '-' : columnLetter(c));
+  const limit = Math.min(rows.length, mapping.dataStartRow - 1 + CONTENT_SCAN_ROWS);
+  const width = Math.max(0, ...rows.slice(mapping.dataStartRow - 1, limit).map((r) => r.length));
+  const ignored: string[] = [];
+  for (let c = 0; c < width; c++) {
+    if (c === mapping.ip || c === mapping.prefix || c === mapping.memo) continue;
+    if (columnHasText(rows, mapping.dataStartRow - 1, limit, c)) ignored.push(columnLetter(c));
+  }
+  return makeProblem('IMPORT_NO_HEADER', 'warning', {
+    ipColumn: letter(mapping.ip),
+    prefixColumn: letter(mapping.prefix),
+    memoColumn: letter(mapping.memo),
+    ignoredColumns: ignored.length === 0 ? '-' : ignored.join(', '),
+  });
 }

@@ -1,7 +1,7 @@
 import { DEFAULT_MAX_ENTRIES, type Problem } from '../allowlist/model.ts';
 import { parseDelimited } from './delimited.ts';
 import { ImportError } from './errors.ts';
-import { detectMapping, type ColumnMapping } from './header.ts';
+import { detectMapping, noHeaderProblem, type ColumnMapping } from './header.ts';
 import { basicProblems, entryProblems } from './list-problems.ts';
 import { rowsToEntries, type ImportedEntry } from './rows.ts';
 import type { Sheet, SourceFormat, TextEncodingName } from './table.ts';
@@ -122,7 +122,9 @@ export async function importBytes(
   const listProblems = options.validate
     ? entryProblems(converted.entries, converted.problems, limits.maxEntries)
     : basicProblems(converted.entries, limits.maxEntries);
-  const problems = [...converted.problems, ...listProblems];
+  // A mapping guessed from content is announced (which column became what); a chosen one is not.
+  const guessed = options.mapping ? null : noHeaderProblem(sheet.rows, mapping);
+  const problems = [...(guessed ? [guessed] : []), ...converted.problems, ...listProblems];
   problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   const errors = problems.filter((p) => p.severity === 'error').length;
   const headerCells = mapping.headerRow === null ? [] : (sheet.rows[mapping.headerRow - 1] ?? []);

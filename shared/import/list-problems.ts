@@ -1,6 +1,7 @@
 import { MAX_MEMO_LENGTH, type Entry, type Problem } from '../allowlist/model.ts';
 import { makeProblem } from '../allowlist/problem.ts';
 import { validateConfig } from '../allowlist/validate.ts';
+import { formatProblem } from '../i18n/messages.ts';
 import type { ImportedEntry } from './rows.ts';
 
 /** The list checks every import makes: memo length by row, and the service's entry limit. */
@@ -56,7 +57,19 @@ export function entryProblems(
       if (seen.has(key)) continue;
       seen.add(key);
     }
-    out.push(row === undefined ? problem : { ...problem, row });
+    out.push(row === undefined ? problem : byRow(problem, row, entries));
   }
   return out;
+}
+
+/**
+ * A validation problem of an imported entry, told by spreadsheet row: the row it came from, and
+ * for a duplicate or covered entry the row of the other one (`otherRow`), never an entry number.
+ */
+function byRow(problem: Problem, row: number, entries: ImportedEntry[]): Problem {
+  const otherIndex = problem.params?.otherIndex;
+  const otherRow = typeof otherIndex === 'number' ? entries[otherIndex]?.row : undefined;
+  if (otherRow === undefined) return { ...problem, row };
+  const told: Problem = { ...problem, row, params: { ...problem.params, otherRow } };
+  return { ...told, message: formatProblem(told, 'en') };
 }

@@ -5,7 +5,13 @@ import type { AllowlistApi } from '../../shared/contract/ipc.ts';
 import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
 import { ADMIN, readRestriction, writeRestriction } from './support/service-calls.ts';
-import { addProfileViaUi, expectSavedLocally, ipField, pasteInto } from './support/ui.ts';
+import {
+  addProfileViaUi,
+  expectListFromService,
+  expectSavedLocally,
+  ipField,
+  pasteInto,
+} from './support/ui.ts';
 import { bigList } from './support/seed.ts';
 
 /** Four entries on a service that accepts at most five. */
@@ -40,6 +46,7 @@ test.describe('a service that accepts 5 entries', () => {
     await writeRestriction(small.url, SMALL_LIST);
     await app.open();
     await addProfileViaUi(app.page, small.url, 'Small service');
+    await expectListFromService(app.page, SMALL_LIST);
     await app.page.getByRole('button', { name: 'Add entry' }).click();
     await pasteInto(ipField(app.page, 5), `${PASTED}\r\n`);
     await expect(app.page.getByTestId('counters')).toContainText('8 / 5 entries');
@@ -236,7 +243,7 @@ test('a limit set in the profile is named as such; a merge wider than a /16 gets
   await page.getByRole('button', { name: /Language/ }).click();
   await page.getByRole('option', { name: '日本語' }).click();
   await expect(page.getByTestId('wide-merge-warning')).toContainText(
-    '65,536 個を超えるアドレス（/16 より多く）を新たに許可する集約が 1 件あります。',
+    '65,536 個を超えるアドレス（/16 より広い範囲）を新たに許可する集約が 1 件あります。',
   );
   await page.getByRole('tab', { name: 'エントリ' }).click();
   await expect(banner).toContainText('このプロファイルの上限は 2 件です（プロファイルで設定）。');

@@ -33,7 +33,7 @@ test('add and edit entries: inline validation, fix-its, duplicates, undo/redo, c
   await expect(counters).toContainText('1 error');
   await expect(page.getByRole('button', { name: 'Review and save…' })).toBeDisabled();
   await expect(page.getByTestId('save-disabled-reason')).toHaveText(
-    'Fix the errors marked in the list before saving.',
+    'Some entries have errors, so the list cannot be saved. Fix them as described under each entry.',
   );
 
   await ipField(page, 5).fill('160.17.5.7');
@@ -74,7 +74,7 @@ test('add and edit entries: inline validation, fix-its, duplicates, undo/redo, c
   await page.getByRole('searchbox', { name: 'Search or check an address' }).fill('');
 
   await expectSavedLocally(page);
-  await expect(page.getByTestId('remote-status')).toHaveText('Not yet synced');
+  await expect(page.getByTestId('remote-status')).toHaveText('Not saved to the service');
 
   // A picture with several kinds of problems at once.
   await page.getByRole('button', { name: 'Add entry' }).click();
@@ -107,7 +107,7 @@ test('paste rows copied from Excel into the table', async ({ app }) => {
   ].join('\r\n');
   await pasteInto(ipField(page, 5), `${excel}\r\n`);
   await expect(page.getByTestId('paste-note')).toHaveText(
-    'Pasted 4 entries. 1 with problems are marked below.',
+    'Pasted 4 entries. Entries with problems: 1. Fix each as described under it.',
   );
   await expect(page.getByTestId('counters')).toContainText('8 / 1,000 entries');
   await expect(ipField(page, 5)).toHaveValue('203.0.114.0');

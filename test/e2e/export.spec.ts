@@ -34,26 +34,36 @@ test('export the working copy as service CSV, UTF-8 CSV and XLSX; an unencodable
   await menuButton.click();
   const menu = page.getByRole('menu');
   await expect(menu).toBeVisible();
-  await expect(menu.getByRole('group', { name: 'Your working copy' })).toBeVisible();
+  await expect(menu.getByRole('group', { name: 'Your draft' })).toBeVisible();
   await expectAccessible(page, 'export menu');
   await screenshot(page, 'export-menu');
 
-  // The service's CSV: the emoji memo's entry is not written, and the report says which one.
+  // The service's CSV would leave out the emoji memo's entry: nothing is written, the report
+  // names the entry, and only an explicit choice writes a file.
   await menu
-    .getByRole('group', { name: 'Your working copy' })
+    .getByRole('group', { name: 'Your draft' })
     .getByRole('menuitem', { name: 'Service CSV (Shift_JIS)…' })
     .click();
   const report = page.getByTestId('import-export-report');
-  await expect(report).toContainText('Exported 4 entries to ip-allowlist.csv.');
-  await expect(report).toContainText('1 entry was not written.');
+  await expect(report).toContainText(
+    'Nothing was exported: 1 entry would be left out of the file.',
+  );
   await expect(report).toContainText(
     'Entry 5 (198.51.100.7): the memo contains "😀" (U+1F600), which Shift_JIS cannot encode',
   );
+  await expect(
+    report.getByRole('button', { name: 'Export with "?" for the characters Shift_JIS lacks' }),
+  ).toBeVisible();
+  await screenshot(page, 'export-refused');
+  expect(app.main.saved).toHaveLength(0);
+  await report.getByRole('button', { name: 'Export without this 1 entry' }).click();
+  await expect(report).toContainText('Exported 4 entries to ip-allowlist.csv.');
+  await expect(report).toContainText('1 entry was not written.');
   await expect(report).toContainText('😀');
   await screenshot(page, 'export-report');
   await expectSavedLocally(page);
 
-  const [serviceCsv] = app.main.saved;
+  const serviceCsv = await app.main.savedFile(0);
   expect(serviceCsv?.name).toBe('ip-allowlist.csv');
   const reread = await importBytes(serviceCsv!.bytes);
   // The count the report shows is what the file holds.
@@ -68,11 +78,11 @@ test('export the working copy as service CSV, UTF-8 CSV and XLSX; an unencodable
   // XLSX keeps every memo, the emoji too.
   await menuButton.click();
   await page
-    .getByRole('group', { name: 'Your working copy' })
+    .getByRole('group', { name: 'Your draft' })
     .getByRole('menuitem', { name: 'Excel workbook (.xlsx)…' })
     .click();
   await expect(report).toContainText('Exported 5 entries to ip-allowlist.xlsx.');
-  const xlsx = app.main.saved[1];
+  const xlsx = await app.main.savedFile(1);
   expect(xlsx?.name).toBe('ip-allowlist.xlsx');
   const fromXlsx = await importBytes(xlsx!.bytes);
   expect(await shownCount(report)).toBe(fromXlsx.entries.length);
@@ -88,7 +98,7 @@ test('export the working copy as service CSV, UTF-8 CSV and XLSX; an unencodable
     .getByRole('menuitem', { name: 'CSV (UTF-8)…' })
     .click();
   await expect(report).toContainText('Exported 4 entries to ip-allowlist.csv.');
-  const live = app.main.saved[2];
+  const live = await app.main.savedFile(2);
   const fromLive = await importBytes(live!.bytes);
   expect(await shownCount(report)).toBe(fromLive.entries.length);
   expect(fromLive.stats.encoding).toBe('utf-8-bom');

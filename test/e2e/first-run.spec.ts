@@ -13,7 +13,7 @@ test('first run offers a profile or the demo; the demo opens an editable list', 
   await screenshot(page, 'first-run');
 
   await page.getByRole('button', { name: 'Open the demo' }).click();
-  await expect(page.getByRole('radiogroup', { name: 'Access from' })).toBeVisible();
+  await expect(page.getByRole('radiogroup', { name: 'IP address restriction' })).toBeVisible();
   // The demo list was read from the in-process reference service (which starts as "Allow all").
   await expect(page.getByTestId('remote-status')).toHaveText('Same as the service');
   await expect(page.getByTestId('connection-status')).toHaveText('Connected');

@@ -12,8 +12,10 @@ async function saveThroughPlan(page: Page): Promise<string> {
   await expect(plan).toBeHidden();
   const notice = page.getByText(/Saved as revision/);
   await expect(notice).toBeVisible();
-  // "Saved as revision 3." while applying, "Saved as revision 3, now in force." once applied.
-  return /Saved as revision ([^,.\s]+)/.exec((await notice.textContent()) ?? '')?.[1] ?? '';
+  // The notice reads "Saved as revision 4. The service is applying it…" or, once applied (a
+  // fast service), "Saved as revision 4, now in force.": the revision ends at ", " or ". ".
+  const text = (await notice.textContent()) ?? '';
+  return /Saved as revision (\S+?)(?:,|\.)(?:\s|$)/.exec(text)?.[1] ?? '';
 }
 
 test.beforeEach(async ({ app }) => {
@@ -65,12 +67,10 @@ test('history lists both saves, diffs one against the working copy and restores 
   await expect(time).toHaveText(/\d{4}/);
 
   // Compare the first save with the working copy: restoring it would bring the Osaka office back.
-  await page
-    .getByRole('button', { name: `Compare revision ${first} with the working copy` })
-    .click();
+  await page.getByRole('button', { name: `Compare revision ${first} with the draft` }).click();
   const diff = page.getByTestId('revision-diff');
   await expect(
-    diff.getByRole('heading', { name: `Revision ${first} compared with your working copy` }),
+    diff.getByRole('heading', { name: `Revision ${first} compared with your draft` }),
   ).toBeVisible();
   await expect(diff.getByRole('heading', { name: 'Would be added (1)' })).toBeVisible();
   await expect(diff).toContainText('160.16.0.0/16 Osaka office');
@@ -80,13 +80,11 @@ test('history lists both saves, diffs one against the working copy and restores 
   await screenshot(page, 'history-diff');
 
   // Restore it: the working copy changes, the service does not.
-  await page
-    .getByRole('button', { name: `Restore revision ${first} into the working copy` })
-    .click();
+  await page.getByRole('button', { name: `Restore revision ${first} into the draft` }).click();
   await expect(page.getByTestId('history-restored')).toContainText(
-    `Revision ${first} is now your working copy`,
+    `Revision ${first} is now your draft`,
   );
-  await expect(diff).toContainText('This revision is the same as your working copy.');
+  await expect(diff).toContainText('This revision is the same as your draft.');
   expect((await readRestriction(app.service.url)).revision).toBe(second);
 
   // The normal save flow: the plan shows the Osaka office coming back; the service changes only
@@ -137,7 +135,7 @@ test('history in Japanese: localized time, summary and diff', async ({ app }) =>
 
   const older = (await rows.nth(2).locator('th').textContent())?.trim() ?? '';
   expect(older).not.toBe(revision);
-  await page.getByRole('button', { name: `リビジョン ${older} を作業中のリストと比較` }).click();
+  await page.getByRole('button', { name: `リビジョン ${older} を下書きと比較` }).click();
   const diff = page.getByTestId('revision-diff');
   await expect(diff.getByRole('heading', { name: '追加されるエントリ（1 件）' })).toBeVisible();
   await expect(diff).toContainText('133.242.10.8 Tokyo office gateway');
@@ -168,7 +166,7 @@ test('restoring a revision that would shut out a protected address goes through 
   // Restore the list from before the save: it has no Sendai office.
   await page.getByRole('tab', { name: 'History' }).click();
   await page
-    .getByRole('button', { name: `Restore revision ${original.revision} into the working copy` })
+    .getByRole('button', { name: `Restore revision ${original.revision} into the draft` })
     .click();
   await expect(page.getByTestId('history-restored')).toBeVisible();
   await page.getByRole('button', { name: 'Review and save…' }).click();

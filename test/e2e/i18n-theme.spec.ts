@@ -15,9 +15,13 @@ test('switching to Japanese translates the UI and the problem messages; dark the
 
   await page.getByRole('button', { name: /Language/ }).click();
   await page.getByRole('option', { name: '日本語' }).click();
-  await expect(page.getByRole('radiogroup', { name: 'アクセスを許可する接続元' })).toBeVisible();
+  await expect(page.getByRole('radiogroup', { name: 'IPアドレス制限' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'エントリを追加' })).toBeVisible();
-  await expect(page.getByText('「192.168.1.300」: 数値 300 が 255 を超えています。')).toBeVisible();
+  await expect(
+    page.getByText(
+      '「192.168.1.300」の 300 は255を超えています。各数値は0〜255で入力してください。',
+    ),
+  ).toBeVisible();
   await expect(page.getByTestId('counters')).toContainText('5 / 1,000 件');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
   await expectAccessible(page, 'editor (ja)');
@@ -41,7 +45,7 @@ test.describe('with a Japanese OS', () => {
   test('the first run follows the OS language', async ({ app }) => {
     await app.open();
     await expect(
-      app.page.getByRole('heading', { name: 'サービスにログインできる接続元を管理します' }),
+      app.page.getByRole('heading', { name: 'サービスのIPアドレス制限を管理します' }),
     ).toBeVisible();
     await expect(app.page.getByRole('button', { name: 'デモを開く' })).toBeVisible();
   });

@@ -22,11 +22,11 @@ test('offline: editing continues, save is disabled with the reason, then sync wh
   await expect(page.getByText(/cannot be reached/)).toHaveCount(1);
   await memoField(page, 3).fill('Osaka office (edited offline)');
   await expectSavedLocally(page);
-  await expect(page.getByTestId('remote-status')).toHaveText('Not yet synced');
+  await expect(page.getByTestId('remote-status')).toHaveText('Not saved to the service');
   const save = page.getByRole('button', { name: 'Review and save…' });
   await expect(save).toBeDisabled();
   await expect(page.getByTestId('save-disabled-reason')).toHaveText(
-    'Saving needs a connection to the service.',
+    'The service cannot be reached, so the draft cannot be saved to it yet. Saving works again once it is reachable.',
   );
   await screenshot(page, 'offline');
 

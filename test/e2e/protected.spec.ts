@@ -12,7 +12,7 @@ test('protected addresses are edited in settings and guarded by the save plan', 
   await address.fill('10.0.0');
   await page.getByRole('button', { name: 'Protect address' }).click();
   await expect(
-    page.getByText('“10.0.0” is not a single IPv4 address (e.g. 203.0.113.25).'),
+    page.getByText('“10.0.0” is not one IPv4 address. Enter it like 203.0.113.25.'),
   ).toBeVisible();
   await address.fill('127.0.0.2');
   await page.getByRole('textbox', { name: 'Label' }).fill('Second admin');

@@ -2,7 +2,13 @@ import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
 import { OFFICE_LIST } from './support/seed.ts';
 import { readRestriction, writeRestriction } from './support/service-calls.ts';
-import { addProfileViaUi, expectSavedLocally, ipField, openWithOfficeList } from './support/ui.ts';
+import {
+  addProfileViaUi,
+  expectListFromService,
+  expectSavedLocally,
+  ipField,
+  openWithOfficeList,
+} from './support/ui.ts';
 import {
   OTHER_ADMIN,
   confirmPlan,
@@ -19,13 +25,16 @@ test('locked out after a save: Reset URL guidance with the time left, then resto
   const previous = await writeRestriction(app.service.url, OFFICE_LIST);
   await app.open();
   await addProfileViaUi(page, app.service.url);
+  await expectListFromService(page, OFFICE_LIST);
 
   // Replace the admin's own address (the service sees the app at 127.0.0.1) and save anyway.
   await ipField(page, 1).fill('127.0.0.9');
   await expectSavedLocally(page);
   await page.getByRole('button', { name: 'Review and save…' }).click();
   await confirmPlan(page);
-  const modal = page.getByRole('alertdialog', { name: 'This save would lock you out' });
+  const modal = page.getByRole('alertdialog', {
+    name: 'After this save, you can no longer reach the service',
+  });
   const phraseField = modal.getByRole('textbox', { name: /To save anyway, type/ });
   const label = await phraseField.evaluate((el) => {
     const id = el.getAttribute('aria-labelledby')?.split(' ')[0] ?? '';
@@ -38,7 +47,7 @@ test('locked out after a save: Reset URL guidance with the time left, then resto
   // After APPLIED the probe is refused (403): the recovery screen.
   const recovery = page.getByTestId('recovery');
   await expect(
-    recovery.getByRole('heading', { name: 'You are locked out of the service' }),
+    recovery.getByRole('heading', { name: 'The service no longer accepts your address' }),
   ).toBeVisible();
   await expect(recovery.getByRole('heading', { level: 2 })).toBeFocused();
   const locked = await readRestriction(app.service.url, OTHER_ADMIN);
@@ -59,13 +68,15 @@ test('locked out after a save: Reset URL guidance with the time left, then resto
 
   // Still locked out when checked again.
   await recovery.getByRole('button', { name: 'Check access again' }).click();
-  await expect(recovery).toContainText('Still locked out');
+  await expect(recovery).toContainText('The service still refuses this computer');
 
   // Japanese.
   await page.getByRole('button', { name: /Language/ }).click();
   await page.getByRole('option', { name: '日本語' }).click();
   await expect(
-    recovery.getByRole('heading', { name: 'サービスからロックアウトされています' }),
+    recovery.getByRole('heading', {
+      name: 'サービスがこのコンピューターのアドレスを拒否しています',
+    }),
   ).toBeVisible();
   await expect(recovery.getByTestId('reset-time-left')).toHaveText(/^残り (59:[0-5]\d|1:00:00)$/);
   await expectAccessible(page, 'recovery (ja)');
@@ -94,7 +105,7 @@ test('locked out after a save: Reset URL guidance with the time left, then resto
   await recovery.getByRole('button', { name: `Restore revision ${previous}…` }).click();
   const plan = page.getByRole('dialog', { name: 'Review the changes' });
   await expect(plan).toContainText(
-    'Mode: Allow all IP addresses → Allow specific IP addresses only',
+    'IP address restriction: Allow all IP addresses → Allow specific IP addresses only',
   );
   await expect(plan.getByRole('heading', { name: 'Added (1)' })).toBeVisible();
   await expect(plan).toContainText('127.0.0.1 Admin workstation');
@@ -117,7 +128,7 @@ test('another administrator’s save locks this computer out: the recovery scree
   await page.getByRole('button', { name: 'Check now' }).click();
   const recovery = page.getByTestId('recovery');
   await expect(
-    recovery.getByRole('heading', { name: 'You are locked out of the service' }),
+    recovery.getByRole('heading', { name: 'The service no longer accepts your address' }),
   ).toBeVisible();
   await expect(recovery).toContainText('does not allow your address 127.0.0.1');
   // This app did not save it, so it does not know the apply time: the window is explained.

@@ -60,7 +60,9 @@ test('the lockout modal blocks a save that excludes the admin until the phrase i
   await expect(plan).toContainText('loses access');
   await plan.getByRole('button', { name: 'Save to service' }).click();
 
-  const modal = page.getByRole('alertdialog', { name: 'This save would lock you out' });
+  const modal = page.getByRole('alertdialog', {
+    name: 'After this save, you can no longer reach the service',
+  });
   await expect(modal).toBeVisible();
   await expect(modal.locator('.big-address')).toHaveText('127.0.0.1');
   await expect(modal.getByRole('button', { name: 'Cancel, keep editing' })).toBeFocused();

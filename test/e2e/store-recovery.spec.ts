@@ -2,7 +2,6 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { APP_URL, installBridge, serveRenderer } from './support/bridge.ts';
 import { screenshot } from './support/evidence.ts';
 import { startMainForTest } from './support/main-under-test.ts';
 
@@ -12,12 +11,9 @@ test('a damaged profiles file is moved aside and the user is told', async ({ pag
   const dataDir = join(root, 'app-data');
   await mkdir(dataDir, { recursive: true });
   await writeFile(join(dataDir, 'profiles.json'), '{"schemaVersion": 2, "profiles": [tru');
-  let emit: (event: never, payload: unknown) => void = () => undefined;
-  const main = await startMainForTest({ dataDir, emit: (e, p) => emit(e as never, p) });
+  const main = await startMainForTest(page, { dataDir });
   try {
-    await serveRenderer(page);
-    emit = await installBridge(page, main.invoke);
-    await page.goto(APP_URL);
+    await page.goto(main.url);
 
     const banner = page.getByTestId('store-notices');
     await expect(banner).toContainText('The file profiles.json was damaged');

@@ -17,9 +17,9 @@ test('sync status: up to date, local changes, remote changed, offline, each with
   // Local edit: kept on this computer, not yet on the service.
   await memoField(page, 3).fill('Osaka office (3F)');
   await expectSavedLocally(page);
-  await expect(state).toHaveText('Local changes');
+  await expect(state).toHaveText('Draft changed');
   await expect(advice).toHaveText(
-    'Your changes are kept on this computer. Review and save when ready.',
+    'Your draft is kept on this computer. When it is ready, press “Review and save…”.',
   );
 
   // Another administrator saves a different change on the service.
@@ -40,7 +40,7 @@ test('sync status: up to date, local changes, remote changed, offline, each with
   await page.getByRole('button', { name: 'Refresh from service' }).click();
   const combined = page.getByTestId('combined');
   await expect(combined.getByRole('heading', { level: 2 })).toHaveText(
-    `Combined with revision ${theirs} from the service: what each side did`,
+    `Merged with revision ${theirs} from the service: what each side did`,
   );
   await expect(combined).toContainText('No conflicts: both sides are now in your draft.');
   await expect(combined.getByTestId('merge-mine')).toContainText(
@@ -52,7 +52,7 @@ test('sync status: up to date, local changes, remote changed, offline, each with
   await screenshot(page, 'sync-combined');
   await expect(memoField(page, 3)).toHaveValue('Osaka office (3F)');
   await expect(memoField(page, 4)).toHaveValue('Tokyo office gateway (replaced)');
-  await expect(state).toHaveText('Local changes');
+  await expect(state).toHaveText('Draft changed');
 
   // Offline: said plainly, editing continues.
   await app.stopService();
@@ -61,7 +61,7 @@ test('sync status: up to date, local changes, remote changed, offline, each with
   await expect(advice).toContainText('The service cannot be reached. Editing and Preview access');
   await app.restartService();
   await page.getByRole('button', { name: 'Check now' }).click();
-  await expect(state).toHaveText('Local changes');
+  await expect(state).toHaveText('Draft changed');
 
   await saveThroughPlan(page);
   await expect(page.getByText(/Saved as revision/)).toBeVisible();

@@ -1,4 +1,4 @@
-import { exportEntries } from '../../../shared/export/index.ts';
+import { exportEntries, leftOutEntries, refusedEntries } from '../../../shared/export/index.ts';
 import { AppError } from '../../services/errors.ts';
 import { analyzeImpact, checkAddresses } from '../../services/preview.ts';
 import type { Handlers } from '../handle.ts';
@@ -25,18 +25,35 @@ export function fileHandlers(s: MainServices): Pick<Handlers, FileAreas> {
         ctx.emit('import:progress', { jobId: newJobId, ...p }),
       ),
     'import:cancel': async ({ jobId }) => ({ canceled: s.imports.cancel(jobId) }),
-    'export:save': async ({ profileId, format, source }) => {
+    'export:save': async ({ profileId, format, source, leftOut: choice }) => {
       const draft = s.drafts.get(profileId);
       const entries = source === 'working' ? draft.working.entries : (draft.base?.entries ?? null);
       if (!entries) throw new AppError('NOT_PULLED', 'There is no live list yet: pull first.');
       let out: Awaited<ReturnType<typeof exportEntries>>;
       try {
-        out = await exportEntries(entries, format);
+        out = await exportEntries(
+          entries,
+          format,
+          choice === 'replace' ? { replaceUnencodable: true } : {},
+        );
       } catch (error) {
         throw new AppError(
           'EXPORT_FAILED',
           error instanceof Error ? error.message : 'The export failed.',
         );
+      }
+      // A file missing entries is never written unless the user chose so: uploaded as the
+      // service's CSV it would remove their addresses.
+      const leftOut = leftOutEntries(out.problems);
+      const policy = choice === 'drop' ? { dropUnencodable: true, dropErrors: true } : {};
+      if (refusedEntries(leftOut, policy).length > 0) {
+        return {
+          canceled: false as const,
+          refused: true as const,
+          entries: entries.length,
+          leftOut: leftOut.map((l) => ({ index: l.index, reason: l.reason })),
+          problems: out.problems,
+        };
       }
       const ext = format === 'xlsx' ? 'xlsx' : 'csv';
       const saved = await s.dialogs.saveFile(`ip-allowlist.${ext}`, out.bytes);

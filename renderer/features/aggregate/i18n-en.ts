@@ -6,12 +6,12 @@ export const aggregateEn = {
     tab: 'Aggregate',
     heading: 'Aggregate entries',
     intro:
-      'Exact merges join overlapping or adjacent networks: the same addresses in fewer entries. While the list is still over the target, the plan also merges neighbouring networks into a wider one; each such merge lets in addresses that no entry allowed before, counted below. Accept the merges you want: they go into the working copy as one edit you can undo.',
+      'Exact merges join overlapping or adjacent networks: the same addresses in fewer entries. While the list is still over the target, the plan also merges networks into wider ones, choosing the merges that let in the fewest addresses in total: the plan is optimal, as no other way to reach the target lets in fewer. Each such merge lets in addresses that no entry allowed before, counted below. Accept the merges you want: they go into the draft as one edit you can undo.',
     overBanner: {
       service: 'The list has {{n}} entries; the service accepts at most {{max}}.',
       profile: 'The list has {{n}} entries; this profile’s limit is {{max}} (set in the profile).',
       default:
-        'The list has {{n}} entries; the usual limit is {{max}} (the service’s own limit is not known until the list is read from it).',
+        'The list has {{n}} entries; the usual limit is {{max}} (the service’s own limit is known once the list is refreshed from it).',
     },
     openPlanner: 'Plan merges…',
     target: 'Target number of entries',
@@ -20,7 +20,7 @@ export const aggregateEn = {
       profile: 'This profile’s limit is {{max}} (set in the profile).',
       default: 'The usual limit is {{max}}; the service’s own limit is not known yet.',
     },
-    blockedCidr: 'Entry {{n}} has a CIDR that is not a number. Fix it in the Entries tab first.',
+    blockedCidr: 'Entry {{n}} has a CIDR that is not a number. Fix it on the Entries tab first.',
     nothing: 'Nothing to merge: no entries overlap or touch, and the list is within the target.',
     exactHeading: 'Exact merges ({{count}})',
     exactNone: 'No entries overlap or touch.',

@@ -200,7 +200,9 @@ export function EditorView({ editor, maxEntries }: { editor: Editor; maxEntries:
               : containsAnswer.matches.length > 0
                 ? t('editor.containsYes', {
                     ip: containsAnswer.ip,
-                    list: containsAnswer.matches.map((i) => i + 1).join(', '),
+                    list: containsAnswer.matches
+                      .map((i) => t('preview.entryRef', { n: i + 1 }))
+                      .join(locale === 'ja' ? '、' : ', '),
                   })
                 : t('editor.containsNo', { ip: containsAnswer.ip })}
           </p>

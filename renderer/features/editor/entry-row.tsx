@@ -83,8 +83,18 @@ export const EntryRow = memo(function EntryRow(props: EntryRowProps) {
               onKeyDown={(e) => props.onKeyDown(e, row.id, field)}
               onPaste={(e) => props.onPaste(e, row.id)}
             />
-            {list.length > 0 && (
-              <ul className="cell-problems" id={describedBy}>
+          </div>
+        );
+      })}
+      <RowActions id={row.id} n={n} onDuplicate={props.onDuplicate} onDelete={props.onDelete} />
+      {/* The problems span the address, CIDR and memo columns (a sentence is wider than an address). */}
+      {FIELDS.some((field) => byField[field].length > 0) && (
+        <div role="cell" className="cell cell-row-problems">
+          {FIELDS.map((field) => {
+            const list = byField[field];
+            if (list.length === 0) return null;
+            return (
+              <ul className="cell-problems" id={`p-${row.id}-${field}`} key={field}>
                 {list.map((p, i) => {
                   const fix = fixItFor(p, row);
                   return (
@@ -114,11 +124,10 @@ export const EntryRow = memo(function EntryRow(props: EntryRowProps) {
                   );
                 })}
               </ul>
-            )}
-          </div>
-        );
-      })}
-      <RowActions id={row.id} n={n} onDuplicate={props.onDuplicate} onDelete={props.onDelete} />
+            );
+          })}
+        </div>
+      )}
     </div>
   );
 });

@@ -29,7 +29,21 @@ export type ExportReport =
       /** The exported list, to name entries in the problems. */
       entries: Entry[];
     }
+  | {
+      /** Nothing was written: these entries would be left out (no dialog was shown). */
+      kind: 'refused';
+      leftOut: { index: number; reason: 'unencodable' | 'errors' }[];
+      problems: Problem[];
+      entries: Entry[];
+      /** Whether writing "?" for the characters Shift_JIS lacks would keep every entry. */
+      canReplace: boolean;
+      /** Export again with the user's explicit choice. */
+      retry: (choice: ExportChoice) => void;
+    }
   | { kind: 'failed'; message: string };
+
+/** The user's explicit choice for entries a file would leave out (`export:save` `leftOut`). */
+export type ExportChoice = 'replace' | 'drop';
 
 const FORMATS: ExportFormat[] = ['cybozu-csv', 'csv', 'xlsx'];
 
@@ -63,7 +77,7 @@ export function ExportMenu({
         ? t('exporter.csv')
         : t('exporter.xlsx');
 
-  const run = async (source: ExportSource, format: ExportFormat) => {
+  const run = async (source: ExportSource, format: ExportFormat, choice?: ExportChoice) => {
     if (source === 'working' && blockedRow !== null) {
       onReport({ kind: 'failed', message: t('exporter.blocked', { n: blockedRow }) });
       return;
@@ -72,12 +86,26 @@ export function ExportMenu({
     try {
       if (source === 'working') await flush();
       const entries = source === 'working' ? working : (base ?? []);
-      const out = await call(api().export.save({ profileId, format, source }));
+      const out = await call(
+        api().export.save({ profileId, format, source, ...(choice ? { leftOut: choice } : {}) }),
+      );
       if (out.canceled) return;
       const problems = out.problems.flatMap((p) => {
         const parsed = ProblemSchema.safeParse(p);
         return parsed.success ? [parsed.data as Problem] : [];
       });
+      if ('refused' in out) {
+        onReport({
+          kind: 'refused',
+          leftOut: out.leftOut,
+          problems,
+          entries,
+          canReplace:
+            format === 'cybozu-csv' && out.leftOut.every((l) => l.reason === 'unencodable'),
+          retry: (next) => void run(source, format, next),
+        });
+        return;
+      }
       // Main counts what the file holds; the rest were left out and are named in `problems`.
       onReport({
         kind: 'done',

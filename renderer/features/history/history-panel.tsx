@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { HistoryItemView } from '../../../shared/contract/ipc.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { currentLocale } from '../../i18n/setup.ts';
+import { useDateTimeFormat } from '../../i18n/format.ts';
 import { api, call, errorText } from '../../lib/api.ts';
 import type { Editor } from '../editor/use-editor.ts';
 import { RevisionDiff } from './revision-diff.tsx';
@@ -40,7 +41,7 @@ export function HistoryPanel({
   }, [profileId]);
 
   const locale = i18n.language === 'ja' ? 'ja' : currentLocale();
-  const time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
+  const formatTime = useDateTimeFormat();
 
   const restore = async (item: HistoryItemView) => {
     setBusy(true);
@@ -119,7 +120,7 @@ export function HistoryPanel({
                   )}
                 </th>
                 <td>
-                  <time dateTime={item.pushedAt}>{time.format(new Date(item.pushedAt))}</time>
+                  <time dateTime={item.pushedAt}>{formatTime(item.pushedAt)}</time>
                 </td>
                 <td>{summary(item)}</td>
                 <td className="num">

@@ -5,7 +5,7 @@ export const historyEn = {
   history: {
     heading: 'Revisions saved to the service',
     intro:
-      'Every revision saved to the service, newest first. Compare one with your working copy, or restore it: restoring puts it in the working copy, and the service changes only after you review and save the plan.',
+      'Every revision saved to the service, newest first. Compare one with your draft, or restore it: restoring puts it in the draft, and the service changes only after you review and save.',
     empty: 'No revisions yet. They appear here after the first save to the service.',
     tableLabel: 'Revisions',
     colRevision: 'Revision',
@@ -25,13 +25,13 @@ export const historyEn = {
     entries_one: '{{count}} entry',
     entries_other: '{{count}} entries',
     compare: 'Compare',
-    compareLabel: 'Compare revision {{revision}} with the working copy',
+    compareLabel: 'Compare revision {{revision}} with the draft',
     restore: 'Restore',
-    restoreLabel: 'Restore revision {{revision}} into the working copy',
-    diffHeading: 'Revision {{revision}} compared with your working copy',
-    diffIntro: 'What restoring this revision would change in your working copy:',
-    diffSame: 'This revision is the same as your working copy.',
-    diffMode: 'Access mode: {{from}} → {{to}}',
+    restoreLabel: 'Restore revision {{revision}} into the draft',
+    diffHeading: 'Revision {{revision}} compared with your draft',
+    diffIntro: 'What restoring this revision would change in your draft:',
+    diffSame: 'This revision is the same as your draft.',
+    diffMode: 'IP address restriction: {{from}} → {{to}}',
     diffAdded: 'Would be added ({{count}})',
     diffRemoved: 'Would be removed ({{count}})',
     diffMemo: 'Memo differs ({{count}})',
@@ -40,6 +40,6 @@ export const historyEn = {
     diffUnchanged_other: '{{count}} entries are the same in both.',
     closeDiff: 'Close comparison',
     restored:
-      'Revision {{revision}} is now your working copy. The service is unchanged: review and save to apply it (Undo in the Entries tab reverts the restore).',
+      'Revision {{revision}} is now your draft. The service is unchanged: press “Review and save…” to save it to the service (Undo on the Entries tab reverts the restore).',
   },
 } as const;

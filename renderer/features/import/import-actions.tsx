@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Entry } from '../../../shared/allowlist/model.ts';
+import type { Entry, Problem } from '../../../shared/allowlist/model.ts';
 import { formatProblem } from '../../../shared/i18n/messages.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { Icon } from '../../components/ui/icon.tsx';
@@ -157,7 +157,7 @@ function ReportToast({
 }) {
   const { t } = useTranslation();
   const tone =
-    report.kind === 'failed'
+    report.kind === 'failed' || report.kind === 'refused'
       ? 'callout-error'
       : report.kind === 'done' && report.problems.length > 0
         ? 'callout-warning'
@@ -171,6 +171,25 @@ function ReportToast({
       <div className="report-body">
         {report.kind === 'imported' && <p>{report.text}</p>}
         {report.kind === 'failed' && <p>{report.message}</p>}
+        {report.kind === 'refused' && (
+          <>
+            <p>
+              <strong>{t('exporter.refused', { count: report.leftOut.length })}</strong>{' '}
+              {t('exporter.refusedWhy')}
+            </p>
+            <ExportProblems report={report} locale={locale} />
+            <div className="report-actions">
+              {report.canReplace && (
+                <Button size="small" onPress={() => report.retry('replace')}>
+                  {t('exporter.writeReplaced')}
+                </Button>
+              )}
+              <Button size="small" variant="secondary" onPress={() => report.retry('drop')}>
+                {t('exporter.writeRest', { count: report.leftOut.length })}
+              </Button>
+            </div>
+          </>
+        )}
         {report.kind === 'done' && (
           <>
             <p>
@@ -184,33 +203,7 @@ function ReportToast({
                 <p className="report-subtitle">
                   {t('exporter.problemsHeading', { count: report.problems.length })}
                 </p>
-                <ul className="report-problems">
-                  {report.problems.map((p, i) => {
-                    const entry = p.index === undefined ? undefined : report.entries[p.index];
-                    return (
-                      <li key={i} className={`problem problem-${p.severity}`}>
-                        <Icon
-                          name={p.severity === 'error' ? 'error' : 'warning'}
-                          className="problem-icon"
-                        />
-                        {/* EXPORT_* sentences name the entry themselves. */}
-                        {p.index !== undefined && !p.code.startsWith('EXPORT_') && (
-                          <span className="report-entry">
-                            {t('exporter.entryRef', {
-                              n: p.index + 1,
-                              network: entry
-                                ? entry.cidr === null
-                                  ? entry.ip
-                                  : `${entry.ip}/${entry.cidr}`
-                                : '',
-                            })}
-                          </span>
-                        )}
-                        <span className="problem-text">{formatProblem(p, locale)}</span>
-                      </li>
-                    );
-                  })}
-                </ul>
+                <ExportProblems report={report} locale={locale} />
               </>
             )}
           </>
@@ -220,5 +213,42 @@ function ReportToast({
         {t('app.dismiss')}
       </Button>
     </div>
+  );
+}
+
+/** The problems of an export, by entry (EXPORT_* sentences name the entry themselves). */
+function ExportProblems({
+  report,
+  locale,
+}: {
+  report: { problems: Problem[]; entries: Entry[] };
+  locale: 'en' | 'ja';
+}) {
+  const { t } = useTranslation();
+  return (
+    <ul className="report-problems">
+      {report.problems.map((p, i) => {
+        const entry = p.index === undefined ? undefined : report.entries[p.index];
+        return (
+          <li key={i} className={`problem problem-${p.severity}`}>
+            <Icon name={p.severity === 'error' ? 'error' : 'warning'} className="problem-icon" />
+            {/* EXPORT_* sentences name the entry themselves. */}
+            {p.index !== undefined && !p.code.startsWith('EXPORT_') && (
+              <span className="report-entry">
+                {t('exporter.entryRef', {
+                  n: p.index + 1,
+                  network: entry
+                    ? entry.cidr === null
+                      ? entry.ip
+                      : `${entry.ip}/${entry.cidr}`
+                    : '',
+                })}
+              </span>
+            )}
+            <span className="problem-text">{formatProblem(p, locale)}</span>
+          </li>
+        );
+      })}
+    </ul>
   );
 }

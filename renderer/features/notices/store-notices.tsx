@@ -10,7 +10,7 @@ type Notice = ChannelOutput<'app:notices'>[number];
 
 /**
  * Notices from the main process that the user must see once, e.g. a damaged data file that was
- * moved aside and replaced by its last good copy (ARCHITECTURE.md "Storage").
+ * moved aside and replaced by its last good copy (docs/architecture.md "Storage").
  */
 export function StoreNotices() {
   const { t } = useTranslation();

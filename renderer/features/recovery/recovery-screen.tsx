@@ -1,6 +1,6 @@
 import '../sync/sync.css';
-import { useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { HistoryItemView } from '../../../shared/contract/ipc.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { api, call, errorText } from '../../lib/api.ts';
@@ -8,6 +8,7 @@ import { formatDuration, useNow } from '../apply/use-apply.ts';
 import type { ApplyTracking } from '../apply/use-apply.ts';
 import { useModeLabel } from '../sync/merge-sides.tsx';
 import { useFocusHeading } from '../sync/use-focus-heading.ts';
+import { useDateTimeFormat } from '../../i18n/format.ts';
 
 /**
  * Locked out after a push: how the Reset URL in the administrators' e-mail gets the admin back,
@@ -27,7 +28,7 @@ export function RecoveryScreen({
   /** Leave recovery with the list in force as it is. */
   onKeep: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const modeLabel = useModeLabel();
   const headingRef = useFocusHeading<HTMLHeadingElement>(apply.accessBack);
   const status = apply.status;
@@ -36,14 +37,8 @@ export function RecoveryScreen({
   const [previous, setPrevious] = useState<HistoryItemView | null>(null);
   const [restoring, setRestoring] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const timeFmt = useMemo(
-    () => new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }),
-    [i18n.language],
-  );
-  const dateFmt = useMemo(
-    () => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }),
-    [i18n.language],
-  );
+  // One date-time format everywhere: the deadline and the probe time carry their date.
+  const formatTime = useDateTimeFormat();
 
   const restoreId = status?.restoreHistoryId ?? null;
   useEffect(() => {
@@ -79,7 +74,7 @@ export function RecoveryScreen({
           {previous
             ? t('syncUi.recovery.backBody', {
                 revision: previous.revision,
-                time: dateFmt.format(new Date(previous.pushedAt)),
+                time: formatTime(previous.pushedAt),
               })
             : t('syncUi.recovery.backBodyNoHistory')}
         </p>
@@ -132,7 +127,7 @@ export function RecoveryScreen({
         <p className="recovery-saved">
           {t('syncUi.recovery.saved', {
             revision: status.revision,
-            time: dateFmt.format(new Date(status.appliedAt ?? status.pushedAt ?? now)),
+            time: formatTime(status.appliedAt ?? status.pushedAt ?? now),
           })}
         </p>
       )}
@@ -141,10 +136,18 @@ export function RecoveryScreen({
         <div className="recovery-steps">
           <h3>{t('syncUi.recovery.howTitle')}</h3>
           <ol>
-            <li>{t('syncUi.recovery.step1')}</li>
+            <li>
+              {/* The English subject stays on one line, so it can be found in the mailbox. */}
+              <Trans
+                i18nKey="syncUi.recovery.step1"
+                components={{ subject: <span className="no-break" lang="en" /> }}
+              />
+            </li>
             <li>{t('syncUi.recovery.step2')}</li>
             <li>{t('syncUi.recovery.step3')}</li>
           </ol>
+          <h3>{t('syncUi.recovery.storeTitle')}</h3>
+          <p data-testid="recovery-store-way">{t('syncUi.recovery.storeWay')}</p>
         </div>
         <div
           className={`recovery-clock${left !== null && left <= 0 ? ' recovery-clock-expired' : ''}`}
@@ -163,7 +166,7 @@ export function RecoveryScreen({
                 {t('syncUi.recovery.timeLeft', { time: formatDuration(left) })}
               </p>
               <p className="muted">
-                {t('syncUi.recovery.deadline', { time: timeFmt.format(new Date(deadline ?? 0)) })}
+                {t('syncUi.recovery.deadline', { time: formatTime(deadline ?? 0) })}
               </p>
             </>
           ) : (
@@ -178,7 +181,7 @@ export function RecoveryScreen({
       )}
       {apply.lastProbeAt && !apply.probing && (
         <p className="muted" role="status">
-          {t('syncUi.recovery.stillLocked', { time: timeFmt.format(apply.lastProbeAt) })}
+          {t('syncUi.recovery.stillLocked', { time: formatTime(apply.lastProbeAt) })}
         </p>
       )}
       <div className="recovery-actions">

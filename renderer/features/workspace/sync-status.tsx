@@ -1,7 +1,7 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftView } from '../../../shared/contract/ipc.ts';
 import { Button } from '../../components/ui/button.tsx';
+import { useDateTimeFormat } from '../../i18n/format.ts';
 import type { AutosaveState } from '../editor/use-editor.ts';
 import type { SyncState } from './workspace.tsx';
 
@@ -23,7 +23,7 @@ export function SyncStatus({
   /** Ask the service for its revision now (sync:status). */
   onCheck?: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const local =
     autosave.kind === 'saving'
       ? t('status.saving')
@@ -35,10 +35,7 @@ export function SyncStatus({
   const dirty = autosave.kind !== 'saved' || autosave.dirty;
   const offline = sync?.state === 'offline';
   const pulledAt = base ? new Date(base.pulledAt) : null;
-  const fmt = useMemo(
-    () => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }),
-    [i18n.language],
-  );
+  const formatTime = useDateTimeFormat();
   return (
     <div className="sync-status" role="status" aria-live="polite" data-testid="sync-status">
       <span
@@ -66,13 +63,13 @@ export function SyncStatus({
         </span>
       )}
       {onCheck && (
-        <Button size="small" variant="quiet" onPress={onCheck} isDisabled={checking}>
+        <Button size="small" onPress={onCheck} isDisabled={checking}>
           {t('syncUi.checkNow')}
         </Button>
       )}
       <span className="muted">
         {pulledAt
-          ? t('status.lastPulled', { time: fmt.format(pulledAt) })
+          ? t('status.lastPulled', { time: formatTime(pulledAt) })
           : t('status.neverPulled')}
       </span>
     </div>

@@ -90,7 +90,7 @@ test('first run with the demo profile: edit, and the plan asks for the typed loc
     page.getByRole('heading', { name: 'Manage who may sign in to your service' }),
   ).toBeVisible();
   await page.getByRole('button', { name: 'Open the demo' }).click();
-  await expect(page.getByRole('radiogroup', { name: 'Access from' })).toBeVisible();
+  await expect(page.getByRole('radiogroup', { name: 'IP address restriction' })).toBeVisible();
   await page.getByText('Allow specific IP addresses only').click();
   await page.getByRole('button', { name: 'Add entry' }).click();
   await page.keyboard.type('192.0.2.10');

@@ -5,12 +5,11 @@ import { test as base } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { startService } from '../../../service/server.ts';
 import type { RunningService } from '../../../service/server.ts';
-import { APP_URL, installBridge, serveRenderer } from './bridge.ts';
 import { startMainForTest } from './main-under-test.ts';
 import type { MainUnderTest } from './main-under-test.ts';
 import { ADMIN } from './service-calls.ts';
 
-/** What each test gets: the page with the bridged app, its own service and data folder. */
+/** What each test gets: the page with the app in browser mode, its own service and data folder. */
 export type TestApp = {
   page: Page;
   service: RunningService;
@@ -20,16 +19,17 @@ export type TestApp = {
   open: () => Promise<void>;
   /** Stop the reference service (the app goes offline). */
   stopService: () => Promise<void>;
-  /** Start it again on the same port with the same state. */
-  restartService: () => Promise<void>;
+  /** Start it again on the same port with the same state (optionally another apply delay). */
+  restartService: (changes?: { applyDelayMs?: number }) => Promise<void>;
 };
 
 /** Delay before a saved revision is APPLIED (short: tests wait for it). */
 const APPLY_DELAY_MS = 300;
 
 /**
- * Fixture: a fresh data folder, a reference service on loopback and the real main-process
- * handlers (real keychain, real store) bridged into the page as `window.allowlist`.
+ * Fixture: a fresh data folder, a reference service on loopback and the app in browser mode (the
+ * real host/server with the real handlers, keychain and store); the page opens the URL a user
+ * would, with its token, and uses the browser's own file chooser and downloads.
  */
 export const test = base.extend<{ app: TestApp; applyDelayMs: number }>({
   /** The service's apply delay; a spec that watches "applying" sets a longer one (test.use). */
@@ -45,10 +45,7 @@ export const test = base.extend<{ app: TestApp; applyDelayMs: number }>({
       outbox: join(serviceDir, 'outbox'),
     };
     let service = await startService(serviceOptions);
-    let emit: (event: never, payload: unknown) => void = () => undefined;
-    const main = await startMainForTest({ dataDir, emit: (e, p) => emit(e as never, p) });
-    await serveRenderer(page);
-    emit = await installBridge(page, main.invoke);
+    const main = await startMainForTest(page, { dataDir });
     const app: TestApp = {
       page,
       get service() {
@@ -57,13 +54,13 @@ export const test = base.extend<{ app: TestApp; applyDelayMs: number }>({
       main,
       dataDir,
       open: async () => {
-        await page.goto(APP_URL);
+        await page.goto(main.url);
       },
       stopService: async () => {
         await service.close();
       },
-      restartService: async () => {
-        service = await startService({ ...serviceOptions, port: service.port });
+      restartService: async (changes = {}) => {
+        service = await startService({ ...serviceOptions, ...changes, port: service.port });
       },
     };
     await use(app);

@@ -1,6 +1,7 @@
 import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import type { TestApp } from './fixtures.ts';
+import type { Config } from '../../../shared/allowlist/model.ts';
 import { OFFICE_LIST } from './seed.ts';
 import { ADMIN, writeRestriction } from './service-calls.ts';
 
@@ -44,7 +45,7 @@ export async function addProfileViaUi(
   await dialog.getByLabel('Password').fill(ADMIN.password);
   await dialog.getByRole('button', { name: 'Add profile' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('radiogroup', { name: 'Access from' })).toBeVisible();
+  await expect(page.getByRole('radiogroup', { name: 'IP address restriction' })).toBeVisible();
 }
 
 /**
@@ -55,11 +56,27 @@ export async function openWithOfficeList(app: TestApp): Promise<void> {
   await writeRestriction(app.service.url, OFFICE_LIST);
   await app.open();
   await addProfileViaUi(app.page, app.service.url);
+  await expectListFromService(app.page, OFFICE_LIST);
 }
 
-/** Wait until the autosave says "Saved locally". */
+/**
+ * Wait for what the admin waits for after adding a profile: the list read from the service is
+ * in the table and the status says it is up to date. (Waiting only for the editor raced the first
+ * pull: a test that stopped the service then met the empty "not yet read" list.)
+ */
+export async function expectListFromService(page: Page, config: Config): Promise<void> {
+  await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'up-to-date');
+  await expect(page.getByRole('textbox', { name: /^IP address, entry \d+$/ })).toHaveCount(
+    config.entries.length,
+  );
+  for (const [i, entry] of config.entries.entries()) {
+    await expect(ipField(page, i + 1)).toHaveValue(entry.ip);
+  }
+}
+
+/** Wait until the autosave says "Draft saved". */
 export async function expectSavedLocally(page: Page): Promise<void> {
-  await expect(page.getByTestId('local-status')).toHaveText('Saved locally');
+  await expect(page.getByTestId('local-status')).toHaveText('Draft saved');
 }
 
 /**

@@ -158,6 +158,9 @@ describe('allowlist impact', () => {
         { ip: '9.9.9.9', count: 1 },
         { ip: '192.0.2.10', count: 1 },
       ],
+      delimiter: 'combined',
+      overlongLines: 0,
+      maxLineBytes: 65536,
     });
   });
 
@@ -209,11 +212,16 @@ describe('allowlist validate / aggregate / diff', () => {
       memo: 'Tokyo office',
     });
     const r = cli(['aggregate', at('list.json'), '--max-entries', '1', '--json']);
-    expect(r.code).toBe(0);
+    // A /5 letting in 134M addresses no entry allowed: a warning line, and exit 1 (read it first).
+    expect(r.code).toBe(1);
     const planned = JSON.parse(r.stdout);
     expect(planned.after).toBe(1);
     // 192.0.0.0/5 minus the 256 + 2 addresses already allowed.
     expect(planned.extraAddresses).toBe(2 ** 27 - 258);
+    expect(planned.hugeWidening).toEqual([{ into: '192.0.0.0/5', extraAddresses: 2 ** 27 - 258 }]);
+    expect(r.stderr).toContain(
+      'allowlist aggregate: warning: 192.0.0.0/5 lets in 134,217,470 addresses no entry allowed before',
+    );
   });
 
   it('diff: added, removed, memo changed, mode changed', () => {

@@ -27,6 +27,14 @@ type Saved = {
   problems: { code: string; index?: number }[];
 };
 
+type Refused = {
+  canceled: false;
+  refused: true;
+  entries: number;
+  leftOut: { index: number; reason: string }[];
+  problems: { code: string; index?: number }[];
+};
+
 beforeAll(async () => {
   const passwords = new Map<string, string>();
   created = await createHandlers({
@@ -71,15 +79,47 @@ afterAll(async () => {
 });
 
 describe('export:save', () => {
-  it('returns how many entries the saved file holds, next to the problems of the others', async () => {
-    const out = await call<Saved>('export:save', {
+  it('refuses a service CSV that would leave out entries: no dialog, nothing saved, each entry named', async () => {
+    const before = saved.length;
+    const out = await call<Refused>('export:save', {
       profileId,
       format: 'cybozu-csv',
       source: 'working',
     });
+    expect(out).toMatchObject({ canceled: false, refused: true, entries: 5 });
+    // 10.0.0.300 is not an address and 😀 has no Shift_JIS code.
+    expect(out.leftOut).toEqual([
+      { index: 2, reason: 'errors' },
+      { index: 3, reason: 'unencodable' },
+    ]);
+    expect(out.problems.map((p) => [p.code, p.index])).toContainEqual([
+      'EXPORT_UNENCODABLE_MEMO',
+      3,
+    ]);
+    expect(saved.length).toBe(before);
+  });
+
+  it('"?" for the characters Shift_JIS lacks still refuses while an entry has errors', async () => {
+    const before = saved.length;
+    const out = await call<Refused>('export:save', {
+      profileId,
+      format: 'cybozu-csv',
+      source: 'working',
+      leftOut: 'replace',
+    });
+    expect(out).toMatchObject({ refused: true, leftOut: [{ index: 2, reason: 'errors' }] });
+    expect(saved.length).toBe(before);
+  });
+
+  it('the explicit choice to leave them out writes the rest and names them', async () => {
+    const out = await call<Saved>('export:save', {
+      profileId,
+      format: 'cybozu-csv',
+      source: 'working',
+      leftOut: 'drop',
+    });
     expect(out).toMatchObject({ canceled: false, fileName: 'ip-allowlist.csv', entries: 5 });
-    // 10.0.0.300 is not an address and 😀 has no Shift_JIS code: two entries left out; the
-    // formula memo is written (neutralised) and is a warning only.
+    // The formula memo is written (neutralised) and is a warning only.
     expect(out.written).toBe(3);
     const reread = await importBytes(saved.at(-1)!.bytes);
     expect(reread.entries.map((e) => e.ip)).toEqual(['192.0.2.1', '198.51.100.0', '203.0.113.10']);
@@ -92,8 +132,19 @@ describe('export:save', () => {
     expect([...skipped].sort()).toEqual([2, 3]);
   });
 
-  it('XLSX keeps the memo Shift_JIS cannot hold, so it writes one more entry', async () => {
-    const out = await call<Saved>('export:save', { profileId, format: 'xlsx', source: 'working' });
+  it('XLSX keeps the memo Shift_JIS cannot hold; the entry with errors still refuses by default', async () => {
+    const refused = await call<Refused>('export:save', {
+      profileId,
+      format: 'xlsx',
+      source: 'working',
+    });
+    expect(refused.leftOut).toEqual([{ index: 2, reason: 'errors' }]);
+    const out = await call<Saved>('export:save', {
+      profileId,
+      format: 'xlsx',
+      source: 'working',
+      leftOut: 'drop',
+    });
     expect(out.written).toBe(4);
     const reread = await importBytes(saved.at(-1)!.bytes);
     expect(reread.entries).toHaveLength(out.written);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generate } from 'selfsigned';
-import { clientFor, startTestService } from './helpers.ts';
+import { clientFor, nextRev, revisionOf, startTestService } from './helpers.ts';
 import { cuttingProxy, forward, listen, recordingServer, shut } from './fault-servers.ts';
 
 const BIN = fileURLToPath(new URL('../../../service/bin/allowlist-service.js', import.meta.url));
@@ -101,33 +101,33 @@ describe('the service killed mid-request', () => {
 
   it('PUT answered but the answer lost: the re-read finds it saved and reports success', async () => {
     const { client, lines, arm } = await setUp('response', true);
-    expect(await client.get()).toMatchObject({ ok: true, value: { revision: '1' } });
+    const rev = revisionOf(await client.get());
     arm();
-    const result = await client.put(LIST, '1');
-    expect(result).toMatchObject({ ok: true, value: { revision: '2' } });
+    const result = await client.put(LIST, rev);
+    expect(result).toMatchObject({ ok: true, value: { revision: nextRev(rev) } });
     expect(lines.join('\n')).toMatch(/re-reading/);
     expect(lines.filter((l) => /PUT .* -> /.test(l))).toEqual([]); // no second PUT was sent
     expect(await client.get()).toMatchObject({
       ok: true,
-      value: { revision: '2', entries: LIST.entries },
+      value: { revision: nextRev(rev), entries: LIST.entries },
     });
   });
 
   it('killed before handling the PUT: the re-read shows nothing was saved', async () => {
     const { client, arm } = await setUp('request', true);
-    expect(await client.get()).toMatchObject({ ok: true });
+    const rev = revisionOf(await client.get());
     arm();
-    const result = await client.put(LIST, '1');
+    const result = await client.put(LIST, rev);
     expect(result).toMatchObject({ ok: false, error: { kind: 'OFFLINE' } });
     if (!result.ok) expect(result.error.message).toMatch(/nothing was saved/);
-    expect(await client.get()).toMatchObject({ ok: true, value: { revision: '1', entries: [] } });
+    expect(await client.get()).toMatchObject({ ok: true, value: { revision: rev, entries: [] } });
   });
 
   it('killed and not back: the outcome is reported as unknown, not as a failure', async () => {
     const { client, arm } = await setUp('response', false);
-    expect(await client.get()).toMatchObject({ ok: true });
+    const rev = revisionOf(await client.get());
     arm();
-    expect(await client.put(LIST, '1')).toMatchObject({
+    expect(await client.put(LIST, rev)).toMatchObject({
       ok: false,
       error: { kind: 'SAVE_OUTCOME_UNKNOWN' },
     });
@@ -135,9 +135,9 @@ describe('the service killed mid-request', () => {
 
   it('a GET cut off mid-answer is retried and succeeds once the service is back', async () => {
     const { client, arm } = await setUp('response', true);
-    expect(await client.get()).toMatchObject({ ok: true });
+    const rev = revisionOf(await client.get());
     arm();
-    expect(await client.get()).toMatchObject({ ok: true, value: { revision: '1' } });
+    expect(await client.get()).toMatchObject({ ok: true, value: { revision: rev } });
   });
 });
 
@@ -188,11 +188,11 @@ describe('transport faults against the client', () => {
     const url = await listen(front.server);
     cleanups.push(() => shut(front.server));
     const { client } = clientFor(url, '127.0.0.1', { backoffMs: 50 });
-    expect(await client.get()).toMatchObject({ ok: true, value: { revision: '1' } });
+    const rev = revisionOf(await client.get());
     expect(front.seen.map((s) => s.method)).toEqual(['GET', 'GET', 'GET']);
     expect(front.seen[1]!.at - front.seen[0]!.at).toBeGreaterThanOrEqual(950);
     front.seen.length = 0;
-    const put = await client.put(LIST, '1');
+    const put = await client.put(LIST, rev);
     expect(put).toMatchObject({
       ok: false,
       error: { kind: 'SERVER_ERROR', status: 503, requestId: 'front-put' },
@@ -223,9 +223,10 @@ describe('transport faults against the client', () => {
     });
     const url = await listen(front.server);
     cleanups.push(() => shut(front.server));
+    const rev = revisionOf(await clientFor(env.service.url).client.get());
     const away = clientFor(`${url}/away`).client;
     expect(await away.get()).toMatchObject({ ok: false, error: { kind: 'REDIRECT_REFUSED' } });
-    expect(await away.put(LIST, '1')).toMatchObject({
+    expect(await away.put(LIST, rev)).toMatchObject({
       ok: false,
       error: { kind: 'REDIRECT_REFUSED' },
     });
@@ -233,7 +234,7 @@ describe('transport faults against the client', () => {
     // Within the same origin a GET redirect is followed.
     expect(await clientFor(`${url}/moved`).client.get()).toMatchObject({
       ok: true,
-      value: { revision: '1' },
+      value: { revision: rev },
     });
   });
 

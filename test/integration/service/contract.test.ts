@@ -176,7 +176,7 @@ describe('the contract over raw HTTP, checked against the OpenAPI document', () 
     const nf = await raw(env.service, 'GET', '/v1/nothing', { headers: json });
     expect([nf.status, nf.body.code]).toEqual([404, 'NOT_FOUND']);
     const del = await raw(env.service, 'DELETE', R, { headers: json });
-    expect([del.status, del.headers.allow]).toEqual([405, 'GET, PUT']);
+    expect([del.status, del.headers.allow]).toEqual([405, 'GET, HEAD, PUT']);
     // Error bodies never carry a stack trace.
     for (const r of [badJson, extra, nf, del])
       expect(JSON.stringify(r.body)).not.toMatch(/\bat .*\.ts:\d+/);
@@ -263,7 +263,11 @@ describe('the OpenAPI checker itself', () => {
       apply: { state: 'APPLIED', revision: '1', appliedAt: '2026-11-24T09:00:00Z' },
       limits: { maxEntries: 1000 },
     };
-    const headers = { 'x-request-id': 'r1', etag: '"1"' };
+    const headers = {
+      'x-request-id': 'r1',
+      etag: '"1"',
+      'content-type': 'application/json; charset=utf-8',
+    };
     expect(conformanceProblems('GET', R, { status: 200, headers, body: good })).toEqual([]);
     expect(
       conformanceProblems('GET', R, {
@@ -283,5 +287,24 @@ describe('the OpenAPI checker itself', () => {
       conformanceProblems('GET', R, { status: 200, headers: { etag: '"1"' }, body: good }),
     ).not.toEqual([]);
     expect(conformanceProblems('GET', R, { status: 418, headers, body: {} })).not.toEqual([]);
+    expect(
+      conformanceProblems('GET', R, {
+        status: 200,
+        headers: { ...headers, 'content-type': 'text/html' },
+        body: good,
+      }),
+    ).not.toEqual([]);
+    expect(conformanceProblems('HEAD', R, { status: 200, headers, body: '{}' })).not.toEqual([]);
+    const notAllowed = { code: 'METHOD_NOT_ALLOWED', message: 'no', requestId: 'r1' };
+    expect(conformanceProblems('DELETE', R, { status: 405, headers, body: notAllowed })).toEqual([
+      '405 without an Allow header',
+    ]);
+    expect(
+      conformanceProblems('PUT', R, {
+        status: 202,
+        headers,
+        body: { revision: '2', apply: { state: 'APPLIED', revision: '2' } },
+      }),
+    ).not.toEqual([]);
   });
 });

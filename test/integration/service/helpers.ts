@@ -164,3 +164,28 @@ export function resetUrlOf(text: string): string {
   expect(m, 'the e-mail carries a Reset URL').not.toBeNull();
   return m![1]!;
 }
+
+/** The revision of a successful client GET (fails the test otherwise). */
+export function revisionOf(
+  result: { ok: true; value: { revision: string } } | { ok: false },
+): string {
+  expect(result, 'the GET succeeded').toMatchObject({ ok: true });
+  return result.ok ? result.value.revision : '';
+}
+
+/** The revision the service gives the next change after `revision` (they count up by one). */
+export function nextRev(revision: string, steps = 1): string {
+  return String(Number(revision) + steps);
+}
+
+/**
+ * `R(n)`: the n-th revision of a service that has not changed yet (`R(1)` is the one it starts
+ * with; a new data folder starts at an unpredictable number, then they count up by one).
+ */
+export async function revisions(service: RunningService | string): Promise<(n: number) => string> {
+  const r = await raw(service, 'GET', '/v1/ip-restrictions.json', {
+    headers: { 'X-Cybozu-Authorization': AUTH },
+  });
+  const base = String(r.body.revision);
+  return (n) => nextRev(base, n - 1);
+}

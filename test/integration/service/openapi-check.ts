@@ -58,17 +58,42 @@ export function conformanceProblems(
 ): string[] {
   const op = openapi.paths?.[pathTemplate]?.[method.toLowerCase()];
   if (!op) {
-    // An unknown path or method: only the generic error shape applies (404/405).
+    // An unknown path or method: the document's generic `default` error response applies.
     if (response.status < 400)
       return [`${method} ${pathTemplate} answered ${response.status} but is not in the document`];
-    const validate = validatorAt(['components', 'schemas', 'Error']);
-    return validate(response.body)
-      ? []
-      : (validate.errors ?? []).map((e) => `body${e.instancePath} ${e.message}`);
+    const problems = check(
+      ['components', 'responses', 'Error'],
+      openapi.components.responses.Error,
+      response,
+      method,
+    );
+    if (response.status === 405 && response.headers.allow === undefined)
+      problems.push('405 without an Allow header');
+    return problems;
   }
-  const declared = op.responses[String(response.status)];
-  if (!declared)
-    return [`${method} ${pathTemplate} ${response.status} is not a documented response`];
+  const status = String(response.status);
+  const declared = op.responses[status] ?? op.responses.default;
+  if (!declared) return [`${method} ${pathTemplate} ${status} is not a documented response`];
+  const declaredPath =
+    typeof declared.$ref === 'string'
+      ? declared.$ref.replace(/^#\//, '').split('/')
+      : [
+          'paths',
+          pathTemplate,
+          method.toLowerCase(),
+          'responses',
+          op.responses[status] ? status : 'default',
+        ];
+  return check(declaredPath, declared, response, method);
+}
+
+/** Headers and body of `response` against the response object `declared` found at `declaredPath`. */
+function check(
+  declaredPath: string[],
+  declared: Record<string, unknown>,
+  response: CheckedResponse,
+  method: string,
+): string[] {
   const resolved = resolve(declared);
   const problems: string[] = [];
   for (const [name, header] of Object.entries(
@@ -90,12 +115,13 @@ export function conformanceProblems(
   const content = (
     resolved.content as Record<string, { schema: Record<string, unknown> }> | undefined
   )?.['application/json'];
-  if (content) {
+  if (method === 'HEAD') {
+    if (response.body !== '') problems.push('a HEAD answer has a body');
+  } else if (content) {
+    const type = response.headers['content-type'];
+    if (typeof type !== 'string' || !/^application\/json\b/.test(type))
+      problems.push(`Content-Type ${String(type)} is not application/json`);
     // Validate through the schema's location in the document so $refs resolve.
-    const declaredPath =
-      typeof declared.$ref === 'string'
-        ? declared.$ref.replace(/^#\//, '').split('/')
-        : ['paths', pathTemplate, method.toLowerCase(), 'responses', String(response.status)];
     const validate = validatorAt([...declaredPath, 'content', 'application/json', 'schema']);
     if (!validate(response.body))
       problems.push(

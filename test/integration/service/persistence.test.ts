@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startService } from '../../../service/server.ts';
-import { ADMIN, clientFor, outboxMails, raw, resetUrlOf, waitFor } from './helpers.ts';
+import { ADMIN, clientFor, outboxMails, raw, resetUrlOf, revisions, waitFor } from './helpers.ts';
 
 const BIN = fileURLToPath(new URL('../../../service/bin/allowlist-service.js', import.meta.url));
 const roots: string[] = [];
@@ -23,12 +23,13 @@ describe('persistence', () => {
     const root = await freshRoot();
     const dirs = { data: join(root, 'data'), outbox: join(root, 'outbox') };
     let service = await startService({ admins: [ADMIN], applyDelayMs: 100, ...dirs });
+    const R = await revisions(service.url);
     const admin = clientFor(service.url, '127.0.0.2').client;
     const applied = {
       mode: 'ALLOW_SPECIFIC' as const,
       entries: [{ ip: '127.0.0.2', cidr: null, memo: '管理者 desk' }],
     };
-    expect(await admin.put(applied, '1')).toMatchObject({ ok: true });
+    expect(await admin.put(applied, R(1))).toMatchObject({ ok: true });
     const mail = await waitFor(async () => (await outboxMails(dirs.outbox))[0]);
     await waitFor(async () => {
       const r = await admin.get();
@@ -41,7 +42,7 @@ describe('persistence', () => {
     const admin2 = clientFor(service.url, '127.0.0.2').client;
     expect(await admin2.get()).toMatchObject({
       ok: true,
-      value: { revision: '2', entries: applied.entries, apply: { state: 'APPLIED' } },
+      value: { revision: R(2), entries: applied.entries, apply: { state: 'APPLIED' } },
     });
     expect(await clientFor(service.url, '127.0.0.3').client.get()).toMatchObject({
       ok: false,
@@ -51,14 +52,18 @@ describe('persistence', () => {
       mode: 'ALLOW_SPECIFIC' as const,
       entries: [...applied.entries, { ip: '127.0.0.3', cidr: null, memo: 'colleague' }],
     };
-    expect(await admin2.put(next, '2')).toMatchObject({ ok: true, value: { revision: '3' } });
+    expect(await admin2.put(next, R(2))).toMatchObject({ ok: true, value: { revision: R(3) } });
     await service.close();
 
     service = await startService({ admins: [ADMIN], applyDelayMs: 60_000, ...dirs });
     const admin3 = clientFor(service.url, '127.0.0.2').client;
     expect(await admin3.get()).toMatchObject({
       ok: true,
-      value: { revision: '3', entries: next.entries, apply: { state: 'APPLYING', revision: '3' } },
+      value: {
+        revision: R(3),
+        entries: next.entries,
+        apply: { state: 'APPLYING', revision: R(3) },
+      },
     });
     // Revision 2 is still the one in force.
     expect(await clientFor(service.url, '127.0.0.3').client.get()).toMatchObject({
@@ -78,7 +83,7 @@ describe('persistence', () => {
     service = await startService({ admins: [ADMIN], ...dirs });
     expect(await clientFor(service.url, '127.0.0.3').client.get()).toMatchObject({
       ok: true,
-      value: { revision: '4', mode: 'ALLOW_ALL', entries: next.entries },
+      value: { revision: R(4), mode: 'ALLOW_ALL', entries: next.entries },
     });
     await service.close();
     // Atomic writes leave no temporary files behind.
@@ -95,9 +100,15 @@ describe('persistence', () => {
   });
 });
 
+/** Accounts in the environment: `--admin` would add a warning line to stderr. */
+const ADMINS = { ALLOWLIST_SERVICE_ADMINS: 'a:b' };
+
 /** Run the CLI; resolve with its output once `listening on URL` is printed. */
-function startCli(args: string[]) {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+function startCli(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   let out = '';
   let err = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
@@ -131,11 +142,12 @@ describe('the allowlist-service command', () => {
     ]);
     const url = await cli.listening;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const R = await revisions(url);
     const admin = clientFor(url).client;
     expect(
       await admin.put(
         { mode: 'ALLOW_ALL', entries: [{ ip: '192.0.2.1', cidr: null, memo: 'kept' }] },
-        '1',
+        R(1),
       ),
     ).toMatchObject({ ok: true });
     cli.child.kill('SIGTERM');
@@ -148,10 +160,44 @@ describe('the allowlist-service command', () => {
     expect(state.current.config.entries).toEqual([{ ip: '192.0.2.1', cidr: null, memo: 'kept' }]);
   });
 
+  it('takes the accounts from --admin-file or ALLOWLIST_SERVICE_ADMINS: no password in ps, no warning', async () => {
+    const root = await freshRoot();
+    const file = join(root, 'admins');
+    await writeFile(file, 'admin:pw\n', { mode: 0o600 });
+    for (const [args, env] of [
+      [['--admin-file', file], {}],
+      [[], { ALLOWLIST_SERVICE_ADMINS: 'admin:pw' }],
+    ] as const) {
+      const cli = startCli(['--data', join(root, 'd'), '--outbox', join(root, 'o'), ...args], env);
+      const url = await cli.listening;
+      expect(await clientFor(url).client.get()).toMatchObject({ ok: true });
+      // What ps shows: the process's own command line.
+      const cmdline = await readFile(`/proc/${cli.child.pid}/cmdline`, 'utf8');
+      expect(cmdline).not.toContain('pw');
+      cli.child.kill('SIGTERM');
+      expect(await cli.exited).toBe(0);
+      expect(cli.errors()).toBe('');
+    }
+    const tests = startCli([
+      '--admin',
+      'admin:pw',
+      '--data',
+      join(root, 'd'),
+      '--outbox',
+      join(root, 'o'),
+    ]);
+    await tests.listening;
+    tests.child.kill('SIGTERM');
+    expect(await tests.exited).toBe(0);
+    expect(tests.errors()).toMatch(
+      /^allowlist-service: warning: --admin puts the password on the command line/,
+    );
+  });
+
   it('exits 2 naming the option for a bad command line', async () => {
     for (const [args, said] of [
       [['--port', 'eighty', '--admin', 'a:b'], /--port must be a whole number/],
-      [['--port', '0'], /at least one --admin/],
+      [['--port', '0'], /no admin account/],
       [['--admin', 'nopassword'], /--admin must be LOGIN:PASSWORD/],
       [['--admin', 'a:b', '--max-entries', '0'], /--max-entries/],
       [['--admin', 'a:b', '--bogus'], /bogus/],
@@ -166,8 +212,30 @@ describe('the allowlist-service command', () => {
     const root = await freshRoot();
     await writeFile(join(root, 'plain-file'), '');
     const data = join(root, 'plain-file', 'd');
-    const cli = startCli(['--admin', 'a:b', '--data', data, '--outbox', join(root, 'o')]);
+    const cli = startCli(['--data', data, '--outbox', join(root, 'o')], ADMINS);
     expect(await cli.exited).toBe(2);
-    expect(cli.errors()).toBe(`allowlist-service: ENOTDIR: not a directory, mkdir '${data}'\n`);
+    expect(cli.errors()).toBe(
+      `allowlist-service: cannot create the data folder (--data) ${data}: a part of the path is a file, not a folder\n`,
+    );
+  });
+
+  it('--data or --outbox naming a file is one line saying so, exit 2, the file untouched', async () => {
+    const root = await freshRoot();
+    const file = join(root, 'state-here.json');
+    await writeFile(file, 'mine');
+    for (const [args, said] of [
+      [['--data', file, '--outbox', join(root, 'o')], `the data folder (--data) ${file} is a file`],
+      [
+        ['--data', join(root, 'd'), '--outbox', file],
+        `the outbox folder (--outbox) ${file} is a file`,
+      ],
+    ] as const) {
+      const cli = startCli([...args], ADMINS);
+      expect(await cli.exited).toBe(2);
+      expect(cli.errors()).toBe(
+        `allowlist-service: ${said}, not a folder; name a folder instead\n`,
+      );
+    }
+    expect(await readFile(file, 'utf8')).toBe('mine');
   });
 });

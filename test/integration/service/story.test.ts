@@ -5,6 +5,7 @@ import {
   parseMail,
   raw,
   resetUrlOf,
+  revisions,
   startTestService,
   waitFor,
 } from './helpers.ts';
@@ -18,6 +19,7 @@ afterEach(async () => {
 describe('save, apply, lockout and reset through the HTTP client', () => {
   it('walks the whole story: save, APPLYING, APPLIED, e-mail, enforcement, lockout, Reset URL', async () => {
     env = await startTestService({ applyDelayMs: 300 });
+    const R = await revisions(env.service.url);
     const { url } = env.service;
     const admin = clientFor(url, '127.0.0.2');
     const colleague = clientFor(url, '127.0.0.3');
@@ -25,7 +27,7 @@ describe('save, apply, lockout and reset through the HTTP client', () => {
     const first = await admin.client.get();
     expect(first).toMatchObject({
       ok: true,
-      value: { mode: 'ALLOW_ALL', entries: [], revision: '1', apply: { state: 'APPLIED' } },
+      value: { mode: 'ALLOW_ALL', entries: [], revision: R(1), apply: { state: 'APPLIED' } },
     });
     expect(await admin.client.clientIp()).toEqual({ ok: true, value: '127.0.0.2' });
 
@@ -37,10 +39,10 @@ describe('save, apply, lockout and reset through the HTTP client', () => {
         { ip: '198.51.100.0', cidr: 24, memo: 'Osaka office' },
       ],
     };
-    const saved = await admin.client.put(office, '1');
+    const saved = await admin.client.put(office, R(1));
     expect(saved).toEqual({
       ok: true,
-      value: { revision: '2', apply: { state: 'APPLYING', revision: '2' } },
+      value: { revision: R(2), apply: { state: 'APPLYING', revision: R(2) } },
     });
 
     // Until it applies, the old ALLOW_ALL is in force: the colleague still gets in and sees APPLYING.
@@ -48,8 +50,8 @@ describe('save, apply, lockout and reset through the HTTP client', () => {
     expect(during).toMatchObject({
       ok: true,
       value: {
-        revision: '2',
-        apply: { state: 'APPLYING', revision: '2' },
+        revision: R(2),
+        apply: { state: 'APPLYING', revision: R(2) },
         entries: office.entries,
       },
     });
@@ -72,7 +74,7 @@ describe('save, apply, lockout and reset through the HTTP client', () => {
     const mails = await outboxMails(env.outbox);
     expect(mails).toHaveLength(1);
     const mail = parseMail(mails[0]!.text);
-    expect(mail.headers.subject).toContain('revision 2');
+    expect(mail.headers.subject).toContain(`revision ${R(2)}`);
     expect(mail.headers.from).toMatch(/<[^@>]+@[^>]+>/);
     expect(mail.headers.to).toMatch(/^admin@/);
     expect(mail.headers['message-id']).toMatch(/^<[^@>]+@[^>]+>$/);
@@ -84,16 +86,16 @@ describe('save, apply, lockout and reset through the HTTP client', () => {
       mode: 'ALLOW_SPECIFIC' as const,
       entries: [{ ip: '10.0.0.0', cidr: 8, memo: 'Wrong range' }],
     };
-    expect(await admin.client.put(lockout, '2')).toMatchObject({
+    expect(await admin.client.put(lockout, R(2))).toMatchObject({
       ok: true,
-      value: { revision: '3' },
+      value: { revision: R(3) },
     });
     await waitFor(async () => {
       const r = await admin.client.get();
       return !r.ok && r.error.kind === 'IP_RESTRICTED' ? r : undefined;
     });
     const lockedMail = await waitFor(async () =>
-      (await outboxMails(env!.outbox)).find((m) => m.text.includes('revision 3')),
+      (await outboxMails(env!.outbox)).find((m) => m.text.includes(`revision ${R(3)}`)),
     );
 
     // Recovery: the Reset URL from the newest e-mail, opened from any address, without a login.
@@ -105,8 +107,8 @@ describe('save, apply, lockout and reset through the HTTP client', () => {
     expect(reset.status).toBe(200);
     expect(reset.body).toMatchObject({
       mode: 'ALLOW_ALL',
-      revision: '4',
-      apply: { state: 'APPLIED', revision: '4' },
+      revision: R(4),
+      apply: { state: 'APPLIED', revision: R(4) },
     });
 
     const after = await admin.client.get();
@@ -115,7 +117,7 @@ describe('save, apply, lockout and reset through the HTTP client', () => {
       value: {
         mode: 'ALLOW_ALL',
         entries: lockout.entries,
-        revision: '4',
+        revision: R(4),
         apply: { state: 'APPLIED' },
       },
     });
@@ -135,12 +137,13 @@ describe('save, apply, lockout and reset through the HTTP client', () => {
   it('refuses an expired Reset URL with 410', async () => {
     let clock = Date.now();
     env = await startTestService({ applyDelayMs: 50, resetTtlS: 60, now: () => clock });
+    const R = await revisions(env.service.url);
     const { url } = env.service;
     const admin = clientFor(url, '127.0.0.2');
     expect(
       await admin.client.put(
         { mode: 'ALLOW_SPECIFIC', entries: [{ ip: '192.0.2.8', cidr: null, memo: '' }] },
-        '1',
+        R(1),
       ),
     ).toMatchObject({ ok: true });
     const mail = await waitFor(async () => (await outboxMails(env!.outbox))[0]);
@@ -156,6 +159,7 @@ describe('save, apply, lockout and reset through the HTTP client', () => {
 
   it('reports a conflict when someone saved in between, with the current revision', async () => {
     env = await startTestService();
+    const R = await revisions(env.service.url);
     const a = clientFor(env.service.url, '127.0.0.2').client;
     const b = clientFor(env.service.url, '127.0.0.3').client;
     const readA = await a.get();
@@ -164,16 +168,16 @@ describe('save, apply, lockout and reset through the HTTP client', () => {
     expect(
       await a.put(
         { mode: 'ALLOW_ALL', entries: [{ ip: '192.0.2.1', cidr: null, memo: 'A' }] },
-        '1',
+        R(1),
       ),
     ).toMatchObject({ ok: true });
     const late = await b.put(
       { mode: 'ALLOW_ALL', entries: [{ ip: '192.0.2.2', cidr: null, memo: 'B' }] },
-      '1',
+      R(1),
     );
     expect(late).toMatchObject({
       ok: false,
-      error: { kind: 'REVISION_CONFLICT', currentRevision: '2' },
+      error: { kind: 'REVISION_CONFLICT', currentRevision: R(2) },
     });
     const now = await b.get();
     expect(now).toMatchObject({ ok: true, value: { entries: [{ memo: 'A' }] } });
@@ -181,6 +185,7 @@ describe('save, apply, lockout and reset through the HTTP client', () => {
 
   it('refuses a zero-padded address instead of guessing decimal or octal', async () => {
     env = await startTestService();
+    const R = await revisions(env.service.url);
     const a = clientFor(env.service.url).client;
     const bad = await a.put(
       {
@@ -190,18 +195,19 @@ describe('save, apply, lockout and reset through the HTTP client', () => {
           { ip: '010.1.1.1', cidr: null, memo: 'padded' },
         ],
       },
-      '1',
+      R(1),
     );
     if (bad.ok || bad.error.kind !== 'VALIDATION')
       throw new Error(`expected VALIDATION, got ${JSON.stringify(bad)}`);
     expect(bad.error.errors.map((e) => [e.index, e.field, e.code])).toEqual([
       [1, 'ip', 'IP_ZERO_PADDED'],
     ]);
-    expect(await a.get()).toMatchObject({ ok: true, value: { revision: '1', entries: [] } });
+    expect(await a.get()).toMatchObject({ ok: true, value: { revision: R(1), entries: [] } });
   });
 
   it('maps validation errors with the entry index and field, and saves nothing', async () => {
     env = await startTestService({ maxEntries: 3 });
+    const R = await revisions(env.service.url);
     const a = clientFor(env.service.url).client;
     const bad = await a.put(
       {
@@ -213,7 +219,7 @@ describe('save, apply, lockout and reset through the HTTP client', () => {
           { ip: '192.0.2.9', cidr: null, memo: 'x'.repeat(1001) },
         ],
       },
-      '1',
+      R(1),
     );
     expect(bad.ok).toBe(false);
     if (bad.ok || bad.error.kind !== 'VALIDATION')
@@ -231,7 +237,7 @@ describe('save, apply, lockout and reset through the HTTP client', () => {
         ([index, , code]) => index === null && /TOO_MANY|MAX_ENTRIES|LIMIT/.test(String(code)),
       ),
     ).toBe(true);
-    expect(await a.get()).toMatchObject({ ok: true, value: { revision: '1', entries: [] } });
+    expect(await a.get()).toMatchObject({ ok: true, value: { revision: R(1), entries: [] } });
   });
 
   it('throttles five failed logins per address with 429 and Retry-After, other addresses unaffected', async () => {

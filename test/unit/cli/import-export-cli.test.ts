@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { workbook } from '../shared/import/make-files.ts';
 
 const NODE = join(process.cwd(), 'node_modules/.bin/node');
@@ -23,6 +23,9 @@ function allowlist(...args: string[]): Promise<{ code: number; stdout: string; s
     );
   });
 }
+
+// Each test spawns the real command (twice for a round trip); a loaded machine needs time.
+vi.setConfig({ testTimeout: 120_000 });
 
 let dir = '';
 const path = (name: string) => join(dir, name);
@@ -147,8 +150,8 @@ describe('allowlist export', () => {
     );
   });
 
-  it('writes the encodable entries, reports the others by entry, and exits 1', async () => {
-    const { code, stderr } = await allowlist(
+  it('refuses a service CSV that would leave out an entry: nothing written, each entry named', async () => {
+    const { code, stdout, stderr } = await allowlist(
       'export',
       path('emoji.json'),
       '--out',
@@ -157,11 +160,51 @@ describe('allowlist export', () => {
       'cybozu-csv',
     );
     expect(code).toBe(1);
+    expect(stdout).toBe('');
     expect(stderr).toContain('EXPORT_UNENCODABLE_MEMO');
     expect(stderr).toContain('Entry 2 (192.0.2.2)');
+    expect(stderr).toContain('nothing was written: 1 of 2 entries would be left out');
+    await expect(readFile(path('emoji.csv'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('--drop-unencodable writes the rest and says what it left out', async () => {
+    const r = await allowlist(
+      'export',
+      path('emoji.json'),
+      '--out',
+      path('emoji.csv'),
+      '--format',
+      'cybozu-csv',
+      '--drop-unencodable',
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Wrote 1 of 2 entries');
+    expect(r.stdout).toContain(
+      'Left out 1 entry as asked (--drop-unencodable): entry 2 (192.0.2.2).',
+    );
     expect(iconv.decode(await readFile(path('emoji.csv')), 'cp932')).toBe(
       '"IP Address","CIDR","Memo"\r\n"192.0.2.1","","ok"\r\n',
     );
+  });
+
+  it('--replace-unencodable writes a visible "?" and says where', async () => {
+    const r = await allowlist(
+      'export',
+      path('emoji.json'),
+      '--out',
+      path('emoji-q.csv'),
+      '--format',
+      'cybozu-csv',
+      '--replace-unencodable',
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ written: 2, refused: false, leftOut: [] });
+    expect(out.problems.map((p: { code: string }) => p.code)).toContain('EXPORT_MEMO_REPLACED');
+    const text = iconv.decode(await readFile(path('emoji-q.csv')), 'cp932');
+    expect(text.split('\r\n')).toHaveLength(4);
+    expect(text).toContain('?');
   });
 
   it('writes XLSX that imports back to the same entries', async () => {

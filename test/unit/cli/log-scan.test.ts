@@ -1,117 +1,82 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
-import { columnAddress, countLogAddresses, firstAddress } from '../../../cli/log-scan.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readLogCounts } from '../../../cli/log-scan.ts';
+import type { LogCounts } from '../../../shared/log/scanner.ts';
 
-const bytes = (s: string) => new TextEncoder().encode(s);
-const first = (s: string) => {
-  const b = bytes(s);
-  const v = firstAddress(b, 0, b.length);
-  return v < 0 ? null : [v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join('.');
+const dir = mkdtempSync(join(tmpdir(), 'log-scan-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The counts as plain data: totals and a sorted "address -> count" list. */
+const plain = (c: LogCounts) => {
+  const table: [number, number][] = [];
+  c.table.forEach((k, n) => table.push([k, n]));
+  table.sort((a, b) => a[0] - b[0]);
+  return {
+    lines: c.lines,
+    addresses: c.addresses,
+    overlongLines: c.overlongLines,
+    delimiter: c.delimiter,
+    table,
+  };
 };
 
-/** Oracle: a regex for a dotted quad not glued to other digits or dots. */
-function regexFirst(s: string): string | null {
-  const re = /(?<![\d.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?!\d|\.\d)/g;
-  for (const m of s.matchAll(re)) {
-    const parts = m.slice(1, 5).map(Number);
-    if (parts.every((p) => p <= 255)) return parts.join('.');
-  }
-  return null;
-}
+const logLine = fc.oneof(
+  fc
+    .tuple(fc.nat(255), fc.nat(3), fc.nat(255), fc.nat(255))
+    .map((o) => `${o.join('.')} - - [24/Nov/2026:09:00:00 +0900] "GET / HTTP/1.1" 200 1`),
+  fc.constantFrom('', 'no address here', '  8.8.8.8 late', 'x'.repeat(40)),
+);
 
-describe('firstAddress', () => {
-  it.each([
-    ['203.0.113.7 - - [x] "GET /"', '203.0.113.7'],
-    ['[client 192.0.2.1:443] x', '192.0.2.1'],
-    ['1.2.3.4.5 then 9.9.9.9', '9.9.9.9'],
-    ['999.1.1.1 then 8.8.8.8.', '8.8.8.8'],
-    ['v1.2.3.4', '1.2.3.4'],
-    ['no address', null],
-    ['010.001.1.1 padded', '10.1.1.1'],
-  ])('%s', (line, expected) => expect(first(line)).toBe(expected));
-
-  it('agrees with a regex oracle (property)', () => {
-    const chars = fc.constantFrom('1', '2', '5', '0', '9', '.', ' ', 'a', ':', '-');
-    fc.assert(
-      fc.property(fc.array(chars, { maxLength: 30 }), (list) => {
-        const s = list.join('');
-        expect(first(s)).toBe(regexFirst(s));
-      }),
-      { numRuns: 3000 },
-    );
-  });
-});
-
-describe('columnAddress', () => {
-  it('takes the whole field, quotes and spaces aside', () => {
-    const col = (s: string, n: number) => columnAddress(bytes(s), 0, bytes(s).length, n);
-    expect(col('a,"192.0.2.1",c', 2)).toBe(0xc0000201);
-    expect(col('a, 192.0.2.1 ,c', 2)).toBe(0xc0000201);
-    expect(col('"x, y",192.0.2.1', 2)).toBe(0xc0000201);
-    expect(col('a,192.0.2.1x,c', 2)).toBe(-1);
-    expect(col('a,b', 3)).toBe(-1);
-  });
-});
-
-describe('countLogAddresses', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'log-scan-test-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  /** Counts as a map "a.b.c.d" -> n, read from the scan's table. */
-  const scan = (text: string, chunkBytes: number) => {
-    const path = join(dir, 'log.txt');
-    writeFileSync(path, text);
-    const { lines, addresses, keys, counts } = countLogAddresses(path, { chunkBytes });
-    const table = new Map<string, number>();
-    counts.forEach((n, i) => {
-      const v = keys[i] as number;
-      if (n > 0) table.set([v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join('.'), n);
-    });
-    return { lines, addresses, table };
-  };
-
-  /** Oracle: split on newlines (a last line without one counts), regex per line. */
-  const oracle = (text: string) => {
-    const parts = text.split('\n');
-    if (parts[parts.length - 1] === '') parts.pop();
-    const table = new Map<string, number>();
-    let addresses = 0;
-    for (const line of parts) {
-      const ip = regexFirst(line);
-      if (ip === null) continue;
-      addresses += 1;
-      table.set(ip, (table.get(ip) ?? 0) + 1);
-    }
-    return { lines: parts.length, addresses, table };
-  };
-
-  it('counts lines and addresses exactly across read-chunk boundaries (property)', () => {
-    // Lines that start with an address (the fast path), that do not, and broken ones, cut by
-    // reads of 1 to 40 bytes so that addresses and lines straddle chunk ends.
-    const line = fc.oneof(
-      fc
-        .tuple(fc.nat(300), fc.nat(300), fc.nat(9), fc.nat(300))
-        .chain((o) =>
-          fc.constantFrom('', ' - - "GET /"', '\r', '.5', '5').map((t) => o.join('.') + t),
-        ),
-      fc
-        .array(fc.constantFrom('1', '2', '5', '0', '9', '.', ' ', 'a', '\r'), { maxLength: 20 })
-        .map((c) => c.join('')),
-    );
-    fc.assert(
-      fc.property(
-        fc.array(line, { maxLength: 12 }),
+describe('readLogCounts', () => {
+  it('split across worker threads at line boundaries counts exactly what one thread does (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(logLine, { minLength: 1, maxLength: 60 }),
         fc.boolean(),
-        fc.integer({ min: 1, max: 40 }),
-        (lines, lastNewline, chunk) => {
-          const text = lines.join('\n') + (lastNewline && lines.length > 0 ? '\n' : '');
-          expect(scan(text, chunk)).toEqual(oracle(text));
+        async (lines, lastNewline) => {
+          const path = join(dir, 'split.log');
+          writeFileSync(path, lines.join('\n') + (lastNewline ? '\n' : ''));
+          const one = await readLogCounts(path, { threads: 1, chunkBytes: 16, maxLineBytes: 30 });
+          const many = await readLogCounts(path, {
+            threads: 3,
+            parallelMinBytes: 0,
+            chunkBytes: 16,
+            maxLineBytes: 30,
+            delimiter: 'combined',
+          });
+          expect(plain(many)).toEqual({ ...plain(one), delimiter: 'combined' });
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 6 },
     );
+    // Each run starts real worker threads: a generous ceiling for a loaded machine, not a timing.
+  }, 120_000);
+
+  it('reads gzip by its bytes whatever the name, and stdin given as "-"', async () => {
+    const text = '192.0.2.1 a\n192.0.2.1 b\n8.8.8.8 c\nnone\n';
+    writeFileSync(join(dir, 'plain.log'), text);
+    writeFileSync(join(dir, 'rotated.log'), gzipSync(text)); // gzip without a .gz name
+    const expected = plain(await readLogCounts(join(dir, 'plain.log')));
+    expect(expected).toMatchObject({ lines: 4, addresses: 3 });
+    expect(plain(await readLogCounts(join(dir, 'rotated.log')))).toEqual(expected);
+    // stdin delivering one byte at a time, plain and gzip.
+    const bytesOf = async function* (b: Uint8Array) {
+      for (let i = 0; i < b.length; i++) yield b.subarray(i, i + 1);
+    };
+    const enc = new TextEncoder().encode(text);
+    expect(plain(await readLogCounts('-', { stdin: bytesOf(enc) }))).toEqual(expected);
+    expect(plain(await readLogCounts('-', { stdin: bytesOf(gzipSync(text)) }))).toEqual(expected);
+  });
+
+  it('fails on a corrupt gzip stream instead of counting its bytes', async () => {
+    const gz = gzipSync('192.0.2.1 a\n'.repeat(1000));
+    writeFileSync(join(dir, 'broken.log.gz'), gz.subarray(0, Math.floor(gz.length / 2)));
+    await expect(readLogCounts(join(dir, 'broken.log.gz'))).rejects.toMatchObject({
+      code: expect.stringMatching(/^Z_/),
+    });
   });
 });

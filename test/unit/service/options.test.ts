@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { OptionsError, parseServiceArgs } from '../../../service/options.ts';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ADMINS_ENV, OptionsError, parseServiceArgs } from '../../../service/options.ts';
 
 describe('parseServiceArgs', () => {
   it('applies the contract defaults', () => {
@@ -58,7 +61,7 @@ describe('parseServiceArgs', () => {
     [['--admin', 'a:b', '--reset-ttl-s', '1.5'], /--reset-ttl-s/],
     [['--admin', ':pw'], /--admin/],
     [['--admin', 'login:'], /--admin/],
-    [[], /at least one --admin/],
+    [[], /no admin account: give --admin-file FILE .* or set ALLOWLIST_SERVICE_ADMINS/],
     [['--admin', 'a:b', 'extra'], /unexpected argument #3/],
   ])('refuses %j naming the option', (args, said) => {
     expect(() => parseServiceArgs(args)).toThrow(OptionsError);
@@ -88,5 +91,43 @@ describe('parseServiceArgs never echoes a password', () => {
     }
     expect(message).toMatch(/unexpected argument #5/);
     expect(message).not.toContain('s3cret-pw');
+  });
+});
+
+describe('admin accounts from a file or the environment (not visible in ps)', () => {
+  it('reads LOGIN:PASSWORD lines from --admin-file and ALLOWLIST_SERVICE_ADMINS; only --admin warns', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'svc-admins-'));
+    try {
+      const file = join(dir, 'admins');
+      await writeFile(file, '# accounts\r\nalice:pw:with:colons\r\n\r\nbob:b\n');
+      const warnings: string[] = [];
+      const o = parseServiceArgs(
+        ['--admin-file', file],
+        { [ADMINS_ENV]: 'carol:c\ndave:d' },
+        warnings,
+      );
+      expect(o !== 'help' && o.admins).toEqual([
+        { login: 'alice', password: 'pw:with:colons' },
+        { login: 'bob', password: 'b' },
+        { login: 'carol', password: 'c' },
+        { login: 'dave', password: 'd' },
+      ]);
+      expect(warnings).toEqual([]);
+      parseServiceArgs(['--admin', 'a:b'], {}, warnings);
+      expect(warnings).toEqual([expect.stringMatching(/--admin .* ps shows it .*--admin-file/)]);
+      // A bad line is named by its number, never echoed.
+      await writeFile(file, 'alice:ok\nhunter2\n');
+      expect(() => parseServiceArgs(['--admin-file', file])).toThrow(
+        `--admin-file ${file} line 2 must be LOGIN:PASSWORD with both parts non-empty`,
+      );
+      expect(() => parseServiceArgs([], { [ADMINS_ENV]: 'x:' })).toThrow(
+        `${ADMINS_ENV} line 1 must be LOGIN:PASSWORD`,
+      );
+      expect(() => parseServiceArgs(['--admin-file', join(dir, 'none')])).toThrow(
+        /--admin-file .*none cannot be read: no such file/,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

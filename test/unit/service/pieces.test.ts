@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LoginThrottle, MAX_FAILURES, WINDOW_MS } from '../../../service/login-throttle.ts';
-import { parseIfMatch } from '../../../service/restriction-state.ts';
+import { ifMatchAllows, parseIfMatch } from '../../../service/if-match.ts';
+import { MAX_ENTRY_BYTES, bodyLimitFor } from '../../../service/body-limit.ts';
 import { renderCompletionMail, rfc5322Date } from '../../../service/mailer.ts';
 import { writeFileAtomic } from '../../../service/atomic-file.ts';
 
@@ -22,15 +23,38 @@ describe('LoginThrottle', () => {
   });
 });
 
-describe('parseIfMatch', () => {
+describe('If-Match (RFC 9110 §13.1.1, strong comparison)', () => {
   it.each([
-    ['"7"', '7'],
-    ['W/"7"', '7'],
-    [' "12" ', '12'],
-    ['7', '7'],
-    ['*', null],
-    ['"7", "8"', null],
-  ])('%s -> %s', (header, revision) => expect(parseIfMatch(header)).toBe(revision));
+    ['"7"', true],
+    [' "7" ', true],
+    ['"6", "7"', true],
+    ['"6",,"7"', true],
+    ['*', true],
+    ['W/"7"', false],
+    ['W/"7", "8"', false],
+    ['"8"', false],
+  ])('%s on revision 7 -> %s', (header, allowed) =>
+    expect(ifMatchAllows(parseIfMatch(header)!, '7')).toBe(allowed),
+  );
+  it.each(['7', '"7', 'W/7', '"7" "8"', ',', 'w/"7"', '"a"b"'])(
+    '%s is not an If-Match value',
+    (header) => expect(parseIfMatch(header)).toBeNull(),
+  );
+});
+
+describe('body limit', () => {
+  /** A JSON string with every UTF-16 code unit written as \\uXXXX. */
+  const esc = (text: string) =>
+    `"${Array.from({ length: text.length }, (_, i) => `\\u${text.charCodeAt(i).toString(16).padStart(4, '0')}`).join('')}"`;
+
+  it('is the longest valid entry, every string \\u-escaped, times the entry limit', () => {
+    const worst = { ip: '255.255.255.255', cidr: null, memo: '😀'.repeat(1000) };
+    const text = `{${esc('ip')}:${esc(worst.ip)},${esc('cidr')}:null,${esc('memo')}:${esc(worst.memo)}}`;
+    expect(JSON.parse(text)).toEqual(worst);
+    // Plus a separating comma, with room left for a pretty-printer's whitespace.
+    expect(Buffer.byteLength(text) + 1 + 200).toBeLessThanOrEqual(MAX_ENTRY_BYTES);
+    expect(bodyLimitFor(1000)).toBe(12_493_536);
+  });
 });
 
 describe('completion e-mail', () => {

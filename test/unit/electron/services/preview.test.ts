@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../../../../shared/allowlist/model.ts';
 import { analyzeImpact, checkAddresses } from '../../../../electron/services/preview.ts';
@@ -27,7 +28,7 @@ describe('preview', () => {
     expect(c?.problem?.code).toBe('NOT_A_SINGLE_ADDRESS');
   });
 
-  it('counts who would lose access in a login log', () => {
+  it('counts who would lose access in a login log, plain or gzip', async () => {
     const log = [
       '2026-11-24 login ok user=a ip=203.0.113.5',
       'login ok ip=203.0.113.200',
@@ -36,7 +37,7 @@ describe('preview', () => {
       'bad 999.1.1.1',
       'other 192.0.2.1',
     ].join('\n');
-    const impact = analyzeImpact('auth.log', new TextEncoder().encode(log), draft, live);
+    const impact = await analyzeImpact('auth.log', new TextEncoder().encode(log), draft, live);
     expect(impact).toMatchObject({
       lines: 6,
       addresses: 4,
@@ -46,5 +47,10 @@ describe('preview', () => {
     });
     expect(impact.topDenied[0]).toEqual({ ip: '203.0.113.200', count: 2, allowedLive: true });
     expect(impact.topDenied.at(-1)).toEqual({ ip: '192.0.2.1', count: 1, allowedLive: false });
+    // The same log gzipped, under a name that does not say so: the bytes decide.
+    expect(await analyzeImpact('auth.log.1', gzipSync(log), draft, live)).toEqual({
+      ...impact,
+      fileName: 'auth.log.1',
+    });
   });
 });

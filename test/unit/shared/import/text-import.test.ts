@@ -122,6 +122,7 @@ describe('header detection and mapping', () => {
     expect(result.mapping).toMatchObject({ headerRow: null, dataStartRow: 2, ip: 0, memo: 1 });
     expect(result.entries).toEqual([{ ip: '192.0.2.1', cidr: null, memo: 'Tokyo', row: 3 }]);
     expect(result.problems.map((p) => [p.code, p.row, p.field])).toEqual([
+      ['IMPORT_NO_HEADER', undefined, undefined],
       ['IP_OCTET_OUT_OF_RANGE', 2, 'ip'],
     ]);
     expect(result.stats).toMatchObject({ rows: 2, importedRows: 1, errorRows: 1 });

@@ -1,0 +1,22 @@
+/**
+ * Build what browser mode serves: the renderer (renderer/vite.config.ts → dist/renderer) and the
+ * page bridge (host/page/bridge.ts → dist/host-page/bridge.js, one ES module).
+ */
+export const RENDERER_DIR = 'dist/renderer';
+export const PAGE_DIR = 'dist/host-page';
+
+export async function buildBrowserPage(options: { renderer: boolean }): Promise<void> {
+  const { build } = await import('vite');
+  if (options.renderer) await build({ configFile: 'renderer/vite.config.ts', logLevel: 'warn' });
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      outDir: PAGE_DIR,
+      emptyOutDir: true,
+      target: 'chrome130',
+      sourcemap: true,
+      lib: { entry: 'host/page/bridge.ts', formats: ['es'], fileName: () => 'bridge.js' },
+    },
+  });
+}

@@ -1,0 +1,159 @@
+/**
+ * Byte-level reading of IPv4 addresses and fields in log lines (Uint8Array, no strings).
+ *
+ * Hand-written byte scanning on purpose: `allowlist impact` and the app's log preview must read
+ * millions of lines per second (bench/impact.bench.ts), which per-line strings and regexes cannot
+ * reach. Octets are decimal only (a zero-padded `010` is 10), as everywhere else.
+ */
+
+/** How the fields of a log line are separated (for `--column`). */
+export type LogDelimiter = 'comma' | 'tab' | 'space' | 'combined';
+
+/** Every delimiter, in the order the CLI lists them. */
+export const LOG_DELIMITERS: readonly LogDelimiter[] = ['comma', 'tab', 'space', 'combined'];
+
+const DOT = 46;
+const QUOTE = 34;
+const COMMA = 44;
+const TAB = 9;
+const SPACE = 32;
+const CR = 13;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+
+/** Where the last successful `addressAt` stopped (one past the address). */
+export let scanEnd = 0;
+
+/** The IPv4 address starting exactly at `i` (uint32), or -1; sets `scanEnd` past it. */
+export function addressAt(b: Uint8Array, i: number, e: number): number {
+  let value = 0;
+  for (let part = 0; part < 4; part++) {
+    if (part > 0) {
+      if (i >= e || b[i] !== DOT) return -1;
+      i++;
+    }
+    let n = 0;
+    let digits = 0;
+    while (i < e && digits < 4) {
+      const c = b[i] as number;
+      if (c < 48 || c > 57) break;
+      n = n * 10 + (c - 48);
+      digits++;
+      i++;
+    }
+    if (digits === 0 || digits > 3 || n > 255) return -1;
+    value = value * 256 + n;
+  }
+  if (i < e) {
+    const c = b[i] as number;
+    // "1.2.3.45" must not read as 1.2.3.4, nor "1.2.3.4.5" as 1.2.3.4.
+    if (c >= 48 && c <= 57) return -1;
+    if (c === DOT && i + 1 < e && (b[i + 1] as number) >= 48 && (b[i + 1] as number) <= 57)
+      return -1;
+  }
+  scanEnd = i;
+  return value;
+}
+
+/** The first IPv4 address on a line, or -1. A candidate must not continue a number or address. */
+export function firstAddress(b: Uint8Array, s: number, e: number): number {
+  for (let i = s; i < e; i++) {
+    const c = b[i] as number;
+    if (c < 48 || c > 57) continue;
+    if (i > s) {
+      const p = b[i - 1] as number;
+      if ((p >= 48 && p <= 57) || p === DOT) continue;
+    }
+    const v = addressAt(b, i, e);
+    if (v >= 0) return v;
+  }
+  return -1;
+}
+
+/** The address that is the whole of `b[start..end)`, quotes, brackets and spaces aside, or -1. */
+function wholeAddress(b: Uint8Array, start: number, end: number): number {
+  const pad = (c: number) =>
+    c === SPACE ||
+    c === QUOTE ||
+    c === TAB ||
+    c === CR ||
+    c === OPEN_BRACKET ||
+    c === CLOSE_BRACKET;
+  while (start < end && pad(b[start] as number)) start++;
+  while (end > start && pad(b[end - 1] as number)) end--;
+  const v = addressAt(b, start, end);
+  return v >= 0 && scanEnd === end ? v : -1;
+}
+
+/**
+ * The address that is the whole of field `column` (1-based) of a line, or -1.
+ *
+ * - `comma`, `tab`: one separator byte between fields; a field may be double-quoted (CSV).
+ * - `space`: runs of spaces or tabs separate fields; `"..."` groups words into one field.
+ * - `combined` (Apache/nginx): as `space`, and `[...]` groups too, so the time is one field
+ *   (`host ident user [time] "request" status bytes "referer" "agent"`: the client is field 1).
+ */
+export function fieldAddress(
+  b: Uint8Array,
+  s: number,
+  e: number,
+  column: number,
+  delimiter: LogDelimiter,
+): number {
+  if (delimiter === 'comma' || delimiter === 'tab') {
+    const sep = delimiter === 'comma' ? COMMA : TAB;
+    let field = 1;
+    let start = s;
+    let i = s;
+    let quoted = false;
+    for (; i < e; i++) {
+      const c = b[i] as number;
+      if (c === QUOTE) quoted = !quoted;
+      else if (c === sep && !quoted) {
+        if (field === column) break;
+        field++;
+        start = i + 1;
+      }
+    }
+    return field === column ? wholeAddress(b, start, i) : -1;
+  }
+  const brackets = delimiter === 'combined';
+  let field = 0;
+  let i = s;
+  while (i < e) {
+    while (i < e && (b[i] === SPACE || b[i] === TAB || b[i] === CR)) i++;
+    if (i >= e) break;
+    field++;
+    const start = i;
+    const open = b[i] as number;
+    const close = open === QUOTE ? QUOTE : brackets && open === OPEN_BRACKET ? CLOSE_BRACKET : -1;
+    if (close >= 0) {
+      i++;
+      while (i < e && b[i] !== close) i++;
+      if (i < e) i++;
+    }
+    while (i < e && b[i] !== SPACE && b[i] !== TAB) i++;
+    if (field === column) return wholeAddress(b, start, i);
+  }
+  return -1;
+}
+
+/**
+ * Guess the delimiter from one line: the combined log format when the line looks like
+ * `host ident user [time] "...`, else tab when it has a tab, comma when it has a comma, else space.
+ */
+export function detectDelimiter(b: Uint8Array, s: number, e: number): LogDelimiter {
+  let i = s;
+  let spaces = 0;
+  for (; i < e && spaces < 3; i++) if (b[i] === SPACE) spaces++;
+  if (spaces === 3 && b[i] === OPEN_BRACKET) {
+    while (i < e && b[i] !== CLOSE_BRACKET) i++;
+    if (b[i + 1] === SPACE && b[i + 2] === QUOTE) return 'combined';
+  }
+  let comma = false;
+  for (i = s; i < e; i++) {
+    if (b[i] === TAB) return 'tab';
+    if (b[i] === COMMA) comma = true;
+  }
+  return comma ? 'comma' : 'space';
+}

@@ -1,0 +1,296 @@
+import { request } from 'node:http';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/main/security.ts';
+import { IPC_LIMITS } from '../../../shared/contract/ipc.ts';
+import { HOST_HEADERS, HOST_PATHS } from '../../../host/protocol.ts';
+import { startBrowserHost, type BrowserHost } from '../../../host/server/server.ts';
+
+/**
+ * Browser mode's access checks over real HTTP against the real server (host/server), with the
+ * real handlers behind it. The renderer files are a stand-in index.html and bridge.js (the checks
+ * under test do not depend on what the page is; the e2e suite serves the real build).
+ */
+
+type Reply = {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+};
+
+let host: BrowserHost;
+let root: string;
+let port: number;
+let token: string;
+const logs: string[] = [];
+
+function call(
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: Uint8Array | string,
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port, method, path, headers: { host: `127.0.0.1:${port}`, ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      },
+    );
+    // A server that answers before the whole body is sent may close the socket under the write.
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
+    });
+    req.end(body);
+  });
+}
+
+/** GET with the token in the query, as the printed URL does; returns the cookie it sets. */
+async function login(): Promise<string> {
+  const reply = await call('GET', `/?token=${token}`);
+  expect(reply.status).toBe(303);
+  const cookie = String(reply.headers['set-cookie']).split(';')[0]!;
+  return cookie;
+}
+
+const origin = () => `http://127.0.0.1:${port}`;
+const json = (cookie: string, extra: Record<string, string> = {}) => ({
+  cookie,
+  origin: origin(),
+  'content-type': 'application/json',
+  ...extra,
+});
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'browser-host-test-'));
+  const rendererDir = join(root, 'renderer');
+  const pageDir = join(root, 'page');
+  await mkdir(rendererDir);
+  await mkdir(pageDir);
+  await writeFile(
+    join(rendererDir, 'index.html'),
+    '<!doctype html><html><head><script type="module" src="./app.js"></script></head></html>',
+  );
+  await writeFile(join(rendererDir, 'app.js'), 'export {};');
+  await writeFile(join(pageDir, 'bridge.js'), 'export {};');
+  host = await startBrowserHost({
+    dataDir: join(root, 'data'),
+    rendererDir,
+    pageDir,
+    log: (line) => logs.push(line),
+  });
+  port = host.port;
+  token = new URL(host.url).searchParams.get('token')!;
+});
+
+afterAll(async () => {
+  await host.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('browser mode: connection token', () => {
+  it('is long and random, and the printed URL is on 127.0.0.1', () => {
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(host.url).toBe(`http://127.0.0.1:${port}/?token=${token}`);
+  });
+
+  it('no token: the page, an invoke and the event channel are refused with 401', async () => {
+    const page = await call('GET', '/');
+    expect(page.status).toBe(401);
+    expect(page.text).toContain('Open the URL');
+    expect(page.text).not.toContain(token);
+    const invoke = await call('POST', `${HOST_PATHS.invoke}app:info`, json(''), '{}');
+    expect(invoke.status).toBe(401);
+    expect((await call('GET', HOST_PATHS.events)).status).toBe(401);
+    expect((await call('GET', '/app.js')).status).toBe(401);
+  });
+
+  it('a wrong token (query or cookie) is refused and sets no cookie', async () => {
+    const wrongQuery = await call('GET', `/?token=${token.slice(0, -1)}x`);
+    expect(wrongQuery.status).toBe(401);
+    expect(wrongQuery.headers['set-cookie']).toBeUndefined();
+    const wrongCookie = await call('GET', '/', { cookie: `allowlist-token-${port}=nope` });
+    expect(wrongCookie.status).toBe(401);
+    // The right token under another port's cookie name is not this server's cookie.
+    const otherPort = await call('GET', '/', { cookie: `allowlist-token-${port + 1}=${token}` });
+    expect(otherPort.status).toBe(401);
+  });
+
+  it('the right token is exchanged for an HttpOnly, SameSite=Strict cookie and redirected away', async () => {
+    const reply = await call('GET', `/index.html?token=${token}`);
+    expect(reply.status).toBe(303);
+    expect(reply.headers.location).toBe('/index.html');
+    expect(reply.headers['set-cookie']).toEqual([
+      `allowlist-token-${port}=${token}; Path=/; HttpOnly; SameSite=Strict`,
+    ]);
+    const page = await call('GET', '/', { cookie: await login() });
+    expect(page.status).toBe(200);
+    // The bridge is loaded before the renderer's own script.
+    expect(page.text.indexOf(HOST_PATHS.bridge)).toBeLessThan(page.text.indexOf('./app.js'));
+  });
+});
+
+describe('browser mode: Host and Origin', () => {
+  it('a foreign Host header is refused even with the right token (DNS rebinding)', async () => {
+    const cookie = await login();
+    for (const foreign of ['evil.example', `evil.example:${port}`, `127.0.0.1:${port + 1}`]) {
+      expect((await call('GET', '/', { cookie, host: foreign })).status).toBe(403);
+      expect((await call('GET', `/?token=${token}`, { host: foreign })).status).toBe(403);
+      const invoke = await call(
+        'POST',
+        `${HOST_PATHS.invoke}app:info`,
+        json(cookie, { host: foreign }),
+        '{}',
+      );
+      expect(invoke.status).toBe(403);
+    }
+    expect((await call('GET', '/', { cookie, host: `localhost:${port}` })).status).toBe(200);
+  });
+
+  it('an invoke from a foreign Origin, or without one, is refused; from the page it runs', async () => {
+    const cookie = await login();
+    const path = `${HOST_PATHS.invoke}app:info`;
+    const foreign = await call('POST', path, json(cookie, { origin: 'http://evil.example' }), '{}');
+    expect(foreign.status).toBe(403);
+    const nullOrigin = await call('POST', path, json(cookie, { origin: 'null' }), '{}');
+    expect(nullOrigin.status).toBe(403);
+    const { origin: _omit, ...noOrigin } = json(cookie);
+    expect((await call('POST', path, noOrigin, '{}')).status).toBe(403);
+    const crossSite = await call(
+      'POST',
+      path,
+      json(cookie, { 'sec-fetch-site': 'cross-site' }),
+      '{}',
+    );
+    expect(crossSite.status).toBe(403);
+
+    const ok = await call('POST', path, json(cookie), '{}');
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.text).result).toMatchObject({ ok: true, value: { packaged: false } });
+  });
+
+  it('the event channel refuses a foreign Origin and streams to the page', async () => {
+    const cookie = await login();
+    const foreign = await call('GET', HOST_PATHS.events, { cookie, origin: 'http://evil.example' });
+    expect(foreign.status).toBe(403);
+    const status = await new Promise<{ status: number; type: string; first: string }>(
+      (resolve, reject) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port,
+            path: HOST_PATHS.events,
+            headers: { host: `127.0.0.1:${port}`, cookie, origin: origin() },
+          },
+          (res) => {
+            res.once('data', (chunk: Buffer) => {
+              resolve({
+                status: res.statusCode ?? 0,
+                type: String(res.headers['content-type']),
+                first: chunk.toString('utf8'),
+              });
+              req.destroy();
+            });
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      },
+    );
+    expect(status).toEqual({
+      status: 200,
+      type: 'text/event-stream; charset=utf-8',
+      first: ': connected\n\n',
+    });
+  });
+
+  it('the channel name goes through the sender-checked invoker: an unknown one is refused', async () => {
+    const reply = await call('POST', `${HOST_PATHS.invoke}fs:read`, json(await login()), '{}');
+    expect(JSON.parse(reply.text).result).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL' },
+    });
+  });
+
+  it('sends the Electron window’s CSP (connect-src to itself only) and never a CORS header', async () => {
+    const cookie = await login();
+    const page = await call('GET', '/', { cookie });
+    expect(page.headers['content-security-policy']).toBe(
+      CONTENT_SECURITY_POLICY.replace("connect-src 'none'", "connect-src 'self'"),
+    );
+    const preflight = await call('OPTIONS', `${HOST_PATHS.invoke}app:info`, {
+      cookie,
+      origin: 'http://evil.example',
+      'access-control-request-method': 'POST',
+    });
+    expect(preflight.status).toBeGreaterThanOrEqual(400);
+    for (const reply of [page, preflight]) {
+      expect(Object.keys(reply.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
+    }
+  });
+});
+
+describe('browser mode: uploads', () => {
+  const upload = (cookie: string, bytes: Uint8Array, role = 'input.bytes') =>
+    call(
+      'POST',
+      `${HOST_PATHS.invoke}import:bytes`,
+      {
+        cookie,
+        origin: origin(),
+        'content-type': 'application/octet-stream',
+        [HOST_HEADERS.input]: encodeURIComponent(
+          JSON.stringify({ jobId: 'job-1', fileName: 'offices.csv' }),
+        ),
+        [HOST_HEADERS.fileName]: 'offices.csv',
+        [HOST_HEADERS.fileRole]: role,
+      },
+      bytes,
+    );
+
+  it('a file within the limit is imported by the real handler', async () => {
+    const csv = new TextEncoder().encode('IP Address,CIDR,Memo\r\n192.0.2.8,,Tokyo\r\n');
+    const reply = await upload(await login(), csv);
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.text).result).toMatchObject({
+      ok: true,
+      value: { fileName: 'offices.csv' },
+    });
+  });
+
+  it('an upload over the import limit is refused with 413 and the desktop dialog’s error', async () => {
+    const reply = await upload(await login(), new Uint8Array(IPC_LIMITS.maxImportBytes + 1));
+    expect(reply.status).toBe(413);
+    expect(JSON.parse(reply.text).result).toEqual({
+      ok: false,
+      error: {
+        code: 'IMPORT_FAILED',
+        message: 'The file is 50 MB; the import accepts files up to 50 MB.',
+        params: { reason: 'FILE_TOO_LARGE', sizeMb: 50, limitMb: 50 },
+      },
+    });
+  });
+
+  it('an oversized JSON body is refused with 413', async () => {
+    const big = JSON.stringify({ pad: 'x'.repeat(9 * 1024 * 1024) });
+    const reply = await call('POST', `${HOST_PATHS.invoke}app:info`, json(await login()), big);
+    expect(reply.status).toBe(413);
+  });
+});
+
+describe('browser mode: logs', () => {
+  it('never carry the token', () => {
+    expect(logs.length).toBeGreaterThan(0);
+    for (const line of logs) expect(line).not.toContain(token);
+  });
+});
