@@ -41,9 +41,13 @@ export function readBackProblem(
   baseRevision: string,
   pushed: Config,
   readBack: ServiceResult<Restriction>,
+  /** The pushed list shuts the caller out (confirmed with the phrase). */
+  excludesCaller = false,
 ): string | null {
   if (revision === baseRevision)
     return `The service acknowledged the save with the revision it already had (${revision}), so it is not certain the list was saved.`;
+  // Refused right after saving a list that shuts this caller out: that list is in force.
+  if (!readBack.ok && readBack.error.kind === 'IP_RESTRICTED' && excludesCaller) return null;
   if (!readBack.ok)
     return `The list could not be read back after the save (${readBack.error.message}), so it is not certain it was saved as sent.`;
   const shown = fingerprintOf({ mode: readBack.value.mode, entries: readBack.value.entries });

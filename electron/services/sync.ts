@@ -246,7 +246,14 @@ export function createSync(deps: SyncDeps) {
     const revision = put.value.revision;
     const pushed = stored.view.config;
     // Read back: the service must show the pushed list at the acknowledged revision.
-    const problem = readBackProblem(revision, base.revision, pushed, await service.get());
+    const excludesCaller = lockoutChecks(pushed, caller.ip, []).some((c) => !c.allowed);
+    const problem = readBackProblem(
+      revision,
+      base.revision,
+      pushed,
+      await service.get(),
+      excludesCaller,
+    );
     const confirmed = problem === null;
     const restoreHistoryId = recordPush(deps.store, now(), {
       profileId,

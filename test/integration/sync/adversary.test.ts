@@ -379,3 +379,19 @@ describe('merge and plan tell the admin (real reference service)', () => {
     expect(next.confirmationPhrase).toBeNull();
   });
 });
+
+describe('read-back after a deliberate lockout', () => {
+  it('a list in force at once that refuses the admin confirms the save (not "unconfirmed")', async () => {
+    const id = await profileAt(a.url);
+    await h.call('sync:pull', { profileId: id });
+    await h.call('draft:save', { profileId: id, working: list('192.0.2.8') });
+    const plan = await h.call('sync:plan', { profileId: id });
+    a.lies.restrictAfterPut = true;
+    const out = await h.call('sync:push', {
+      profileId: id,
+      planId: plan.planId,
+      confirmation: plan.confirmationPhrase!,
+    });
+    expect(out).toMatchObject({ status: 'pushed', confirmed: true, draft: { dirty: false } });
+  });
+});
