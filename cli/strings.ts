@@ -289,14 +289,67 @@ export const CLI_TEXT = {
     ja: '読み込むログファイル（- は標準入力。gzip 圧縮もそのまま読めます）',
   },
   optColumn: {
-    en: 'the column N (1-based) holding the address',
-    ja: 'アドレスのある列番号 N（1 から）',
+    en: 'the field N (1-based) holding the address (default: the first address on the line)',
+    ja: 'アドレスのあるフィールド番号 N（1 から。既定: 行で最初のアドレス）',
   },
   optDelimiter: {
     en: 'how the log fields are separated: comma, tab, space or combined (default: detected)',
     ja: 'ログの区切り: comma、tab、space、combined のいずれか（既定: 自動判別）',
   },
   optTop: { en: 'how many denied addresses to list', ja: '表示する拒否アドレスの数' },
+
+  // --- impact ---
+  impactLines: {
+    en: '{lines} lines, {addresses} with an address',
+    ja: '{lines} 行、うちアドレスのある行 {addresses}',
+  },
+  impactLinesField: {
+    en: '{lines} lines, {addresses} with an address in field {column} ({delimiter}-separated)',
+    ja: '{lines} 行、うちフィールド {column}（{delimiter} 区切り）にアドレスのある行 {addresses}',
+  },
+  impactSkipped: {
+    en: 'skipped {count} line(s) longer than {max} bytes',
+    ja: '{max} バイトを超える {count} 行を読み飛ばしました',
+  },
+  impactAllowed: { en: 'allowed {count} ({percent}%)', ja: '許可 {count}（{percent}%）' },
+  impactDenied: {
+    en: 'denied  {count} ({percent}%) from {distinct} distinct address(es)',
+    ja: '拒否 {count}（{percent}%）、接続元 {distinct} 個',
+  },
+  impactTop: { en: 'Most frequent denied addresses:', ja: '拒否が多い接続元:' },
+  impactAllowAll: {
+    en: 'mode ALLOW_ALL: everyone is allowed.',
+    ja: 'モード ALLOW_ALL: すべての接続元が許可されます。',
+  },
+  impactNoAddress: {
+    en: '{source}: no IPv4 address on any line of {lines} line(s){skipped}: nothing to judge.',
+    ja: '{source}: {lines} 行のどの行にも IPv4 アドレスがありません{skipped}。判定できるものがありません。',
+  },
+  impactNoAddressField: {
+    en: '{source}: no IPv4 address in field {column} ({delimiter}-separated; see --delimiter) of {lines} line(s){skipped}: nothing to judge.',
+    ja: '{source}: {lines} 行のフィールド {column}（{delimiter} 区切り。--delimiter を参照）に IPv4 アドレスがありません{skipped}。判定できるものがありません。',
+  },
+  impactNoAddressSkipped: {
+    en: ', {count} line(s) over {max} bytes skipped',
+    ja: '（{max} バイトを超える {count} 行は読み飛ばし）',
+  },
+  impactCannotRead: {
+    en: '{source}: cannot read the log ({why}).',
+    ja: '{source}: ログを読み込めません（{why}）。',
+  },
+  impactNotGzip: {
+    en: 'it starts like gzip but is not valid gzip: {detail}',
+    ja: 'gzip の形式で始まりますが、正しい gzip ではありません: {detail}',
+  },
+  impactDelimiterValues: {
+    en: '--delimiter must be one of {values}, got "{value}".',
+    ja: '--delimiter には {values} のいずれかを指定してください（指定: "{value}"）。',
+  },
+  stdinName: { en: 'stdin', ja: '標準入力' },
+  listAndLogRequired: {
+    en: '--list FILE and --log FILE are required.',
+    ja: '--list FILE と --log FILE を指定してください。',
+  },
 
   // --- command summaries (allowlist --help, allowlist <command> --help) ---
   sumCheck: {

@@ -32,6 +32,8 @@ test('offline: editing continues, save is disabled with the reason, then sync wh
 
   await app.restartService();
   await page.getByRole('button', { name: 'Refresh from service' }).click();
+  // Wait for the refresh to finish, as the user does: a plan asked for meanwhile is dropped.
+  await expect(page.getByText(/^Already up to date/)).toBeVisible();
   await expect(page.getByTestId('connection-status')).toHaveText('Connected');
   // The offline edit survived the refresh.
   await expect(memoField(page, 3)).toHaveValue('Osaka office (edited offline)');
