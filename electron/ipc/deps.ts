@@ -1,5 +1,6 @@
 import type { AllowlistService } from '../../shared/contract/service.ts';
 import type { OpenConf } from '../services/document-file.ts';
+import type { Transport } from '../services/http-transport.ts';
 import type { SecretStore } from '../services/secrets.ts';
 import type { ProfileRecord } from '../services/store.ts';
 
@@ -31,6 +32,8 @@ export type HandlerDeps = {
   dataDir: string;
   /** Default: the OS keychain through keytar. */
   secrets?: SecretStore;
+  /** How the HTTP client sends (default plain Node; the app passes Electron's `net`). */
+  transport?: Transport;
   /** Build a service client for a profile and password. Default: the HTTP client. */
   createService?: (profile: ProfileRecord, getPassword: () => Promise<string>) => AllowlistService;
   /** Default: every dialog says it is not available (tests bring their own). */

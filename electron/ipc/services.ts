@@ -45,7 +45,13 @@ export function createMainServices(deps: HandlerDeps): MainServices {
   const createService =
     deps.createService ??
     ((profile, getPassword) =>
-      createHttpService({ baseUrl: profile.serviceUrl, login: profile.login, getPassword, log }));
+      createHttpService({
+        baseUrl: profile.serviceUrl,
+        login: profile.login,
+        getPassword,
+        log,
+        ...(deps.transport ? { transport: deps.transport } : {}),
+      }));
 
   const serviceFor: ServiceFactory = async (profile) => {
     if (profile.demo) {

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, dialog, ipcMain, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, net, type BrowserWindow } from 'electron';
 import { CHANNEL_NAMES } from '../../shared/contract/ipc.ts';
 import { formatMessage, type Locale } from '../../shared/i18n/messages.ts';
 import { createInvoker } from '../ipc/handle.ts';
 import { createHandlers, type CreatedHandlers } from '../ipc/handlers.ts';
+import { createNetTransport } from '../services/net-transport.ts';
 import { electronDialogs } from './dialogs.ts';
 import { openExternalLink } from './external.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
@@ -76,6 +77,8 @@ function start(): void {
         dialogs: electronDialogs(() => mainWindow),
         openExternal: openExternalLink,
         importWorkerUrl: workerUrl,
+        // Service calls through Chromium's stack: system proxy, PAC, OS certificate store.
+        transport: createNetTransport((options) => net.request(options)),
         appInfo: {
           version: app.getVersion(),
           packaged: app.isPackaged,

@@ -1,7 +1,16 @@
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { IncomingHttpHeaders } from 'node:http';
 import { isIPv4 } from 'node:net';
+import { getCACertificates } from 'node:tls';
+
+/**
+ * The transport seam of the service client (service-client.ts): one request, one whole response,
+ * no redirect followed. Two implementations: `sendOnce` here (plain Node: CLI, tests, browser
+ * mode) and the app's, through Electron's `net` (net-transport.ts: the system proxy settings, PAC
+ * and the OS certificate store, as Chromium sees them). The client keeps its own rules on top:
+ * redirects within the origin, timeouts, retries of GETs, and never resending a PUT.
+ */
 
 /** A response as received (body fully read, capped). */
 export type RawResponse = { status: number; headers: IncomingHttpHeaders; body: Buffer };
@@ -16,6 +25,19 @@ export type TransportFailure = {
 
 export type SendOutcome =
   { ok: true; response: RawResponse } | { ok: false; failure: TransportFailure };
+
+/** One request as the service client describes it. */
+export type SendInit = {
+  method: string;
+  headers: Record<string, string>;
+  body?: Buffer;
+  timeoutMs: number;
+  /** Source address to bind (tests act as different callers; Node transport only). */
+  localAddress?: string;
+};
+
+/** Send one request and read the whole response, without following redirects. Never throws. */
+export type Transport = (url: URL, init: SendInit) => Promise<SendOutcome>;
 
 /** Largest response body read; anything bigger is cut off as a failure, never parsed. */
 export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
@@ -55,6 +77,16 @@ export function checkBaseUrl(
 
 const TLS_CODES = /CERT|SELF_SIGNED|TLS|SSL|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
 
+let trustedCas: string[] | null = null;
+/**
+ * Node's bundled roots plus the OS store (a company's TLS-inspecting private CA is installed
+ * there), read once per process. NODE_EXTRA_CA_CERTS stays honoured (part of 'default').
+ */
+function trustedCertificates(): string[] {
+  trustedCas ??= [...new Set([...getCACertificates('default'), ...getCACertificates('system')])];
+  return trustedCas;
+}
+
 function classify(
   error: NodeJS.ErrnoException,
   sent: boolean,
@@ -63,6 +95,13 @@ function classify(
 ): TransportFailure {
   if (timedOut) return { kind: 'TIMEOUT', message: `${url.host} did not answer in time.`, sent };
   const code = error.code ?? '';
+  if (code === 'ERR_PROXY_TUNNEL') {
+    return {
+      kind: 'OFFLINE',
+      message: `Cannot reach ${url.host} through the proxy: ${error.message}.`,
+      sent: false,
+    };
+  }
   if (TLS_CODES.test(code) || /certificate/i.test(error.message)) {
     return {
       kind: 'CERTIFICATE_REFUSED',
@@ -81,22 +120,29 @@ function classify(
   return { kind: 'OFFLINE', message: `Cannot reach ${url.host}: ${reason}.`, sent };
 }
 
+/** Options of the plain-Node transport. */
+export type NodeTransportOptions = {
+  /**
+   * Where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read (default process.env), through Node's
+   * built-in proxy support (an Agent with `proxyEnv`, HTTP CONNECT for https). Loopback hosts
+   * never go through a proxy (as in Chromium): the demo service must work behind any proxy.
+   */
+  env?: NodeJS.ProcessEnv;
+};
+
 /**
- * Send one HTTP(S) request and read the whole response, without following redirects.
- *
- * Certificates are always verified (no option turns that off). A fresh connection per request
- * (no pooling): a stale kept-alive socket can never make a PUT's fate ambiguous.
+ * The plain-Node transport: node:http(s), certificates always verified against Node's roots and
+ * the OS store (no option turns that off), the environment's proxy. A fresh connection per
+ * request (no pooling): a stale kept-alive socket can never make a PUT's fate ambiguous.
  */
-export function sendOnce(
-  url: URL,
-  init: {
-    method: string;
-    headers: Record<string, string>;
-    body?: Buffer;
-    timeoutMs: number;
-    localAddress?: string;
-  },
-): Promise<SendOutcome> {
+export function createNodeTransport(transportOptions: NodeTransportOptions = {}): Transport {
+  return (url, init) => sendWithNode(url, init, transportOptions.env ?? process.env);
+}
+
+/** The plain-Node transport with the process's environment (the default of the service client). */
+export const sendOnce: Transport = createNodeTransport();
+
+function sendWithNode(url: URL, init: SendInit, env: NodeJS.ProcessEnv): Promise<SendOutcome> {
   return new Promise((resolve) => {
     let settled = false;
     let sent = false;
@@ -113,13 +159,18 @@ export function sendOnce(
         ...init.headers,
         ...(init.body ? { 'Content-Length': String(init.body.length) } : {}),
       },
-      agent: false as const,
       ...(init.localAddress ? { localAddress: init.localAddress } : {}),
     };
+    // A new agent per request without keep-alive: one connection, closed after the answer.
+    const proxyEnv = isLoopbackHost(url.hostname) ? undefined : env;
     const req =
       url.protocol === 'https:'
-        ? httpsRequest(url, { ...options, rejectUnauthorized: true })
-        : httpRequest(url, options);
+        ? httpsRequest(url, {
+            ...options,
+            rejectUnauthorized: true,
+            agent: new HttpsAgent({ keepAlive: false, proxyEnv, ca: trustedCertificates() }),
+          })
+        : httpRequest(url, { ...options, agent: new HttpAgent({ keepAlive: false, proxyEnv }) });
     const timer = setTimeout(() => {
       timedOut = true;
       req.destroy(new Error('timeout'));

@@ -17,7 +17,7 @@ import type { Config } from '../../shared/allowlist/model.ts';
 import { IPC_LIMITS, IpcConfigSchema } from '../../shared/contract/ipc-schemas.ts';
 import { canonicalConfig } from '../../shared/sync/base.ts';
 import { checkBaseUrl, sendOnce } from './http-transport.ts';
-import type { RawResponse, TransportFailure } from './http-transport.ts';
+import type { RawResponse, Transport, TransportFailure } from './http-transport.ts';
 import { mapErrorResponse, retryAfterSeconds } from './service-errors.ts';
 
 /** Options of the HTTP connector. */
@@ -39,6 +39,8 @@ export type HttpServiceOptions = {
   retries?: number;
   /** First backoff step in ms (default 250), doubled per attempt with jitter. */
   backoffMs?: number;
+  /** How one request is sent (default: plain Node, `sendOnce`; the app: Electron's `net`). */
+  transport?: Transport;
 };
 
 type Attempt =
@@ -106,6 +108,7 @@ export function createHttpService(options: HttpServiceOptions): AllowlistService
   const retries = options.retries ?? 3;
   const backoffMs = options.backoffMs ?? 250;
   const log = options.log ?? (() => undefined);
+  const send = options.transport ?? sendOnce;
 
   /** One request, redirects within the origin followed. */
   async function attempt(
@@ -142,7 +145,7 @@ export function createHttpService(options: HttpServiceOptions): AllowlistService
           sent: false,
         };
       const started = Date.now();
-      const outcome = await sendOnce(url, {
+      const outcome = await send(url, {
         method,
         headers,
         ...(body ? { body } : {}),

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { request as httpRequest } from 'node:http';
 import { builtinModules, createRequire } from 'node:module';
 import Module from 'node:module';
 
@@ -151,6 +152,39 @@ export function createElectronStandIn(options: StandInOptions) {
         record('dialog.showErrorBox', [title, content]),
     },
     shell: { openExternal: async (url: string) => record('shell.openExternal', [url]) },
+    // net.request answered by node:http (plain http to loopback only: the demo service), shaped
+    // like Electron's ClientRequest / IncomingMessage events.
+    net: {
+      request: (requestOptions: { method: string; url: string }) => {
+        record('net.request', [requestOptions]);
+        const headers: Record<string, string> = {};
+        let sent: ReturnType<typeof httpRequest> | null = null;
+        const req = Object.assign(new EventEmitter(), {
+          setHeader: (name: string, value: string) => {
+            headers[name] = value;
+          },
+          abort: () => sent?.destroy(),
+          end: (body?: Buffer) => {
+            sent = httpRequest(
+              requestOptions.url,
+              { method: requestOptions.method, headers },
+              (res) => {
+                const message = Object.assign(new EventEmitter(), {
+                  statusCode: res.statusCode ?? 0,
+                  headers: res.headers,
+                });
+                req.emit('response', message);
+                res.on('data', (chunk: Buffer) => message.emit('data', chunk));
+                res.on('end', () => message.emit('end'));
+              },
+            );
+            sent.on('error', () => req.emit('error', new Error('net::ERR_CONNECTION_REFUSED')));
+            sent.end(body);
+          },
+        });
+        return req;
+      },
+    },
     // The preload's half.
     contextBridge: {
       exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api),

@@ -147,6 +147,28 @@ describe('dist/electron/main.cjs under a stand-in electron', () => {
     expect(imported.value.problems).toHaveLength(1);
     expect(win!.contents.sent.some((s) => s.event === 'import:progress')).toBe(true);
 
+    // Service calls go through Electron's net (system proxy, PAC, OS trust store), not node:https.
+    const demo = (await standIn.handlers.get('profiles:demo-start')!(FROM_APP, {})) as {
+      ok: boolean;
+      value: { id: string };
+    };
+    expect(demo.ok).toBe(true);
+    const pulled = (await standIn.handlers.get('sync:pull')!(FROM_APP, {
+      profileId: demo.value.id,
+    })) as {
+      ok: boolean;
+      value: { status: string };
+    };
+    expect(pulled).toMatchObject({ ok: true, value: { status: 'updated' } });
+    const viaNet = standIn.calls.filter((c) => c.api === 'net.request').map((c) => c.args[0]);
+    expect(viaNet).toContainEqual(
+      expect.objectContaining({
+        method: 'GET',
+        url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/v1\/ip-restrictions\.json$/),
+        redirect: 'manual',
+      }),
+    );
+
     // What main requires: Node built-ins and electron now; keytar (native) only when first used.
     expect(loaded.required().filter((m) => !builtins.has(m))).toEqual(['electron']);
     const dynamic = [...readFileSync(mainFile, 'utf8').matchAll(/\bimport\("([^"]+)"\)/g)].map(

@@ -83,7 +83,7 @@ describe('electron-builder configuration', () => {
 
   it('npm run package builds first and lets electron-builder load this file', () => {
     for (const name of ['package', 'package:linux', 'package:mac', 'package:win']) {
-      expect(pkg.scripts[name]).toMatch(/^node scripts\/build\.ts && electron-builder( --\w+)?$/);
+      expect(pkg.scripts[name]).toMatch(/^npm run build && electron-builder( --\w+)?$/);
     }
   });
 

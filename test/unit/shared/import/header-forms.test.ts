@@ -181,7 +181,7 @@ describe('import messages name spreadsheet rows', () => {
       ['DUPLICATE_ENTRY', 12, 'Row 12 (203.0.113.1) duplicates row 2.'],
     ]);
     expect(formatProblem(overlap[1]!, 'ja')).toBe(
-      '12 行目（203.0.113.1）は 2 行目と重複しています。',
+      '12 行目（203.0.113.1）は 2 行目と重複しています。どちらか一方を削除してください。',
     );
     for (const p of result.problems) expect(formatProblem(p, 'en')).not.toMatch(/\bentry\b/i);
   });
