@@ -103,6 +103,7 @@ const OPTION_HELP: Record<string, CliTextKey> = {
   stdin: 'optStdin',
   log: 'optLog',
   column: 'optColumn',
+  delimiter: 'optDelimiter',
   top: 'optTop',
   format: 'optFormat',
   'replace-unencodable': 'optReplace',
@@ -120,6 +121,7 @@ const OPTION_VALUE: Record<string, string> = {
   sheet: 'NAME',
   'max-entries': 'N',
   column: 'N',
+  delimiter: 'D',
   top: 'K',
   format: 'FORMAT',
 };

@@ -22,7 +22,7 @@ import {
  *
  * Memory, stated: per thread one read buffer (`chunkBytes`, 4 MB; 64 KB chunks for gzip and
  * stdin) plus at most `maxLineBytes` (64 KB) of a line cut by a chunk end, plus the count table:
- * at most 16 bytes per distinct address (24 while it doubles), one table per thread until they
+ * at most 32 bytes per distinct address (48 while it doubles), one table per thread until they
  * are merged. Never proportional to lines or to the length of a line.
  */
 

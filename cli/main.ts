@@ -11,7 +11,7 @@ const COMMANDS: Record<string, { synopsis: string; load: () => Promise<Command> 
     load: () => import('./commands/check.ts'),
   },
   impact: {
-    synopsis: 'impact --list FILE --log FILE [--column N] [--top K] [--json]',
+    synopsis: 'impact --list FILE --log FILE|- [--column N] [--delimiter D] [--top K] [--json]',
     load: () => import('./commands/impact.ts'),
   },
   validate: {

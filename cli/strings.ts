@@ -143,8 +143,12 @@ export const CLI_TEXT = {
     ja: '以前は許可されていなかったアドレス +{count} 個',
   },
   invalidKept: {
-    en: '{count} invalid entr(y/ies) kept as is ({places}).',
+    en: '{count} invalid entries kept as they are ({places}).',
     ja: '不正なエントリ {count} 件はそのまま残しました（{places}）。',
+  },
+  invalidKept_one: {
+    en: '1 invalid entry kept as it is ({places}).',
+    ja: '不正なエントリ 1 件はそのまま残しました（{places}）。',
   },
   noExtra: { en: 'no extra addresses', ja: '追加のアドレスなし' },
   extraAllowed: {
@@ -164,6 +168,10 @@ export const CLI_TEXT = {
   wroteList: {
     en: 'Wrote {count} entries to {file}.',
     ja: '{count} 件のエントリを {file} に書き出しました。',
+  },
+  wroteList_one: {
+    en: 'Wrote 1 entry to {file}.',
+    ja: '1 件のエントリを {file} に書き出しました。',
   },
   cannotWrite: {
     en: 'allowlist {command}: cannot write {file} ({detail}).',
@@ -219,8 +227,12 @@ export const CLI_TEXT = {
     ja: '{total} 件中 {written} 件のエントリを {file} に書き出しました（{format}）。',
   },
   exportDropped: {
-    en: 'Left out {count} entr(y/ies) as asked ({flags}): {places}.',
+    en: 'Left out {count} entries as asked ({flags}): {places}.',
     ja: '指定どおり {count} 件のエントリを除きました（{flags}）: {places}。',
+  },
+  exportDropped_one: {
+    en: 'Left out 1 entry as asked ({flags}): {places}.',
+    ja: '指定どおり 1 件のエントリを除きました（{flags}）: {places}。',
   },
   exportReplaced: {
     en: 'Wrote "?" for characters Shift_JIS lacks in {count} memo(s) (--replace-unencodable): {places}.',
@@ -272,12 +284,72 @@ export const CLI_TEXT = {
     en: 'write memos starting with = + - @ as they are (default: prefix an apostrophe)',
     ja: '= + - @ で始まるメモをそのまま書き出す（既定: 先頭にアポストロフィを付ける）',
   },
-  optLog: { en: 'the log file to read', ja: '読み込むログファイル' },
+  optLog: {
+    en: 'the log file to read (- for stdin; gzip is unpacked as it is read)',
+    ja: '読み込むログファイル（- は標準入力。gzip 圧縮もそのまま読めます）',
+  },
   optColumn: {
-    en: 'the column N (1-based) holding the address',
-    ja: 'アドレスのある列番号 N（1 から）',
+    en: 'the field N (1-based) holding the address (default: the first address on the line)',
+    ja: 'アドレスのあるフィールド番号 N（1 から。既定: 行で最初のアドレス）',
+  },
+  optDelimiter: {
+    en: 'how the log fields are separated: comma, tab, space or combined (default: detected)',
+    ja: 'ログの区切り: comma、tab、space、combined のいずれか（既定: 自動判別）',
   },
   optTop: { en: 'how many denied addresses to list', ja: '表示する拒否アドレスの数' },
+
+  // --- impact ---
+  impactLines: {
+    en: '{lines} lines, {addresses} with an address',
+    ja: '{lines} 行、うちアドレスのある行 {addresses}',
+  },
+  impactLinesField: {
+    en: '{lines} lines, {addresses} with an address in field {column} ({delimiter}-separated)',
+    ja: '{lines} 行、うちフィールド {column}（{delimiter} 区切り）にアドレスのある行 {addresses}',
+  },
+  impactSkipped: {
+    en: 'skipped {count} line(s) longer than {max} bytes',
+    ja: '{max} バイトを超える {count} 行を読み飛ばしました',
+  },
+  impactAllowed: { en: 'allowed {count} ({percent}%)', ja: '許可 {count}（{percent}%）' },
+  impactDenied: {
+    en: 'denied  {count} ({percent}%) from {distinct} distinct address(es)',
+    ja: '拒否 {count}（{percent}%）、接続元 {distinct} 個',
+  },
+  impactTop: { en: 'Most frequent denied addresses:', ja: '拒否が多い接続元:' },
+  impactAllowAll: {
+    en: 'mode ALLOW_ALL: everyone is allowed.',
+    ja: 'モード ALLOW_ALL: すべての接続元が許可されます。',
+  },
+  impactNoAddress: {
+    en: '{source}: no IPv4 address on any line of {lines} line(s){skipped}: nothing to judge.',
+    ja: '{source}: {lines} 行のどの行にも IPv4 アドレスがありません{skipped}。判定できるものがありません。',
+  },
+  impactNoAddressField: {
+    en: '{source}: no IPv4 address in field {column} ({delimiter}-separated; see --delimiter) of {lines} line(s){skipped}: nothing to judge.',
+    ja: '{source}: {lines} 行のフィールド {column}（{delimiter} 区切り。--delimiter を参照）に IPv4 アドレスがありません{skipped}。判定できるものがありません。',
+  },
+  impactNoAddressSkipped: {
+    en: ', {count} line(s) over {max} bytes skipped',
+    ja: '（{max} バイトを超える {count} 行は読み飛ばし）',
+  },
+  impactCannotRead: {
+    en: '{source}: cannot read the log ({why}).',
+    ja: '{source}: ログを読み込めません（{why}）。',
+  },
+  impactNotGzip: {
+    en: 'it starts like gzip but is not valid gzip: {detail}',
+    ja: 'gzip の形式で始まりますが、正しい gzip ではありません: {detail}',
+  },
+  impactDelimiterValues: {
+    en: '--delimiter must be one of {values}, got "{value}".',
+    ja: '--delimiter には {values} のいずれかを指定してください（指定: "{value}"）。',
+  },
+  stdinName: { en: 'stdin', ja: '標準入力' },
+  listAndLogRequired: {
+    en: '--list FILE and --log FILE are required.',
+    ja: '--list FILE と --log FILE を指定してください。',
+  },
 
   // --- command summaries (allowlist --help, allowlist <command> --help) ---
   sumCheck: {
@@ -300,11 +372,16 @@ export const CLI_TEXT = {
 
 export type CliTextKey = keyof typeof CLI_TEXT;
 
-/** A CLI line in the locale, `{param}`s filled. */
+/**
+ * A CLI line in the locale, `{param}`s filled. With `count` 1, the key's `_one` form is used when
+ * there is one ("1 entry", not "1 entries").
+ */
 export function text(
   key: CliTextKey,
   locale: Locale,
   params: Record<string, string | number> = {},
 ): string {
-  return fillTemplate(CLI_TEXT[key][locale], params);
+  const one = `${key}_one`;
+  const chosen = params.count === 1 && Object.hasOwn(CLI_TEXT, one) ? (one as CliTextKey) : key;
+  return fillTemplate(CLI_TEXT[chosen][locale], params);
 }

@@ -112,7 +112,12 @@ export async function startService(options: StartOptions): Promise<RunningServic
     requestId: string,
     ip: string,
   ): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://service.invalid');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://service.invalid');
+    } catch {
+      throw new HttpError(400, 'BAD_REQUEST', 'The request target is not a valid path.');
+    }
     const method = req.method ?? 'GET';
     const allow = (methods: string) => {
       if (!methods.split(', ').includes(method)) {

@@ -9,12 +9,13 @@ import {
   intOption,
   reportListProblems,
   runCommand,
+  say,
   write,
 } from '../common.ts';
 import { readLogCounts } from '../log-scan.ts';
 
 const USAGE =
-  'usage: allowlist impact --list FILE --log FILE|- [--column N] [--delimiter comma|tab|space|combined] [--top K] [--json]';
+  'usage: allowlist impact --list FILE --log FILE|- [--column N] [--delimiter D] [--top K] [--json]';
 const OPTIONS = {
   list: { type: 'string' },
   log: { type: 'string' },
@@ -25,21 +26,22 @@ const OPTIONS = {
   json: { type: 'boolean' },
 } as const;
 
+/** The log's name in messages: its path, or "stdin" for `-`. */
+const sourceName = (path: string) => (path === '-' ? say('stdinName') : path);
+
 function logError(path: string, error: unknown): CliExit {
   const code = (error as { code?: unknown }).code;
+  const detail = error instanceof Error ? error.message : String(error);
+  const source = sourceName(path);
+  if (code === 'ENOENT')
+    return new CliExit(2, `allowlist impact: ${say('FILE_NOT_FOUND', { path: source })}`);
+  if (code === 'EACCES')
+    return new CliExit(2, `allowlist impact: ${say('FILE_PERMISSION', { path: source })}`);
+  if (code === 'EISDIR')
+    return new CliExit(2, `allowlist impact: ${say('NOT_A_FILE', { path: source })}`);
   const why =
-    code === 'ENOENT'
-      ? 'no such file'
-      : code === 'EISDIR'
-        ? 'is a directory'
-        : code === 'EACCES'
-          ? 'permission denied'
-          : code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR'
-            ? `it starts like gzip but is not valid gzip: ${(error as Error).message}`
-            : error instanceof Error
-              ? error.message
-              : String(error);
-  return new CliExit(2, `allowlist impact: ${path}: cannot read the log (${why}).`);
+    code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' ? say('impactNotGzip', { detail }) : detail;
+  return new CliExit(2, `allowlist impact: ${say('impactCannotRead', { source, why })}`);
 }
 
 /**
@@ -56,14 +58,17 @@ export async function run(argv: string[]): Promise<number> {
   return runCommand({ name: 'impact', usage: USAGE, options: OPTIONS }, argv, async (cmd) => {
     const { values } = cmd;
     if (typeof values.list !== 'string' || typeof values.log !== 'string') {
-      throw cmd.usageError('--list FILE and --log FILE are required.');
+      throw cmd.usageError(say('listAndLogRequired'));
     }
     const column = intOption('impact', 'column', values.column, 1);
     const top = intOption('impact', 'top', values.top, 0) ?? 10;
     const delimiter = values.delimiter;
     if (delimiter !== undefined && !LOG_DELIMITERS.includes(delimiter as LogDelimiter)) {
       throw cmd.usageError(
-        `--delimiter must be one of ${LOG_DELIMITERS.join(', ')}, got "${String(delimiter)}".`,
+        say('impactDelimiterValues', {
+          values: LOG_DELIMITERS.join(', '),
+          value: String(delimiter),
+        }),
       );
     }
     const logPath = values.log;
@@ -75,51 +80,72 @@ export async function run(argv: string[]): Promise<number> {
         throw logError(logPath, error);
       }
     }
+    // An unreadable list fails now, with the list reader's own message, not after a long scan.
+    try {
+      closeSync(openSync(values.list, 'r'));
+    } catch {
+      await cmd.load(values.list);
+    }
+    // The scan starts before the list is read, so its worker threads run while the list loads
+    // (this thread scans its own share first). Its failure is held until the list has loaded.
+    const scan = readLogCounts(logPath, {
+      ...(column === undefined ? {} : { column }),
+      ...(delimiter === undefined ? {} : { delimiter: delimiter as LogDelimiter }),
+    }).then(
+      (counts) => ({ counts }),
+      (error: unknown) => ({ error }),
+    );
     const { config, problems } = await cmd.load(values.list);
     reportListProblems('impact', values.list, problems);
     const allows =
       config.mode === 'ALLOW_ALL' ? () => true : compileMatcher(config.entries).allowsUint32;
-    let counts: LogCounts;
-    try {
-      counts = await readLogCounts(logPath, {
-        ...(column === undefined ? {} : { column }),
-        ...(delimiter === undefined ? {} : { delimiter: delimiter as LogDelimiter }),
-      });
-    } catch (error) {
-      throw logError(logPath === '-' ? 'stdin' : logPath, error);
-    }
+    const scanned = await scan;
+    if ('error' in scanned) throw logError(logPath, scanned.error);
+    const counts: LogCounts = scanned.counts;
     const n = (x: number) => x.toLocaleString('en-US');
     if (counts.addresses === 0) {
-      const where =
-        column === undefined
-          ? 'on any line'
-          : `in field ${column} (${counts.delimiter}-separated; see --delimiter)`;
-      const skipped =
-        counts.overlongLines > 0
-          ? `, ${n(counts.overlongLines)} line(s) over ${n(counts.maxLineBytes)} bytes skipped`
-          : '';
+      const params = {
+        source: sourceName(logPath),
+        lines: n(counts.lines),
+        column: column ?? 0,
+        delimiter: counts.delimiter,
+        skipped:
+          counts.overlongLines > 0
+            ? say('impactNoAddressSkipped', {
+                count: n(counts.overlongLines),
+                max: n(counts.maxLineBytes),
+              })
+            : '',
+      };
       throw new CliExit(
         2,
-        `allowlist impact: ${logPath === '-' ? 'stdin' : logPath}: no IPv4 address ${where} of ${n(counts.lines)} line(s)${skipped}: nothing to judge.`,
+        `allowlist impact: ${say(column === undefined ? 'impactNoAddress' : 'impactNoAddressField', params)}`,
       );
     }
     const stats = summarizeCounts(counts, allows, top);
-    if (!values.json && config.mode === 'ALLOW_ALL') write('mode ALLOW_ALL: everyone is allowed.');
+    if (!values.json && config.mode === 'ALLOW_ALL') write(say('impactAllowAll'));
     if (values.json) {
       write(JSON.stringify(stats, null, 2));
     } else {
       const pct = (x: number) => ((100 * x) / stats.addresses).toFixed(1);
       write(
         [
-          `${n(stats.lines)} lines, ${n(stats.addresses)} with an address${column === undefined ? '' : ` in field ${column} (${stats.delimiter}-separated)`}`,
+          column === undefined
+            ? say('impactLines', { lines: n(stats.lines), addresses: n(stats.addresses) })
+            : say('impactLinesField', {
+                lines: n(stats.lines),
+                addresses: n(stats.addresses),
+                column,
+                delimiter: stats.delimiter,
+              }),
           ...(stats.overlongLines > 0
             ? [
-                `  skipped ${n(stats.overlongLines)} line(s) longer than ${n(stats.maxLineBytes)} bytes`,
+                `  ${say('impactSkipped', { count: n(stats.overlongLines), max: n(stats.maxLineBytes) })}`,
               ]
             : []),
-          `  allowed ${n(stats.allowed)} (${pct(stats.allowed)}%)`,
-          `  denied  ${n(stats.denied)} (${pct(stats.denied)}%) from ${n(stats.uniqueDenied)} distinct address(es)`,
-          ...(stats.topDenied.length > 0 ? ['Most frequent denied addresses:'] : []),
+          `  ${say('impactAllowed', { count: n(stats.allowed), percent: pct(stats.allowed) })}`,
+          `  ${say('impactDenied', { count: n(stats.denied), percent: pct(stats.denied), distinct: n(stats.uniqueDenied) })}`,
+          ...(stats.topDenied.length > 0 ? [say('impactTop')] : []),
           ...stats.topDenied.map((d) => `  ${d.ip.padEnd(15)}  ${n(d.count)}`),
         ].join('\n'),
       );

@@ -1,5 +1,7 @@
 import type { ApplyStatusView } from '../../shared/contract/ipc.ts';
 import type { AllowlistService } from '../../shared/contract/service.ts';
+import type { Config } from '../../shared/allowlist/model.ts';
+import { fingerprintOf } from './base-identity.ts';
 import { RESET_WINDOW_MS } from './service-failure.ts';
 import type { ApplyRecord } from './store.ts';
 
@@ -33,6 +35,8 @@ export type ApplyTrackerDeps = {
 
 type Tracked = {
   status: ApplyStatusView;
+  /** Fingerprint of the pushed list (null after a restart): what the service must show. */
+  expected: string | null;
   /** null: restored from the store, not followed since the restart. */
   service: AllowlistService | null;
   loop: Promise<ApplyStatusView> | null;
@@ -98,6 +102,7 @@ export function createApplyTracker(deps: ApplyTrackerDeps) {
     if (!record) return null;
     const t: Tracked = {
       status: record,
+      expected: null,
       service: null,
       loop: null,
       stopped: false,
@@ -144,6 +149,15 @@ export function createApplyTracker(deps: ApplyTrackerDeps) {
     }
     const { apply } = result.value;
     const mine = t.status.revision;
+    const shown = fingerprintOf({ mode: result.value.mode, entries: result.value.entries });
+    if (t.expected !== null && result.value.revision === mine && shown !== t.expected) {
+      // The service holds another list under the revision it acknowledged: never "verified".
+      update(t, {
+        phase: 'error',
+        message: `The service shows another list at revision ${mine} than the one saved. Refresh from the service and review before saving again.`,
+      });
+      return true;
+    }
     const appliedMine =
       apply.state === 'APPLIED' &&
       (apply.revision === mine || Number(apply.revision) > Number(mine));
@@ -185,6 +199,8 @@ export function createApplyTracker(deps: ApplyTrackerDeps) {
       revision: string;
       service: AllowlistService;
       restoreHistoryId: string | null;
+      /** The pushed list: a service showing another one at this revision is an error. */
+      pushed?: Config;
       emit?: (status: ApplyStatusView) => void;
     }): ApplyStatusView {
       const old = tracked.get(input.profileId);
@@ -199,6 +215,7 @@ export function createApplyTracker(deps: ApplyTrackerDeps) {
           restoreHistoryId: input.restoreHistoryId,
           message: 'Saved. The service is applying the new list.',
         },
+        expected: input.pushed ? fingerprintOf(input.pushed) : null,
         service: input.service,
         loop: null,
         stopped: false,
@@ -238,6 +255,7 @@ export function createApplyTracker(deps: ApplyTrackerDeps) {
       if (!t) {
         const fresh: Tracked = {
           status: idle(profileId),
+          expected: null,
           service,
           loop: null,
           stopped: true,

@@ -36,6 +36,11 @@ export type PullStatus = 'updated' | 'up-to-date' | 'merged' | 'conflicts';
 export type SyncState =
   'never-pulled' | 'up-to-date' | 'local-changes' | 'remote-changed' | 'offline' | 'error';
 
+/** The empty base that stands in before a first pull (see `integrate`). */
+function isStandIn(base: SnapshotRecord): boolean {
+  return base.revision === '' && base.origin === undefined;
+}
+
 /** The merge with `lostAccess`: who its merged list would lock out (caller and protected). */
 function lostAccessOf(profile: ProfileRecord, merge: MergeRecord): MergeRecord {
   const checks = lockoutChecks(merge.merged, merge.callerIp, profile.protectedAddresses);
@@ -114,7 +119,9 @@ export function createDrafts(deps: DraftDeps) {
         status: 'up-to-date',
       };
     }
-    const outcome = mergeConfigs(draft.base.config, draft.working, remote.config);
+    const outcome = mergeConfigs(draft.base.config, draft.working, remote.config, {
+      firstPull: isStandIn(draft.base),
+    });
     if (outcome.conflicts.length === 0) {
       // Only the identity moved (same content, e.g. another origin spelling): nothing to combine.
       // The stand-in empty base before a first pull has no origin: that is always a merge.
@@ -179,7 +186,9 @@ export function createDrafts(deps: DraftDeps) {
       const merge =
         old.merge && old.base
           ? (() => {
-              const outcome = mergeConfigs(old.base.config, working, old.merge.remote.config);
+              const outcome = mergeConfigs(old.base.config, working, old.merge.remote.config, {
+                firstPull: isStandIn(old.base),
+              });
               return lostAccessOf(profile(profileId), {
                 ...old.merge,
                 merged: outcome.merged,

@@ -62,7 +62,7 @@ function checkLogin(login: string): string {
       'INVALID_INPUT',
       'The login cannot contain ":" (the service reads everything after the first ":" as the password).',
     );
-  if (login.trim() === '' || /[\u0000-\u001f\u007f]/.test(login))
+  if (login.trim() === '' || [...login].some((c) => c.charCodeAt(0) < 32 || c === '\u007f'))
     throw new AppError('INVALID_INPUT', 'The login must be printable text, not empty.');
   return login;
 }

@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { normalizeCallerAddress } from '../../shared/allowlist/lockout.ts';
-import type { Config } from '../../shared/allowlist/model.ts';
 import type { ApplyStatusView, DraftView, PlanView } from '../../shared/contract/ipc.ts';
 import type { AllowlistService } from '../../shared/contract/service.ts';
 import { sameBase, sameSource, type BaseIdentity } from '../../shared/sync/base.ts';
-import { sameConfig, summarizeChanges } from '../../shared/sync/merge.ts';
+import { sameConfig } from '../../shared/sync/merge.ts';
 import { buildPlan, confirmationPhraseFor, lockoutChecks } from '../../shared/sync/plan.ts';
 import type { ApplyTracker } from './apply-tracker.ts';
-import { fingerprintOf, identityOf, snapshotOf, sourceOf } from './base-identity.ts';
+import { identityOf, snapshotOf, sourceOf } from './base-identity.ts';
+import { callerAddress, readBackProblem, recordPush } from './push-facts.ts';
 import type { Drafts, ServiceFactory } from './drafts.ts';
 import { AppError } from './errors.ts';
 import { serviceFailure } from './service-failure.ts';
-import type { AppStore, ProfileRecord, SnapshotRecord } from './store.ts';
+import type { AppStore, ProfileRecord } from './store.ts';
 import { draftView } from './views.ts';
 
 /**
@@ -50,22 +49,6 @@ export type PushOutcome =
       draft: DraftView;
     }
   | { status: 'remote-changed'; draft: DraftView };
-
-/** The caller's address, normalized; `error` says why it is unknown. */
-async function callerAddress(
-  service: AllowlistService,
-): Promise<{ ip: string | null; error: string | null }> {
-  const result = await service.clientIp();
-  if (!result.ok)
-    return { ip: null, error: serviceFailure(result.error, 'checking your address').message };
-  const ip = normalizeCallerAddress(result.value);
-  if (ip === null)
-    return {
-      ip: null,
-      error: `The service reported your address as "${result.value.slice(0, 60)}", which is not an IPv4 address, so the app cannot tell whether this list keeps you in.`,
-    };
-  return { ip, error: null };
-}
 
 export function createSync(deps: SyncDeps) {
   const now = (): string => (deps.now ?? (() => new Date()))().toISOString();
@@ -129,45 +112,6 @@ export function createSync(deps: SyncDeps) {
       source: sourceOf(profile),
     });
     return view;
-  };
-
-  const recordHistory = (
-    profileId: string,
-    base: SnapshotRecord,
-    pushed: Config,
-    revision: string,
-    confirmed: boolean,
-  ): string | null => {
-    const history = deps.store.listHistory(profileId);
-    let previous = history.find(
-      (h) => h.revision === base.revision && sameConfig(h.config, base.config),
-    );
-    if (!previous) {
-      previous = {
-        id: `rev-${base.revision}-${randomUUID().slice(0, 8)}`,
-        profileId,
-        revision: base.revision,
-        previousRevision: null,
-        pushedAt: base.pulledAt,
-        config: base.config,
-        summary: { added: 0, removed: 0, memoChanged: 0, modeChanged: false },
-        source: 'pulled',
-        confirmed: true,
-      };
-      deps.store.addHistory(previous);
-    }
-    deps.store.addHistory({
-      id: `rev-${revision}-${randomUUID().slice(0, 8)}`,
-      profileId,
-      revision,
-      previousRevision: base.revision,
-      pushedAt: now(),
-      config: pushed,
-      summary: summarizeChanges(base.config, pushed),
-      source: 'pushed',
-      confirmed,
-    });
-    return previous.id;
   };
 
   /** Checks that need no network: the plan is still the one for this draft, profile and base. */
@@ -237,7 +181,26 @@ export function createSync(deps: SyncDeps) {
     );
   };
 
+  /** Profiles with a push in flight: a plan is sent at most once, never twice in parallel. */
+  const inFlight = new Set<string>();
+
   const push = async (
+    profileId: string,
+    planId: string,
+    confirmation: string | undefined,
+    emit?: (status: ApplyStatusView) => void,
+  ): Promise<PushOutcome> => {
+    if (inFlight.has(profileId))
+      throw stale('A save of this profile is already in progress. Wait for it to finish.');
+    inFlight.add(profileId);
+    try {
+      return await pushOnce(profileId, planId, confirmation, emit);
+    } finally {
+      inFlight.delete(profileId);
+    }
+  };
+
+  const pushOnce = async (
     profileId: string,
     planId: string,
     confirmation: string | undefined,
@@ -282,22 +245,23 @@ export function createSync(deps: SyncDeps) {
     }
     const revision = put.value.revision;
     const pushed = stored.view.config;
-    const pushedFingerprint = fingerprintOf(pushed);
     // Read back: the service must show the pushed list at the acknowledged revision.
-    const readBack = await service.get();
-    let problem: string | null = null;
-    if (revision === base.revision)
-      problem = `The service acknowledged the save with the revision it already had (${revision}), so it is not certain the list was saved.`;
-    else if (!readBack.ok)
-      problem = `The list could not be read back after the save (${readBack.error.message}), so it is not certain it was saved as sent.`;
-    else if (
-      readBack.value.revision !== revision ||
-      fingerprintOf({ mode: readBack.value.mode, entries: readBack.value.entries }) !==
-        pushedFingerprint
-    )
-      problem = `The service acknowledged revision ${revision}, but reading it back shows ${readBack.value.revision === revision ? 'another list' : `revision ${readBack.value.revision}`}: it is not certain the list was saved as sent.`;
+    const excludesCaller = lockoutChecks(pushed, caller.ip, []).some((c) => !c.allowed);
+    const problem = readBackProblem(
+      revision,
+      base.revision,
+      pushed,
+      await service.get(),
+      excludesCaller,
+    );
     const confirmed = problem === null;
-    const restoreHistoryId = recordHistory(profileId, base, pushed, revision, confirmed);
+    const restoreHistoryId = recordPush(deps.store, now(), {
+      profileId,
+      base,
+      pushed,
+      revision,
+      confirmed,
+    });
     // Re-read the draft: edits autosaved while the PUT was in flight stay in the working copy.
     const latest = deps.drafts.load(profileId);
     const working = sameConfig(latest.working, pushed) ? pushed : latest.working;
@@ -321,6 +285,7 @@ export function createSync(deps: SyncDeps) {
       revision,
       service,
       restoreHistoryId,
+      pushed,
       ...(emit ? { emit } : {}),
     });
     return {

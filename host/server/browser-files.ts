@@ -22,6 +22,7 @@ export type CallFiles = {
 /** How long an export waits to be downloaded. */
 const DOWNLOAD_TTL_MS = 5 * 60_000;
 
+/** The dialogs for createHandlers plus what the server needs to carry files to and from the page. */
 export type BrowserFiles = {
   dialogs: Dialogs;
   /** Run one call with its picked file; returns what the handler left for the page. */
@@ -37,6 +38,7 @@ export type BrowserFiles = {
   clear(): void;
 };
 
+/** Dialogs backed by the call's own files, and the store of pending downloads. */
 export function createBrowserFiles(): BrowserFiles {
   const calls = new AsyncLocalStorage<CallFiles>();
   const downloads = new Map<string, { name: string; bytes: Uint8Array; timer: NodeJS.Timeout }>();

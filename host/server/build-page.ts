@@ -2,9 +2,11 @@
  * Build what browser mode serves: the renderer (renderer/vite.config.ts → dist/renderer) and the
  * page bridge (host/page/bridge.ts → dist/host-page/bridge.js, one ES module).
  */
+/** Where the built renderer and the page bridge are (relative to the repository root). */
 export const RENDERER_DIR = 'dist/renderer';
 export const PAGE_DIR = 'dist/host-page';
 
+/** Build the page bridge, and the renderer too unless it is already built by the caller. */
 export async function buildBrowserPage(options: { renderer: boolean }): Promise<void> {
   const { build } = await import('vite');
   if (options.renderer) await build({ configFile: 'renderer/vite.config.ts', logLevel: 'warn' });

@@ -10,7 +10,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
  *   (the URL printed for the user; exchanged for a cookie, then redirected away), or in the
  *   HttpOnly, SameSite=Strict cookie.
  * - A state-changing request (POST) must carry an Origin of this server; any request with a
- *   foreign Origin, or that the browser marks cross-site, is refused. No CORS headers, ever.
+ *   foreign Origin, or that the browser marks as coming from another origin (Sec-Fetch-Site), is
+ *   refused. No CORS headers, ever.
  */
 
 export type GateRequest = {
@@ -92,7 +93,12 @@ export function checkRequest(request: GateRequest, config: GateConfig): GateVerd
   if (method === 'POST' && request.origin === undefined) {
     return { ok: false, status: 403, reason: 'A request that changes something needs an Origin.' };
   }
-  if (request.secFetchSite !== undefined && request.secFetchSite === 'cross-site') {
+  // Chromium names where a request comes from; another port of 127.0.0.1 is "same-site" (and
+  // carries SameSite cookies), so only this origin ("same-origin") or the address bar ("none").
+  if (
+    request.secFetchSite !== undefined &&
+    !['same-origin', 'none'].includes(request.secFetchSite)
+  ) {
     return { ok: false, status: 403, reason: 'Requests from other sites are refused.' };
   }
 

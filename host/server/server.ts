@@ -27,6 +27,7 @@ import { packageInfo } from './data-dir.ts';
  * `code serve-web` and Jupyter do it. Never imports electron.
  */
 
+/** How browser mode is started (npm start: host/server/main.ts; tests: their own folders). */
 export type BrowserHostOptions = {
   /** Profiles, drafts, history (the Electron app's folder by default: data-dir.ts). */
   dataDir: string;
@@ -41,6 +42,7 @@ export type BrowserHostOptions = {
   log?: (line: string) => void;
 };
 
+/** A running browser-mode server. */
 export type BrowserHost = {
   port: number;
   /** `http://127.0.0.1:PORT` */
@@ -99,6 +101,11 @@ async function readIndex(rendererDir: string): Promise<string> {
   return html.slice(0, at) + tag + html.slice(at);
 }
 
+/**
+ * Start browser mode on 127.0.0.1: a fresh connection token, the handlers over `dataDir`, the
+ * renderer from `rendererDir`. Resolves once it listens; `close()` ends event streams, open
+ * connections and the handlers (apply polling, imports, the demo service).
+ */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const log = options.log ?? (() => {});
   const index = await readIndex(options.rendererDir).catch((error: unknown) => {

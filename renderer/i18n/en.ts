@@ -127,7 +127,7 @@ export const en = {
     pull: 'Refresh from service',
     pulling: 'Refreshing…',
     disabledOffline:
-      'The service cannot be reached, so the draft cannot be saved to it yet. Saving works again once it is reachable.',
+      'Saving needs a connection to the service; it works again once the service answers.',
     disabledErrors:
       'Some entries have errors, so the list cannot be saved. Fix them as described under each entry.',
     disabledNoChanges: 'No changes to save.',
@@ -158,7 +158,7 @@ export const en = {
     lockoutWhoProtected: 'a protected address',
     lockoutBody:
       'Once this save takes effect, the service refuses every request from the addresses below, logins included. If you lose access there are two ways back: open the Reset URL in the completion e-mail within one hour, or, on cybozu.com, have a cybozu.com Store Administrator set the IP address restriction to “Allow all” on the cybozu.com Store.',
-    lockoutPhraseLabel: 'To save anyway, type “{{phrase}}” (the address that loses access)',
+    lockoutPhraseLabel: 'To save anyway, type “{{phrase}}” exactly as shown',
     lockoutConfirm: 'Save and lose access',
     lockoutCancel: 'Cancel, keep editing',
     mergeNeeded:

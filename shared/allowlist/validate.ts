@@ -82,7 +82,9 @@ export function validateEntry(entry: Entry): Problem[] {
   }
 
   const memo = typeof entry.memo === 'string' ? entry.memo : '';
-  const memoLength = [...memo].length;
+  // Code points, counted only when the UTF-16 length could exceed the limit (it is never less):
+  // spreading every memo into an array was a measured share of validating a 100,000-row import.
+  const memoLength = memo.length > MAX_MEMO_LENGTH ? [...memo].length : memo.length;
   if (memoLength > MAX_MEMO_LENGTH) {
     problems.push(
       makeProblem(
@@ -110,8 +112,14 @@ export function validateEntry(entry: Entry): Problem[] {
           ),
         );
       }
-      const network = entry.cidr === null ? formatIPv4(block.start) : formatBlock(block);
       const special = classifyBlock(block);
+      // Formatted only for a problem that names it: most entries have none.
+      const network =
+        special || prefix <= BROAD_PREFIX_MAX
+          ? entry.cidr === null
+            ? formatIPv4(block.start)
+            : formatBlock(block)
+          : '';
       if (special) {
         problems.push(
           makeProblem(

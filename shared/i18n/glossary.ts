@@ -258,7 +258,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     retiredJa: ['件目', 'エントリ {{n}}', 'エントリ {position}', 'エントリ {otherPosition}'],
     retiredEn: [],
     sources: [],
-    note: 'Rows of an imported file are 「3行目」 / "row 3" under the column 「行」 / "Row". Lists of numbers use 「、」 in Japanese.',
+    note: 'Rows of an imported file are 「3 行目」 / "row 3" under the column 「行」 / "Row". Lists of numbers use 「、」 in Japanese.',
   },
   {
     id: 'pull',

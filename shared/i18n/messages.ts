@@ -151,19 +151,23 @@ export const MESSAGES = {
   // --- Import and export (shared/import, shared/export; owned by the "import" helper) ---
   IMPORT_MISSING_IP: {
     en: 'Row {row}: the address cell ({column}{row}) is empty but the row is not.',
-    ja: '{row}行目: 行に値はありますが、アドレスのセル（{column}{row}）が空です。アドレスを入力するか行を削除してから、もう一度インポートしてください。',
+    ja: '{row} 行目: 行に値はありますが、アドレスのセル（{column}{row}）が空です。アドレスを入力するか行を削除してから、もう一度インポートしてください。',
   },
   IMPORT_UNNAMED_COLUMN: {
     en: 'Row {row}: cell {column}{row} has a value under no heading, so it was not imported (a memo with an unquoted comma?).',
-    ja: '{row}行目: セル {column}{row} の値は見出しのない列にあるため、インポートしていません。メモにカンマがある場合は、メモを引用符（"）で囲んでください。',
+    ja: '{row} 行目: セル {column}{row} の値は見出しのない列にあるため、インポートしていません。メモにカンマがある場合は、メモを引用符（"）で囲んでください。',
+  },
+  IMPORT_MEMO_APOSTROPHE: {
+    en: 'Row {row}: the memo in {column}{row} starts with an apostrophe before a formula sign, as a CSV export writes it so that spreadsheet programs do not run it; it was imported as written, apostrophe included. Remove the apostrophe in the editor if it is not part of the memo.',
+    ja: '{row} 行目: セル {column}{row} のメモは、数式記号の前にアポストロフィが付いています（表計算ソフトで数式として実行されないよう、CSV のエクスポートが付けるものです）。アポストロフィを含めて、そのままインポートしました。メモの一部でなければ、エディターでアポストロフィを削除してください。',
   },
   IMPORT_CELL_ERROR: {
     en: 'Row {row}: cell {column}{row} holds the Excel error {value}.',
-    ja: '{row}行目: セル {column}{row} が Excel のエラー値 {value} です。Excel でセルを修正してから、もう一度インポートしてください。',
+    ja: '{row} 行目: セル {column}{row} が Excel のエラー値 {value} です。Excel でセルを修正してから、もう一度インポートしてください。',
   },
   IMPORT_FORMULA_NO_VALUE: {
     en: 'Row {row}: cell {column}{row} is a formula ({formula}) saved without its value; open and save the file in Excel, then import again.',
-    ja: '{row}行目: セル {column}{row} は値が保存されていない数式（{formula}）です。Excel で開いて保存してから、もう一度インポートしてください。',
+    ja: '{row} 行目: セル {column}{row} は値が保存されていない数式（{formula}）です。Excel で開いて保存してから、もう一度インポートしてください。',
   },
   IMPORT_NO_HEADER: {
     en: 'No header row was found, so the columns were chosen by their content: address from column {ipColumn}, prefix from column {prefixColumn}, memo from column {memoColumn} (not read: {ignoredColumns}). If that is wrong, add a header row such as "IP address,CIDR,Memo".',
@@ -258,7 +262,7 @@ export const MESSAGES = {
   // The app could not start (electron/main/index.ts: an error box, then the app exits).
   APP_START_FAILED: {
     en: 'IP Allowlist Manager could not start: {detail}. Nothing was changed. Check that the folder {folder} exists and that you may write to it, then start the app again.',
-    ja: 'IP Allowlist Manager を起動できませんでした（{detail}）。何も変更していません。フォルダー {folder} が存在し、書き込みできることを確認してから、もう一度起動してください。',
+    ja: 'IPアドレス制限マネージャーを起動できませんでした（{detail}）。何も変更していません。フォルダー {folder} が存在し、書き込みできることを確認してから、もう一度起動してください。',
   },
 } satisfies Record<string, MessageTemplate>;
 
@@ -273,27 +277,27 @@ export type MessageCode = keyof typeof MESSAGES;
 export const ROW_MESSAGES: Partial<Record<MessageCode, MessageTemplate>> = {
   DUPLICATE_ENTRY: {
     en: 'Row {row} ({network}) duplicates row {otherRow}.',
-    ja: '{row} 行目（{network}）は {otherRow} 行目と重複しています。',
+    ja: '{row} 行目（{network}）は {otherRow} 行目と重複しています。どちらか一方を削除してください。',
   },
   COVERED_BY_ENTRY: {
     en: 'Row {row} ({network}) is already covered by row {otherRow} ({otherNetwork}{otherMemoSuffix}).',
-    ja: '{row} 行目（{network}）は {otherRow} 行目（{otherNetwork}{otherMemoSuffix}）にすでに含まれています。',
+    ja: '{row} 行目（{network}）は {otherRow} 行目（{otherNetwork}{otherMemoSuffix}）にすでに含まれています。不要であれば削除してください。',
   },
   EXPORT_UNENCODABLE_MEMO: {
     en: 'Row {row} ({network}): the memo contains "{char}" ({codePoint}), which Shift_JIS cannot encode; the entry was not written.',
-    ja: '{row} 行目（{network}）: メモの「{char}」（{codePoint}）は Shift_JIS で表せないため、このエントリは書き出していません。',
+    ja: '{row} 行目（{network}）: メモの「{char}」（{codePoint}）は Shift_JIS で表せないため、このエントリはエクスポートしていません。メモからこの文字を除いてから、もう一度エクスポートしてください。',
   },
   EXPORT_MEMO_REPLACED: {
     en: 'Row {row} ({network}): "{char}" ({codePoint}) in the memo cannot be encoded in Shift_JIS and was written as "?".',
-    ja: '{row} 行目（{network}）: メモの「{char}」（{codePoint}）は Shift_JIS で表せないため「?」として書き出しました。',
+    ja: '{row} 行目（{network}）: メモの「{char}」（{codePoint}）は Shift_JIS で表せないため、「?」に置き換えてエクスポートしました。',
   },
   EXPORT_FORMULA_NEUTRALIZED: {
     en: 'Row {row} ({network}): the memo starts with "{first}", which spreadsheet programs read as a formula; it was written with a leading apostrophe.',
-    ja: '{row} 行目（{network}）: メモが表計算ソフトで数式と解釈される「{first}」で始まるため、先頭にアポストロフィを付けて書き出しました。',
+    ja: '{row} 行目（{network}）: メモが表計算ソフトで数式と解釈される「{first}」で始まるため、先頭にアポストロフィを付けてエクスポートしました。',
   },
   EXPORT_ENTRY_SKIPPED: {
     en: 'Row {row} ({network}) has errors and was not written.',
-    ja: '{row} 行目（{network}）にはエラーがあるため書き出していません。',
+    ja: '{row} 行目（{network}）にはエラーがあるため、エクスポートしていません。エラーを修正してから、もう一度エクスポートしてください。',
   },
 };
 

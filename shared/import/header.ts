@@ -26,181 +26,54 @@ type Role = 'ip' | 'prefix' | 'memo' | 'rowNumber';
 // "IP address/CIDR" or "Global IP range". Header text from a file is only ever matched against
 // these lists and regular expressions, never used as an object key.
 
+/** Words of a list written one after another, separated by spaces and line breaks. */
+function words(text: string): readonly string[] {
+  return text.split(/\s+/).filter((w) => w !== '');
+}
+
 /** Headings of a row-number column: never a memo. */
-const ROW_NUMBER_WORDS = [
-  'no',
-  'nr',
-  'num',
-  'number',
-  'rowno',
-  'row',
-  'seq',
-  'index',
-  '番号',
-  '連番',
-  '項番',
-  '通番',
-  '行',
-  '行番号',
-  'ナンバー',
-] as const;
+const ROW_NUMBER_WORDS = words(`
+  no nr num number rowno row seq index 番号 連番 項番 通番 行 行番号 ナンバー
+`);
 
 /** Words that may come before the address word: "接続元IPアドレス", "Global IP". */
-const IP_QUALIFIERS = [
-  '接続元',
-  '送信元',
-  'アクセス元',
-  '許可',
-  '許可する',
-  '許可対象',
-  '対象',
-  'グローバル',
-  '固定',
-  '公開',
-  '外部',
-  'global',
-  'public',
-  'static',
-  'external',
-  'source',
-  'src',
-  'client',
-  'remote',
-  'allowed',
-  'allow',
-  'permitted',
-  'whitelisted',
-  'office',
-  'site',
-  '拠点',
-] as const;
+const IP_QUALIFIERS = words(`
+  接続元 送信元 アクセス元 許可 許可する 許可対象 対象 グローバル 固定 公開 外部 global public static external
+  source src client remote allowed allow permitted whitelisted office site 拠点
+`);
 
 /** The address word itself. */
-const IP_CORES = [
-  'ip',
-  'ips',
-  'ipv4',
-  'ipaddr',
-  'ipaddress',
-  'ipaddresses',
-  'ipv4address',
-  'ipv4addresses',
-  'ipアドレス',
-  'ipv4アドレス',
-  'address',
-  'addresses',
-  'アドレス',
-  'network',
-  'networks',
-  'ネットワーク',
-  'ネットワークアドレス',
-] as const;
+const IP_CORES = words(`
+  ip ips ipv4 ipaddr ipaddress ipaddresses ipv4address ipv4addresses ipアドレス
+  ipv4アドレス address addresses アドレス network networks ネットワーク ネットワークアドレス
+`);
 
 /** Words that may follow the address word: "IPアドレス範囲", "IP address/CIDR". */
-const IP_SUFFIXES = [
-  'アドレス',
-  'address',
-  'addresses',
-  'range',
-  'ranges',
-  '範囲',
-  '帯',
-  'block',
-  'ブロック',
-  'cidr',
-  'prefix',
-  'subnet',
-  'subnetmask',
-  'netmask',
-  'mask',
-  'サブネット',
-  'サブネットマスク',
-  'マスク',
-  'ネットワーク',
-  'network',
-  'v4',
-] as const;
+const IP_SUFFIXES = words(`
+  アドレス address addresses range ranges 範囲 帯 block ブロック cidr prefix subnet
+  subnetmask netmask mask サブネット サブネットマスク マスク ネットワーク network v4
+`);
 
 /** Plain address headings that are not "qualifier + address word": "Range", "IP範囲". */
-const IP_WORDS = ['range', 'iprange', 'ip範囲', 'ip帯'] as const;
+const IP_WORDS = words('range iprange ip範囲 ip帯');
 
-const PREFIX_WORDS = [
-  'cidr',
-  'prefix',
-  'prefixlength',
-  'prefixlen',
-  'subnetmask',
-  'netmask',
-  'mask',
-  'subnet',
-  'masklength',
-  'masklen',
-  'bits',
-  'cidr表記',
-  'プレフィックス',
-  'プレフィクス',
-  'プレフィックス長',
-  'プレフィクス長',
-  'サブネットマスク',
-  'サブネット',
-  'ネットマスク',
-  'マスク',
-  'マスク長',
-  'ビット数',
-] as const;
+const PREFIX_WORDS = words(`
+  cidr prefix prefixlength prefixlen subnetmask netmask mask subnet masklength
+  masklen bits cidr表記 プレフィックス プレフィクス プレフィックス長 プレフィクス長 サブネットマスク サブネット ネットマスク マスク
+  マスク長 ビット数
+`);
 
 /** Memo words; a heading made of one or more of them ("説明・備考", "拠点名／用途") is the memo. */
-const MEMO_WORDS = [
-  'memo',
-  'memos',
-  'note',
-  'notes',
-  'site',
-  'sitename',
-  'name',
-  'description',
-  'desc',
-  'comment',
-  'comments',
-  'label',
-  'location',
-  'office',
-  'officename',
-  'remarks',
-  'remark',
-  'purpose',
-  'owner',
-  'user',
-  'branch',
-  '備考',
-  'メモ',
-  '拠点',
-  '拠点名',
-  '名前',
-  '名称',
-  '説明',
-  'コメント',
-  '場所',
-  '用途',
-  '目的',
-  '事業所',
-  '事業所名',
-  'オフィス',
-  '摘要',
-  '利用者',
-  '担当',
-  '担当者',
-  '接続元',
-  '会社名',
-  '部署',
-  '部署名',
-  '内容',
-] as const;
+const MEMO_WORDS = words(`
+  memo memos note notes site sitename name description desc comment comments label
+  location office officename remarks remark purpose owner user branch 備考 メモ 拠点 拠点名
+  名前 名称 説明 コメント 場所 用途 目的 事業所 事業所名 オフィス 摘要 利用者 担当 担当者 接続元 会社名 部署 部署名 内容
+`);
 
 const MAX_HEADING_CHARS = 60;
 
-const alternation = (words: readonly string[]) =>
-  [...words]
+const alternation = (list: readonly string[]) =>
+  [...list]
     .sort((a, b) => b.length - a.length)
     .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('|');
@@ -268,17 +141,19 @@ function fromHeader(rows: Row[]): ColumnMapping | null {
     const row = rows[r] ?? [];
     // Data has started: a heading further down (a second table) is not this table's header.
     if (best && row.some((cell) => looksLikeAddress(cellText(cell)))) break;
-    let ip: number | null = null;
+    const ips: number[] = [];
     let prefix: number | null = null;
     let memo: number | null = null;
     let score = 0;
     for (let c = 0; c < row.length; c++) {
       const role = headerRole(cellText(row[c]));
       if (role !== null) score++;
-      if (role === 'ip' && ip === null) ip = c;
+      if (role === 'ip') ips.push(c);
       else if (role === 'prefix' && prefix === null) prefix = c;
       else if (role === 'memo' && memo === null) memo = c;
     }
+    // Two address-like headings ("Address" of a street, then "IP"): the one with addresses below.
+    let ip: number | null = ips.find((c) => columnHoldsAddresses(rows, r + 1, c)) ?? ips[0] ?? null;
     // "CIDR" alone may be the column holding a.b.c.d/n: use it as the address column when the
     // rows below hold addresses in it.
     if (ip === null && prefix !== null && columnHoldsAddresses(rows, r + 1, prefix)) {

@@ -51,6 +51,9 @@ const SPECIAL_BLOCKS: SpecialBlock[] = [
   { reason: 'reserved', start: q(240, 0, 0, 0), prefix: 4 }, // RFC 1112
 ];
 
+// Last address of each special block, computed once: classifyBlock runs for every imported row.
+const SPECIAL_ENDS = SPECIAL_BLOCKS.map((b) => b.start + blockSize(b.prefix) - 1);
+
 /** A non-global classification: the reason and the special block (as CIDR text). */
 export type NonGlobal = { reason: NonGlobalReason; block: string };
 
@@ -62,9 +65,9 @@ export type NonGlobal = { reason: NonGlobalReason; block: string };
  */
 export function classifyBlock(block: Block): NonGlobal | null {
   const end = block.start + blockSize(block.prefix) - 1;
-  for (const special of SPECIAL_BLOCKS) {
-    const specialEnd = special.start + blockSize(special.prefix) - 1;
-    if (block.start >= special.start && end <= specialEnd) {
+  for (let i = 0; i < SPECIAL_BLOCKS.length; i++) {
+    const special = SPECIAL_BLOCKS[i] as (typeof SPECIAL_BLOCKS)[number];
+    if (block.start >= special.start && end <= (SPECIAL_ENDS[i] as number)) {
       return { reason: special.reason, block: `${formatIPv4(special.start)}/${special.prefix}` };
     }
   }

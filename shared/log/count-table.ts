@@ -4,7 +4,8 @@
  * Key and count sit side by side (`slots[2i]`, `slots[2i + 1]`), so a probe touches one cache
  * line: with a million distinct addresses the table is far larger than the cache and each
  * increment costs one memory access, not two. Count 0 marks an empty slot. The table doubles at
- * half load, so it holds at most 4 slots (16 bytes) per distinct address, 24 while it grows.
+ * half load, so it holds at most 4 slots of 8 bytes (32 bytes) per distinct address, 48 while it
+ * doubles.
  * Several times faster than a Map<number, number> (bench/impact.bench.ts).
  */
 export class CountTable {
@@ -41,6 +42,9 @@ export class CountTable {
         return;
       }
       if (slots[at] === key) {
+        // Never wrap silently: 4,294,967,295 lines from one address is the most a slot counts.
+        if (count + n > 0xffffffff)
+          throw new RangeError('More than 4,294,967,295 lines from one address.');
         slots[at + 1] = count + n;
         return;
       }

@@ -24,35 +24,40 @@ const CLOSE_BRACKET = 93;
 /** Where the last successful `addressAt` stopped (one past the address). */
 export let scanEnd = 0;
 
-/** The IPv4 address starting exactly at `i` (uint32), or -1; sets `scanEnd` past it. */
+/**
+ * The IPv4 address starting exactly at `i` (uint32), or -1; sets `scanEnd` past it.
+ *
+ * Unrolled per octet, on int32 arithmetic: `byte ^ 48` is 0-9 exactly for the digits, so one
+ * comparison tests a byte. Each read is guarded by `e`, so it never passes the line's end.
+ */
 export function addressAt(b: Uint8Array, i: number, e: number): number {
   let value = 0;
-  for (let part = 0; part < 4; part++) {
-    if (part > 0) {
-      if (i >= e || b[i] !== DOT) return -1;
+  for (let part = 0; ; part++) {
+    let d = i < e ? (b[i] as number) ^ 48 : 10;
+    if (d > 9) return -1;
+    let n = d;
+    i++;
+    d = i < e ? (b[i] as number) ^ 48 : 10;
+    if (d <= 9) {
+      n = n * 10 + d;
       i++;
+      d = i < e ? (b[i] as number) ^ 48 : 10;
+      if (d <= 9) {
+        n = n * 10 + d;
+        i++;
+        // A fourth digit: not an octet ("1.2.3.2555" is not 1.2.3.255).
+        if (n > 255 || (i < e && ((b[i] as number) ^ 48) <= 9)) return -1;
+      }
     }
-    let n = 0;
-    let digits = 0;
-    while (i < e && digits < 4) {
-      const c = b[i] as number;
-      if (c < 48 || c > 57) break;
-      n = n * 10 + (c - 48);
-      digits++;
-      i++;
-    }
-    if (digits === 0 || digits > 3 || n > 255) return -1;
-    value = value * 256 + n;
+    value = (value << 8) | n;
+    if (part === 3) break;
+    if (i >= e || b[i] !== DOT) return -1;
+    i++;
   }
-  if (i < e) {
-    const c = b[i] as number;
-    // "1.2.3.45" must not read as 1.2.3.4, nor "1.2.3.4.5" as 1.2.3.4.
-    if (c >= 48 && c <= 57) return -1;
-    if (c === DOT && i + 1 < e && (b[i + 1] as number) >= 48 && (b[i + 1] as number) <= 57)
-      return -1;
-  }
+  // "1.2.3.4.5" must not read as 1.2.3.4.
+  if (i + 1 < e && b[i] === DOT && ((b[i + 1] as number) ^ 48) <= 9) return -1;
   scanEnd = i;
-  return value;
+  return value >>> 0;
 }
 
 /** The first IPv4 address on a line, or -1. A candidate must not continue a number or address. */

@@ -116,14 +116,22 @@ function decide(
  * Order: the local order first (the admin's own arrangement), then networks only the remote has,
  * in the remote order.
  */
-export function mergeConfigs(base: Config, local: Config, remote: Config): MergeOutcome {
+export function mergeConfigs(
+  base: Config,
+  local: Config,
+  remote: Config,
+  options: {
+    /** `base` stands in for "nothing pulled yet": its mode is no one's decision. */
+    firstPull?: boolean;
+  } = {},
+): MergeOutcome {
   const b = keyed(base.entries).map;
   const l = keyed(local.entries);
   const r = keyed(remote.entries);
   const conflicts: Conflict[] = [];
 
   let mode: Mode = local.mode;
-  const localEditedEntries = !sameEntries(base.entries, local.entries);
+  const localEditedEntries = !options.firstPull && !sameEntries(base.entries, local.entries);
   if (local.mode !== remote.mode) {
     if (local.mode === base.mode && !localEditedEntries) mode = remote.mode;
     else if (local.mode === base.mode) {

@@ -67,7 +67,7 @@ test('add and edit entries: inline validation, fix-its, duplicates, undo/redo, c
   await expect(page.getByText('Showing 1 of 5')).toBeVisible();
   await page.getByRole('searchbox', { name: 'Search or check an address' }).fill('8.8.8.8');
   await expect(page.getByTestId('contains-answer')).toHaveText(
-    '8.8.8.8 is not covered by any entry.',
+    '8.8.8.8 is not covered by any entry. Add an entry to allow it.',
   );
   await page.getByRole('searchbox', { name: 'Search or check an address' }).fill('osaka');
   await expect(page.getByText('Showing 1 of 5')).toBeVisible();

@@ -6,7 +6,7 @@ test('first run offers a profile or the demo; the demo opens an editable list', 
   const { page } = app;
   await app.open();
   await expect(
-    page.getByRole('heading', { name: 'Manage who may sign in to your service' }),
+    page.getByRole('heading', { name: 'Manage your service’s IP address restriction' }),
   ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Add a profile…' })).toBeVisible();
   await expectAccessible(page, 'first run');
@@ -20,7 +20,7 @@ test('first run offers a profile or the demo; the demo opens an editable list', 
   await expect(page.getByRole('button', { name: /Profile/ })).toContainText('Demo');
   await expect(page.getByRole('radio', { name: 'Allow all IP addresses' })).toBeChecked();
   await expect(page.getByTestId('allow-all-advice')).toContainText(
-    'enable two-factor authentication',
+    'allow two-factor authentication',
   );
   // Switching to "specific" without entries is an error the counters and the list explain.
   await page.getByText('Allow specific IP addresses only').click();

@@ -12,7 +12,7 @@ async function saveThroughPlan(page: Page): Promise<string> {
   await expect(plan).toBeHidden();
   const notice = page.getByText(/Saved as revision/);
   await expect(notice).toBeVisible();
-  // The notice reads "Saved as revision 4. The service is applying it…" or, once applied (a
+  // The notice reads "Saved as revision 4. Waiting for it to take effect…" or, once applied (a
   // fast service), "Saved as revision 4, now in force.": the revision ends at ", " or ". ".
   const text = (await notice.textContent()) ?? '';
   return /Saved as revision (\S+?)(?:,|\.)(?:\s|$)/.exec(text)?.[1] ?? '';
@@ -129,9 +129,7 @@ test('history in Japanese: localized time, summary and diff', async ({ app }) =>
   await expect(rows.nth(1)).toContainText('現在サービスで有効');
   await expect(rows.nth(2)).toContainText('このアプリで初めて保存する前の状態');
   // Japanese date format: 2026/11/24 18:10:03.
-  await expect(rows.nth(1).locator('time')).toHaveText(
-    /^\d{4}\/\d{1,2}\/\d{1,2} \d{1,2}:\d\d:\d\d$/,
-  );
+  await expect(rows.nth(1).locator('time')).toHaveText(/^\d{4}\/\d{2}\/\d{2}\s\d{2}:\d{2}$/);
 
   const older = (await rows.nth(2).locator('th').textContent())?.trim() ?? '';
   expect(older).not.toBe(revision);
@@ -174,7 +172,7 @@ test('restoring a revision that would shut out a protected address goes through 
   await expect(plan).toContainText('150.95.10.20 Protected: Sendai gateway: loses access');
   await plan.getByRole('button', { name: 'Save to service' }).click();
   const modal = page.getByRole('alertdialog', {
-    name: 'This save would lock a protected address out',
+    name: 'After this save, a protected address can no longer reach the service',
   });
   await expect(modal.locator('.big-address')).toHaveText('150.95.10.20');
   await modal.getByRole('button', { name: 'Cancel, keep editing' }).click();

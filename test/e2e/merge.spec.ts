@@ -307,7 +307,7 @@ test('discarding while the service cannot be reached: changes are dropped as con
   await dialog.getByRole('button', { name: 'Discard my changes' }).click();
   await expect(merge).toBeHidden();
   await expect(page.getByRole('alert')).toContainText(
-    'Your changes were discarded, but the service’s list could not be read',
+    'Your changes were discarded, but the list could not be refreshed from the service',
   );
   // My edit is gone (the last list read from the service), nothing to save.
   await expect(memoField(page, 3)).toHaveValue('Osaka office');

@@ -26,12 +26,14 @@ test('offline: editing continues, save is disabled with the reason, then sync wh
   const save = page.getByRole('button', { name: 'Review and save…' });
   await expect(save).toBeDisabled();
   await expect(page.getByTestId('save-disabled-reason')).toHaveText(
-    'The service cannot be reached, so the draft cannot be saved to it yet. Saving works again once it is reachable.',
+    'Saving needs a connection to the service; it works again once the service answers.',
   );
   await screenshot(page, 'offline');
 
   await app.restartService();
   await page.getByRole('button', { name: 'Refresh from service' }).click();
+  // Wait for the refresh to finish, as the user does: a plan asked for meanwhile is dropped.
+  await expect(page.getByText(/^Already up to date/)).toBeVisible();
   await expect(page.getByTestId('connection-status')).toHaveText('Connected');
   // The offline edit survived the refresh.
   await expect(memoField(page, 3)).toHaveValue('Osaka office (edited offline)');

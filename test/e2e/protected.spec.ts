@@ -38,7 +38,7 @@ test('protected addresses are edited in settings and guarded by the save plan', 
   await expect(plan).toContainText('127.0.0.1 You: keeps access');
   await plan.getByRole('button', { name: 'Save to service' }).click();
   const modal = page.getByRole('alertdialog', {
-    name: 'This save would lock a protected address out',
+    name: 'After this save, a protected address can no longer reach the service',
   });
   await expect(modal.locator('.big-address')).toHaveText('127.0.0.2');
   await modal.getByRole('button', { name: 'Cancel, keep editing' }).click();

@@ -133,7 +133,7 @@ test('another administrator’s save locks this computer out: the recovery scree
   await expect(recovery).toContainText('does not allow your address 127.0.0.1');
   // This app did not save it, so it does not know the apply time: the window is explained.
   await expect(recovery.getByTestId('reset-window')).toContainText(
-    'The Reset URL works for one hour after the list was applied.',
+    'The Reset URL works for one hour after the list took effect.',
   );
 
   const resetUrl = await resetUrlFromOutbox(app.service.outboxDir, theirs);

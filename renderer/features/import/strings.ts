@@ -150,7 +150,7 @@ export const importJa: DeepStringify<typeof importEn> = {
     mappingCustom: '選んだ列で読み込んでいます。',
     headerRow: '見出し行',
     noHeader: '見出し行なし',
-    rowN: '{{n}}行目',
+    rowN: '{{n}} 行目',
     dataStartRow: 'データの開始行',
     ipColumn: 'IPアドレスの列',
     prefixColumn: 'CIDR／サブネットマスクの列',
@@ -230,12 +230,10 @@ export const importJa: DeepStringify<typeof importEn> = {
     notPulled:
       'サービスで有効なリストをまだ取得していません。先に「サービスから再取得」を押してください。',
     blocked: '先に No.{{n}} のCIDRを修正してください。このままでは下書きを保存できません。',
-    refused_one:
-      '何もエクスポートしていません。{{count}} 件のエントリがファイルから漏れるためです。',
-    refused_other:
-      '何もエクスポートしていません。{{count}} 件のエントリがファイルから漏れるためです。',
+    refused_one: '{{count}} 件のエントリがファイルに入らないため、何もエクスポートしていません。',
+    refused_other: '{{count}} 件のエントリがファイルに入らないため、何もエクスポートしていません。',
     refusedWhy:
-      '漏れたままの CSV をサービスにアップロードすると、そのアドレスは削除されます。修正するか、次から選んでください:',
+      'これらのエントリがないCSVをサービスにアップロードすると、そのアドレスは許可されなくなります。エントリを修正するか、次のどちらかを選んでください:',
     writeReplaced: 'Shift_JIS にない文字を「?」にしてエクスポートする',
     writeRest_one: 'この {{count}} 件を除いてエクスポートする',
     writeRest_other: 'この {{count}} 件を除いてエクスポートする',

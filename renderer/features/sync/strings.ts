@@ -218,7 +218,7 @@ export const syncJa: SyncStrings = {
     lostAccessBody:
       '現在の統合結果（競合はあなたの側）では、次のアドレスが許可されません。このまま保存すると、そのアドレスからはアクセスできなくなります。「変更内容の確認」で確認の入力を求めます。',
     lostSelf: '{{ip}}（サービスから見たあなたのアドレス）',
-    lostProtected: '{{ip}}（保護アドレス: {{label}}）',
+    lostProtected: '{{ip}}（保護対象: {{label}}）',
     sideBase: '変更前',
     sideMine: 'あなた',
     sideTheirs: 'サービス側',

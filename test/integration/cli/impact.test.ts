@@ -173,4 +173,25 @@ describe('allowlist impact reads logs as they come', () => {
     expect(peakKb * 1024).toBeLessThan(size);
     rmSync(path);
   }, 120_000);
+
+  it('speaks Japanese under LANG=ja_JP.UTF-8: every human line, and the nothing-found error', () => {
+    const ja = (args: string[]) =>
+      spawnSync(node, [bin, 'impact', '--list', at('list.json'), ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, LANG: 'ja_JP.UTF-8' },
+      });
+    const r = ja(['--log', at('access.log')]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n').slice(0, 4)).toEqual([
+      '5 行、うちアドレスのある行 5',
+      '  許可 2（40.0%）',
+      '  拒否 3（60.0%）、接続元 2 個',
+      '拒否が多い接続元:',
+    ]);
+    const none = ja(['--log', at('empty-ish.log')]);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toMatch(
+      /2 行のどの行にも IPv4 アドレスがありません。判定できるものがありません。/,
+    );
+  });
 });

@@ -173,6 +173,9 @@ describe('browser mode: Host and Origin', () => {
       '{}',
     );
     expect(crossSite.status).toBe(403);
+    // Another port of 127.0.0.1 is the same site (SameSite cookies go along) but not this origin.
+    const otherPort = await call('GET', '/', { cookie, 'sec-fetch-site': 'same-site' });
+    expect(otherPort.status).toBe(403);
 
     const ok = await call('POST', path, json(cookie), '{}');
     expect(ok.status).toBe(200);

@@ -110,7 +110,7 @@ describe('import off the main thread', () => {
     expect(result.error.params?.ratio).toBeGreaterThan(500);
     const { reason, ...params } = result.error.params ?? {};
     expect(formatMessage(String(reason), params, 'ja')).toBe(
-      `ブック内の「xl/worksheets/sheet1.xml」は展開すると ${params.ratio} 倍になります。許容されるのは最大 500 倍です（zip 爆弾対策）。`,
+      `ブック内の「xl/worksheets/sheet1.xml」は展開すると ${params.ratio} 倍になります。許容されるのは最大 500 倍です（zip 爆弾対策）。信頼できるファイルか確認してください。`,
     );
     expect(formatMessage(String(reason), params, 'en')).toBe(result.error.message);
   });

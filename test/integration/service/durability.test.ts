@@ -150,7 +150,7 @@ describe('a failed apply is retried and reported', () => {
     expect(
       (await raw(env.service, 'GET', R, { headers: auth, localAddress: '127.0.0.60' })).status,
     ).toBe(403);
-  });
+  }, 60_000); // the retries come after 1 s, 2 s, 4 s, …
 });
 
 describe('the body limit', () => {
@@ -176,5 +176,5 @@ describe('the body limit', () => {
     expect(now.body.entries).toEqual(entries);
     const over = await put(env, saved.headers.etag as string, ' '.repeat(bodyLimitFor(1000) + 1));
     expect([over.status, over.body.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
-  });
+  }, 120_000); // 25 MB over loopback and a 1,000-entry validation on a loaded machine
 });

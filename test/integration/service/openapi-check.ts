@@ -40,6 +40,16 @@ function validatorAt(path: string[]): ValidateFunction {
   return v;
 }
 
+/** An ajv validator of the document's schema at `pointer`, e.g. `#/components/schemas/PutBody`. */
+export function schemaValidator(pointer: string): ValidateFunction {
+  return validatorAt(
+    pointer
+      .replace(/^#\//, '')
+      .split('/')
+      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')),
+  );
+}
+
 /** A response as the checker sees it. */
 export type CheckedResponse = {
   status: number;

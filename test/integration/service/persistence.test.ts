@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +15,10 @@ async function freshRoot(): Promise<string> {
   roots.push(root);
   return root;
 }
+const children: ChildProcess[] = [];
 afterEach(async () => {
+  // A test that failed before its SIGTERM must not leave a service running.
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
   for (const root of roots.splice(0)) await rm(root, { recursive: true, force: true });
 });
 
@@ -109,6 +113,7 @@ function startCli(args: string[], env: Record<string, string> = {}) {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
   });
+  children.push(child);
   let out = '';
   let err = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));

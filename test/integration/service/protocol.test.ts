@@ -64,13 +64,19 @@ describe('requests Node refuses before the handler are answered like every other
       'HEADERS_TOO_LARGE',
     ],
     [
+      'a request target that is not a URL',
+      'GET http://[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+      400,
+      'BAD_REQUEST',
+    ],
+    [
       'CONNECT',
       'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n',
       501,
       'NOT_IMPLEMENTED',
     ],
   ])(
-    '%s: %i %s with a JSON body, Content-Type and X-Request-Id',
+    '%s: answered with the JSON error body, Content-Type and X-Request-Id',
     async (_, bytes, status, code) => {
       const r = await sendBytes(bytes);
       expect(r.status).toBe(status);

@@ -123,6 +123,11 @@ describe('overwrite without a merge', () => {
     expect(out.status === 'pushed' && out.draft.dirty).toBe(true);
     const history = await h.call('history:list', { profileId: id });
     expect(history[0]).toMatchObject({ source: 'pushed', confirmed: false });
+    // The apply tracker reads the other list back under that revision: never "verified".
+    expect(await h.created.services.tracker.settled(id)).toMatchObject({
+      phase: 'error',
+      message: expect.stringMatching(/another list at revision 1/),
+    });
     const pulled = await h.call('sync:pull', { profileId: id });
     expect(ips(pulled.draft.working)).toEqual(['127.0.0.1', '192.0.2.7']);
     expect(pulled.draft.dirty).toBe(true);
@@ -233,6 +238,23 @@ describe('lost edits and false truth', () => {
     expect(ips(draft.working)).toEqual(['127.0.0.1', '192.0.2.8', '192.0.2.9']);
     expect(draft.dirty).toBe(true);
     expect(draft.base && ips(draft.base)).toEqual(['127.0.0.1', '192.0.2.8']);
+  });
+
+  it('the same plan pushed twice at once is sent once', async () => {
+    const id = await profileAt(a.url);
+    await h.call('sync:pull', { profileId: id });
+    await h.call('draft:save', { profileId: id, working: list('127.0.0.1', '192.0.2.8') });
+    let release = () => {};
+    a.lies.putGate = new Promise<void>((resolve) => (release = resolve));
+    const plan = await h.call('sync:plan', { profileId: id });
+    const first = h.call('sync:push', { profileId: id, planId: plan.planId });
+    while (a.puts.length === 0) await new Promise((r) => setTimeout(r, 10));
+    await expect(h.call('sync:push', { profileId: id, planId: plan.planId })).rejects.toMatchObject(
+      { code: 'PLAN_STALE' },
+    );
+    release();
+    expect((await first).status).toBe('pushed');
+    expect(a.puts).toHaveLength(1);
   });
 
   it('a save acknowledged but not stored is unconfirmed in the history and the admin is told', async () => {
@@ -355,5 +377,21 @@ describe('merge and plan tell the admin (real reference service)', () => {
     const next = await h.call('sync:plan', { profileId: id });
     expect(next.diff.modeChanged).toEqual({ from: 'ALLOW_ALL', to: 'ALLOW_SPECIFIC' });
     expect(next.confirmationPhrase).toBeNull();
+  });
+});
+
+describe('read-back after a deliberate lockout', () => {
+  it('a list in force at once that refuses the admin confirms the save (not "unconfirmed")', async () => {
+    const id = await profileAt(a.url);
+    await h.call('sync:pull', { profileId: id });
+    await h.call('draft:save', { profileId: id, working: list('192.0.2.8') });
+    const plan = await h.call('sync:plan', { profileId: id });
+    a.lies.restrictAfterPut = true;
+    const out = await h.call('sync:push', {
+      profileId: id,
+      planId: plan.planId,
+      confirmation: plan.confirmationPhrase!,
+    });
+    expect(out).toMatchObject({ status: 'pushed', confirmed: true, draft: { dirty: false } });
   });
 });

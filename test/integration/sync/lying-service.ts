@@ -21,6 +21,9 @@ export type Lies = {
   putHtml?: boolean;
   /** Answer the GET with this revision text (a CR/LF revision). */
   revisionText?: string;
+  /** After the next accepted PUT, refuse the caller (403 IP_RESTRICTED), as a list in force at once. */
+  restrictAfterPut?: boolean;
+  refusing?: boolean;
   /** Hold every PUT until this settles (a slow save). */
   putGate?: Promise<void>;
 };
@@ -57,6 +60,13 @@ export async function startLyingService(initial: { revision: string; config: Con
         return json(res, 200, {
           ip: lies.clientIp ?? (req.socket.remoteAddress ?? '').replace(/^::ffff:/, ''),
         });
+      if (lies.refusing)
+        return json(res, 403, {
+          code: 'IP_RESTRICTED',
+          message: 'Your address is not allowed.',
+          requestId: 'fake',
+          clientIp: '127.0.0.1',
+        });
       if (req.method === 'GET' && path === '/v1/ip-restrictions.json')
         return json(res, 200, restriction());
       if (req.method === 'PUT' && path === '/v1/ip-restrictions.json') {
@@ -74,6 +84,7 @@ export async function startLyingService(initial: { revision: string; config: Con
         const next = lies.ackSameRevision ? state.revision : String(Number(state.revision) + 1);
         if (!lies.dropPut) state.config = { mode: body.mode, entries: body.entries };
         if (!lies.dropPut) state.revision = next;
+        if (lies.restrictAfterPut) lies.refusing = true;
         if (lies.putHtml) {
           res.writeHead(200, { 'Content-Type': 'text/html' });
           return res.end('<html><body>Saved!</body></html>');

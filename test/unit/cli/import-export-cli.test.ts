@@ -180,7 +180,7 @@ describe('allowlist export', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Wrote 1 of 2 entries');
     expect(r.stdout).toContain(
-      'Left out 1 entr(y/ies) as asked (--drop-unencodable): entry 2 (192.0.2.2).',
+      'Left out 1 entry as asked (--drop-unencodable): entry 2 (192.0.2.2).',
     );
     expect(iconv.decode(await readFile(path('emoji.csv')), 'cp932')).toBe(
       '"IP Address","CIDR","Memo"\r\n"192.0.2.1","","ok"\r\n',

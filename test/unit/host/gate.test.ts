@@ -74,7 +74,7 @@ describe('browser mode gate', () => {
           ourHost &&
           ['GET', 'POST'].includes(d.method) &&
           originOk &&
-          d.secFetchSite !== 'cross-site' &&
+          (d.secFetchSite === undefined || ['same-origin', 'none'].includes(d.secFetchSite)) &&
           tokenOk;
         expect(verdict.ok).toBe(expected);
         if (!verdict.ok) expect(verdict.reason).not.toContain(TOKEN);

@@ -50,7 +50,7 @@ type EditKind = 'add' | 'remove-mine' | 'remove-any' | 'mode' | 'add-caller';
 async function edit(world: World, model: Model, i: number, kind: EditKind, pick: number) {
   const app = model.apps[i]!;
   const w = await working(world, model, i);
-  let next: Config = w;
+  let next: Config;
   if (kind === 'add') {
     const entry = freshEntry(model, i + 1, `a${i}`);
     app.mine.set(entry.ip, entry.memo);
@@ -103,6 +103,8 @@ async function pull(world: World, model: Model, i: number, garbage: boolean, loc
 }
 
 type PushOptions = {
+  /** The edit made just before "Review and save" (as an admin does), if any. */
+  editFirst: EditKind | null;
   phrase: boolean;
   move: string | null;
   race: 'none' | 'before' | 'during';
@@ -130,6 +132,7 @@ async function planPush(world: World, model: Model, i: number, o: PushOptions) {
   const app = model.apps[i]!;
   const board = world.tenants[app.tenant].board;
   const real = world.apps[i]!;
+  if (o.editFirst) await edit(world, model, i, o.editFirst, model.seq);
   if (o.fault === 'client-ip-empty') board.faults.add('client-ip-empty');
   const plan: PlanView | null = value(
     await real.call('sync:plan', { profileId: app.profileId }),
@@ -172,7 +175,15 @@ const all: fc.Arbitrary<Cmd>[] = [
   fc
     .tuple(
       app,
-      fc.constantFrom<EditKind>('add', 'add', 'remove-mine', 'remove-any', 'mode', 'add-caller'),
+      fc.constantFrom<EditKind>(
+        'add',
+        'add',
+        'remove-mine',
+        'remove-any',
+        'remove-any',
+        'mode',
+        'add-caller',
+      ),
       fc.nat(50),
     )
     .map(([i, kind, pick]) =>
@@ -194,9 +205,23 @@ const all: fc.Arbitrary<Cmd>[] = [
     .tuple(
       app,
       fc.record({
+        editFirst: fc.constantFrom<EditKind | null>(
+          'add',
+          'remove-any',
+          'add-caller',
+          'mode',
+          null,
+        ),
         phrase: fc.boolean(),
         move: fc.option(fc.constantFrom(...CALLERS), { freq: 4 }),
-        race: fc.constantFrom<PushOptions['race']>('none', 'none', 'before', 'during'),
+        race: fc.constantFrom<PushOptions['race']>(
+          'none',
+          'none',
+          'none',
+          'none',
+          'before',
+          'during',
+        ),
         autosaveDuring: fc.boolean(),
         fault: fc.constantFrom<PushOptions['fault']>(
           'none',
@@ -214,7 +239,7 @@ const all: fc.Arbitrary<Cmd>[] = [
       await after(m, w);
     }),
   ),
-  fc.tuple(app, fc.boolean()).map(([i, now]) =>
+  fc.tuple(app, fc.constantFrom(true, true, false)).map(([i, now]) =>
     cmd(`ChangeUrl(${i},${now ? 'password' : 'no password'})`, async (m, w) => {
       const a = m.apps[i]!;
       const target: TenantName = a.tenant === 'S' ? 'T' : 'S';
@@ -236,10 +261,12 @@ const all: fc.Arbitrary<Cmd>[] = [
           }),
           'profiles:set-password',
         );
+      // The workspace pulls from the new service (the merge brings the draft over).
+      if (now) await pull(w, m, i, false, [true]);
       await after(m, w);
     }),
   ),
-  fc.tuple(app, fc.boolean()).map(([i, now]) =>
+  fc.tuple(app, fc.constantFrom(true, true, false)).map(([i, now]) =>
     cmd(`ChangeLogin(${i},${now ? 'password' : 'no password'})`, async (m, w) => {
       const a = m.apps[i]!;
       a.login = a.login === 'admin' ? 'ops' : 'admin';
@@ -317,14 +344,10 @@ const all: fc.Arbitrary<Cmd>[] = [
 ];
 
 const [editing, pulling, saving, ...rest] = all;
+const times = <T>(n: number, x: T): T[] => Array.from({ length: n }, () => x);
 export const commands: fc.Arbitrary<Cmd>[] = [
-  editing!,
-  editing!,
-  editing!,
-  pulling!,
-  pulling!,
-  saving!,
-  saving!,
-  saving!,
+  ...times(6, editing!),
+  ...times(3, pulling!),
+  ...times(5, saving!),
   ...rest,
 ];

@@ -14,6 +14,19 @@ export type RunFigures = {
 /** A fresh world with one profile per app at tenant S, and the model that mirrors it. */
 async function setup(): Promise<{ model: Model; world: World }> {
   const world = await startWorld();
+  // Both tenants start restricted to the callers and the third admin, so lockouts are possible.
+  for (const tenant of ['S', 'T'] as const) {
+    const third = world.third(tenant);
+    const now = await third.get();
+    if (!now.ok) throw new Error(`setup: ${now.error.message}`);
+    const entries = ['127.0.0.1', '127.0.0.2', '127.0.0.3', '127.0.0.9'].map((ip) => ({
+      ip,
+      cidr: null,
+      memo: `start ${ip}`,
+    }));
+    const put = await third.put({ mode: 'ALLOW_SPECIFIC', entries }, now.value.revision);
+    if (!put.ok) throw new Error(`setup: ${put.error.message}`);
+  }
   const apps: Model['apps'] = [];
   for (const app of world.apps) {
     const created = await app.call('profiles:create', {
@@ -58,13 +71,22 @@ export async function runModel(options: {
       async (cmds) => {
         const { model, world } = await setup();
         figures.runs += 1;
+        if (process.env.MODEL_TRACE) console.log(`run ${figures.runs}`);
         const counted = [...cmds].map((c) => ({
           check: (m: Model) => c.check(m),
           run: async (m: Model, w: World) => {
             figures.steps += 1;
             const name = c.toString().split('(')[0]!;
             figures.perCommand[name] = (figures.perCommand[name] ?? 0) + 1;
+            const seen = JSON.stringify(outcomes);
             await c.run(m, w);
+            if (process.env.MODEL_TRACE) {
+              const was = JSON.parse(seen) as Record<string, number>;
+              const delta = Object.entries(outcomes)
+                .filter(([k, n]) => n !== (was[k] ?? 0) && !k.startsWith('draft:get'))
+                .map(([k]) => k);
+              console.log(`  ${c.toString()} -> ${delta.join(', ')}`);
+            }
           },
           toString: () => c.toString(),
         }));

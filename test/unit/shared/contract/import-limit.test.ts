@@ -17,7 +17,9 @@ describe('import size limit', () => {
         { sizeMb: 51, limitMb: IPC_LIMITS.maxImportBytes / 1024 / 1024 },
         'ja',
       ),
-    ).toBe('ファイルのサイズが 51 MB あります。インポートできるのは 50 MB までです。');
+    ).toBe(
+      'ファイルのサイズ（51 MB）が、インポートできる上限の 50 MB を超えています。ファイルを分割するか、不要な行や列を削除してから、もう一度インポートしてください。',
+    );
   });
 });
 
@@ -27,7 +29,7 @@ describe('IMPORT_FAILED (worker crash, unexpected error)', () => {
       'The import stopped unexpectedly; your list is unchanged.',
     );
     expect(formatMessage('IMPORT_FAILED', undefined, 'ja')).toBe(
-      'インポートが予期せず停止しました。リストは変更されていません。',
+      'インポートが予期せず停止しました。下書きは変わっていません。もう一度インポートしてください。',
     );
   });
 });

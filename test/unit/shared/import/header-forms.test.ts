@@ -87,6 +87,13 @@ describe('headings of real sheets', () => {
     expect(headerRole(heading)).toBe(role);
   });
 
+  it('of two address-like headings, the column holding addresses is the address', async () => {
+    const text = '拠点名,Address,IPアドレス\n本社,東京都千代田区1-1,198.51.100.7\n';
+    const result = await importBytes(encode(text, 'shift_jis'));
+    expect(result.mapping).toMatchObject({ headerRow: 1, ip: 2, memo: 0 });
+    expect(result.entries).toEqual([{ ip: '198.51.100.7', cidr: null, memo: '本社', row: 2 }]);
+  });
+
   it('a title that reads like an address heading does not take the place of the header', async () => {
     const text = 'IP addresses (office list)\nIP address\n192.0.2.1\n';
     const result = await importBytes(encode(text, 'utf-8'));
@@ -174,7 +181,7 @@ describe('import messages name spreadsheet rows', () => {
       ['DUPLICATE_ENTRY', 12, 'Row 12 (203.0.113.1) duplicates row 2.'],
     ]);
     expect(formatProblem(overlap[1]!, 'ja')).toBe(
-      '12 行目（203.0.113.1）は 2 行目と重複しています。',
+      '12 行目（203.0.113.1）は 2 行目と重複しています。どちらか一方を削除してください。',
     );
     for (const p of result.problems) expect(formatProblem(p, 'en')).not.toMatch(/\bentry\b/i);
   });

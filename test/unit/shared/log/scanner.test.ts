@@ -6,6 +6,7 @@ import {
   firstAddress,
   type LogDelimiter,
 } from '../../../../shared/log/fields.ts';
+import { CountTable } from '../../../../shared/log/count-table.ts';
 import { LogScanner } from '../../../../shared/log/scanner.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -206,5 +207,23 @@ describe('LogScanner', () => {
         );
       }
     }
+  });
+});
+
+describe('CountTable', () => {
+  it('merges tables exactly and refuses to wrap a count', () => {
+    const a = new CountTable();
+    const b = new CountTable();
+    for (let i = 0; i < 10_000; i++) a.add(i * 7919);
+    for (let i = 0; i < 10_000; i += 2) b.add(i * 7919, 3);
+    a.merge(new CountTable(b.slotArray()));
+    const counts = new Map<number, number>();
+    a.forEach((k, n) => counts.set(k, n));
+    expect(counts.size).toBe(10_000);
+    expect(counts.get(0)).toBe(4);
+    expect(counts.get(7919)).toBe(1);
+    const full = new CountTable();
+    full.add(1, 0xffffffff);
+    expect(() => full.add(1)).toThrow(RangeError);
   });
 });

@@ -112,6 +112,17 @@ describe('mergeConfigs', () => {
     });
   });
 
+  it('before a first pull the stand-in base has no mode of anyone: the service’s mode is taken', () => {
+    const out = mergeConfigs(
+      cfg([], 'ALLOW_ALL'),
+      cfg([e('192.0.2.1', null)], 'ALLOW_ALL'),
+      cfg([e('198.51.100.1', null)], 'ALLOW_SPECIFIC'),
+      { firstPull: true },
+    );
+    expect(out.conflicts).toEqual([]);
+    expect(out.merged.mode).toBe('ALLOW_SPECIFIC');
+  });
+
   it('refuses to resolve with a conflict left open', () => {
     const out = mergeConfigs(
       base,
