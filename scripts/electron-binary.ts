@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 /**
  * Where the Electron binary is, or why it is not there (shared by npm start and the e2e spec).
@@ -14,12 +15,28 @@ export const ELECTRON_HOW_TO = [
   '  npm run postinstall                           (what npm install runs: the same download, with a timeout)',
 ].join('\n');
 
+/**
+ * Find the binary the way node_modules/electron/index.js does (path.txt, ELECTRON_OVERRIDE_DIST_PATH)
+ * without require('electron'): since Electron 4x that require starts a download when the binary
+ * is missing, which fails, or hangs, where github.com cannot be reached.
+ */
 export function findElectronBinary(): ElectronBinary {
   const require = createRequire(import.meta.url);
-  let path: string;
+  let dir: string;
   try {
-    path = require('electron') as string;
+    dir = dirname(require.resolve('electron/package.json'));
   } catch {
+    return {
+      ok: false,
+      reason:
+        'The electron package is not installed (node_modules/electron is missing): run npm install.',
+      howTo: ELECTRON_HOW_TO,
+    };
+  }
+  const pathFile = join(dir, 'path.txt');
+  const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  if (!override && !executable) {
     return {
       ok: false,
       reason:
@@ -27,6 +44,7 @@ export function findElectronBinary(): ElectronBinary {
       howTo: ELECTRON_HOW_TO,
     };
   }
+  const path = override ? join(override, executable ?? 'electron') : join(dir, 'dist', executable!);
   if (!existsSync(path)) {
     return {
       ok: false,
