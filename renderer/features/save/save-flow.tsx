@@ -5,6 +5,7 @@ import { Button } from '../../components/ui/button.tsx';
 import { api, call, errorText } from '../../lib/api.ts';
 import { LockoutDialog } from './lockout-dialog.tsx';
 import { PlanDialog } from './plan-dialog.tsx';
+import type { InFlight } from '../workspace/in-flight.ts';
 
 export type PushOutcome = ChannelOutput<'sync:push'>;
 
@@ -19,6 +20,7 @@ export function SaveFlow({
   flush,
   onPushed,
   autoReview = false,
+  inFlight,
 }: {
   profileId: string;
   serviceName: string;
@@ -29,23 +31,27 @@ export function SaveFlow({
   onPushed: (outcome: PushOutcome, sent: PlanView['config']) => void;
   /** Open the plan as soon as this mounts (after a merge was resolved or a revision restored). */
   autoReview?: boolean;
+  /** The workspace's one owner of what is in flight: a plan or push runs only through it. */
+  inFlight: InFlight;
 }) {
   const { t } = useTranslation();
   const [plan, setPlan] = useState<PlanView | null>(null);
   const [lockoutPlan, setLockoutPlan] = useState<PlanView | null>(null);
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const busy = inFlight.current === 'review' || inFlight.current === 'push';
 
   const review = async () => {
-    setBusy(true);
     setError(null);
     try {
-      await flush();
-      setPlan(await call(api().sync.plan({ profileId })));
+      const made = await inFlight.run('review', async () => {
+        await flush();
+        return call(api().sync.plan({ profileId }));
+      });
+      // Not started (another action runs): say which, never nothing.
+      if (made.ran) setPlan(made.value);
+      else setError(t(`syncUi.busy.${made.busyWith}`));
     } catch (e) {
       setError(errorText(e));
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -59,19 +65,20 @@ export function SaveFlow({
   }, [autoReview]);
 
   const push = async (current: PlanView, confirmation?: string) => {
-    setBusy(true);
     setError(null);
     try {
-      const outcome = await call(
-        api().sync.push({ profileId, planId: current.planId, confirmation }),
+      const sent = await inFlight.run('push', () =>
+        call(api().sync.push({ profileId, planId: current.planId, confirmation })),
       );
+      if (!sent.ran) {
+        setError(t(`syncUi.busy.${sent.busyWith}`));
+        return;
+      }
       setPlan(null);
       setLockoutPlan(null);
-      onPushed(outcome, current.config);
+      onPushed(sent.value, current.config);
     } catch (e) {
       setError(errorText(e));
-    } finally {
-      setBusy(false);
     }
   };
 

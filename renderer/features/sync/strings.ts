@@ -26,6 +26,12 @@ export const syncEn = {
     error: 'The service reported a problem: {{message}}',
   },
   checkNow: 'Check now',
+  busy: {
+    refresh:
+      'Refreshing from the service: “Review and save…” is available again when the refresh has finished.',
+    review: 'Preparing the plan: “Refresh from service” is available again once it is shown.',
+    push: 'Saving to the service: “Refresh from service” is available again when saving has finished.',
+  },
   pullUpdated: 'Refreshed from the service (revision {{revision}}).',
   pullUpToDate: 'Already up to date (revision {{revision}}).',
   pullMerged:
@@ -173,6 +179,11 @@ export const syncJa: SyncStrings = {
     error: 'サービスから問題が返されました: {{message}}',
   },
   checkNow: '今すぐ確認',
+  busy: {
+    refresh: 'サービスから取得中です。取得が終わると「確認して保存…」を使えます。',
+    review: '保存内容を準備中です。表示されると「サービスから再取得」を使えます。',
+    push: 'サービスに保存中です。保存が終わると「サービスから再取得」を使えます。',
+  },
   pullUpdated: 'サービスからリストを取得しました（リビジョン {{revision}}）。',
   pullUpToDate: 'すでに最新です（リビジョン {{revision}}）。',
   pullMerged:

@@ -20,6 +20,8 @@ import { HistoryPanel } from '../history/history-panel.tsx';
 import type { PushOutcome } from '../save/save-flow.tsx';
 import { ProtectedAddresses } from '../settings/protected-addresses.tsx';
 import { SyncAdvice, SyncStatus } from './sync-status.tsx';
+import { useInFlight } from './in-flight.ts';
+import type { InFlight } from './in-flight.ts';
 import { ApplyBanner } from '../apply/apply-banner.tsx';
 import { useApply } from '../apply/use-apply.ts';
 import { RecoveryScreen } from '../recovery/recovery-screen.tsx';
@@ -55,6 +57,9 @@ export function Workspace({ profile }: { profile: ProfileView }) {
   const [reviewAt, setReviewAt] = useState<number | null>(null);
   const apply = useApply(profile.id);
   const [combined, setCombined] = useState<Combined | null>(null);
+  // Refresh, plan and push run one at a time through this owner (see in-flight.ts).
+  const inFlight = useInFlight();
+  const { run } = inFlight;
 
   const refreshStatus = useCallback(async () => {
     try {
@@ -72,36 +77,42 @@ export function Workspace({ profile }: { profile: ProfileView }) {
   /** Pull; `tell` (the admin pressed Refresh) says how it went in a notice. */
   const pull = useCallback(
     async (tell = false) => {
-      try {
-        // The draft as saved now (the editor autosaves the working copy): "your changes" side.
-        const before = await call(api().draft.get({ profileId: profile.id }));
-        const result = await call(api().sync.pull({ profileId: profile.id }));
-        const merged = result.status === 'merged' ? combinedFrom(before, result.draft) : null;
-        setCombined(merged);
-        setDraft(result.draft);
-        setGeneration((g) => g + 1);
-        setError(null);
-        setPullOffline(false);
-        const revision = result.draft.merge?.remoteRevision ?? result.draft.base?.revision ?? '';
-        if (result.status === 'conflicts') setMergeCause('pull');
-        else if (merged || !tell) setNotice(null);
-        else
-          setNotice({
-            key:
-              result.status === 'merged'
-                ? 'syncUi.pullMerged'
-                : result.status === 'updated'
-                  ? 'syncUi.pullUpdated'
-                  : 'syncUi.pullUpToDate',
-            params: { revision },
-          });
-      } catch (e) {
-        setError(errorText(e));
-        setPullOffline(e instanceof IpcCallError && e.code === 'OFFLINE');
-      }
-      await refreshStatus();
+      // Through the in-flight owner: the body remounts with the new draft, so nothing else may be
+      // running against it meanwhile (its result would land in the old body and be lost).
+      const pulled = await run('refresh', async () => {
+        try {
+          // The draft as saved now (the editor autosaves the working copy): "your changes" side.
+          const before = await call(api().draft.get({ profileId: profile.id }));
+          const result = await call(api().sync.pull({ profileId: profile.id }));
+          const merged = result.status === 'merged' ? combinedFrom(before, result.draft) : null;
+          setCombined(merged);
+          setDraft(result.draft);
+          setGeneration((g) => g + 1);
+          setError(null);
+          setPullOffline(false);
+          const revision = result.draft.merge?.remoteRevision ?? result.draft.base?.revision ?? '';
+          if (result.status === 'conflicts') setMergeCause('pull');
+          else if (merged || !tell) setNotice(null);
+          else
+            setNotice({
+              key:
+                result.status === 'merged'
+                  ? 'syncUi.pullMerged'
+                  : result.status === 'updated'
+                    ? 'syncUi.pullUpdated'
+                    : 'syncUi.pullUpToDate',
+              params: { revision },
+            });
+        } catch (e) {
+          setError(errorText(e));
+          setPullOffline(e instanceof IpcCallError && e.code === 'OFFLINE');
+        }
+        await refreshStatus();
+      });
+      // Not started (the button is disabled meanwhile, so only a race gets here): say why.
+      if (!pulled.ran) setNotice({ key: `syncUi.busy.${pulled.busyWith}` });
     },
-    [profile.id, refreshStatus],
+    [profile.id, refreshStatus, run],
   );
 
   useEffect(() => {
@@ -262,6 +273,7 @@ export function Workspace({ profile }: { profile: ProfileView }) {
       onSaved={() => void refreshStatus()}
       checking={checking}
       onCheck={checkNow}
+      inFlight={inFlight}
       autoReview={reviewAt === generation}
       applyBanner={
         <>
@@ -285,6 +297,7 @@ function WorkspaceBody({
   onSaved,
   checking,
   onCheck,
+  inFlight,
   autoReview,
   applyBanner,
 }: {
@@ -299,6 +312,7 @@ function WorkspaceBody({
   onSaved: () => void;
   checking: boolean;
   onCheck: () => void;
+  inFlight: InFlight;
   autoReview: boolean;
   applyBanner: ReactNode;
 }) {
@@ -316,7 +330,6 @@ function WorkspaceBody({
     [profile.id, onSaved],
   );
   const editor = useEditor(draft.working, draft.dirty, maxEntries, save);
-  const [pulling, setPulling] = useState(false);
   const [tab, setTab] = useState<Key>('editor');
   const live: Config | null = draft.base
     ? { mode: draft.base.mode, entries: draft.base.entries }
@@ -324,12 +337,18 @@ function WorkspaceBody({
 
   const offline = sync?.state === 'offline';
   const dirty = editor.autosave.kind === 'saved' ? editor.autosave.dirty : true;
+  const running = inFlight.current;
   let disabledReason: string | null = null;
-  if (offline) disabledReason = t('save.disabledOffline');
+  // A refresh replaces the draft this would plan: wait for it (the reason says so).
+  if (running === 'refresh') disabledReason = t('syncUi.busy.refresh');
+  else if (offline) disabledReason = t('save.disabledOffline');
   else if (editor.autosave.kind === 'blocked')
     disabledReason = t('save.disabledBadCidr', { n: editor.autosave.row });
   else if (editor.validation.errors > 0) disabledReason = t('save.disabledErrors');
   else if (!dirty) disabledReason = t('save.disabledNoChanges');
+  // A plan or push is running: a refresh now would remount the body and drop its result.
+  const refreshReason =
+    running === 'review' || running === 'push' ? t(`syncUi.busy.${running}`) : null;
 
   return (
     <div className="workspace">
@@ -353,15 +372,22 @@ function WorkspaceBody({
           </div>
           <span className="toolbar-divider" aria-hidden="true" />
           <Button
-            onPress={() => {
-              setPulling(true);
-              void onPull().finally(() => setPulling(false));
-            }}
-            isDisabled={pulling || offline}
+            onPress={() => void onPull()}
+            isDisabled={running !== null || offline}
+            aria-describedby={refreshReason ? 'refresh-disabled-reason' : undefined}
             variant={sync?.state === 'remote-changed' ? 'primary' : 'secondary'}
           >
-            {pulling ? t('save.pulling') : t('save.pull')}
+            {running === 'refresh' ? t('save.pulling') : t('save.pull')}
           </Button>
+          {refreshReason && (
+            <span
+              id="refresh-disabled-reason"
+              className="save-reason"
+              data-testid="refresh-disabled-reason"
+            >
+              {refreshReason}
+            </span>
+          )}
           <span className="toolbar-divider" aria-hidden="true" />
           <SaveFlow
             profileId={profile.id}
@@ -370,6 +396,7 @@ function WorkspaceBody({
             flush={editor.flush}
             onPushed={onPushed}
             autoReview={autoReview}
+            inFlight={inFlight}
           />
         </div>
       </div>
