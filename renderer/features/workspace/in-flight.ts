@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useState } from 'react';
 
 /**
  * What the workspace has in flight against the service: a refresh (pull), a plan being made, or
@@ -19,20 +19,34 @@ export type InFlight = {
   run: <T>(activity: Activity, action: () => Promise<T>) => Promise<Ran<T>>;
 };
 
-/** The in-flight owner of one workspace (a ref guards against two starts in one render). */
+/**
+ * The gate behind `useInFlight`, without React: starts an action only when none runs (checked
+ * synchronously, so two presses in one render cannot both start) and reports every change.
+ */
+export function createInFlightGate(onChange: (current: Activity | null) => void): {
+  run: InFlight['run'];
+  current: () => Activity | null;
+} {
+  let running: Activity | null = null;
+  return {
+    current: () => running,
+    run: async <T>(activity: Activity, action: () => Promise<T>): Promise<Ran<T>> => {
+      if (running !== null) return { ran: false, busyWith: running };
+      running = activity;
+      onChange(running);
+      try {
+        return { ran: true, value: await action() };
+      } finally {
+        running = null;
+        onChange(null);
+      }
+    },
+  };
+}
+
+/** The in-flight owner of one workspace. */
 export function useInFlight(): InFlight {
-  const running = useRef<Activity | null>(null);
   const [current, setCurrent] = useState<Activity | null>(null);
-  const run = useCallback(async <T>(activity: Activity, action: () => Promise<T>) => {
-    if (running.current !== null) return { ran: false, busyWith: running.current } as const;
-    running.current = activity;
-    setCurrent(activity);
-    try {
-      return { ran: true, value: await action() } as const;
-    } finally {
-      running.current = null;
-      setCurrent(null);
-    }
-  }, []);
-  return { current, run };
+  const [gate] = useState(() => createInFlightGate(setCurrent));
+  return { current, run: gate.run };
 }
