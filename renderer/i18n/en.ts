@@ -158,7 +158,7 @@ export const en = {
     lockoutWhoProtected: 'a protected address',
     lockoutBody:
       'Once this save takes effect, the service refuses every request from the addresses below, logins included. If you lose access there are two ways back: open the Reset URL in the completion e-mail within one hour, or, on cybozu.com, have a cybozu.com Store Administrator set the IP address restriction to “Allow all” on the cybozu.com Store.',
-    lockoutPhraseLabel: 'To save anyway, type “{{phrase}}” exactly as shown',
+    lockoutPhraseLabel: 'To save anyway, type “{{phrase}}” (who loses access)',
     lockoutConfirm: 'Save and lose access',
     lockoutCancel: 'Cancel, keep editing',
     mergeNeeded:

@@ -163,7 +163,8 @@ export const ja: Strings = {
     lockoutWhoProtected: '保護対象のアドレス',
     lockoutBody:
       '保存が適用されると、サービスは下記のアドレスからのアクセスをログインも含めてすべて拒否します。アクセスできなくなった場合の戻り方は2つです: 適用完了のメール（英語）にあるリセットURLを1時間以内に開くか、cybozu.comの場合はサイボウズドットコム ストア管理者がサイボウズドットコム ストアでIPアドレス制限を「すべて許可」に変更します。',
-    lockoutPhraseLabel: 'それでも保存するには、「{{phrase}}」を表示どおりに半角で入力してください',
+    lockoutPhraseLabel:
+      'それでも保存するには、アクセスできなくなるアドレス「{{phrase}}」を入力してください（全角のままでも構いません）',
     lockoutConfirm: 'アクセスを失っても保存',
     lockoutCancel: 'キャンセルして編集を続ける',
     mergeNeeded:
