@@ -158,7 +158,16 @@ export function createDrafts(deps: DraftDeps) {
     } catch (error) {
       if (!isAppError(error)) throw error;
     }
-    return persist({ ...draft, merge: lostAccessOf(p, { ...draft.merge, callerIp }) });
+    // Written on the draft as it is now, never on the copy from before the wait: an edit
+    // autosaved meanwhile (save re-merges it into the pending merge) is kept. A merge that was
+    // resolved, discarded or replaced meanwhile is not brought back.
+    const current = load(p.id);
+    if (
+      !current.merge ||
+      !sameBase(identityOf(current.merge.remote), identityOf(draft.merge.remote))
+    )
+      return current;
+    return persist({ ...current, merge: lostAccessOf(p, { ...current.merge, callerIp }) });
   };
 
   const fetchSnapshot = async (p: ProfileRecord, action: string): Promise<SnapshotRecord> => {
@@ -305,15 +314,17 @@ export function createDrafts(deps: DraftDeps) {
       const p = profile(profileId);
       const item = deps.store.listHistory(profileId).find((h) => h.id === historyId);
       if (!item) throw new AppError('NOT_FOUND', 'This revision is not in the history.');
-      const draft = load(profileId);
-      let base = draft.base;
+      let fetched: SnapshotRecord | null = null;
       try {
-        base = await fetchSnapshot(p, 'restoring');
+        fetched = await fetchSnapshot(p, 'restoring');
       } catch (error) {
         // Offline or refused (an AppError): restore against the last pulled base; the push
         // re-checks anyway. Anything else is a bug and must not pass for "offline".
         if (!isAppError(error)) throw error;
       }
+      // The draft as it is after the wait (never a copy read before it).
+      const draft = load(profileId);
+      const base = fetched ?? draft.base;
       return draftView(
         persist({ ...draft, base, working: item.config, merge: null, updatedAt: now() }),
       );
