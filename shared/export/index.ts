@@ -1,4 +1,5 @@
 import type { Entry, Problem } from '../allowlist/model.ts';
+import { FORMULA_START } from './formula.ts';
 import { makeProblem } from '../allowlist/problem.ts';
 import { validateEntry } from '../allowlist/validate.ts';
 import { assertNever } from '../allowlist/model.ts';
@@ -25,7 +26,6 @@ export type ExportResult = { bytes: Uint8Array; problems: Problem[]; written: nu
 export const CYBOZU_CSV_HEADER = ['IP Address', 'CIDR', 'Memo'] as const;
 
 // OWASP "CSV Injection": a cell starting with one of these may be run as a formula.
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 // shared/ has no DOM or Node typings; TextEncoder exists in browsers, workers and Node alike.
 declare const TextEncoder: new () => { encode(input: string): Uint8Array };

@@ -157,6 +157,10 @@ export const MESSAGES = {
     en: 'Row {row}: cell {column}{row} has a value under no heading, so it was not imported (a memo with an unquoted comma?).',
     ja: '{row} 行目: セル {column}{row} の値は見出しのない列にあるため、インポートしていません。メモにカンマがある場合は、メモを引用符（"）で囲んでください。',
   },
+  IMPORT_MEMO_APOSTROPHE: {
+    en: 'Row {row}: the memo in {column}{row} starts with an apostrophe before a formula sign, as a CSV export writes it so that spreadsheet programs do not run it; it was imported as written, apostrophe included. Remove the apostrophe in the editor if it is not part of the memo.',
+    ja: '{row} 行目: セル {column}{row} のメモは、数式記号の前にアポストロフィが付いています（表計算ソフトで数式として実行されないよう、CSV のエクスポートが付けるものです）。アポストロフィを含めて、そのままインポートしました。メモの一部でなければ、エディターでアポストロフィを削除してください。',
+  },
   IMPORT_CELL_ERROR: {
     en: 'Row {row}: cell {column}{row} holds the Excel error {value}.',
     ja: '{row} 行目: セル {column}{row} が Excel のエラー値 {value} です。Excel でセルを修正してから、もう一度インポートしてください。',

@@ -1,4 +1,5 @@
 import type { Entry, Problem } from '../allowlist/model.ts';
+import { hasNeutralizingApostrophe } from '../export/formula.ts';
 import { makeProblem } from '../allowlist/problem.ts';
 import { formatIPv4, networkOf } from '../ip/ipv4.ts';
 import { parseIPv4Strict, parseIpInput, type Network } from '../ip/parse.ts';
@@ -88,6 +89,15 @@ export async function rowsToEntries(
     const ipText = typeof ipCell === 'string' ? ipCell : '';
     const prefixText = typeof prefixCell === 'string' ? prefixCell : '';
     const memo = typeof memoCell === 'string' ? memoCell : '';
+    if (mapping.memo !== null && hasNeutralizingApostrophe(memo))
+      problems.push(
+        makeProblem(
+          'IMPORT_MEMO_APOSTROPHE',
+          'warning',
+          { row: rowNumber, column: columnLetter(mapping.memo) },
+          { row: rowNumber, field: 'memo' },
+        ),
+      );
     if (ipText.trim() === '') {
       problems.push(
         makeProblem(
