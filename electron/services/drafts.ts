@@ -41,6 +41,11 @@ function isStandIn(base: SnapshotRecord): boolean {
   return base.revision === '' && base.origin === undefined;
 }
 
+/** How a draft's base takes part in a three-way merge (see `mergeConfigs` options). */
+function mergeOptions(base: SnapshotRecord): { firstPull: boolean; unconfirmedBase: boolean } {
+  return { firstPull: isStandIn(base), unconfirmedBase: base.unconfirmed === true };
+}
+
 /** The merge with `lostAccess`: who its merged list would lock out (caller and protected). */
 function lostAccessOf(profile: ProfileRecord, merge: MergeRecord): MergeRecord {
   const checks = lockoutChecks(merge.merged, merge.callerIp, profile.protectedAddresses);
@@ -119,14 +124,20 @@ export function createDrafts(deps: DraftDeps) {
         status: 'up-to-date',
       };
     }
-    const outcome = mergeConfigs(draft.base.config, draft.working, remote.config, {
-      firstPull: isStandIn(draft.base),
-    });
+    const outcome = mergeConfigs(
+      draft.base.config,
+      draft.working,
+      remote.config,
+      mergeOptions(draft.base),
+    );
     if (outcome.conflicts.length === 0) {
       // Only the identity moved (same content, e.g. another origin spelling): nothing to combine.
       // The stand-in empty base before a first pull has no origin: that is always a merge.
+      // After an unconfirmed save the base is not known to be the list in force: never "up to date".
       const nothingNew =
-        draft.base.origin !== undefined && sameConfig(draft.base.config, remote.config);
+        draft.base.origin !== undefined &&
+        draft.base.unconfirmed !== true &&
+        sameConfig(draft.base.config, remote.config);
       return {
         draft: persist({ ...draft, base: remote, working: outcome.merged, merge: null, updatedAt }),
         status: nothingNew ? 'up-to-date' : 'merged',
@@ -195,9 +206,12 @@ export function createDrafts(deps: DraftDeps) {
       const merge =
         old.merge && old.base
           ? (() => {
-              const outcome = mergeConfigs(old.base.config, working, old.merge.remote.config, {
-                firstPull: isStandIn(old.base),
-              });
+              const outcome = mergeConfigs(
+                old.base.config,
+                working,
+                old.merge.remote.config,
+                mergeOptions(old.base),
+              );
               return lostAccessOf(profile(profileId), {
                 ...old.merge,
                 merged: outcome.merged,

@@ -46,6 +46,13 @@ export const SnapshotRecordSchema = z.object({
   origin: z.string().optional(),
   login: z.string().optional(),
   fingerprint: z.string().optional(),
+  /**
+   * A save from this base was acknowledged but its read-back did not show it: the service may
+   * hold the save, or not, or someone's later change. The next merge asks about every change of
+   * ours the service does not show (shared/sync/merge.ts `unconfirmedBase`), never keeps it
+   * silently, and never calls the list "up to date".
+   */
+  unconfirmed: z.literal(true).optional(),
 });
 export type SnapshotRecord = z.infer<typeof SnapshotRecordSchema>;
 

@@ -267,8 +267,9 @@ export function createSync(deps: SyncDeps) {
     const working = sameConfig(latest.working, pushed) ? pushed : latest.working;
     const saved = deps.drafts.persist({
       ...latest,
-      // Unconfirmed: keep the old base, so the next pull merges the pushed list back in (nothing
-      // is lost whether or not the save happened).
+      // Unconfirmed: keep the old base, marked so: the next pull asks about every change of ours
+      // the service does not show (nothing is lost whether or not the save happened, and a
+      // later change by someone else is never undone unseen).
       base: confirmed
         ? snapshotOf(profile, {
             revision,
@@ -276,7 +277,7 @@ export function createSync(deps: SyncDeps) {
             pulledAt: now(),
             maxEntries: base.maxEntries,
           })
-        : latest.base,
+        : latest.base && { ...latest.base, unconfirmed: true },
       working,
       updatedAt: now(),
     });

@@ -137,7 +137,9 @@ export const ConflictSchema = z.discriminatedUnion('kind', [
      * changed-both: both sides changed the mode; remote-changed-while-editing: the service's mode
      * changed (a Reset URL sets "Allow all") while the admin edited entries.
      */
-    reason: z.enum(['changed-both', 'remote-changed-while-editing']).default('changed-both'),
+    reason: z
+      .enum(['changed-both', 'remote-changed-while-editing', 'unconfirmed-save'])
+      .default('changed-both'),
     base: ModeSchema,
     local: ModeSchema,
     remote: ModeSchema,
@@ -147,7 +149,12 @@ export const ConflictSchema = z.discriminatedUnion('kind', [
     kind: z.literal('entry'),
     /** Network key (normalized ip/cidr). */
     key: z.string(),
-    reason: z.enum(['deleted-vs-changed', 'changed-both', 'added-both-different']),
+    reason: z.enum([
+      'deleted-vs-changed',
+      'changed-both',
+      'added-both-different',
+      'unconfirmed-save',
+    ]),
     base: EntryOutSchema.nullable(),
     local: EntryOutSchema.nullable(),
     remote: EntryOutSchema.nullable(),

@@ -145,12 +145,14 @@ function decide(
   b: Entry | undefined,
   l: Entry | undefined,
   r: Entry | undefined,
+  unconfirmedBase: boolean,
 ): Decision {
   if (same(l, r)) return { entry: l, conflict: null };
   if (same(l, b)) return { entry: r, conflict: null };
-  if (same(r, b)) return { entry: l, conflict: null };
-  const reason =
-    b === undefined
+  if (same(r, b) && !unconfirmedBase) return { entry: l, conflict: null };
+  const reason = same(r, b)
+    ? 'unconfirmed-save'
+    : b === undefined
       ? 'added-both-different'
       : l === undefined || r === undefined
         ? 'deleted-vs-changed'
@@ -182,6 +184,12 @@ export function mergeConfigs(
   options: {
     /** `base` stands in for "nothing pulled yet": its mode is no one's decision. */
     firstPull?: boolean;
+    /**
+     * A save of `local` from `base` was not confirmed: `remote` showing the base value may mean
+     * the save was not applied or someone undid it since. A local change the remote does not
+     * show is then a conflict (`unconfirmed-save`), never taken silently.
+     */
+    unconfirmedBase?: boolean;
   } = {},
 ): MergeOutcome {
   const aligned = alignAll(base, local, remote);
@@ -205,11 +213,11 @@ export function mergeConfigs(
         local: local.mode,
         remote: remote.mode,
       });
-    } else if (remote.mode !== base.mode) {
+    } else if (remote.mode !== base.mode || options.unconfirmedBase) {
       conflicts.push({
         id: 'mode',
         kind: 'mode',
-        reason: 'changed-both',
+        reason: remote.mode === base.mode ? 'unconfirmed-save' : 'changed-both',
         base: base.mode,
         local: local.mode,
         remote: remote.mode,
@@ -219,7 +227,13 @@ export function mergeConfigs(
 
   const entries: Entry[] = [];
   const visit = (key: string): void => {
-    const decision = decide(key, b.get(key), l.map.get(key), r.map.get(key));
+    const decision = decide(
+      key,
+      b.get(key),
+      l.map.get(key),
+      r.map.get(key),
+      options.unconfirmedBase === true,
+    );
     if (decision.conflict) conflicts.push(decision.conflict);
     if (decision.entry) entries.push(decision.entry);
   };

@@ -46,10 +46,22 @@ describe('promise 5: a compromised renderer sends garbage to every channel', () 
       { profileId: 'nope' },
       { profileId: id, extra: 1 },
       { profileId: id, planId: 'x'.repeat(10_000) },
-      { profileId: id, working: { mode: 'ALLOW_SPECIFIC', entries: [{ ip: 1, cidr: 'a', memo: null }] } },
-      { profileId: id, working: { mode: 'ALLOW_SPECIFIC', entries: [{ ip: '1.1.1.1', cidr: Number.NaN, memo: '' }] } },
+      {
+        profileId: id,
+        working: { mode: 'ALLOW_SPECIFIC', entries: [{ ip: 1, cidr: 'a', memo: null }] },
+      },
+      {
+        profileId: id,
+        working: {
+          mode: 'ALLOW_SPECIFIC',
+          entries: [{ ip: '1.1.1.1', cidr: Number.NaN, memo: '' }],
+        },
+      },
       { profileId: id, working: { mode: 'DENY_ALL', entries: [] } },
-      { profileId: id, fields: { protectedAddresses: [{ ip: '1.1.1.1', label: 'x', __proto__: { a: 1 } }] } },
+      {
+        profileId: id,
+        fields: { protectedAddresses: [{ ip: '1.1.1.1', label: 'x', __proto__: { a: 1 } }] },
+      },
       JSON.parse('{"__proto__": {"polluted": true}, "profileId": "nope"}'),
       { profileId: id, fields: { maxEntries: -1 } },
       { profileId: id, fields: { maxEntries: 1.5 } },
@@ -70,7 +82,13 @@ describe('promise 5: a compromised renderer sends garbage to every channel', () 
       deep,
     ];
     const internal: string[] = [];
-    for (const channel of [...CHANNEL_NAMES, '__proto__', 'constructor', 'toString', 'profiles:list ']) {
+    for (const channel of [
+      ...CHANNEL_NAMES,
+      '__proto__',
+      'constructor',
+      'toString',
+      'profiles:list ',
+    ]) {
       for (const [n, input] of garbage.entries()) {
         let result: { ok: boolean; error?: { code: string } };
         try {
@@ -129,7 +147,10 @@ describe('promise 5: zero-padded and odd notations are never silently reinterpre
       bytes: new Uint8Array(Buffer.from(csv)),
     })) as {
       ok: boolean;
-      value?: { entries: { ip: string; cidr: number | null; row: number }[]; problems: { row?: number; severity: string }[] };
+      value?: {
+        entries: { ip: string; cidr: number | null; row: number }[];
+        problems: { row?: number; severity: string }[];
+      };
     };
     expect(r.ok).toBe(true);
     const { entries, problems } = r.value!;
@@ -147,7 +168,10 @@ describe('promise 5: zero-padded and odd notations are never silently reinterpre
     expect(pulled.draft.working.entries.map((e) => e.ip)).toEqual(['127.0.0.1', '010.1.1.1']);
     await h.call('draft:save', {
       profileId: id,
-      working: { ...pulled.draft.working, entries: [...pulled.draft.working.entries, { ip: '192.0.2.3', cidr: null, memo: '' }] },
+      working: {
+        ...pulled.draft.working,
+        entries: [...pulled.draft.working.entries, { ip: '192.0.2.3', cidr: null, memo: '' }],
+      },
     });
     const plan = await h.call('sync:plan', { profileId: id });
     expect(plan.blockers.length + plan.problems.length).toBeGreaterThan(0);

@@ -13,7 +13,11 @@ export type Hooks = {
   /** Called before saving a PUT. */
   beforePut?: () => Promise<void>;
   /** Full override: return true when handled. */
-  override?: (req: IncomingMessage, res: ServerResponse, body: string) => boolean | Promise<boolean>;
+  override?: (
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: string,
+  ) => boolean | Promise<boolean>;
 };
 
 export async function startFake(initial: { revision: string; config: Config }) {

@@ -94,9 +94,15 @@ describe('promise 4: the password never leaves for another origin, IPC, logs or 
   it('a renderer that re-points the profile (URL, login, spelling tricks) never gets the password sent there', async () => {
     const id = await profileAt(a.url);
     await h.call('sync:pull', { profileId: id });
-    await h.call('draft:save', { profileId: id, working: list('127.0.0.1', '192.0.2.1', '192.0.2.2') });
+    await h.call('draft:save', {
+      profileId: id,
+      working: list('127.0.0.1', '192.0.2.1', '192.0.2.2'),
+    });
     const plan = await h.call('sync:plan', { profileId: id });
-    await h.invoke('profiles:update', FROM_APP, { profileId: id, fields: { serviceUrl: evil.url } });
+    await h.invoke('profiles:update', FROM_APP, {
+      profileId: id,
+      fields: { serviceUrl: evil.url },
+    });
     await callEverything(id);
     await h.invoke('sync:push', FROM_APP, { profileId: id, planId: plan.planId });
     // Back to A, then to evil with another spelling of the same host.
@@ -130,7 +136,10 @@ describe('promise 4: the password never leaves for another origin, IPC, logs or 
     };
     const pulling = h.invoke('sync:pull', FROM_APP, { profileId: id });
     await at;
-    await h.invoke('profiles:update', FROM_APP, { profileId: id, fields: { serviceUrl: evil.url } });
+    await h.invoke('profiles:update', FROM_APP, {
+      profileId: id,
+      fields: { serviceUrl: evil.url },
+    });
     release();
     await pulling;
     await callEverything(id);

@@ -42,7 +42,19 @@ const odd: [string, Answer][] = [
   ['null', raw(200, 'null')],
   ['array', raw(200, '[]')],
   ['partial', raw(200, '{"mode":"ALLOW_ALL"}')],
-  ['numbers', raw(200, JSON.stringify({ mode: 'ALLOW_SPECIFIC', entries: [{ ip: 1, cidr: null, memo: '' }], revision: 2, apply: {}, limits: { maxEntries: 1000 } }))],
+  [
+    'numbers',
+    raw(
+      200,
+      JSON.stringify({
+        mode: 'ALLOW_SPECIFIC',
+        entries: [{ ip: 1, cidr: null, memo: '' }],
+        revision: 2,
+        apply: {},
+        limits: { maxEntries: 1000 },
+      }),
+    ),
+  ],
   ['BOM', raw(200, '\ufeff' + JSON.stringify({ ip: '127.0.0.1' }))],
   ['204', raw(204, '')],
   ['301 no location', raw(301, '')],
@@ -50,8 +62,32 @@ const odd: [string, Answer][] = [
   ['418 html', raw(418, '<html>teapot</html>', { 'Content-Type': 'text/html' })],
   ['bad utf8', raw(200, Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]))],
   ['gzip lie', raw(200, '{}', { 'Content-Encoding': 'gzip' })],
-  ['negative maxEntries', raw(200, JSON.stringify({ mode: 'ALLOW_ALL', entries: [], revision: '2', apply: { state: 'APPLIED', revision: '2' }, limits: { maxEntries: -5 } }))],
-  ['maxEntries 0', raw(200, JSON.stringify({ mode: 'ALLOW_SPECIFIC', entries: [], revision: '2', apply: { state: 'APPLIED', revision: '2' }, limits: { maxEntries: 0 } }))],
+  [
+    'negative maxEntries',
+    raw(
+      200,
+      JSON.stringify({
+        mode: 'ALLOW_ALL',
+        entries: [],
+        revision: '2',
+        apply: { state: 'APPLIED', revision: '2' },
+        limits: { maxEntries: -5 },
+      }),
+    ),
+  ],
+  [
+    'maxEntries 0',
+    raw(
+      200,
+      JSON.stringify({
+        mode: 'ALLOW_SPECIFIC',
+        entries: [],
+        revision: '2',
+        apply: { state: 'APPLIED', revision: '2' },
+        limits: { maxEntries: 0 },
+      }),
+    ),
+  ],
   [
     'cut mid-body',
     (res) => {
@@ -87,7 +123,11 @@ describe('promise 5: odd answers from the service are clear errors, the draft un
       a.hooks.override = undefined;
       for (const [i, r] of results.entries()) {
         if (!r) continue;
-        if (!r.ok && (r.error!.code === 'INTERNAL' || !(IPC_ERROR_CODES as readonly string[]).includes(r.error!.code)))
+        if (
+          !r.ok &&
+          (r.error!.code === 'INTERNAL' ||
+            !(IPC_ERROR_CODES as readonly string[]).includes(r.error!.code))
+        )
           bad.push(`${name} #${i}: ${r.error!.code}`);
       }
       const d = await h.call('draft:get', { profileId: id });

@@ -3,7 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../../shared/allowlist/model.ts';
 import { createInvoker } from '../../../electron/ipc/handle.ts';
 import { createHandlers } from '../../../electron/ipc/handlers.ts';
-import type { IpcResult } from '../../../shared/contract/ipc.ts';
+import type {
+  ChannelInput,
+  ChannelName,
+  ChannelOutput,
+  IpcResult,
+} from '../../../shared/contract/ipc.ts';
 import { startService } from '../../../service/server.ts';
 import { APP_ORIGIN, FROM_APP, startHarness, type Harness } from '../sync/harness.ts';
 import { gate, startFake, type Fake } from './fake.ts';
@@ -40,14 +45,21 @@ describe('merge of repeated networks (duplicates are only a warning)', () => {
   it('local deletes one duplicate, the other admin deletes the other: both deletions survive the merge', async () => {
     a.state.config = {
       mode: 'ALLOW_SPECIFIC',
-      entries: [entry('127.0.0.1', 'me'), entry('192.0.2.1', 'first'), entry('192.0.2.1', 'second')],
+      entries: [
+        entry('127.0.0.1', 'me'),
+        entry('192.0.2.1', 'first'),
+        entry('192.0.2.1', 'second'),
+      ],
     };
     const id = await profileAt(a.url);
     await h.call('sync:pull', { profileId: id });
     // Local: delete "second".
     await h.call('draft:save', {
       profileId: id,
-      working: { mode: 'ALLOW_SPECIFIC', entries: [entry('127.0.0.1', 'me'), entry('192.0.2.1', 'first')] },
+      working: {
+        mode: 'ALLOW_SPECIFIC',
+        entries: [entry('127.0.0.1', 'me'), entry('192.0.2.1', 'first')],
+      },
     });
     // Other admin: delete "first".
     a.state.config = {
@@ -64,13 +76,20 @@ describe('merge of repeated networks (duplicates are only a warning)', () => {
   it('the admin deletes the 1st duplicate, the other admin deletes the 2nd: the push does not bring back the one the other admin deleted', async () => {
     a.state.config = {
       mode: 'ALLOW_SPECIFIC',
-      entries: [entry('127.0.0.1', 'me'), entry('192.0.2.1', 'first'), entry('192.0.2.1', 'second')],
+      entries: [
+        entry('127.0.0.1', 'me'),
+        entry('192.0.2.1', 'first'),
+        entry('192.0.2.1', 'second'),
+      ],
     };
     const id = await profileAt(a.url);
     await h.call('sync:pull', { profileId: id });
     await h.call('draft:save', {
       profileId: id,
-      working: { mode: 'ALLOW_SPECIFIC', entries: [entry('127.0.0.1', 'me'), entry('192.0.2.1', 'second')] },
+      working: {
+        mode: 'ALLOW_SPECIFIC',
+        entries: [entry('127.0.0.1', 'me'), entry('192.0.2.1', 'second')],
+      },
     });
     a.state.config = {
       mode: 'ALLOW_SPECIFIC',
@@ -88,17 +107,28 @@ describe('merge of repeated networks (duplicates are only a warning)', () => {
   it('the other admin edits the memo of the 2nd duplicate while the admin deletes the 1st: the edit survives or is a conflict', async () => {
     a.state.config = {
       mode: 'ALLOW_SPECIFIC',
-      entries: [entry('127.0.0.1', 'me'), entry('192.0.2.1', 'first'), entry('192.0.2.1', 'second')],
+      entries: [
+        entry('127.0.0.1', 'me'),
+        entry('192.0.2.1', 'first'),
+        entry('192.0.2.1', 'second'),
+      ],
     };
     const id = await profileAt(a.url);
     await h.call('sync:pull', { profileId: id });
     await h.call('draft:save', {
       profileId: id,
-      working: { mode: 'ALLOW_SPECIFIC', entries: [entry('127.0.0.1', 'me'), entry('192.0.2.1', 'second')] },
+      working: {
+        mode: 'ALLOW_SPECIFIC',
+        entries: [entry('127.0.0.1', 'me'), entry('192.0.2.1', 'second')],
+      },
     });
     a.state.config = {
       mode: 'ALLOW_SPECIFIC',
-      entries: [entry('127.0.0.1', 'me'), entry('192.0.2.1', 'first'), entry('192.0.2.1', 'second (edited by B)')],
+      entries: [
+        entry('127.0.0.1', 'me'),
+        entry('192.0.2.1', 'first'),
+        entry('192.0.2.1', 'second (edited by B)'),
+      ],
     };
     a.state.revision = '2';
     const pulled = await h.call('sync:pull', { profileId: id });
@@ -125,7 +155,10 @@ describe('promise 1 with the real reference service', () => {
     await h.call('draft:save', { profileId: id, working: list('127.0.0.1', '192.0.2.10') });
     let plan = await h.call('sync:plan', { profileId: id });
     await h.call('sync:push', { profileId: id, planId: plan.planId });
-    await h.call('draft:save', { profileId: id, working: list('127.0.0.1', '192.0.2.10', '192.0.2.11') });
+    await h.call('draft:save', {
+      profileId: id,
+      working: list('127.0.0.1', '192.0.2.10', '192.0.2.11'),
+    });
     plan = await h.call('sync:plan', { profileId: id });
     // The service loses everything and starts again on the same port; another admin saves once.
     await svc.close();
@@ -137,16 +170,24 @@ describe('promise 1 with the real reference service', () => {
       outbox: join(root, 'o2'),
     });
     const { createHttpService } = await import('../../../electron/services/service-client.ts');
-    const other = createHttpService({ baseUrl: svc.url, login: 'admin', getPassword: async () => 'pw', retries: 0 });
+    const other = createHttpService({
+      baseUrl: svc.url,
+      login: 'admin',
+      getPassword: async () => 'pw',
+      retries: 0,
+    });
     const now = await other.get();
     if (!now.ok) throw new Error('get');
     const put = await other.put(list('127.0.0.1', '203.0.113.50'), now.value.revision);
     expect(put.ok).toBe(true);
-    const out = await h.call('sync:push', { profileId: id, planId: plan.planId }).catch((e: Error) => e);
+    const out = await h
+      .call('sync:push', { profileId: id, planId: plan.planId })
+      .catch((e: Error) => e);
     const after = await other.get();
     if (!after.ok) throw new Error('get');
     // Whatever happened, the other admin's entry is still there (or the app asked via a merge).
-    if (!(out instanceof Error) && out.status === 'pushed') expect(ips(after.value)).toContain('203.0.113.50');
+    if (!(out instanceof Error) && out.status === 'pushed')
+      expect(ips(after.value)).toContain('203.0.113.50');
     else expect(ips(after.value)).toContain('203.0.113.50');
     await svc.close();
   });
@@ -156,10 +197,16 @@ describe('two app instances on the same data folder', () => {
   it('an edit autosaved by instance 2 while instance 1 PUTs is not lost', async () => {
     const id = await profileAt(a.url);
     await h.call('sync:pull', { profileId: id });
-    await h.call('draft:save', { profileId: id, working: list('127.0.0.1', '192.0.2.1', '192.0.2.2') });
+    await h.call('draft:save', {
+      profileId: id,
+      working: list('127.0.0.1', '192.0.2.1', '192.0.2.2'),
+    });
     const plan = await h.call('sync:plan', { profileId: id });
     const second = await createHandlers({ dataDir: h.dataDir, applyPollMs: 50 });
-    const invoke2 = createInvoker(second.handlers, { allowedOrigins: [APP_ORIGIN], emit: () => {} });
+    const invoke2 = createInvoker(second.handlers, {
+      allowedOrigins: [APP_ORIGIN],
+      emit: () => {},
+    });
     const g = gate();
     a.hooks.beforePut = g.wait;
     const pushing = h.call('sync:push', { profileId: id, planId: plan.planId });
@@ -171,7 +218,9 @@ describe('two app instances on the same data folder', () => {
     expect(saved.ok).toBe(true);
     g.open();
     await pushing;
-    const d = (await invoke2('draft:get', FROM_APP, { profileId: id })) as IpcResult<{ working: Config }>;
+    const d = (await invoke2('draft:get', FROM_APP, { profileId: id })) as IpcResult<{
+      working: Config;
+    }>;
     expect(d.ok && ips(d.value.working)).toContain('192.0.2.99');
     await second.dispose();
   });
@@ -181,7 +230,10 @@ describe('promise 1: another admin saves between our PUT and its read-back', () 
   it('their deletion of an entry we had just added is not silently undone by the next pull/push', async () => {
     const id = await profileAt(a.url);
     await h.call('sync:pull', { profileId: id });
-    await h.call('draft:save', { profileId: id, working: list('127.0.0.1', '192.0.2.1', '192.0.2.44') });
+    await h.call('draft:save', {
+      profileId: id,
+      working: list('127.0.0.1', '192.0.2.1', '192.0.2.44'),
+    });
     const plan = await h.call('sync:plan', { profileId: id });
     let putDone = false;
     a.hooks.beforeGet = async () => {
@@ -215,13 +267,59 @@ describe('promise 1: another admin saves between our PUT and its read-back', () 
   });
 });
 
+describe('after an unconfirmed save the base is not the list in force', () => {
+  it('the next pull asks about our change the service does not show; taking theirs keeps their deletion', async () => {
+    const id = await profileAt(a.url);
+    await h.call('sync:pull', { profileId: id });
+    await h.call('draft:save', {
+      profileId: id,
+      working: list('127.0.0.1', '192.0.2.1', '192.0.2.44'),
+    });
+    const plan = await h.call('sync:plan', { profileId: id });
+    let putDone = false;
+    a.hooks.beforePut = async () => {
+      putDone = true;
+    };
+    a.hooks.beforeGet = async () => {
+      if (putDone && a.state.revision === '2') {
+        a.state.config = list('127.0.0.1', '192.0.2.1');
+        a.state.revision = '3';
+      }
+    };
+    const out = await h.call('sync:push', { profileId: id, planId: plan.planId });
+    expect(out).toMatchObject({ status: 'pushed', confirmed: false });
+    a.hooks.beforeGet = undefined;
+    expect((await h.call('sync:status', { profileId: id })).state).toBe('remote-changed');
+    const pulled = await h.call('sync:pull', { profileId: id });
+    expect(pulled.status).toBe('conflicts');
+    const conflicts = pulled.draft.merge?.conflicts ?? [];
+    expect(conflicts).toEqual([
+      expect.objectContaining({
+        reason: 'unconfirmed-save',
+        local: expect.objectContaining({ ip: '192.0.2.44' }),
+        remote: null,
+      }),
+    ]);
+    await h.call('merge:resolve', {
+      profileId: id,
+      resolutions: conflicts.map((c) => ({ id: c.id, choice: 'remote' as const })),
+    });
+    const next = await h.call('sync:plan', { profileId: id });
+    expect(next.canPush).toBe(false);
+    expect(ips(a.state.config)).toEqual(['127.0.0.1', '192.0.2.1']);
+  });
+});
+
 describe('promise 1: two app instances (two admins) push at the same moment to the reference service', () => {
   it('neither admin’s change is lost: one is pushed, the other merges (never overwrites)', async () => {
     const mk = async (dir: string) => {
       const created = await createHandlers({ dataDir: join(h.root, dir), applyPollMs: 50 });
       const inv = createInvoker(created.handlers, { allowedOrigins: [APP_ORIGIN], emit: () => {} });
-      const call = async (c: string, input: unknown) => {
-        const r = (await inv(c, FROM_APP, input)) as IpcResult<any>;
+      const call = async <C extends ChannelName>(
+        c: C,
+        input: ChannelInput<C>,
+      ): Promise<ChannelOutput<C>> => {
+        const r = (await inv(c, FROM_APP, input)) as IpcResult<ChannelOutput<C>>;
         if (!r.ok) throw Object.assign(new Error(r.error.code), { code: r.error.code });
         return r.value;
       };
@@ -250,7 +348,9 @@ describe('promise 1: two app instances (two admins) push at the same moment to t
     await loser.i.call('sync:push', { profileId: loser.id, planId: plan.planId });
     const final = await h.other.get();
     if (!final.ok) throw new Error('get');
-    expect(ips(final.value)).toEqual(expect.arrayContaining(['127.0.0.1', '192.0.2.101', '192.0.2.102']));
+    expect(ips(final.value)).toEqual(
+      expect.arrayContaining(['127.0.0.1', '192.0.2.101', '192.0.2.102']),
+    );
     expect(d.merge).toBeNull();
     await h.call('profiles:list', {});
     await one.call('profiles:remove', { profileId: id1 });

@@ -96,7 +96,10 @@ describe('promise 3: edits autosaved while a pull/merge is in flight', () => {
     a.hooks.beforeGet = g.wait;
     const pulling = h.call('sync:pull', { profileId: id });
     await g.reached;
-    await h.call('draft:save', { profileId: id, working: list('127.0.0.1', '192.0.2.1', '198.51.100.9') });
+    await h.call('draft:save', {
+      profileId: id,
+      working: list('127.0.0.1', '192.0.2.1', '198.51.100.9'),
+    });
     g.open();
     await pulling;
     const draft = await h.call('draft:get', { profileId: id });
@@ -107,7 +110,10 @@ describe('promise 3: edits autosaved while a pull/merge is in flight', () => {
   it('an edit autosaved while a PUT is in flight survives, and a restart', async () => {
     const id = await profileAt(a.url);
     await h.call('sync:pull', { profileId: id });
-    await h.call('draft:save', { profileId: id, working: list('127.0.0.1', '192.0.2.1', '192.0.2.2') });
+    await h.call('draft:save', {
+      profileId: id,
+      working: list('127.0.0.1', '192.0.2.1', '192.0.2.2'),
+    });
     const plan = await h.call('sync:plan', { profileId: id });
     const g = gate();
     a.hooks.beforePut = g.wait;
@@ -151,9 +157,11 @@ describe('promise 2: caller address', () => {
     await h.call('draft:save', { profileId: id, working: list('192.0.2.1') });
     const plan = await h.call('sync:plan', { profileId: id });
     expect(plan.lockout.clientIp).toBeNull();
-    await expect(h.call('sync:push', { profileId: id, planId: plan.planId })).rejects.toMatchObject({
-      code: 'CONFIRMATION_REQUIRED',
-    });
+    await expect(h.call('sync:push', { profileId: id, planId: plan.planId })).rejects.toMatchObject(
+      {
+        code: 'CONFIRMATION_REQUIRED',
+      },
+    );
     expect(a.puts).toHaveLength(0);
   });
 
@@ -164,16 +172,21 @@ describe('promise 2: caller address', () => {
     const plan = await h.call('sync:plan', { profileId: id });
     expect(plan.confirmationPhrase).toBeNull();
     a.hooks.clientIp = '203.0.113.200';
-    await expect(h.call('sync:push', { profileId: id, planId: plan.planId })).rejects.toMatchObject({
-      code: 'LOCKOUT_CHANGED',
-    });
+    await expect(h.call('sync:push', { profileId: id, planId: plan.planId })).rejects.toMatchObject(
+      {
+        code: 'LOCKOUT_CHANGED',
+      },
+    );
     expect(a.puts).toHaveLength(0);
   });
 
   it('the same plan pushed twice at once sends at most one PUT', async () => {
     const id = await profileAt(a.url);
     await h.call('sync:pull', { profileId: id });
-    await h.call('draft:save', { profileId: id, working: list('127.0.0.1', '192.0.2.1', '192.0.2.9') });
+    await h.call('draft:save', {
+      profileId: id,
+      working: list('127.0.0.1', '192.0.2.1', '192.0.2.9'),
+    });
     const plan = await h.call('sync:plan', { profileId: id });
     const results = await Promise.allSettled([
       h.call('sync:push', { profileId: id, planId: plan.planId }),
@@ -185,10 +198,12 @@ describe('promise 2: caller address', () => {
 
   it('a protected address typed zero-padded ("010.0.0.5") is stored as the address it was read as', async () => {
     const id = await profileAt(a.url);
-    const p = await h.call('profiles:update', {
-      profileId: id,
-      fields: { protectedAddresses: [{ ip: '010.0.0.5', label: 'office' }] },
-    }).catch((e: { code: string }) => e);
+    const p = await h
+      .call('profiles:update', {
+        profileId: id,
+        fields: { protectedAddresses: [{ ip: '010.0.0.5', label: 'office' }] },
+      })
+      .catch((e: { code: string }) => e);
     // Either refused as ambiguous, or stored in the reading the lockout check uses (10.0.0.5).
     if ('code' in p) expect(p.code).toBe('INVALID_INPUT');
     else {

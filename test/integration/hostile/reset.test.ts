@@ -32,7 +32,11 @@ async function lockOutAndReset(): Promise<void> {
   await h.created.services.tracker.settled(id);
   await h.call('draft:save', { profileId: id, working: list('192.0.2.8') });
   plan = await h.call('sync:plan', { profileId: id });
-  await h.call('sync:push', { profileId: id, planId: plan.planId, confirmation: plan.confirmationPhrase! });
+  await h.call('sync:push', {
+    profileId: id,
+    planId: plan.planId,
+    confirmation: plan.confirmationPhrase!,
+  });
   expect((await h.created.services.tracker.settled(id)).phase).toBe('locked-out');
   expect((await fetch(await h.resetUrl())).status).toBe(200);
   await h.call('apply:probe', { profileId: id });
@@ -46,7 +50,10 @@ describe('promise 2: a Reset URL must not silently turn the restriction off in l
     const working = pulled.draft.working;
     await h.call('draft:save', {
       profileId: id,
-      working: { ...working, entries: [...working.entries, { ip: '127.0.0.1', cidr: null, memo: 'me' }] },
+      working: {
+        ...working,
+        entries: [...working.entries, { ip: '127.0.0.1', cidr: null, memo: 'me' }],
+      },
     });
     const plan = await h.call('sync:plan', { profileId: id });
     const saysAllowAll =

@@ -256,3 +256,26 @@ describe('mergeConfigs with repeated networks', () => {
     );
   });
 });
+
+describe('mergeConfigs after an unconfirmed save', () => {
+  it('a change of ours the service does not show is asked about, never kept or dropped silently', () => {
+    const b = cfg([e('192.0.2.1', null, 'a'), e('192.0.2.2', null, 'b')]);
+    const l = cfg([e('192.0.2.1', null, 'a2'), e('192.0.2.9', null, 'new')], 'ALLOW_ALL');
+    const out = mergeConfigs(b, l, b, { unconfirmedBase: true });
+    expect(out.conflicts.map((c) => c.reason)).toEqual([
+      'unconfirmed-save',
+      'unconfirmed-save',
+      'unconfirmed-save',
+      'unconfirmed-save',
+    ]);
+    // What the service shows and we pushed alike is simply kept.
+    expect(mergeConfigs(b, l, l, { unconfirmedBase: true }).conflicts).toEqual([]);
+    // Taking the service's side everywhere gives the service's list.
+    const theirs = resolveConflicts(
+      out.merged,
+      out.conflicts,
+      out.conflicts.map((c) => ({ id: c.id, choice: 'remote' })),
+    );
+    expect(theirs).toEqual(b);
+  });
+});
