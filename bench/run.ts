@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { summarize, type BenchResult } from './summary.ts';
 
 /**
  * `npm run bench [-- name]`: run every bench/*.bench.ts (or those whose name contains `name`) in
@@ -26,20 +27,7 @@ if (files.length === 0) {
   process.exit(1);
 }
 
-type Result = {
-  name: string;
-  ratio?: number;
-  target?: number;
-  value?: number;
-  unit?: string;
-  /** value must be >= this. */
-  targetValue?: number;
-  /** value must be <= this. */
-  maxValue?: number;
-  /** Why the result could not be measured (not a failure). */
-  skipped?: string;
-};
-const results: Result[] = [];
+const results: BenchResult[] = [];
 let crashed = 0;
 for (const file of files) {
   process.stdout.write(`\n=== ${file} ===\n`);
@@ -49,7 +37,7 @@ for (const file of files) {
     maxBuffer: 64 * 1024 * 1024,
   });
   for (const line of (child.stdout ?? '').split('\n')) {
-    if (line.startsWith('RESULT ')) results.push(JSON.parse(line.slice(7)) as Result);
+    if (line.startsWith('RESULT ')) results.push(JSON.parse(line.slice(7)) as BenchResult);
     else if (line !== '') process.stdout.write(`${line}\n`);
   }
   if (child.status !== 0) {
@@ -58,30 +46,9 @@ for (const file of files) {
   }
 }
 
-const fmt = (n: number) =>
-  Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : String(Number(n.toPrecision(3)));
 process.stdout.write('\n=== summary ===\n');
-let missed = 0;
-for (const r of results) {
-  if (r.skipped !== undefined) {
-    process.stdout.write(`SKIP  ${r.name}: ${r.skipped}\n`);
-    continue;
-  }
-  const ok =
-    (r.target === undefined || (r.ratio ?? 0) >= r.target) &&
-    (r.targetValue === undefined || (r.value ?? 0) >= r.targetValue) &&
-    (r.maxValue === undefined || (r.value ?? Infinity) <= r.maxValue);
-  if (!ok) missed += 1;
-  const ratio =
-    r.ratio === undefined
-      ? ''
-      : ` ${r.ratio.toFixed(2)}x${r.target === undefined ? '' : ` (goal >= ${r.target}x)`}`;
-  const value =
-    r.value === undefined
-      ? ''
-      : `  ${fmt(r.value)} ${r.unit ?? ''}${r.targetValue === undefined ? '' : ` (goal >= ${fmt(r.targetValue)})`}${r.maxValue === undefined ? '' : ` (goal <= ${fmt(r.maxValue)})`}`;
-  process.stdout.write(`${ok ? 'ok  ' : 'MISS'}  ${r.name}:${ratio}${value}\n`);
-}
+const { lines, missed } = summarize(results);
+for (const line of lines) process.stdout.write(`${line}\n`);
 process.stdout.write(
   `${files.length} bench file(s), ${results.length} result(s), ${missed} goal(s) missed, ${crashed} crashed.\n`,
 );
