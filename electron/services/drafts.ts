@@ -14,6 +14,7 @@ import { serviceFailure } from './service-failure.ts';
 import type { AppStore, DraftRecord, MergeRecord, ProfileRecord, SnapshotRecord } from './store.ts';
 import { normalizeCallerAddress } from '../../shared/allowlist/lockout.ts';
 import { lockoutChecks } from '../../shared/sync/plan.ts';
+import { restrictionOffAfter } from '../../shared/sync/restriction-off.ts';
 import { draftView, emptyDraft, isDirty } from './views.ts';
 
 /**
@@ -90,9 +91,11 @@ export function createDrafts(deps: DraftDeps) {
    */
   const integrate = (
     draft: DraftRecord,
-    remote: SnapshotRecord,
+    pulled: SnapshotRecord,
   ): { draft: DraftRecord; status: PullStatus } => {
     const updatedAt = now();
+    const restrictionOff = restrictionOffAfter(draft.base, pulled.config);
+    const remote: SnapshotRecord = restrictionOff ? { ...pulled, restrictionOff } : pulled;
     if (!draft.base && isDirty(draft)) {
       // Edited (or imported) before the first pull: merge against an empty list, lose nothing.
       const empty: SnapshotRecord = {

@@ -53,6 +53,14 @@ export const SnapshotRecordSchema = z.object({
    * silently, and never calls the list "up to date".
    */
   unconfirmed: z.literal(true).optional(),
+  /**
+   * This list is "Allow all" while the revision known before it restricted access with these
+   * entries (a Reset URL, or someone turning the restriction off): the plan says the restriction
+   * stays off, and one click turns it back on with them (shared/sync/restriction-off.ts).
+   */
+  restrictionOff: z
+    .object({ revision: z.string(), entries: ConfigSchema.shape.entries })
+    .optional(),
 });
 export type SnapshotRecord = z.infer<typeof SnapshotRecordSchema>;
 

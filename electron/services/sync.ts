@@ -3,6 +3,7 @@ import type { ApplyStatusView, DraftView, PlanView } from '../../shared/contract
 import type { AllowlistService } from '../../shared/contract/service.ts';
 import { sameBase, sameSource, type BaseIdentity } from '../../shared/sync/base.ts';
 import { sameConfig } from '../../shared/sync/merge.ts';
+import { restrictionOffProblem } from '../../shared/sync/restriction-off.ts';
 import { buildPlan, confirmationPhraseFor, lockoutChecks } from '../../shared/sync/plan.ts';
 import type { ApplyTracker } from './apply-tracker.ts';
 import { identityOf, snapshotOf, sourceOf } from './base-identity.ts';
@@ -88,13 +89,15 @@ export function createSync(deps: SyncDeps) {
       protectedAddresses: profile.protectedAddresses,
       maxEntries: profile.maxEntries ?? draft.base.maxEntries,
     });
+    const off = draft.base.restrictionOff;
+    const offProblem = off ? restrictionOffProblem(off, draft.working) : null;
     const view: PlanView = {
       planId: randomUUID(),
       profileId,
       baseRevision: draft.base.revision,
       config: draft.working,
       diff: core.diff,
-      problems: core.problems,
+      problems: offProblem ? [offProblem, ...core.problems] : core.problems,
       blockers: core.blockers,
       lockout: {
         clientIp: caller.ip,
@@ -104,6 +107,7 @@ export function createSync(deps: SyncDeps) {
       },
       confirmationPhrase: core.confirmationPhrase,
       canPush: core.canPush,
+      restrictionOff: offProblem && off ? off : null,
       createdAt: now(),
     };
     plans.set(profileId, {

@@ -203,6 +203,14 @@ export const DraftSchema = z.object({
   /** Working copy differs from base. */
   dirty: z.boolean(),
   merge: MergeSchema.nullable(),
+  /**
+   * The service's list is "Allow all" while the revision known before restricted access with
+   * these entries (a Reset URL, or someone turning the restriction off); null otherwise.
+   */
+  restrictionOff: z
+    .object({ revision: z.string(), entries: z.array(EntryOutSchema) })
+    .nullable()
+    .default(null),
 });
 export type DraftView = z.infer<typeof DraftSchema>;
 
@@ -237,6 +245,11 @@ export const PlanSchema = z.object({
   /** Phrase the admin must type to push a plan that removes own or protected access. */
   confirmationPhrase: z.string().nullable(),
   canPush: z.boolean(),
+  /** Set while the plan keeps the restriction off that was on before (see DraftSchema). */
+  restrictionOff: z
+    .object({ revision: z.string(), entries: z.array(EntryOutSchema) })
+    .nullable()
+    .default(null),
   createdAt: z.string(),
 });
 export type PlanView = z.infer<typeof PlanSchema>;

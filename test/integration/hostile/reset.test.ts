@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../../shared/allowlist/model.ts';
+import { restrictionBackOn } from '../../../shared/sync/restriction-off.ts';
 import { startHarness, type Harness } from '../sync/harness.ts';
 
 let h: Harness;
@@ -67,6 +68,40 @@ describe('promise 2: a Reset URL must not silently turn the restriction off in l
       problems: plan.problems.map((p) => p.code),
     };
     expect(saysAllowAll, JSON.stringify(details)).toBe(true);
+  });
+
+  it('after the reset the pull says the restriction is off, the plan warns, and one step turns it back on with the entries', async () => {
+    await lockOutAndReset();
+    const pulled = await h.call('sync:pull', { profileId: id });
+    expect(pulled.draft.working.mode).toBe('ALLOW_ALL');
+    expect(pulled.draft.restrictionOff?.entries.map((e) => e.ip)).toEqual(['192.0.2.8']);
+    // Pulling again while it stays off keeps saying so.
+    const again = await h.call('sync:pull', { profileId: id });
+    expect(again.draft.restrictionOff?.entries.map((e) => e.ip)).toEqual(['192.0.2.8']);
+    const plan = await h.call('sync:plan', { profileId: id });
+    expect(plan.problems[0]).toMatchObject({
+      code: 'RESTRICTION_STAYS_OFF',
+      severity: 'warning',
+      field: 'mode',
+    });
+    expect(plan.restrictionOff?.entries.map((e) => e.ip)).toEqual(['192.0.2.8']);
+    // What the one-click button saves: the restriction on, the entries back, plus the admin's own.
+    const back = restrictionBackOn(
+      { mode: 'ALLOW_ALL', entries: [{ ip: '127.0.0.1', cidr: null, memo: 'me' }] },
+      plan.restrictionOff!,
+    );
+    await h.call('draft:save', { profileId: id, working: back });
+    const on = await h.call('sync:plan', { profileId: id });
+    expect(on.problems.map((p) => p.code)).not.toContain('RESTRICTION_STAYS_OFF');
+    expect(on.restrictionOff).toBeNull();
+    expect(on.diff.modeChanged).toEqual({ from: 'ALLOW_ALL', to: 'ALLOW_SPECIFIC' });
+    await h.call('sync:push', { profileId: id, planId: on.planId });
+    const live = await h.other.get();
+    if (!live.ok) throw new Error('get');
+    expect(live.value.mode).toBe('ALLOW_SPECIFIC');
+    expect(live.value.entries.map((e) => e.ip)).toEqual(['127.0.0.1', '192.0.2.8']);
+    // Once it is on again, the note is gone.
+    expect((await h.call('draft:get', { profileId: id })).restrictionOff).toBeNull();
   });
 
   it('edits made while locked out, then the reset: the merge asks about the mode (held by design)', async () => {
