@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 /**
  * Where the Electron binary is, or why it is not there (shared by npm start and the e2e spec).
@@ -16,6 +17,23 @@ export const ELECTRON_HOW_TO = [
 
 export function findElectronBinary(): ElectronBinary {
   const require = createRequire(import.meta.url);
+  const notInstalled: ElectronBinary = {
+    ok: false,
+    reason:
+      'The Electron binary is not installed: node_modules/electron has no binary (its download failed during npm install, or ELECTRON_SKIP_BINARY_DOWNLOAD was set).',
+    howTo: ELECTRON_HOW_TO,
+  };
+  // electron's index.js downloads the binary when its path.txt is missing (a network call, and
+  // "Downloading Electron binary... fetch failed" on machines without that access): ask it only
+  // when the binary was installed or an override names one.
+  let packageDir: string;
+  try {
+    packageDir = dirname(require.resolve('electron/package.json'));
+  } catch {
+    return notInstalled;
+  }
+  if (!process.env.ELECTRON_OVERRIDE_DIST_PATH && !existsSync(join(packageDir, 'path.txt')))
+    return notInstalled;
   let path: string;
   try {
     path = require('electron') as string;
