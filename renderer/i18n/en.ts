@@ -135,6 +135,8 @@ export const en = {
     planTitle: 'Review the changes',
     planIntro: 'This is what will be sent to {{service}}.',
     modeChange: 'IP address restriction: {{from}} → {{to}}',
+    restrictionBackOn_one: 'Turn the restriction back on with that entry',
+    restrictionBackOn_other: 'Turn the restriction back on with those {{count}} entries',
     added: 'Added ({{count}})',
     removed: 'Removed ({{count}})',
     changed: 'Memo changed ({{count}})',

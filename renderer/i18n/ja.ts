@@ -140,6 +140,8 @@ export const ja: Strings = {
     planTitle: '変更内容の確認',
     planIntro: '{{service}} に送信される内容です。',
     modeChange: 'IPアドレス制限: {{from}} → {{to}}',
+    restrictionBackOn_one: 'そのエントリで制限を再び有効にする',
+    restrictionBackOn_other: 'その {{count}} 件のエントリで制限を再び有効にする',
     added: '追加（{{count}} 件）',
     removed: '削除（{{count}} 件）',
     changed: 'メモの変更（{{count}} 件）',

@@ -369,6 +369,7 @@ function WorkspaceBody({
             disabledReason={disabledReason}
             flush={editor.flush}
             onPushed={onPushed}
+            onReplace={(config) => editor.dispatch({ type: 'replaceAll', config })}
             autoReview={autoReview}
           />
         </div>
