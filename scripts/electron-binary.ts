@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -15,29 +15,28 @@ export const ELECTRON_HOW_TO = [
   '  npm run postinstall                           (what npm install runs: the same download, with a timeout)',
 ].join('\n');
 
+/**
+ * Find the binary the way node_modules/electron/index.js does (path.txt, ELECTRON_OVERRIDE_DIST_PATH)
+ * without require('electron'): since Electron 4x that require starts a download when the binary
+ * is missing, which fails, or hangs, where github.com cannot be reached.
+ */
 export function findElectronBinary(): ElectronBinary {
   const require = createRequire(import.meta.url);
-  const notInstalled: ElectronBinary = {
-    ok: false,
-    reason:
-      'The Electron binary is not installed: node_modules/electron has no binary (its download failed during npm install, or ELECTRON_SKIP_BINARY_DOWNLOAD was set).',
-    howTo: ELECTRON_HOW_TO,
-  };
-  // electron's index.js downloads the binary when its path.txt is missing (a network call, and
-  // "Downloading Electron binary... fetch failed" on machines without that access): ask it only
-  // when the binary was installed or an override names one.
-  let packageDir: string;
+  let dir: string;
   try {
-    packageDir = dirname(require.resolve('electron/package.json'));
+    dir = dirname(require.resolve('electron/package.json'));
   } catch {
-    return notInstalled;
+    return {
+      ok: false,
+      reason:
+        'The electron package is not installed (node_modules/electron is missing): run npm install.',
+      howTo: ELECTRON_HOW_TO,
+    };
   }
-  if (!process.env.ELECTRON_OVERRIDE_DIST_PATH && !existsSync(join(packageDir, 'path.txt')))
-    return notInstalled;
-  let path: string;
-  try {
-    path = require('electron') as string;
-  } catch {
+  const pathFile = join(dir, 'path.txt');
+  const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  if (!override && !executable) {
     return {
       ok: false,
       reason:
@@ -45,6 +44,7 @@ export function findElectronBinary(): ElectronBinary {
       howTo: ELECTRON_HOW_TO,
     };
   }
+  const path = override ? join(override, executable ?? 'electron') : join(dir, 'dist', executable!);
   if (!existsSync(path)) {
     return {
       ok: false,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNEL_NAMES, EVENT_NAMES, apiPath } from '../../../shared/contract/ipc.ts';
+import { MESSAGES } from '../../../shared/i18n/messages.ts';
 import { buildApp } from './built-app.ts';
 import { createElectronStandIn, loadBundle, type LoadedBundle } from './electron-stand-in.ts';
 
@@ -190,11 +191,13 @@ describe('dist/electron/main.cjs under a stand-in electron', () => {
   });
 
   it.each([
-    ['en-US', 'IP Allowlist Manager could not start'],
-    ['ja-JP', 'IP Allowlist Manager を起動できませんでした'],
-  ])(
+    ['en-US', 'en'],
+    ['ja-JP', 'ja'],
+  ] as const)(
     'a data folder that cannot be opened: an error box (%s), the lock released, exit 1, no window',
-    async (locale, sentence) => {
+    async (locale, language) => {
+      // The sentence's start as shared/i18n/messages.ts words it in the system's language.
+      const sentence = MESSAGES.APP_START_FAILED[language].split('{detail}')[0]!;
       // userData is a regular file: the data folder inside it cannot be created.
       const blocked = join(root, `blocked-${locale}`);
       mkdirSync(root, { recursive: true });
