@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../../../shared/allowlist/model.ts';
 
-/** A scriptable, misbehaving admin service on loopback (hostile tests). */
+/** A scriptable, misbehaving admin service on loopback (adversary tests: faults the reference service cannot be made to show). */
 export type Hooks = {
   clientIp?: string;
   /** Called before answering client-ip (await it to hold the answer). */
