@@ -140,7 +140,7 @@ export const MESSAGES = {
     ja: '「指定したIPアドレスのみ許可」には1件以上のエントリが必要です。エントリを追加してください。',
   },
   RESTRICTION_STAYS_OFF: {
-    en: 'The IP address restriction is off on the service ("Allow all IP addresses"; revision {revision} allowed only {count} entries, e.g. until a Reset URL was opened). This save keeps it off: anyone can sign in.',
+    en: 'The IP address restriction is off on the service ("Allow all IP addresses"; revision {revision} allowed only {count} entries, e.g. until a Reset URL was opened). This save keeps it off: any address can log in.',
     ja: 'サービス上でIPアドレス制限が解除されています（「すべてのIPアドレスを許可」。リビジョン {revision} では {count} 件のエントリのみ許可していました。リセットURLを開いた場合などに解除されます）。このまま保存すると制限は解除されたままになり、どこからでもログインできます。',
   },
   // --- Lockout analysis (shared/allowlist/lockout.ts) ---
