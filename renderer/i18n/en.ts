@@ -135,6 +135,12 @@ export const en = {
     planTitle: 'Review the changes',
     planIntro: 'This is what will be sent to {{service}}.',
     modeChange: 'IP address restriction: {{from}} → {{to}}',
+    restrictionOffNotice_one:
+      'The IP address restriction is off on the service (“Allow all IP addresses”): revision {{revision}} allowed only its {{count}} entry. A Reset URL turns it off, or another administrator did. Saving keeps it off unless you turn it back on.',
+    restrictionOffNotice_other:
+      'The IP address restriction is off on the service (“Allow all IP addresses”): revision {{revision}} allowed only its {{count}} entries. A Reset URL turns it off, or another administrator did. Saving keeps it off unless you turn it back on.',
+    restrictionBackOn_one: 'Turn the restriction back on with that entry',
+    restrictionBackOn_other: 'Turn the restriction back on with those {{count}} entries',
     added: 'Added ({{count}})',
     removed: 'Removed ({{count}})',
     changed: 'Memo changed ({{count}})',

@@ -140,6 +140,12 @@ export const ja: Strings = {
     planTitle: '変更内容の確認',
     planIntro: '{{service}} に送信される内容です。',
     modeChange: 'IPアドレス制限: {{from}} → {{to}}',
+    restrictionOffNotice_one:
+      'サービス上でIPアドレス制限が解除されています（「すべてのIPアドレスを許可」）。リビジョン {{revision}} では {{count}} 件のエントリのみ許可していました。リセットURLを開くか、別の管理者が解除すると、このようになります。再び有効にしない限り、保存しても制限は解除されたままです。',
+    restrictionOffNotice_other:
+      'サービス上でIPアドレス制限が解除されています（「すべてのIPアドレスを許可」）。リビジョン {{revision}} では {{count}} 件のエントリのみ許可していました。リセットURLを開くか、別の管理者が解除すると、このようになります。再び有効にしない限り、保存しても制限は解除されたままです。',
+    restrictionBackOn_one: 'そのエントリで制限を再び有効にする',
+    restrictionBackOn_other: 'その {{count}} 件のエントリで制限を再び有効にする',
     added: '追加（{{count}} 件）',
     removed: '削除（{{count}} 件）',
     changed: 'メモの変更（{{count}} 件）',

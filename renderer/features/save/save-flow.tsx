@@ -5,6 +5,7 @@ import { Button } from '../../components/ui/button.tsx';
 import { api, call, errorText } from '../../lib/api.ts';
 import { LockoutDialog } from './lockout-dialog.tsx';
 import { PlanDialog } from './plan-dialog.tsx';
+import { restrictionBackOn } from '../../../shared/sync/restriction-off.ts';
 
 export type PushOutcome = ChannelOutput<'sync:push'>;
 
@@ -18,6 +19,7 @@ export function SaveFlow({
   disabledReason,
   flush,
   onPushed,
+  onReplace,
   autoReview = false,
 }: {
   profileId: string;
@@ -25,6 +27,8 @@ export function SaveFlow({
   /** Why saving is not possible now (shown next to the disabled button), or null. */
   disabledReason: string | null;
   flush: () => Promise<void>;
+  /** Put this list in the editor (an undoable edit), e.g. the restriction turned back on. */
+  onReplace: (config: PlanView['config']) => void;
   /** The push's outcome and the list it tried to send. */
   onPushed: (outcome: PushOutcome, sent: PlanView['config']) => void;
   /** Open the plan as soon as this mounts (after a merge was resolved or a revision restored). */
@@ -113,6 +117,12 @@ export function SaveFlow({
         error={error}
         onCancel={() => setPlan(null)}
         onConfirm={confirmPlan}
+        onRestrictionBackOn={() => {
+          if (!plan?.restrictionOff) return;
+          // Back in the editor with the restriction on: the admin reviews the new plan.
+          onReplace(restrictionBackOn(plan.config, plan.restrictionOff));
+          setPlan(null);
+        }}
       />
       <LockoutDialog
         key={lockoutPlan?.planId ?? 'none'}

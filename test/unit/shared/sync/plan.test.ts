@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { Config } from '../../../../shared/allowlist/model.ts';
 import { normalizeCallerAddress } from '../../../../shared/allowlist/lockout.ts';
 import { buildPlan, typedPhraseMatches, UNKNOWN_ADDRESS } from '../../../../shared/sync/plan.ts';
@@ -137,6 +138,24 @@ describe('the caller address and the phrase', () => {
     expect(normalizeCallerAddress('::FFFF:192.0.2.8')).toBe('192.0.2.8');
     for (const bad of ['', ' ', '::1', '10.0.0.300', 'hello', '1.2.3', '0x7f.0.0.1', '::ffff:'])
       expect(normalizeCallerAddress(bad), bad).toBeNull();
+  });
+
+  it('proves only a canonical dotted quad: zero-padded (octal to some systems) is unknown', () => {
+    for (const ambiguous of [
+      '010.0.0.1',
+      '127.000.000.001',
+      '::ffff:010.0.0.1',
+      '00.0.0.0',
+      ' 127.0.0.1',
+      '127.0.0.1\n',
+    ])
+      expect(normalizeCallerAddress(ambiguous), ambiguous).toBeNull();
+    fc.assert(
+      fc.property(fc.ipV4(), (ip) => {
+        expect(normalizeCallerAddress(ip)).toBe(ip);
+        expect(normalizeCallerAddress(`::ffff:${ip}`)).toBe(ip);
+      }),
+    );
   });
 });
 
