@@ -28,6 +28,9 @@ if (args.includes('--browser') || !binary.ok) {
   const built = spawnSync(process.execPath, ['scripts/build.ts'], { stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
 
-  const child = spawn(binary.path, ['.', ...args], { stdio: 'inherit' });
+  // Chromium refuses to run as root with its sandbox on; root here is a container or a CI box,
+  // never a desktop user, so the window runs unsandboxed only then (the e2e spec does the same).
+  const asRoot = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+  const child = spawn(binary.path, [...asRoot, '.', ...args], { stdio: 'inherit' });
   child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
 }

@@ -14,6 +14,7 @@ import { serviceFailure } from './service-failure.ts';
 import type { AppStore, DraftRecord, MergeRecord, ProfileRecord, SnapshotRecord } from './store.ts';
 import { normalizeCallerAddress } from '../../shared/allowlist/lockout.ts';
 import { lockoutChecks } from '../../shared/sync/plan.ts';
+import { restrictionOffAfter } from '../../shared/sync/restriction-off.ts';
 import { draftView, emptyDraft, isDirty } from './views.ts';
 
 /**
@@ -39,6 +40,11 @@ export type SyncState =
 /** The empty base that stands in before a first pull (see `integrate`). */
 function isStandIn(base: SnapshotRecord): boolean {
   return base.revision === '' && base.origin === undefined;
+}
+
+/** How a draft's base takes part in a three-way merge (see `mergeConfigs` options). */
+function mergeOptions(base: SnapshotRecord): { firstPull: boolean; unconfirmedBase: boolean } {
+  return { firstPull: isStandIn(base), unconfirmedBase: base.unconfirmed === true };
 }
 
 /** The merge with `lostAccess`: who its merged list would lock out (caller and protected). */
@@ -85,9 +91,11 @@ export function createDrafts(deps: DraftDeps) {
    */
   const integrate = (
     draft: DraftRecord,
-    remote: SnapshotRecord,
+    pulled: SnapshotRecord,
   ): { draft: DraftRecord; status: PullStatus } => {
     const updatedAt = now();
+    const restrictionOff = restrictionOffAfter(draft.base, pulled.config);
+    const remote: SnapshotRecord = restrictionOff ? { ...pulled, restrictionOff } : pulled;
     if (!draft.base && isDirty(draft)) {
       // Edited (or imported) before the first pull: merge against an empty list, lose nothing.
       const empty: SnapshotRecord = {
@@ -119,14 +127,20 @@ export function createDrafts(deps: DraftDeps) {
         status: 'up-to-date',
       };
     }
-    const outcome = mergeConfigs(draft.base.config, draft.working, remote.config, {
-      firstPull: isStandIn(draft.base),
-    });
+    const outcome = mergeConfigs(
+      draft.base.config,
+      draft.working,
+      remote.config,
+      mergeOptions(draft.base),
+    );
     if (outcome.conflicts.length === 0) {
       // Only the identity moved (same content, e.g. another origin spelling): nothing to combine.
       // The stand-in empty base before a first pull has no origin: that is always a merge.
+      // After an unconfirmed save the base is not known to be the list in force: never "up to date".
       const nothingNew =
-        draft.base.origin !== undefined && sameConfig(draft.base.config, remote.config);
+        draft.base.origin !== undefined &&
+        draft.base.unconfirmed !== true &&
+        sameConfig(draft.base.config, remote.config);
       return {
         draft: persist({ ...draft, base: remote, working: outcome.merged, merge: null, updatedAt }),
         status: nothingNew ? 'up-to-date' : 'merged',
@@ -158,7 +172,16 @@ export function createDrafts(deps: DraftDeps) {
     } catch (error) {
       if (!isAppError(error)) throw error;
     }
-    return persist({ ...draft, merge: lostAccessOf(p, { ...draft.merge, callerIp }) });
+    // Written on the draft as it is now, never on the copy from before the wait: an edit
+    // autosaved meanwhile (save re-merges it into the pending merge) is kept. A merge that was
+    // resolved, discarded or replaced meanwhile is not brought back.
+    const current = load(p.id);
+    if (
+      !current.merge ||
+      !sameBase(identityOf(current.merge.remote), identityOf(draft.merge.remote))
+    )
+      return current;
+    return persist({ ...current, merge: lostAccessOf(p, { ...current.merge, callerIp }) });
   };
 
   const fetchSnapshot = async (p: ProfileRecord, action: string): Promise<SnapshotRecord> => {
@@ -186,9 +209,12 @@ export function createDrafts(deps: DraftDeps) {
       const merge =
         old.merge && old.base
           ? (() => {
-              const outcome = mergeConfigs(old.base.config, working, old.merge.remote.config, {
-                firstPull: isStandIn(old.base),
-              });
+              const outcome = mergeConfigs(
+                old.base.config,
+                working,
+                old.merge.remote.config,
+                mergeOptions(old.base),
+              );
               return lostAccessOf(profile(profileId), {
                 ...old.merge,
                 merged: outcome.merged,
@@ -305,15 +331,17 @@ export function createDrafts(deps: DraftDeps) {
       const p = profile(profileId);
       const item = deps.store.listHistory(profileId).find((h) => h.id === historyId);
       if (!item) throw new AppError('NOT_FOUND', 'This revision is not in the history.');
-      const draft = load(profileId);
-      let base = draft.base;
+      let fetched: SnapshotRecord | null = null;
       try {
-        base = await fetchSnapshot(p, 'restoring');
+        fetched = await fetchSnapshot(p, 'restoring');
       } catch (error) {
         // Offline or refused (an AppError): restore against the last pulled base; the push
         // re-checks anyway. Anything else is a bug and must not pass for "offline".
         if (!isAppError(error)) throw error;
       }
+      // The draft as it is after the wait (never a copy read before it).
+      const draft = load(profileId);
+      const base = fetched ?? draft.base;
       return draftView(
         persist({ ...draft, base, working: item.config, merge: null, updatedAt: now() }),
       );

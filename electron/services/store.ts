@@ -46,6 +46,21 @@ export const SnapshotRecordSchema = z.object({
   origin: z.string().optional(),
   login: z.string().optional(),
   fingerprint: z.string().optional(),
+  /**
+   * A save from this base was acknowledged but its read-back did not show it: the service may
+   * hold the save, or not, or someone's later change. The next merge asks about every change of
+   * ours the service does not show (shared/sync/merge.ts `unconfirmedBase`), never keeps it
+   * silently, and never calls the list "up to date".
+   */
+  unconfirmed: z.literal(true).optional(),
+  /**
+   * This list is "Allow all" while the revision known before it restricted access with these
+   * entries (a Reset URL, or someone turning the restriction off): the plan says the restriction
+   * stays off, and one click turns it back on with them (shared/sync/restriction-off.ts).
+   */
+  restrictionOff: z
+    .object({ revision: z.string(), entries: ConfigSchema.shape.entries })
+    .optional(),
 });
 export type SnapshotRecord = z.infer<typeof SnapshotRecordSchema>;
 

@@ -3,6 +3,7 @@ import type { ApplyStatusView, DraftView, PlanView } from '../../shared/contract
 import type { AllowlistService } from '../../shared/contract/service.ts';
 import { sameBase, sameSource, type BaseIdentity } from '../../shared/sync/base.ts';
 import { sameConfig } from '../../shared/sync/merge.ts';
+import { restrictionOffProblem } from '../../shared/sync/restriction-off.ts';
 import { buildPlan, confirmationPhraseFor, lockoutChecks } from '../../shared/sync/plan.ts';
 import type { ApplyTracker } from './apply-tracker.ts';
 import { identityOf, snapshotOf, sourceOf } from './base-identity.ts';
@@ -88,13 +89,15 @@ export function createSync(deps: SyncDeps) {
       protectedAddresses: profile.protectedAddresses,
       maxEntries: profile.maxEntries ?? draft.base.maxEntries,
     });
+    const off = draft.base.restrictionOff;
+    const offProblem = off ? restrictionOffProblem(off, draft.working) : null;
     const view: PlanView = {
       planId: randomUUID(),
       profileId,
       baseRevision: draft.base.revision,
       config: draft.working,
       diff: core.diff,
-      problems: core.problems,
+      problems: offProblem ? [offProblem, ...core.problems] : core.problems,
       blockers: core.blockers,
       lockout: {
         clientIp: caller.ip,
@@ -104,6 +107,7 @@ export function createSync(deps: SyncDeps) {
       },
       confirmationPhrase: core.confirmationPhrase,
       canPush: core.canPush,
+      restrictionOff: offProblem && off ? off : null,
       createdAt: now(),
     };
     plans.set(profileId, {
@@ -267,8 +271,9 @@ export function createSync(deps: SyncDeps) {
     const working = sameConfig(latest.working, pushed) ? pushed : latest.working;
     const saved = deps.drafts.persist({
       ...latest,
-      // Unconfirmed: keep the old base, so the next pull merges the pushed list back in (nothing
-      // is lost whether or not the save happened).
+      // Unconfirmed: keep the old base, marked so: the next pull asks about every change of ours
+      // the service does not show (nothing is lost whether or not the save happened, and a
+      // later change by someone else is never undone unseen).
       base: confirmed
         ? snapshotOf(profile, {
             revision,
@@ -276,7 +281,7 @@ export function createSync(deps: SyncDeps) {
             pulledAt: now(),
             maxEntries: base.maxEntries,
           })
-        : latest.base,
+        : latest.base && { ...latest.base, unconfirmed: true },
       working,
       updatedAt: now(),
     });

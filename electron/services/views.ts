@@ -37,6 +37,7 @@ export function draftView(draft: DraftRecord): DraftView {
     updatedAt: draft.updatedAt,
     dirty: isDirty(draft),
     merge: draft.merge ? mergeView(draft.merge) : null,
+    restrictionOff: draft.base?.restrictionOff ?? null,
   };
 }
 

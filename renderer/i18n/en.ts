@@ -135,6 +135,12 @@ export const en = {
     planTitle: 'Review the changes',
     planIntro: 'This is what will be sent to {{service}}.',
     modeChange: 'IP address restriction: {{from}} → {{to}}',
+    restrictionOffNotice_one:
+      'The IP address restriction is off on the service (“Allow all IP addresses”): revision {{revision}} allowed only its {{count}} entry. A Reset URL turns it off, or another administrator did. Saving keeps it off unless you turn it back on.',
+    restrictionOffNotice_other:
+      'The IP address restriction is off on the service (“Allow all IP addresses”): revision {{revision}} allowed only its {{count}} entries. A Reset URL turns it off, or another administrator did. Saving keeps it off unless you turn it back on.',
+    restrictionBackOn_one: 'Turn the restriction back on with that entry',
+    restrictionBackOn_other: 'Turn the restriction back on with those {{count}} entries',
     added: 'Added ({{count}})',
     removed: 'Removed ({{count}})',
     changed: 'Memo changed ({{count}})',
@@ -158,7 +164,7 @@ export const en = {
     lockoutWhoProtected: 'a protected address',
     lockoutBody:
       'Once this save takes effect, the service refuses every request from the addresses below, logins included. If you lose access there are two ways back: open the Reset URL in the completion e-mail within one hour, or, on cybozu.com, have a cybozu.com Store Administrator set the IP address restriction to “Allow all” on the cybozu.com Store.',
-    lockoutPhraseLabel: 'To save anyway, type “{{phrase}}” exactly as shown',
+    lockoutPhraseLabel: 'To save anyway, type “{{phrase}}” (who loses access)',
     lockoutConfirm: 'Save and lose access',
     lockoutCancel: 'Cancel, keep editing',
     mergeNeeded:

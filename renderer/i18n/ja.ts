@@ -140,6 +140,12 @@ export const ja: Strings = {
     planTitle: '変更内容の確認',
     planIntro: '{{service}} に送信される内容です。',
     modeChange: 'IPアドレス制限: {{from}} → {{to}}',
+    restrictionOffNotice_one:
+      'サービス上でIPアドレス制限が解除されています（「すべてのIPアドレスを許可」）。リビジョン {{revision}} では {{count}} 件のエントリのみ許可していました。リセットURLを開くか、別の管理者が解除すると、このようになります。再び有効にしない限り、保存しても制限は解除されたままです。',
+    restrictionOffNotice_other:
+      'サービス上でIPアドレス制限が解除されています（「すべてのIPアドレスを許可」）。リビジョン {{revision}} では {{count}} 件のエントリのみ許可していました。リセットURLを開くか、別の管理者が解除すると、このようになります。再び有効にしない限り、保存しても制限は解除されたままです。',
+    restrictionBackOn_one: 'そのエントリで制限を再び有効にする',
+    restrictionBackOn_other: 'その {{count}} 件のエントリで制限を再び有効にする',
     added: '追加（{{count}} 件）',
     removed: '削除（{{count}} 件）',
     changed: 'メモの変更（{{count}} 件）',
@@ -163,7 +169,8 @@ export const ja: Strings = {
     lockoutWhoProtected: '保護対象のアドレス',
     lockoutBody:
       '保存が適用されると、サービスは下記のアドレスからのアクセスをログインも含めてすべて拒否します。アクセスできなくなった場合の戻り方は2つです: 適用完了のメール（英語）にあるリセットURLを1時間以内に開くか、cybozu.comの場合はサイボウズドットコム ストア管理者がサイボウズドットコム ストアでIPアドレス制限を「すべて許可」に変更します。',
-    lockoutPhraseLabel: 'それでも保存するには、「{{phrase}}」を表示どおりに半角で入力してください',
+    lockoutPhraseLabel:
+      'それでも保存するには、アクセスできなくなるアドレス「{{phrase}}」を入力してください（全角のままでも構いません）',
     lockoutConfirm: 'アクセスを失っても保存',
     lockoutCancel: 'キャンセルして編集を続ける',
     mergeNeeded:

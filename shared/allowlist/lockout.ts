@@ -61,16 +61,17 @@ export function lockoutProblems(results: LockoutResult[]): Problem[] {
 /**
  * The caller's address as the service reported it, as a dotted quad, or null when it is not one.
  *
- * An IPv4-mapped IPv6 address (`::ffff:192.0.2.8`) is that IPv4 address. Anything else (empty,
- * IPv6, a host name, `10.0.0.300`) is unknown: the lockout check cannot be made, so a list that
- * restricts access needs the typed confirmation.
+ * Proven only when written canonically: a dotted quad of decimal octets without leading zeros,
+ * or `::ffff:` + such a quad (that IPv4 address). Anything else (empty, spaces, IPv6, a host
+ * name, `10.0.0.300`, zero-padded `010.0.0.1`, which some systems read as octal and the entry
+ * rules call ambiguous) is unknown: the lockout check cannot be made, so a list that restricts
+ * access needs the typed confirmation.
  */
 export function normalizeCallerAddress(reported: string): string | null {
-  const text = reported.trim();
-  const mapped = /^(?:::ffff:|0:0:0:0:0:ffff:)(.+)$/i.exec(text);
-  const candidate = mapped ? mapped[1]! : text;
+  const mapped = /^(?:::ffff:|0:0:0:0:0:ffff:)(.+)$/i.exec(reported);
+  const candidate = mapped ? mapped[1]! : reported;
   const value = parseIPv4Strict(candidate);
   if (value === null) return null;
-  // Written back from the number: `010.0.0.1` is 10.0.0.1, never octal.
-  return [24, 16, 8, 0].map((shift) => (value >>> shift) & 255).join('.');
+  const canonical = [24, 16, 8, 0].map((shift) => (value >>> shift) & 255).join('.');
+  return canonical === candidate ? canonical : null;
 }

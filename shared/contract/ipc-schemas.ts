@@ -137,7 +137,9 @@ export const ConflictSchema = z.discriminatedUnion('kind', [
      * changed-both: both sides changed the mode; remote-changed-while-editing: the service's mode
      * changed (a Reset URL sets "Allow all") while the admin edited entries.
      */
-    reason: z.enum(['changed-both', 'remote-changed-while-editing']).default('changed-both'),
+    reason: z
+      .enum(['changed-both', 'remote-changed-while-editing', 'unconfirmed-save'])
+      .default('changed-both'),
     base: ModeSchema,
     local: ModeSchema,
     remote: ModeSchema,
@@ -147,7 +149,12 @@ export const ConflictSchema = z.discriminatedUnion('kind', [
     kind: z.literal('entry'),
     /** Network key (normalized ip/cidr). */
     key: z.string(),
-    reason: z.enum(['deleted-vs-changed', 'changed-both', 'added-both-different']),
+    reason: z.enum([
+      'deleted-vs-changed',
+      'changed-both',
+      'added-both-different',
+      'unconfirmed-save',
+    ]),
     base: EntryOutSchema.nullable(),
     local: EntryOutSchema.nullable(),
     remote: EntryOutSchema.nullable(),
@@ -196,6 +203,14 @@ export const DraftSchema = z.object({
   /** Working copy differs from base. */
   dirty: z.boolean(),
   merge: MergeSchema.nullable(),
+  /**
+   * The service's list is "Allow all" while the revision known before restricted access with
+   * these entries (a Reset URL, or someone turning the restriction off); null otherwise.
+   */
+  restrictionOff: z
+    .object({ revision: z.string(), entries: z.array(EntryOutSchema) })
+    .nullable()
+    .default(null),
 });
 export type DraftView = z.infer<typeof DraftSchema>;
 
@@ -230,6 +245,11 @@ export const PlanSchema = z.object({
   /** Phrase the admin must type to push a plan that removes own or protected access. */
   confirmationPhrase: z.string().nullable(),
   canPush: z.boolean(),
+  /** Set while the plan keeps the restriction off that was on before (see DraftSchema). */
+  restrictionOff: z
+    .object({ revision: z.string(), entries: z.array(EntryOutSchema) })
+    .nullable()
+    .default(null),
   createdAt: z.string(),
 });
 export type PlanView = z.infer<typeof PlanSchema>;

@@ -139,6 +139,10 @@ export const MESSAGES = {
     en: '"Allow specific IP addresses only" needs at least one entry: add one.',
     ja: '「指定したIPアドレスのみ許可」には1件以上のエントリが必要です。エントリを追加してください。',
   },
+  RESTRICTION_STAYS_OFF: {
+    en: 'The IP address restriction is off on the service ("Allow all IP addresses"; revision {revision} allowed only {count} entries, e.g. until a Reset URL was opened). This save keeps it off: any address can log in.',
+    ja: 'サービス上でIPアドレス制限が解除されています（「すべてのIPアドレスを許可」。リビジョン {revision} では {count} 件のエントリのみ許可していました。リセットURLを開いた場合などに解除されます）。このまま保存すると制限は解除されたままになり、どこからでもログインできます。',
+  },
   // --- Lockout analysis (shared/allowlist/lockout.ts) ---
   SELF_LOCKOUT: {
     en: 'Your own address {ip} would lose access.',

@@ -31,22 +31,83 @@ export type MergeOutcome = {
 
 export type Resolution = { id: string; choice: 'local' | 'remote' };
 
-type Keyed = Map<string, Entry>;
+type Keyed = { order: string[]; map: Map<string, Entry> };
 
-/** Key every entry by network, numbering repeated networks (`key#2`) so duplicates survive. */
-function keyed(entries: readonly Entry[]): { order: string[]; map: Keyed } {
+function keyedOf(entries: readonly Entry[], keys: readonly string[]): Keyed {
+  const map = new Map<string, Entry>();
+  entries.forEach((entry, i) => map.set(keys[i]!, entry));
+  return { order: [...keys], map };
+}
+
+/** The base's keys: the network, numbered when repeated (`key#2`) so duplicates survive. */
+function positionalKeys(entries: readonly Entry[]): string[] {
   const seen = new Map<string, number>();
-  const order: string[] = [];
-  const map: Keyed = new Map();
-  for (const entry of entries) {
-    const base = networkKey(entry);
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    const key = n === 1 ? base : `${base}#${n}`;
-    order.push(key);
-    map.set(key, entry);
+  return entries.map((entry) => {
+    const net = networkKey(entry);
+    const n = (seen.get(net) ?? 0) + 1;
+    seen.set(net, n);
+    return n === 1 ? net : `${net}#${n}`;
+  });
+}
+
+/**
+ * The key of the `ref` entry each `side` entry is (null: none, it is new). Within one network an
+ * entry is matched to a reference entry with the same memo first, then to the next unmatched one
+ * in order: deleting one of two repeated networks is never read as deleting the other.
+ */
+function matchKeys(ref: Keyed, side: readonly Entry[]): (string | null)[] {
+  const free = new Map<string, string[]>();
+  for (const key of ref.order) {
+    const net = networkKey(ref.map.get(key)!);
+    free.set(net, [...(free.get(net) ?? []), key]);
   }
-  return { order, map };
+  const nets = side.map(networkKey);
+  const keys: (string | null)[] = side.map(() => null);
+  side.forEach((entry, i) => {
+    const list = free.get(nets[i]!) ?? [];
+    const at = list.findIndex((key) => ref.map.get(key)!.memo === entry.memo);
+    if (at >= 0) keys[i] = list.splice(at, 1)[0]!;
+  });
+  side.forEach((_, i) => {
+    const list = free.get(nets[i]!);
+    if (keys[i] === null && list && list.length > 0) keys[i] = list.shift()!;
+  });
+  return keys;
+}
+
+/**
+ * Key the three lists alike: local and remote entries take the key of the base entry they are
+ * (see `matchKeys`); entries new on both sides are matched to each other the same way (the same
+ * addition made twice is one change); what is left gets a fresh number (`key#3`).
+ */
+function alignAll(base: Config, local: Config, remote: Config): { b: Keyed; l: Keyed; r: Keyed } {
+  const baseKeys = positionalKeys(base.entries);
+  const b = keyedOf(base.entries, baseKeys);
+  const counts = new Map<string, number>();
+  for (const entry of base.entries) {
+    const net = networkKey(entry);
+    counts.set(net, (counts.get(net) ?? 0) + 1);
+  }
+  const fresh = (entry: Entry): string => {
+    const net = networkKey(entry);
+    const n = (counts.get(net) ?? 0) + 1;
+    counts.set(net, n);
+    return n === 1 ? net : `${net}#${n}`;
+  };
+  const localMatched = matchKeys(b, local.entries);
+  const localKeys = localMatched.map((key, i) => key ?? fresh(local.entries[i]!));
+  const isNew = (_: unknown, i: number): boolean => localMatched[i] === null;
+  const localNew = keyedOf(local.entries.filter(isNew), localKeys.filter(isNew));
+  const remoteMatched = matchKeys(b, remote.entries);
+  const remoteLeft = remote.entries.filter((_, i) => remoteMatched[i] === null);
+  const remoteNew = matchKeys(localNew, remoteLeft);
+  let next = 0;
+  const remoteKeys = remoteMatched.map((key, i) => {
+    if (key !== null) return key;
+    const paired = remoteNew[next++];
+    return paired ?? fresh(remote.entries[i]!);
+  });
+  return { b, l: keyedOf(local.entries, localKeys), r: keyedOf(remote.entries, remoteKeys) };
 }
 
 function same(a: Entry | undefined, b: Entry | undefined): boolean {
@@ -54,19 +115,17 @@ function same(a: Entry | undefined, b: Entry | undefined): boolean {
   return a.memo === b.memo && a.ip === b.ip && a.cidr === b.cidr;
 }
 
-/** What one side did relative to base, counted by network. */
+/** What one side did relative to base, counted by network (repeats matched as the merge does). */
 export function summarizeChanges(base: Config, side: Config): ChangeSummary {
-  const b = keyed(base.entries).map;
-  const s = keyed(side.entries).map;
+  const b = keyedOf(base.entries, positionalKeys(base.entries));
+  const keys = matchKeys(b, side.entries);
   let added = 0;
-  let removed = 0;
   let memoChanged = 0;
-  for (const [key, entry] of s) {
-    const before = b.get(key);
-    if (before === undefined) added += 1;
-    else if (!same(before, entry)) memoChanged += 1;
-  }
-  for (const key of b.keys()) if (!s.has(key)) removed += 1;
+  keys.forEach((key, i) => {
+    if (key === null) added += 1;
+    else if (!same(b.map.get(key), side.entries[i])) memoChanged += 1;
+  });
+  const removed = base.entries.length - (side.entries.length - added);
   return { added, removed, memoChanged, modeChanged: base.mode !== side.mode };
 }
 
@@ -86,12 +145,14 @@ function decide(
   b: Entry | undefined,
   l: Entry | undefined,
   r: Entry | undefined,
+  unconfirmedBase: boolean,
 ): Decision {
   if (same(l, r)) return { entry: l, conflict: null };
   if (same(l, b)) return { entry: r, conflict: null };
-  if (same(r, b)) return { entry: l, conflict: null };
-  const reason =
-    b === undefined
+  if (same(r, b) && !unconfirmedBase) return { entry: l, conflict: null };
+  const reason = same(r, b)
+    ? 'unconfirmed-save'
+    : b === undefined
       ? 'added-both-different'
       : l === undefined || r === undefined
         ? 'deleted-vs-changed'
@@ -123,11 +184,17 @@ export function mergeConfigs(
   options: {
     /** `base` stands in for "nothing pulled yet": its mode is no one's decision. */
     firstPull?: boolean;
+    /**
+     * A save of `local` from `base` was not confirmed: `remote` showing the base value may mean
+     * the save was not applied or someone undid it since. A local change the remote does not
+     * show is then a conflict (`unconfirmed-save`), never taken silently.
+     */
+    unconfirmedBase?: boolean;
   } = {},
 ): MergeOutcome {
-  const b = keyed(base.entries).map;
-  const l = keyed(local.entries);
-  const r = keyed(remote.entries);
+  const aligned = alignAll(base, local, remote);
+  const b = aligned.b.map;
+  const { l, r } = aligned;
   const conflicts: Conflict[] = [];
 
   let mode: Mode = local.mode;
@@ -146,11 +213,11 @@ export function mergeConfigs(
         local: local.mode,
         remote: remote.mode,
       });
-    } else if (remote.mode !== base.mode) {
+    } else if (remote.mode !== base.mode || options.unconfirmedBase) {
       conflicts.push({
         id: 'mode',
         kind: 'mode',
-        reason: 'changed-both',
+        reason: remote.mode === base.mode ? 'unconfirmed-save' : 'changed-both',
         base: base.mode,
         local: local.mode,
         remote: remote.mode,
@@ -160,7 +227,13 @@ export function mergeConfigs(
 
   const entries: Entry[] = [];
   const visit = (key: string): void => {
-    const decision = decide(key, b.get(key), l.map.get(key), r.map.get(key));
+    const decision = decide(
+      key,
+      b.get(key),
+      l.map.get(key),
+      r.map.get(key),
+      options.unconfirmedBase === true,
+    );
     if (decision.conflict) conflicts.push(decision.conflict);
     if (decision.entry) entries.push(decision.entry);
   };
@@ -194,25 +267,27 @@ export function resolveConflicts(
   const missing = conflicts.filter((c) => !choices.has(c.id));
   if (missing.length > 0) throw new Error(`${missing.length} conflict(s) still need a choice.`);
 
+  // The merged list holds the local side of every conflict: found by value, not by key.
   let mode = merged.mode;
-  const { order, map } = keyed(merged.entries);
-  const appended: string[] = [];
+  const entries: (Entry | null)[] = [...merged.entries];
+  const appended: Entry[] = [];
+  const taken = new Set<number>();
   for (const conflict of conflicts) {
     if (choices.get(conflict.id) !== 'remote') continue;
     if (conflict.kind === 'mode') {
       mode = conflict.remote;
       continue;
     }
-    if (conflict.remote === null) map.delete(conflict.key);
-    else {
-      if (!map.has(conflict.key)) appended.push(conflict.key);
-      map.set(conflict.key, conflict.remote);
+    if (conflict.local === null) {
+      if (conflict.remote !== null) appended.push(conflict.remote);
+      continue;
     }
+    const at = entries.findIndex(
+      (entry, i) => !taken.has(i) && same(entry ?? undefined, conflict.local!),
+    );
+    if (at < 0) throw new Error(`The merge changed: conflict "${conflict.id}" is no longer in it.`);
+    taken.add(at);
+    entries[at] = conflict.remote;
   }
-  const entries: Entry[] = [];
-  for (const key of [...order, ...appended]) {
-    const entry = map.get(key);
-    if (entry) entries.push(entry);
-  }
-  return { mode, entries };
+  return { mode, entries: [...entries.filter((e): e is Entry => e !== null), ...appended] };
 }

@@ -67,9 +67,11 @@ export function mustKeepList(
 /**
  * The phrase the admin types to confirm a plan that excludes someone.
  *
- * Plain ASCII (typed without switching the input method, also on a Japanese keyboard) and
- * meaningful: it names every address that would lose access, the admin's own first, so a
- * confirmation typed for one plan does not confirm a different exclusion.
+ * The addresses that would lose access, the admin's own first (`127.0.0.1, 198.51.100.7`), or
+ * `unknown` for a caller address the service did not prove: meaningful, so a confirmation typed
+ * for one plan does not confirm a different exclusion, and digits and dots only in the usual
+ * case, so a Japanese admin types it without switching the input method (typed full-width forms
+ * count too: see {@link typedPhraseMatches}).
  */
 export function confirmationPhraseFor(checks: readonly LockoutResult[]): string | null {
   const excluded = [
@@ -77,8 +79,23 @@ export function confirmationPhraseFor(checks: readonly LockoutResult[]): string 
     ...checks.filter((c) => !c.allowed && c.reason !== 'self'),
   ];
   if (excluded.length === 0) return null;
-  const names = [...new Set(excluded.map((c) => c.ip))];
-  return `remove access for ${names.join(', ')}`;
+  const names = [...new Set(excluded.map((c) => (c.ip === UNKNOWN_ADDRESS ? 'unknown' : c.ip)))];
+  return names.join(', ');
+}
+
+/**
+ * Whether what the admin typed is the phrase: full-width digits, dots and letters (an input
+ * method left on) and the Japanese comma are read as their ASCII forms, spaces around commas
+ * and at the ends do not count. Anything else must be exactly the phrase.
+ */
+export function typedPhraseMatches(typed: string, phrase: string): boolean {
+  const canonical = typed
+    .normalize('NFKC')
+    .replace(/[、､]/g, ',')
+    .trim()
+    .replace(/\s*,\s*/g, ', ')
+    .toLowerCase();
+  return phrase !== '' && canonical === phrase;
 }
 
 /** The lockout checks of a list with the facts now: the caller's address and the protected ones. */

@@ -145,4 +145,26 @@ test('another administrator’s save locks this computer out: the recovery scree
   await page.getByRole('button', { name: 'Refresh from service' }).click();
   await expect(page.getByRole('radio', { name: 'Allow all IP addresses' })).toBeChecked();
   await expect(page.getByTestId('sync-state')).toHaveText('Up to date');
+
+  // The pull says the restriction is off; one click turns it back on with the entries this app
+  // knew in force (an edit in the editor: the plan shows it before anything is saved).
+  const notice = page.getByTestId('restriction-off-notice');
+  await expect(notice).toContainText('The IP address restriction is off on the service');
+  await notice.getByRole('button', { name: /^Turn the restriction back on with those/ }).click();
+  await expect(page.getByRole('radio', { name: 'Allow specific IP addresses only' })).toBeChecked();
+  await expect(notice).toBeHidden();
+  await expectSavedLocally(page);
+  await page.getByRole('button', { name: 'Review and save…' }).click();
+  const plan = page.getByRole('dialog', { name: 'Review the changes' });
+  await expect(plan).toContainText(
+    'IP address restriction: Allow all IP addresses → Allow specific IP addresses only',
+  );
+  await expect(plan.getByTestId('restriction-off')).toHaveCount(0);
+  await confirmPlan(page);
+  await expect(page.getByTestId('apply-banner')).toContainText('Verified: you still have access.');
+  const back = await readRestriction(app.service.url);
+  expect(back.mode).toBe('ALLOW_SPECIFIC');
+  expect(back.entries.map((e) => e.ip)).toEqual(
+    expect.arrayContaining(OFFICE_LIST.entries.map((e) => e.ip)),
+  );
 });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanView } from '../../../shared/contract/ipc.ts';
+import { typedPhraseMatches } from '../../../shared/sync/plan.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { AppDialog } from '../../components/ui/dialog.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
@@ -27,7 +28,7 @@ export function LockoutDialog({
   const lost = plan?.lockout.checks.filter((c) => !c.allowed) ?? [];
   const self = lost.some((c) => c.reason === 'self');
   const phrase = plan?.confirmationPhrase ?? '';
-  const matches = phrase !== '' && typed === phrase;
+  const matches = typedPhraseMatches(typed, phrase);
   return (
     <AppDialog
       title={t('save.lockoutTitle', {
@@ -55,7 +56,7 @@ export function LockoutDialog({
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            if (matches && !busy) onConfirm(typed);
+            if (matches && !busy) onConfirm(phrase);
           }}
         >
           <TextField

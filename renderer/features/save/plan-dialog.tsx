@@ -22,6 +22,7 @@ export function PlanDialog({
   error,
   onCancel,
   onConfirm,
+  onRestrictionBackOn,
 }: {
   plan: PlanView | null;
   serviceName: string;
@@ -29,6 +30,8 @@ export function PlanDialog({
   error: string | null;
   onCancel: () => void;
   onConfirm: () => void;
+  /** Turn the restriction back on with the entries in force before it went off. */
+  onRestrictionBackOn: () => void;
 }) {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -58,6 +61,18 @@ export function PlanDialog({
                 to: modeLabel(diff.modeChanged.to),
               })}
             </p>
+          )}
+          {plan.restrictionOff && (
+            <div className="callout callout-warning" data-testid="restriction-off">
+              {plan.problems
+                .filter((p) => p.code === 'RESTRICTION_STAYS_OFF')
+                .map((p) => (
+                  <p key={p.code}>{formatProblem(p, locale)}</p>
+                ))}
+              <Button onPress={onRestrictionBackOn} isDisabled={busy}>
+                {t('save.restrictionBackOn', { count: plan.restrictionOff.entries.length })}
+              </Button>
+            </div>
           )}
           {nothing && <p>{t('save.noChanges')}</p>}
           <div className="plan-columns">

@@ -6,6 +6,7 @@ import { api, call, errorText } from '../../lib/api.ts';
 import { LockoutDialog } from './lockout-dialog.tsx';
 import { PlanDialog } from './plan-dialog.tsx';
 import type { InFlight } from '../workspace/in-flight.ts';
+import { restrictionBackOn } from '../../../shared/sync/restriction-off.ts';
 
 export type PushOutcome = ChannelOutput<'sync:push'>;
 
@@ -19,6 +20,7 @@ export function SaveFlow({
   disabledReason,
   flush,
   onPushed,
+  onReplace,
   autoReview = false,
   inFlight,
 }: {
@@ -27,6 +29,8 @@ export function SaveFlow({
   /** Why saving is not possible now (shown next to the disabled button), or null. */
   disabledReason: string | null;
   flush: () => Promise<void>;
+  /** Put this list in the editor (an undoable edit), e.g. the restriction turned back on. */
+  onReplace: (config: PlanView['config']) => void;
   /** The push's outcome and the list it tried to send. */
   onPushed: (outcome: PushOutcome, sent: PlanView['config']) => void;
   /** Open the plan as soon as this mounts (after a merge was resolved or a revision restored). */
@@ -120,6 +124,12 @@ export function SaveFlow({
         error={error}
         onCancel={() => setPlan(null)}
         onConfirm={confirmPlan}
+        onRestrictionBackOn={() => {
+          if (!plan?.restrictionOff) return;
+          // Back in the editor with the restriction on: the admin reviews the new plan.
+          onReplace(restrictionBackOn(plan.config, plan.restrictionOff));
+          setPlan(null);
+        }}
       />
       <LockoutDialog
         key={lockoutPlan?.planId ?? 'none'}

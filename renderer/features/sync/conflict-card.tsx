@@ -35,7 +35,9 @@ export function ConflictCard({
     reason = t(
       conflict.reason === 'remote-changed-while-editing'
         ? 'syncUi.merge.reason.modeWhileEditing'
-        : 'syncUi.merge.reason.mode',
+        : conflict.reason === 'unconfirmed-save'
+          ? 'syncUi.merge.reason.unconfirmed-save'
+          : 'syncUi.merge.reason.mode',
     );
     sides = [
       {

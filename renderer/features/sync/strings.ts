@@ -69,6 +69,8 @@ export const syncEn = {
       'changed-both': 'You both changed this entry.',
       'deleted-vs-changed': 'One side deleted this entry, the other changed it.',
       'added-both-different': 'You both added this network, differently.',
+      'unconfirmed-save':
+        'Your last save could not be confirmed, and the service does not show this change of yours: it was not saved, or someone changed it back since. Decide which should be in force.',
       mode: 'You both changed the mode, differently.',
       modeWhileEditing:
         'The IP address restriction changed on the service while you edited entries (a Reset URL turns it off: “Allow all IP addresses”). Decide whether your entries should be in force again.',
@@ -221,6 +223,8 @@ export const syncJa: SyncStrings = {
       'changed-both': 'このエントリを、あなたとサービス側の双方が変更しました。',
       'deleted-vs-changed': 'このエントリを、一方が削除し、もう一方が変更しました。',
       'added-both-different': 'このネットワークを、双方が異なる内容で追加しました。',
+      'unconfirmed-save':
+        '前回の保存を確認できず、サービス上にはあなたのこの変更がありません。保存されなかったか、その後に誰かが元に戻しました。どちらを有効にするか選んでください。',
       mode: 'IPアドレス制限の選択を、双方が異なる値に変更しました。',
       modeWhileEditing:
         'エントリの編集中に、サービス上でIPアドレス制限の選択が変わりました（リセットURLを開くと制限が解除され「すべてのIPアドレスを許可」になります）。あなたのエントリを再び有効にするかどうかを選んでください。',

@@ -13,6 +13,7 @@ import { useEditor } from '../editor/use-editor.ts';
 import { ImportExportActions } from '../import/import-actions.tsx';
 import { PreviewPanel } from '../preview/preview-panel.tsx';
 import { SaveFlow } from '../save/save-flow.tsx';
+import { RestrictionOffNotice } from '../save/restriction-off-notice.tsx';
 import type { PushOutcome } from '../save/save-flow.tsx';
 import { AggregateBanner } from '../aggregate/aggregate-banner.tsx';
 import { AggregatePanel } from '../aggregate/aggregate-panel.tsx';
@@ -137,12 +138,18 @@ export function WorkspaceBody({
             disabledReason={disabledReason}
             flush={editor.flush}
             onPushed={onPushed}
+            onReplace={(config) => editor.dispatch({ type: 'replaceAll', config })}
             autoReview={autoReview}
             inFlight={inFlight}
           />
         </div>
       </div>
       <SyncAdvice sync={sync} />
+      <RestrictionOffNotice
+        off={draft.restrictionOff}
+        working={editor.config}
+        onReplace={(config) => editor.dispatch({ type: 'replaceAll', config })}
+      />
       {applyBanner}
       {error && (
         <p className="callout callout-error" role="alert">

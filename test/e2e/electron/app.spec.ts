@@ -159,5 +159,5 @@ test('first run with the demo profile: edit, and the plan asks for the typed loc
     (pid) => (globalThis as unknown as { allowlist: Api }).allowlist.sync.plan({ profileId: pid }),
     id,
   );
-  expect(plan.ok && plan.value.confirmationPhrase).toBe('remove access for 127.0.0.1');
+  expect(plan.ok && plan.value.confirmationPhrase).toBe('127.0.0.1');
 });

@@ -143,7 +143,7 @@ describe('lockout guard', () => {
     const plan = await h.call('sync:plan', { profileId: id });
     expect(plan.lockout.clientIp).toBeNull();
     expect(plan.lockout.clientIpError).toMatch(/not an IPv4 address/);
-    expect(plan.confirmationPhrase).toBe('remove access for unknown address');
+    expect(plan.confirmationPhrase).toBe('unknown');
     await expect(h.call('sync:push', { profileId: id, planId: plan.planId })).rejects.toMatchObject(
       { code: 'CONFIRMATION_REQUIRED' },
     );
@@ -151,7 +151,7 @@ describe('lockout guard', () => {
     const out = await h.call('sync:push', {
       profileId: id,
       planId: plan.planId,
-      confirmation: 'remove access for unknown address',
+      confirmation: 'unknown',
     });
     expect(out.status).toBe('pushed');
   });

@@ -43,7 +43,7 @@ describe('apply status across a restart', () => {
       working: { mode: 'ALLOW_SPECIFIC', entries: entries('192.0.2.8') },
     });
     const plan = await harness.call('sync:plan', { profileId });
-    expect(plan.confirmationPhrase).toBe('remove access for 127.0.0.1');
+    expect(plan.confirmationPhrase).toBe('127.0.0.1');
     const pushed = await harness.call('sync:push', {
       profileId,
       planId: plan.planId,

@@ -66,7 +66,7 @@ describe('sync with the reference service', () => {
       ['127.0.0.1', 'self', false],
       ['198.51.100.7', 'protected', false],
     ]);
-    expect(plan.confirmationPhrase).toBe('remove access for 127.0.0.1, 198.51.100.7');
+    expect(plan.confirmationPhrase).toBe('127.0.0.1, 198.51.100.7');
     const before = await h.other.get();
     const putsBefore = h.calls.put;
     await expect(h.call('sync:push', { profileId, planId: plan.planId })).rejects.toMatchObject({
@@ -98,7 +98,7 @@ describe('sync with the reference service', () => {
     expect(remote.ok && remote.value.mode).toBe('ALLOW_ALL');
     // the new plan names the new address
     const again = await h.call('sync:plan', { profileId });
-    expect(again.confirmationPhrase).toBe('remove access for 127.0.0.2');
+    expect(again.confirmationPhrase).toBe('127.0.0.2');
   });
 
   it('refuses ALLOW_SPECIFIC with no entries', async () => {

@@ -28,7 +28,7 @@ const VALID: { [C in ChannelName]: unknown } = {
   'sync:status': { profileId: 'p1' },
   'sync:pull': { profileId: 'p1' },
   'sync:plan': { profileId: 'p1' },
-  'sync:push': { profileId: 'p1', planId: 'x', confirmation: 'remove access for 1.2.3.4' },
+  'sync:push': { profileId: 'p1', planId: 'x', confirmation: '1.2.3.4' },
   'merge:get': { profileId: 'p1' },
   'merge:resolve': { profileId: 'p1', resolutions: [{ id: 'mode', choice: 'local' }] },
   'apply:status': { profileId: 'p1' },

@@ -175,3 +175,107 @@ describe('mergeConfigs', () => {
     );
   });
 });
+
+describe('mergeConfigs with repeated networks', () => {
+  const key = (x: Entry): string => `${entryKey(x)} ${x.memo}`;
+  // A base with repeated networks, every (network, memo) once; each side keeps, deletes or
+  // re-memos each base entry and may add some.
+  type Op = 'keep' | 'delete' | 'memo';
+  const caseArb = fc
+    .array(fc.constantFrom('192.0.2.1', '192.0.2.2', '10.0.0.0/8'), { minLength: 1, maxLength: 7 })
+    .chain((nets) =>
+      fc.record({
+        base: fc.constant(
+          nets.map((n, i) => {
+            const [ip, cidr] = n.split('/');
+            return e(ip!, cidr ? Number(cidr) : null, `base ${i}`);
+          }),
+        ),
+        local: fc.array(fc.constantFrom<Op>('keep', 'delete', 'memo'), {
+          minLength: nets.length,
+          maxLength: nets.length,
+        }),
+        remote: fc.array(fc.constantFrom<Op>('keep', 'delete', 'memo'), {
+          minLength: nets.length,
+          maxLength: nets.length,
+        }),
+        addLocal: fc.subarray(['192.0.2.1', '192.0.2.2']),
+        addRemote: fc.subarray(['192.0.2.1', '192.0.2.2']),
+      }),
+    );
+  const side = (base: Entry[], ops: Op[], added: string[], who: string): Entry[] => [
+    ...base.flatMap((x, i) =>
+      ops[i] === 'delete' ? [] : ops[i] === 'memo' ? [{ ...x, memo: `${x.memo} by ${who}` }] : [x],
+    ),
+    ...added.map((ip) => e(ip, null, `added by ${who}`)),
+  ];
+
+  it('deleting one duplicate locally and the other remotely deletes both (no resurrection)', () => {
+    const b = cfg([e('192.0.2.1', null, 'first'), e('192.0.2.1', null, 'second')]);
+    const out = mergeConfigs(b, cfg([b.entries[0]!]), cfg([b.entries[1]!]));
+    expect(out.conflicts).toEqual([]);
+    expect(out.merged.entries).toEqual([]);
+    expect(out.local.removed).toBe(1);
+    expect(out.remote.removed).toBe(1);
+  });
+
+  it('properties: a deletion on either side survives unless the other side changed that same entry; every change is kept or asked about', () => {
+    fc.assert(
+      fc.property(caseArb, ({ base, local, remote, addLocal, addRemote }) => {
+        const l = cfg(side(base, local, addLocal, 'L'));
+        const r = cfg(side(base, remote, addRemote, 'R'));
+        const out = mergeConfigs(cfg(base), l, r);
+        const merged = new Set(out.merged.entries.map(key));
+        const asked = new Set(
+          out.conflicts.flatMap((c) =>
+            c.kind === 'entry' ? [c.local, c.remote].flatMap((x) => (x ? [key(x)] : [])) : [],
+          ),
+        );
+        base.forEach((x, i) => {
+          const deleted = local[i] === 'delete' || remote[i] === 'delete';
+          const otherChanged = local[i] === 'memo' || remote[i] === 'memo';
+          // A deletion survives (in the merge as it stands, and whatever the admin picks).
+          if (deleted && !otherChanged) {
+            expect(merged.has(key(x)), key(x)).toBe(false);
+            const remoteWins = resolveConflicts(
+              out.merged,
+              out.conflicts,
+              out.conflicts.map((c) => ({ id: c.id, choice: 'remote' })),
+            );
+            expect(remoteWins.entries.map(key)).not.toContain(key(x));
+          }
+          // An untouched entry stays.
+          if (local[i] === 'keep' && remote[i] === 'keep') expect(merged.has(key(x))).toBe(true);
+        });
+        // Every edit and addition is in the merge or shown in a conflict.
+        for (const x of [...l.entries, ...r.entries])
+          if (x.memo.includes(' by '))
+            expect(merged.has(key(x)) || asked.has(key(x)), key(x)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('mergeConfigs after an unconfirmed save', () => {
+  it('a change of ours the service does not show is asked about, never kept or dropped silently', () => {
+    const b = cfg([e('192.0.2.1', null, 'a'), e('192.0.2.2', null, 'b')]);
+    const l = cfg([e('192.0.2.1', null, 'a2'), e('192.0.2.9', null, 'new')], 'ALLOW_ALL');
+    const out = mergeConfigs(b, l, b, { unconfirmedBase: true });
+    expect(out.conflicts.map((c) => c.reason)).toEqual([
+      'unconfirmed-save',
+      'unconfirmed-save',
+      'unconfirmed-save',
+      'unconfirmed-save',
+    ]);
+    // What the service shows and we pushed alike is simply kept.
+    expect(mergeConfigs(b, l, l, { unconfirmedBase: true }).conflicts).toEqual([]);
+    // Taking the service's side everywhere gives the service's list.
+    const theirs = resolveConflicts(
+      out.merged,
+      out.conflicts,
+      out.conflicts.map((c) => ({ id: c.id, choice: 'remote' })),
+    );
+    expect(theirs).toEqual(b);
+  });
+});

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { Config } from '../../../../shared/allowlist/model.ts';
 import { normalizeCallerAddress } from '../../../../shared/allowlist/lockout.ts';
-import { buildPlan, UNKNOWN_ADDRESS } from '../../../../shared/sync/plan.ts';
+import { buildPlan, typedPhraseMatches, UNKNOWN_ADDRESS } from '../../../../shared/sync/plan.ts';
 
 const base: Config = {
   mode: 'ALLOW_SPECIFIC',
@@ -43,7 +44,7 @@ describe('buildPlan', () => {
       ['203.0.113.7', false],
       ['192.0.2.1', false],
     ]);
-    expect(plan.confirmationPhrase).toBe('remove access for 203.0.113.7, 192.0.2.1');
+    expect(plan.confirmationPhrase).toBe('203.0.113.7, 192.0.2.1');
     expect(plan.problems.map((p) => p.code)).toEqual(
       expect.arrayContaining(['SELF_LOCKOUT', 'PROTECTED_LOCKOUT']),
     );
@@ -105,7 +106,7 @@ describe('the caller address and the phrase', () => {
       { ip: UNKNOWN_ADDRESS, reason: 'self', allowed: false, error: expect.any(String) },
     ]);
     expect(plan.excludesSomeone).toBe(true);
-    expect(plan.confirmationPhrase).toBe('remove access for unknown address');
+    expect(plan.confirmationPhrase).toBe('unknown');
     const open = buildPlan({
       base,
       working: { mode: 'ALLOW_ALL', entries: [] },
@@ -127,7 +128,7 @@ describe('the caller address and the phrase', () => {
       ],
       maxEntries: 1000,
     });
-    expect(plan.confirmationPhrase).toBe('remove access for 203.0.113.7, 192.0.2.1');
+    expect(plan.confirmationPhrase).toBe('203.0.113.7, 192.0.2.1');
     expect(plan.confirmationPhrase).toMatch(/^[\x20-\x7e]+$/);
   });
 
@@ -137,5 +138,44 @@ describe('the caller address and the phrase', () => {
     expect(normalizeCallerAddress('::FFFF:192.0.2.8')).toBe('192.0.2.8');
     for (const bad of ['', ' ', '::1', '10.0.0.300', 'hello', '1.2.3', '0x7f.0.0.1', '::ffff:'])
       expect(normalizeCallerAddress(bad), bad).toBeNull();
+  });
+
+  it('proves only a canonical dotted quad: zero-padded (octal to some systems) is unknown', () => {
+    for (const ambiguous of [
+      '010.0.0.1',
+      '127.000.000.001',
+      '::ffff:010.0.0.1',
+      '00.0.0.0',
+      ' 127.0.0.1',
+      '127.0.0.1\n',
+    ])
+      expect(normalizeCallerAddress(ambiguous), ambiguous).toBeNull();
+    fc.assert(
+      fc.property(fc.ipV4(), (ip) => {
+        expect(normalizeCallerAddress(ip)).toBe(ip);
+        expect(normalizeCallerAddress(`::ffff:${ip}`)).toBe(ip);
+      }),
+    );
+  });
+});
+
+describe('typedPhraseMatches: the lockout phrase as a Japanese keyboard types it', () => {
+  it('accepts the phrase as shown, full-width, with the Japanese comma or loose spaces', () => {
+    const phrase = '203.0.113.7, 192.0.2.1';
+    for (const typed of [
+      '203.0.113.7, 192.0.2.1',
+      '２０３．０．１１３．７，　１９２．０．２．１',
+      '203.0.113.7、192.0.2.1',
+      '  203.0.113.7 ,192.0.2.1 ',
+    ])
+      expect(typedPhraseMatches(typed, phrase)).toBe(true);
+    expect(typedPhraseMatches('ｕｎｋｎｏｗｎ', 'unknown')).toBe(true);
+  });
+
+  it('refuses another address, a partial phrase, another order and an empty phrase', () => {
+    const phrase = '203.0.113.7, 192.0.2.1';
+    for (const typed of ['203.0.113.7', '192.0.2.1, 203.0.113.7', '203.0.113.70, 192.0.2.1', ''])
+      expect(typedPhraseMatches(typed, phrase)).toBe(false);
+    expect(typedPhraseMatches('', '')).toBe(false);
   });
 });

@@ -1,0 +1,157 @@
+import type { ServerResponse } from 'node:http';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Config } from '../../../shared/allowlist/model.ts';
+import { IPC_ERROR_CODES } from '../../../shared/contract/ipc.ts';
+import { FROM_APP, startHarness, type Harness } from '../sync/harness.ts';
+import { startFake, type Fake } from './fake.ts';
+
+let h: Harness;
+let a: Fake;
+const list = (...ips: string[]): Config => ({
+  mode: 'ALLOW_SPECIFIC',
+  entries: ips.map((ip) => ({ ip, cidr: null, memo: `m ${ip}` })),
+});
+
+beforeEach(async () => {
+  h = await startHarness();
+  a = await startFake({ revision: '1', config: list('127.0.0.1', '192.0.2.1') });
+});
+afterEach(async () => {
+  const { profiles } = await h.call('profiles:list', {});
+  for (const p of profiles) await h.call('profiles:remove', { profileId: p.id }).catch(() => {});
+  await h.stop();
+  await a.close();
+});
+
+const profileAt = async (url: string) =>
+  (
+    await h.call('profiles:create', {
+      fields: { name: 'T', serviceUrl: url, login: 'admin', protectedAddresses: [] },
+      password: 'pw-a',
+    })
+  ).id;
+
+type Answer = (res: ServerResponse) => void;
+const raw =
+  (status: number, body: string | Buffer, headers: Record<string, string> = {}): Answer =>
+  (res) => {
+    res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+    res.end(body);
+  };
+const odd: [string, Answer][] = [
+  ['null', raw(200, 'null')],
+  ['array', raw(200, '[]')],
+  ['partial', raw(200, '{"mode":"ALLOW_ALL"}')],
+  [
+    'numbers',
+    raw(
+      200,
+      JSON.stringify({
+        mode: 'ALLOW_SPECIFIC',
+        entries: [{ ip: 1, cidr: null, memo: '' }],
+        revision: 2,
+        apply: {},
+        limits: { maxEntries: 1000 },
+      }),
+    ),
+  ],
+  ['BOM', raw(200, '\ufeff' + JSON.stringify({ ip: '127.0.0.1' }))],
+  ['204', raw(204, '')],
+  ['301 no location', raw(301, '')],
+  ['304', raw(304, '')],
+  ['418 html', raw(418, '<html>teapot</html>', { 'Content-Type': 'text/html' })],
+  ['bad utf8', raw(200, Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]))],
+  ['gzip lie', raw(200, '{}', { 'Content-Encoding': 'gzip' })],
+  [
+    'negative maxEntries',
+    raw(
+      200,
+      JSON.stringify({
+        mode: 'ALLOW_ALL',
+        entries: [],
+        revision: '2',
+        apply: { state: 'APPLIED', revision: '2' },
+        limits: { maxEntries: -5 },
+      }),
+    ),
+  ],
+  [
+    'maxEntries 0',
+    raw(
+      200,
+      JSON.stringify({
+        mode: 'ALLOW_SPECIFIC',
+        entries: [],
+        revision: '2',
+        apply: { state: 'APPLIED', revision: '2' },
+        limits: { maxEntries: 0 },
+      }),
+    ),
+  ],
+  [
+    'cut mid-body',
+    (res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '1000' });
+      res.write('{"mode":"ALL');
+      setTimeout(() => res.destroy(), 20);
+    },
+  ],
+  ['deep json', raw(200, '['.repeat(200_000) + ']'.repeat(200_000))],
+];
+
+describe('promise 5: odd answers from the service are clear errors, the draft untouched', () => {
+  it('pull, status, plan and push against each odd answer: known codes, no INTERNAL, draft kept', async () => {
+    const id = await profileAt(a.url);
+    await h.call('sync:pull', { profileId: id });
+    const working = list('127.0.0.1', '192.0.2.1', '192.0.2.2');
+    await h.call('draft:save', { profileId: id, working });
+    const bad: string[] = [];
+    for (const [name, answer] of odd) {
+      const plan = (await h.invoke('sync:plan', FROM_APP, { profileId: id })) as {
+        ok: boolean;
+        value?: { planId: string };
+      };
+      a.hooks.override = (_req, res) => (answer(res), true);
+      const results = [
+        await h.invoke('sync:pull', FROM_APP, { profileId: id }),
+        await h.invoke('sync:status', FROM_APP, { profileId: id }),
+        await h.invoke('sync:plan', FROM_APP, { profileId: id }),
+        plan.ok
+          ? await h.invoke('sync:push', FROM_APP, { profileId: id, planId: plan.value!.planId })
+          : null,
+      ] as ({ ok: boolean; error?: { code: string }; value?: unknown } | null)[];
+      a.hooks.override = undefined;
+      for (const [i, r] of results.entries()) {
+        if (!r) continue;
+        if (
+          !r.ok &&
+          (r.error!.code === 'INTERNAL' ||
+            !(IPC_ERROR_CODES as readonly string[]).includes(r.error!.code))
+        )
+          bad.push(`${name} #${i}: ${r.error!.code}`);
+      }
+      const d = await h.call('draft:get', { profileId: id });
+      if (JSON.stringify(d.working) !== JSON.stringify(working)) bad.push(`${name}: draft changed`);
+      if (a.puts.length > 0) bad.push(`${name}: a PUT was sent`);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('a slow drip answer ends in a timeout error, not a hang', async () => {
+    const id = await profileAt(a.url);
+    a.hooks.override = (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      const t = setInterval(() => res.write(' '), 200);
+      res.on('close', () => clearInterval(t));
+      return true;
+    };
+    const started = Date.now();
+    const r = (await h.invoke('sync:pull', FROM_APP, { profileId: id })) as {
+      ok: boolean;
+      error?: { code: string };
+    };
+    expect(r.ok).toBe(false);
+    expect(['TIMEOUT', 'OFFLINE', 'SERVICE_ERROR']).toContain(r.error!.code);
+    expect(Date.now() - started).toBeLessThan(29_000);
+  }, 40_000);
+});
