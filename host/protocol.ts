@@ -11,13 +11,25 @@ import { formatMessage } from '../shared/i18n/messages.ts';
 export const HOST_PATHS = {
   /** `POST /__host/invoke/<channel>`: one IPC call. */
   invoke: '/__host/invoke/',
-  /** `GET /__host/events`: server-sent events (the renderer's `allowlist.on`). */
+  /** `GET /__host/events`: an event stream read with fetch (the renderer's `allowlist.on`). */
   events: '/__host/events',
   /** `GET /__host/download/<id>`: an export, once. */
   download: '/__host/download/',
   /** The page bridge script (built by host/server/build-page.ts). */
   bridge: '/__host/bridge.js',
 } as const;
+
+/**
+ * The connection token travels as `Authorization: Bearer <token>` on every API request (never
+ * in a cookie: cookies are not separated by port). The printed URL carries it in the fragment
+ * (`#token=…`, never sent to a server nor in a Referer); the bridge keeps it in the tab's
+ * sessionStorage (scoped to this origin, port included) under TOKEN_STORAGE_KEY.
+ */
+export const TOKEN_SCHEME = 'Bearer';
+/** The fragment parameter of the printed URL. */
+export const TOKEN_FRAGMENT = 'token';
+/** The sessionStorage key the bridge keeps the token under. */
+export const TOKEN_STORAGE_KEY = 'allowlist-token';
 
 /** Headers of an invoke request whose body is a file's bytes. */
 export const HOST_HEADERS = {

@@ -4,6 +4,9 @@ import {
   HOST_HEADERS,
   HOST_PATHS,
   PICKER_CHANNELS,
+  TOKEN_FRAGMENT,
+  TOKEN_SCHEME,
+  TOKEN_STORAGE_KEY,
   fileTooLargeError,
   type FileRole,
   type InvokeReply,
@@ -11,8 +14,11 @@ import {
 
 /**
  * Browser mode's stand-in for the preload: `window.allowlist` built from the contract by the
- * same buildAllowlistApi, over the page's own server (host/server). Calls are fetch POSTs (the
- * HttpOnly cookie authenticates them), events arrive over EventSource. Where the desktop app
+ * same buildAllowlistApi, over the page's own server (host/server). The connection token comes in
+ * the printed URL's fragment; the bridge keeps it in this tab's sessionStorage (a reload keeps
+ * working), takes it out of the address bar, and sends it as `Authorization: Bearer …` on every
+ * call (fetch POSTs), on the event stream (a streamed fetch: EventSource cannot send headers) and
+ * on downloads (fetched, then saved from a Blob URL). Where the desktop app
  * shows a main-process file dialog, the browser's own file picker chooses the file; an export
  * becomes a download.
  */
@@ -20,11 +26,79 @@ import {
 type Listener = (payload: unknown) => void;
 const listeners = new Map<string, Set<Listener>>();
 
-const events = new EventSource(HOST_PATHS.events);
-events.onmessage = (message: MessageEvent<string>) => {
-  const { event, payload } = JSON.parse(message.data) as { event: string; payload: unknown };
+/** The token from the fragment (then kept for reloads and removed from the address bar). */
+function takeToken(): string | null {
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  const given = fragment.get(TOKEN_FRAGMENT);
+  if (given) {
+    sessionStorage.setItem(TOKEN_STORAGE_KEY, given);
+    fragment.delete(TOKEN_FRAGMENT);
+    const rest = fragment.toString();
+    history.replaceState(
+      history.state,
+      '',
+      `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`,
+    );
+  }
+  return sessionStorage.getItem(TOKEN_STORAGE_KEY);
+}
+
+const token = takeToken();
+const auth: Record<string, string> = token ? { Authorization: `${TOKEN_SCHEME} ${token}` } : {};
+
+function dispatch(frame: string): void {
+  const data = frame
+    .split('\n')
+    .filter((line) => line.startsWith('data: '))
+    .map((line) => line.slice('data: '.length))
+    .join('\n');
+  if (!data) return;
+  const { event, payload } = JSON.parse(data) as { event: string; payload: unknown };
   listeners.get(event)?.forEach((listener) => listener(payload));
-};
+}
+
+/** The event stream (frames `data: …` separated by a blank line), reconnecting like EventSource. */
+async function listen(): Promise<void> {
+  for (;;) {
+    try {
+      const response = await fetch(HOST_PATHS.events, { headers: auth, cache: 'no-store' });
+      if (response.status === 401 || !response.body) return;
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffered = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffered += value;
+        let end: number;
+        while ((end = buffered.indexOf('\n\n')) >= 0) {
+          dispatch(buffered.slice(0, end));
+          buffered = buffered.slice(end + 2);
+        }
+      }
+    } catch {
+      // The server went away: try again, as EventSource would.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+  }
+}
+void listen();
+
+/** Fetch an export with the token and hand it to the browser as a download. */
+async function download(id: string, name: string): Promise<void> {
+  const response = await fetch(`${HOST_PATHS.download}${encodeURIComponent(id)}`, {
+    headers: auth,
+  });
+  if (!response.ok) return;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
 
 /** The browser's file picker; null when the user canceled. */
 function pickFile(): Promise<File | null> {
@@ -59,11 +133,16 @@ async function post(channel: string, body: BodyInit, headers: Record<string, str
     response = await fetch(`${HOST_PATHS.invoke}${encodeURIComponent(channel)}`, {
       method: 'POST',
       body,
-      headers,
-      credentials: 'same-origin',
+      headers: { ...headers, ...auth },
+      credentials: 'omit',
     });
   } catch (error) {
     return unreachable(error instanceof Error ? error.message : 'network error');
+  }
+  if (response.status === 401) {
+    return unreachable(
+      'this tab has no valid access token: open the URL that `npm start -- --browser` printed',
+    );
   }
   let reply: InvokeReply;
   try {
@@ -71,15 +150,7 @@ async function post(channel: string, body: BodyInit, headers: Record<string, str
   } catch {
     return unreachable(`status ${response.status}`);
   }
-  if (reply.download) {
-    const link = document.createElement('a');
-    link.href = `${HOST_PATHS.download}${reply.download.id}`;
-    link.download = reply.download.name;
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-  }
+  if (reply.download) await download(reply.download.id, reply.download.name);
   if (reply.open) window.open(reply.open, '_blank', 'noopener,noreferrer');
   return reply.result;
 }

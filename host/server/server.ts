@@ -12,12 +12,13 @@ import {
   HOST_HEADERS,
   HOST_PATHS,
   MAX_JSON_BODY_BYTES,
+  TOKEN_FRAGMENT,
   fileTooLargeError,
   type InvokeReply,
 } from '../protocol.ts';
 import { createBrowserFiles } from './browser-files.ts';
 import { BROWSER_CSP } from './csp.ts';
-import { allowedOrigins, checkRequest, tokenCookie } from './gate.ts';
+import { allowedOrigins, checkRequest } from './gate.ts';
 import { readBody } from './http-body.ts';
 import { packageInfo } from './data-dir.ts';
 
@@ -47,7 +48,7 @@ export type BrowserHost = {
   port: number;
   /** `http://127.0.0.1:PORT` */
   origin: string;
-  /** The URL to open, carrying the connection token (print it once, never log it). */
+  /** The URL to open, carrying the connection token in its fragment (print it once, never log it). */
   url: string;
   close(): Promise<void>;
 };
@@ -82,6 +83,15 @@ function failure(code: string, message: string): IpcResult<unknown> {
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
+}
+
+/** Every value of a header as received (Node joins or drops duplicates in `req.headers`). */
+function rawValues(req: IncomingMessage, name: string): string[] {
+  const values: string[] = [];
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+    if (req.rawHeaders[i]!.toLowerCase() === name) values.push(req.rawHeaders[i + 1]!);
+  }
+  return values;
 }
 
 function decodeJson(text: string): { ok: true; value: unknown } | { ok: false } {
@@ -239,9 +249,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       {
         method: req.method ?? 'GET',
         url: req.url ?? '/',
-        host: header(req, 'host'),
+        hosts: rawValues(req, 'host'),
         origin: header(req, 'origin'),
-        cookie: header(req, 'cookie'),
+        authorization: header(req, 'authorization'),
         secFetchSite: header(req, 'sec-fetch-site'),
       },
       { token, port },
@@ -250,13 +260,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       log(`browser host: refused ${req.method ?? '?'} (${verdict.status}: ${verdict.reason})`);
       return send(res, verdict.status, verdict.reason, { 'Content-Type': 'text/plain' });
     }
-    if (verdict.exchange) {
-      return send(res, 303, '', {
-        'Set-Cookie': tokenCookie({ token, port }),
-        Location: verdict.exchange.location,
-      });
-    }
-    const path = new URL(req.url ?? '/', origins[0]).pathname;
+    const path = verdict.path;
     const handle = async () => {
       if (req.method === 'POST' && path.startsWith(HOST_PATHS.invoke))
         return onInvoke(req, res, path);
@@ -276,7 +280,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   return {
     port,
     origin: origins[0]!,
-    url: `${origins[0]}/?token=${token}`,
+    url: `${origins[0]}/#${TOKEN_FRAGMENT}=${token}`,
     close() {
       closing ??= (async () => {
         for (const res of events) res.end();

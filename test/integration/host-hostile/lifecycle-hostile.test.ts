@@ -1,0 +1,143 @@
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAGE_DIR, RENDERER_DIR } from '../../../host/server/build-page.ts';
+import { HOST_PATHS } from '../../../host/protocol.ts';
+
+/**
+ * Promise 5 against `npm start -- --browser` as a process: it listens on 127.0.0.1 only, and it
+ * stops cleanly on SIGTERM / SIGINT while hostile clients hold connections open (an event
+ * stream, a request whose headers never end, an upload that drips).
+ */
+
+const START = resolve('scripts/start.ts');
+let root: string;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'host-hostile-process-'));
+  await mkdir(join(root, RENDERER_DIR), { recursive: true });
+  await mkdir(join(root, PAGE_DIR), { recursive: true });
+  await writeFile(
+    join(root, RENDERER_DIR, 'index.html'),
+    '<!doctype html><script type="module" src="./app.js"></script>',
+  );
+  await writeFile(join(root, PAGE_DIR, 'bridge.js'), 'export {};');
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+function start(name: string) {
+  const dataDir = join(root, `data-${name}`);
+  const child = spawn(process.execPath, [START, '--browser', '--no-build', '--data-dir', dataDir], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const url = new Promise<string>((ok, fail) => {
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString();
+      const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(stdout);
+      if (m) ok(m[0]);
+    });
+    child.once('exit', (code) => fail(new Error(`exited ${code}: ${stderr}`)));
+  });
+  const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
+  return { child, url, exited, dataDir, out: () => ({ stdout, stderr }) };
+}
+
+/** Sockets listening on `port` from /proc/net/tcp{,6}: their local addresses (hex). */
+async function listeners(port: number): Promise<string[]> {
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  const out: string[] = [];
+  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    const text = await readFile(file, 'utf8').catch(() => '');
+    for (const line of text.split('\n').slice(1)) {
+      const cols = line.trim().split(/\s+/);
+      if (cols.length < 4) continue;
+      const [addr, p] = cols[1]!.split(':');
+      if (p === hexPort && cols[3] === '0A')
+        out.push(`${file.endsWith('6') ? 'tcp6' : 'tcp'} ${addr}`);
+    }
+  }
+  return out;
+}
+
+async function cookieFor(url: string): Promise<string> {
+  const res = await fetch(url, { redirect: 'manual' });
+  return String(res.headers.get('set-cookie')).split(';')[0]!;
+}
+
+function hold(port: number, text: string): Socket {
+  const s = connect(port, '127.0.0.1');
+  s.on('error', () => {});
+  s.write(text);
+  return s;
+}
+
+describe('promise 5: the browser-mode process', () => {
+  it('listens on 127.0.0.1 only (no IPv6, no wildcard address)', async () => {
+    const run = start('listen');
+    const url = await run.url;
+    const port = Number(new URL(url).port);
+    expect(await listeners(port)).toEqual(['tcp 0100007F']);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+  });
+
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    it(`${signal} with hostile connections held open: exits 0 within 5 s and the port is closed`, async () => {
+      const run = start(signal);
+      const url = await run.url;
+      const port = Number(new URL(url).port);
+      const cookie = await cookieFor(url);
+      const sockets = [
+        // An authenticated event stream.
+        hold(
+          port,
+          `GET ${HOST_PATHS.events} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${cookie}\r\n\r\n`,
+        ),
+        // Headers that never end (slowloris).
+        hold(port, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-A: `),
+        // An authenticated upload that drips.
+        hold(
+          port,
+          `POST ${HOST_PATHS.invoke}import:bytes HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${cookie}\r\nOrigin: http://127.0.0.1:${port}\r\nContent-Type: application/octet-stream\r\nx-allowlist-input: %7B%22jobId%22%3A%22j%22%2C%22fileName%22%3A%22a.csv%22%7D\r\nx-allowlist-file-role: input.bytes\r\nContent-Length: 1000000\r\n\r\nIP`,
+        ),
+        // An unauthenticated keep-alive connection, idle.
+        hold(port, ''),
+      ];
+      await new Promise((ok) => setTimeout(ok, 300));
+      const started = Date.now();
+      run.child.kill(signal);
+      const code = await Promise.race([
+        run.exited,
+        new Promise<string>((ok) => setTimeout(() => ok('timeout'), 5000)),
+      ]);
+      for (const s of sockets) s.destroy();
+      if (code === 'timeout') run.child.kill('SIGKILL');
+      expect(code).toBe(0);
+      expect(Date.now() - started).toBeLessThan(5000);
+      const refused = await new Promise<boolean>((ok) => {
+        const req = request({ host: '127.0.0.1', port, path: '/' }, () => ok(false));
+        req.on('error', () => ok(true));
+        req.end();
+      });
+      expect(refused).toBe(true);
+      const token = new URL(url).searchParams.get('token')!;
+      const { stdout, stderr } = run.out();
+      expect(stdout.split(token).length - 1).toBe(1);
+      expect(stderr).not.toContain(token);
+      for (const f of await readdir(run.dataDir, { recursive: true }).catch(() => [] as string[])) {
+        const text = await readFile(join(run.dataDir, String(f)), 'latin1').catch(() => '');
+        expect(text, String(f)).not.toContain(token);
+      }
+    });
+  }
+});
