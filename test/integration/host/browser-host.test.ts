@@ -55,17 +55,14 @@ function call(
   });
 }
 
-/** GET with the token in the query, as the printed URL does; returns the cookie it sets. */
+/** The page's Authorization header (the bridge sends it with every API request). */
 async function login(): Promise<string> {
-  const reply = await call('GET', `/?token=${token}`);
-  expect(reply.status).toBe(303);
-  const cookie = String(reply.headers['set-cookie']).split(';')[0]!;
-  return cookie;
+  return `Bearer ${token}`;
 }
 
 const origin = () => `http://127.0.0.1:${port}`;
-const json = (cookie: string, extra: Record<string, string> = {}) => ({
-  cookie,
+const json = (auth: string, extra: Record<string, string> = {}) => ({
+  authorization: auth,
   origin: origin(),
   'content-type': 'application/json',
   ...extra,
@@ -90,7 +87,7 @@ beforeAll(async () => {
     log: (line) => logs.push(line),
   });
   port = host.port;
-  token = new URL(host.url).searchParams.get('token')!;
+  token = new URLSearchParams(new URL(host.url).hash.slice(1)).get('token')!;
 });
 
 afterAll(async () => {
@@ -99,92 +96,104 @@ afterAll(async () => {
 });
 
 describe('browser mode: connection token', () => {
-  it('is long and random, and the printed URL is on 127.0.0.1', () => {
+  it('is long and random, and the printed URL carries it in the fragment (never sent to a server)', () => {
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(host.url).toBe(`http://127.0.0.1:${port}/?token=${token}`);
+    expect(host.url).toBe(`http://127.0.0.1:${port}/#token=${token}`);
   });
 
-  it('no token: the page, an invoke and the event channel are refused with 401', async () => {
+  it('the page’s static files are served without it (public, with the CSP), never with the token in them', async () => {
     const page = await call('GET', '/');
-    expect(page.status).toBe(401);
-    expect(page.text).toContain('Open the URL');
-    expect(page.text).not.toContain(token);
-    const invoke = await call('POST', `${HOST_PATHS.invoke}app:info`, json(''), '{}');
-    expect(invoke.status).toBe(401);
-    expect((await call('GET', HOST_PATHS.events)).status).toBe(401);
-    expect((await call('GET', '/app.js')).status).toBe(401);
-  });
-
-  it('a wrong token (query or cookie) is refused and sets no cookie', async () => {
-    const wrongQuery = await call('GET', `/?token=${token.slice(0, -1)}x`);
-    expect(wrongQuery.status).toBe(401);
-    expect(wrongQuery.headers['set-cookie']).toBeUndefined();
-    const wrongCookie = await call('GET', '/', { cookie: `allowlist-token-${port}=nope` });
-    expect(wrongCookie.status).toBe(401);
-    // The right token under another port's cookie name is not this server's cookie.
-    const otherPort = await call('GET', '/', { cookie: `allowlist-token-${port + 1}=${token}` });
-    expect(otherPort.status).toBe(401);
-  });
-
-  it('the right token is exchanged for an HttpOnly, SameSite=Strict cookie and redirected away', async () => {
-    const reply = await call('GET', `/index.html?token=${token}`);
-    expect(reply.status).toBe(303);
-    expect(reply.headers.location).toBe('/index.html');
-    expect(reply.headers['set-cookie']).toEqual([
-      `allowlist-token-${port}=${token}; Path=/; HttpOnly; SameSite=Strict`,
-    ]);
-    const page = await call('GET', '/', { cookie: await login() });
     expect(page.status).toBe(200);
+    expect(page.text).not.toContain(token);
+    expect(page.headers['set-cookie']).toBeUndefined();
     // The bridge is loaded before the renderer's own script.
     expect(page.text.indexOf(HOST_PATHS.bridge)).toBeLessThan(page.text.indexOf('./app.js'));
+    expect((await call('GET', '/app.js')).status).toBe(200);
+    expect((await call('GET', HOST_PATHS.bridge)).status).toBe(200);
+  });
+
+  it('no token: an invoke, the event channel and a download are refused with 401', async () => {
+    const invoke = await call('POST', `${HOST_PATHS.invoke}app:info`, json(''), '{}');
+    expect(invoke.status).toBe(401);
+    expect(invoke.text).toContain('Open the URL');
+    expect(invoke.text).not.toContain(token);
+    expect((await call('GET', HOST_PATHS.events)).status).toBe(401);
+    expect((await call('GET', `${HOST_PATHS.download}x`)).status).toBe(401);
+  });
+
+  it('only the Authorization header counts: not a cookie, the query, another scheme or a near miss', async () => {
+    const path = `${HOST_PATHS.invoke}app:info`;
+    for (const headers of [
+      { cookie: `allowlist-token-${port}=${token}` },
+      { authorization: `Bearer ${token.slice(0, -1)}x` },
+      { authorization: `Basic ${token}` },
+      { authorization: token },
+    ]) {
+      const { authorization: _omit, ...base } = json('');
+      const reply = await call('POST', path, { ...base, ...headers }, '{}');
+      expect(reply.status).toBe(401);
+      expect(reply.headers['set-cookie']).toBeUndefined();
+    }
+    const { authorization: _none, ...noAuth } = json('');
+    expect((await call('POST', `${path}?token=${token}`, noAuth, '{}')).status).toBe(401);
+    const ok = await call('POST', path, json(await login()), '{}');
+    expect(ok.status).toBe(200);
   });
 });
 
 describe('browser mode: Host and Origin', () => {
   it('a foreign Host header is refused even with the right token (DNS rebinding)', async () => {
-    const cookie = await login();
+    const auth = await login();
     for (const foreign of ['evil.example', `evil.example:${port}`, `127.0.0.1:${port + 1}`]) {
-      expect((await call('GET', '/', { cookie, host: foreign })).status).toBe(403);
+      expect((await call('GET', '/', { authorization: auth, host: foreign })).status).toBe(403);
       expect((await call('GET', `/?token=${token}`, { host: foreign })).status).toBe(403);
       const invoke = await call(
         'POST',
         `${HOST_PATHS.invoke}app:info`,
-        json(cookie, { host: foreign }),
+        json(auth, { host: foreign }),
         '{}',
       );
       expect(invoke.status).toBe(403);
     }
-    expect((await call('GET', '/', { cookie, host: `localhost:${port}` })).status).toBe(200);
+    expect(
+      (await call('GET', '/', { authorization: auth, host: `localhost:${port}` })).status,
+    ).toBe(200);
   });
 
   it('an invoke from a foreign Origin, or without one, is refused; from the page it runs', async () => {
-    const cookie = await login();
+    const auth = await login();
     const path = `${HOST_PATHS.invoke}app:info`;
-    const foreign = await call('POST', path, json(cookie, { origin: 'http://evil.example' }), '{}');
+    const foreign = await call('POST', path, json(auth, { origin: 'http://evil.example' }), '{}');
     expect(foreign.status).toBe(403);
-    const nullOrigin = await call('POST', path, json(cookie, { origin: 'null' }), '{}');
+    const nullOrigin = await call('POST', path, json(auth, { origin: 'null' }), '{}');
     expect(nullOrigin.status).toBe(403);
-    const { origin: _omit, ...noOrigin } = json(cookie);
+    const { origin: _omit, ...noOrigin } = json(auth);
     expect((await call('POST', path, noOrigin, '{}')).status).toBe(403);
     const crossSite = await call(
       'POST',
       path,
-      json(cookie, { 'sec-fetch-site': 'cross-site' }),
+      json(auth, { 'sec-fetch-site': 'cross-site' }),
       '{}',
     );
     expect(crossSite.status).toBe(403);
-    // Another port of 127.0.0.1 is the same site (SameSite cookies go along) but not this origin.
-    const otherPort = await call('GET', '/', { cookie, 'sec-fetch-site': 'same-site' });
+    // Another port of 127.0.0.1 is the same site but not this origin.
+    const otherPort = await call('GET', HOST_PATHS.events, {
+      authorization: auth,
+      'sec-fetch-site': 'same-site',
+    });
     expect(otherPort.status).toBe(403);
 
-    const ok = await call('POST', path, json(cookie), '{}');
+    const ok = await call('POST', path, json(auth), '{}');
     expect(ok.status).toBe(200);
     expect(JSON.parse(ok.text).result).toMatchObject({ ok: true, value: { packaged: false } });
   });
 
   it('the event channel refuses a foreign Origin and streams to the page', async () => {
-    const cookie = await login();
-    const foreign = await call('GET', HOST_PATHS.events, { cookie, origin: 'http://evil.example' });
+    const auth = await login();
+    const foreign = await call('GET', HOST_PATHS.events, {
+      authorization: auth,
+      origin: 'http://evil.example',
+    });
     expect(foreign.status).toBe(403);
     const status = await new Promise<{ status: number; type: string; first: string }>(
       (resolve, reject) => {
@@ -193,7 +202,7 @@ describe('browser mode: Host and Origin', () => {
             host: '127.0.0.1',
             port,
             path: HOST_PATHS.events,
-            headers: { host: `127.0.0.1:${port}`, cookie, origin: origin() },
+            headers: { host: `127.0.0.1:${port}`, authorization: auth, origin: origin() },
           },
           (res) => {
             res.once('data', (chunk: Buffer) => {
@@ -226,13 +235,12 @@ describe('browser mode: Host and Origin', () => {
   });
 
   it('sends the Electron window’s CSP (connect-src to itself only) and never a CORS header', async () => {
-    const cookie = await login();
-    const page = await call('GET', '/', { cookie });
+    const auth = await login();
+    const page = await call('GET', '/', { authorization: auth });
     expect(page.headers['content-security-policy']).toBe(
       CONTENT_SECURITY_POLICY.replace("connect-src 'none'", "connect-src 'self'"),
     );
     const preflight = await call('OPTIONS', `${HOST_PATHS.invoke}app:info`, {
-      cookie,
       origin: 'http://evil.example',
       'access-control-request-method': 'POST',
     });
@@ -244,12 +252,12 @@ describe('browser mode: Host and Origin', () => {
 });
 
 describe('browser mode: uploads', () => {
-  const upload = (cookie: string, bytes: Uint8Array, role = 'input.bytes') =>
+  const upload = (auth: string, bytes: Uint8Array, role = 'input.bytes') =>
     call(
       'POST',
       `${HOST_PATHS.invoke}import:bytes`,
       {
-        cookie,
+        authorization: auth,
         origin: origin(),
         'content-type': 'application/octet-stream',
         [HOST_HEADERS.input]: encodeURIComponent(
