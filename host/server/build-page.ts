@@ -6,15 +6,21 @@
 export const RENDERER_DIR = 'dist/renderer';
 export const PAGE_DIR = 'dist/host-page';
 
-/** Build the page bridge, and the renderer too unless it is already built by the caller. */
-export async function buildBrowserPage(options: { renderer: boolean }): Promise<void> {
+/**
+ * Build the page bridge (into `pageDir`, PAGE_DIR by default), and the renderer too unless it is
+ * already built by the caller.
+ */
+export async function buildBrowserPage(options: {
+  renderer: boolean;
+  pageDir?: string;
+}): Promise<void> {
   const { build } = await import('vite');
   if (options.renderer) await build({ configFile: 'renderer/vite.config.ts', logLevel: 'warn' });
   await build({
     configFile: false,
     logLevel: 'warn',
     build: {
-      outDir: PAGE_DIR,
+      outDir: options.pageDir ?? PAGE_DIR,
       emptyOutDir: true,
       target: 'chrome130',
       sourcemap: true,

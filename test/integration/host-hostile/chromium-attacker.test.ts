@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOST_PATHS } from '../../../host/protocol.ts';
+import { HOST_PATHS, TOKEN_STORAGE_KEY } from '../../../host/protocol.ts';
 import { locale, startTarget, type Target } from './support.ts';
 
 /**
@@ -89,7 +89,8 @@ function attackPage(target: string, next: string): string {
 }
 
 beforeAll(async () => {
-  t = await startTarget();
+  // The real page bridge: it takes the token from the URL's fragment into sessionStorage.
+  t = await startTarget({ realBridge: true });
   attacker = createServer((req, res) => {
     seen.push({ url: req.url ?? '', headers: req.headers });
     const url = new URL(req.url ?? '/', 'http://x');
@@ -148,16 +149,22 @@ function expectNothingUseful(results: Record<string, string>) {
   expect(results.ws).not.toBe('open');
 }
 
-/** Victim's own page can still call the app (its cookie still works). */
+/** Victim's own page can still call the app (with the token its bridge keeps for this tab). */
 async function victimCanInvoke(): Promise<number> {
-  return victim.evaluate(async (path) => {
-    const r = await fetch(path, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: '{}',
-    });
-    return r.status;
-  }, `${HOST_PATHS.invoke}app:info`);
+  return victim.evaluate(
+    async ([path, key]) => {
+      const r = await fetch(path!, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${sessionStorage.getItem(key!)}`,
+        },
+        body: '{}',
+      });
+      return r.status;
+    },
+    [`${HOST_PATHS.invoke}app:info`, TOKEN_STORAGE_KEY],
+  );
 }
 
 describe('promise 2: a real Chromium, attacker pages', () => {
@@ -202,14 +209,15 @@ describe('promise 2: a real Chromium, attacker pages', () => {
     expect(await locale(t)).toBe(before);
   });
 
-  it('the token cookie is never sent to another server on loopback (it is scoped to this server)', async () => {
+  // Adapted: there is no token cookie any more; the promise is that nothing the browser sends
+  // to another loopback server (cookie, Referer, any header or the URL) carries the token.
+  it('the token is never sent to another server on loopback (no cookie, no header, no URL)', async () => {
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${A}/landing`);
     await page.close();
-    const leaked = seen.filter((s) => String(s.headers.cookie ?? '').includes(t.token));
-    expect(
-      leaked.map((s) => `${s.url} cookie: ${String(s.headers.cookie).replace(t.token, '<TOKEN>')}`),
-    ).toEqual([]);
+    expect(seen.length).toBeGreaterThan(0);
+    const leaked = seen.filter((s) => JSON.stringify(s).includes(t.token));
+    expect(leaked.map((s) => s.url)).toEqual([]);
   });
 
   it('another loopback server the admin visits cannot call a handler (end to end: capture, replay)', async () => {
@@ -219,24 +227,33 @@ describe('promise 2: a real Chromium, attacker pages', () => {
     await page.goto(`http://127.0.0.1:${A}/landing-2`);
     await page.close();
     // What the attacker's server received, replayed from Node with the page's own Origin.
-    const captured = seen.find((s) => s.url === '/landing-2')?.headers.cookie;
-    if (captured) {
-      const { call } = await import('./support.ts');
-      await call(
-        t.port,
-        'POST',
-        `${HOST_PATHS.invoke}app:set-locale`,
-        {
-          cookie: captured,
-          origin: `http://127.0.0.1:${t.port}`,
-          'content-type': 'application/json',
-        },
-        JSON.stringify({ locale: next }),
-      );
-    }
+    // Every header it got (cookie included) is replayed, with forged Origin and Sec-Fetch-Site.
+    const captured = seen.find((s) => s.url === '/landing-2')?.headers;
+    expect(captured).toBeDefined();
+    const { call } = await import('./support.ts');
+    const replayed = Object.fromEntries(
+      Object.entries(captured!).filter(
+        (e): e is [string, string] => typeof e[1] === 'string' && e[0] !== 'host',
+      ),
+    );
+    const reply = await call(
+      t.port,
+      'POST',
+      `${HOST_PATHS.invoke}app:set-locale`,
+      {
+        ...replayed,
+        origin: `http://127.0.0.1:${t.port}`,
+        'sec-fetch-site': 'same-origin',
+        'content-type': 'application/json',
+        'content-length': String(JSON.stringify({ locale: next }).length),
+      },
+      JSON.stringify({ locale: next }),
+    );
+    expect(reply.status).toBe(401);
     expect(await locale(t)).toBe(before);
   });
 
+  // Moot without cookies (a Cookie header is ignored); kept: the admin's tab still works.
   it('a page on another port of 127.0.0.1 cannot plant a cookie that locks the admin out', async () => {
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${A}/toss.html`);

@@ -33,7 +33,7 @@ const BROWSER_CSP = CONTENT_SECURITY_POLICY.replace("connect-src 'none'", "conne
 
 describe('static files: path traversal', () => {
   it('no request target reads a file outside the renderer folder', async () => {
-    const cookie = await login(t);
+    const auth = await login(t);
     const targets = [
       '/../secret.txt',
       '/%2e%2e/secret.txt',
@@ -55,7 +55,7 @@ describe('static files: path traversal', () => {
     for (const target of targets) {
       const answer = await raw(
         P,
-        `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${P}\r\nCookie: ${cookie}\r\nConnection: close\r\n\r\n`,
+        `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${P}\r\nAuthorization: ${auth}\r\nConnection: close\r\n\r\n`,
       );
       expect(answer, target).not.toContain(SECRET_OUTSIDE);
       expect(answer, target).not.toContain('root:');
@@ -66,16 +66,16 @@ describe('static files: path traversal', () => {
     ]) {
       const answer = await raw(
         P,
-        `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${P}\r\nCookie: ${cookie}\r\nConnection: close\r\n\r\n`,
+        `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${P}\r\nAuthorization: ${auth}\r\nConnection: close\r\n\r\n`,
       );
       expect(answer, target).not.toContain(SECRET_OUTSIDE);
     }
   });
 
   it('a directory, an unknown file and a malformed escape are 404 (or 400), not an error page with details', async () => {
-    const cookie = await login(t);
+    const auth = await login(t);
     for (const path of ['/assets', '/assets/', '/nope.js', '/%E0%A4%A']) {
-      const r = await call(P, 'GET', path, { cookie });
+      const r = await call(P, 'GET', path, { authorization: auth });
       expect([400, 404], path).toContain(r.status);
       expect(r.text).not.toMatch(/EISDIR|ENOENT|\/tmp\//);
     }
@@ -83,28 +83,30 @@ describe('static files: path traversal', () => {
 });
 
 describe('the same CSP and headers on every answer', () => {
-  it('every response (200, 303, 401, 403, 404, 405, 413, 415, events) carries the desktop CSP and nosniff', async () => {
-    const cookie = await login(t);
+  it('every response (200, 401, 403, 404, 405, 413, 415, events) carries the desktop CSP and nosniff', async () => {
+    const auth = await login(t);
     const replies = [
-      await call(P, 'GET', '/', { cookie }),
+      await call(P, 'GET', '/', { authorization: auth }),
       await call(P, 'GET', `/?token=${t.token}`),
       await call(P, 'GET', '/'),
+      await call(P, 'GET', HOST_PATHS.events),
+      await call(P, 'GET', '/', { host: `127.0.0.1:${P}`, 'x-dup': '1' }),
       await call(P, 'GET', '/', { host: 'evil.example' }),
-      await call(P, 'GET', '/nope', { cookie }),
-      await call(P, 'PUT', '/', { cookie }),
-      await call(P, 'GET', `${HOST_PATHS.invoke}app:info`, { cookie }),
+      await call(P, 'GET', '/nope', { authorization: auth }),
+      await call(P, 'PUT', '/', { authorization: auth }),
+      await call(P, 'GET', `${HOST_PATHS.invoke}app:info`, { authorization: auth }),
       await call(
         P,
         'POST',
         `${HOST_PATHS.invoke}app:info`,
-        pageJson(t, cookie, { 'content-type': 'text/plain' }),
+        pageJson(t, auth, { 'content-type': 'text/plain' }),
         '{}',
       ),
       await call(
         P,
         'POST',
         `${HOST_PATHS.invoke}app:info`,
-        pageJson(t, cookie, { 'content-length': String(9 * 1024 * 1024) }),
+        pageJson(t, auth, { 'content-length': String(9 * 1024 * 1024) }),
       ).catch(() => null),
     ];
     for (const r of replies) {
@@ -116,15 +118,17 @@ describe('the same CSP and headers on every answer', () => {
   });
 
   it('invoke answers are JSON that cannot run as a script (no JSONP): GET is refused, type is JSON', async () => {
-    const cookie = await login(t);
-    const get = await call(P, 'GET', `${HOST_PATHS.invoke}app:info?callback=x`, { cookie });
+    const auth = await login(t);
+    const get = await call(P, 'GET', `${HOST_PATHS.invoke}app:info?callback=x`, {
+      authorization: auth,
+    });
     expect([404, 405]).toContain(get.status);
     expect(get.text).not.toContain('"ok"');
     const post = await call(
       P,
       'POST',
       `${HOST_PATHS.invoke}app:info?callback=x`,
-      pageJson(t, cookie),
+      pageJson(t, auth),
       '{}',
     );
     expect(post.headers['content-type']).toMatch(/^application\/json/);
@@ -135,7 +139,7 @@ describe('the same CSP and headers on every answer', () => {
 
 describe('handlers: only through the sender-checked invoker with validated input', () => {
   it('prototype names, encoded names and malformed escapes never reach a handler', async () => {
-    const cookie = await login(t);
+    const auth = await login(t);
     for (const channel of [
       '__proto__',
       'constructor',
@@ -145,7 +149,7 @@ describe('handlers: only through the sender-checked invoker with validated input
       '%',
       'app:info/../app:set-locale',
     ]) {
-      const r = await call(P, 'POST', `${HOST_PATHS.invoke}${channel}`, pageJson(t, cookie), '{}');
+      const r = await call(P, 'POST', `${HOST_PATHS.invoke}${channel}`, pageJson(t, auth), '{}');
       // A malformed escape may be a 500 "Internal error"; nothing else may come back.
       if (r.status === 500) expect(r.text).toBe('Internal error');
       const body = r.status === 200 ? JSON.parse(r.text) : null;
@@ -155,7 +159,7 @@ describe('handlers: only through the sender-checked invoker with validated input
 
   it('invalid input is refused by zod before the handler (locale stays)', async () => {
     const before = await locale(t);
-    const cookie = await login(t);
+    const auth = await login(t);
     for (const body of [
       '{"locale":"xx"}',
       '{"locale":["ja"]}',
@@ -168,7 +172,7 @@ describe('handlers: only through the sender-checked invoker with validated input
         P,
         'POST',
         `${HOST_PATHS.invoke}app:set-locale`,
-        pageJson(t, cookie),
+        pageJson(t, auth),
         body,
       );
       expect(JSON.parse(r.text).result.ok, body).toBe(false);
@@ -177,9 +181,9 @@ describe('handlers: only through the sender-checked invoker with validated input
   });
 });
 
-function uploadHeaders(cookie: string, _channel: string, role: string, input: object) {
+function uploadHeaders(auth: string, _channel: string, role: string, input: object) {
   return {
-    cookie,
+    authorization: auth,
     origin: `http://127.0.0.1:${P}`,
     'content-type': 'application/octet-stream',
     [HOST_HEADERS.input]: encodeURIComponent(JSON.stringify(input)),
@@ -231,9 +235,9 @@ function chunkedUpload(headers: Record<string, string>, path: string, total: num
 
 describe('uploads: the desktop limit (50 MB) and its error', () => {
   it('a chunked upload past 50 MB (no Content-Length) is refused with 413 and the desktop error', async () => {
-    const cookie = await login(t);
+    const auth = await login(t);
     const r = await chunkedUpload(
-      uploadHeaders(cookie, 'import:bytes', 'input.bytes', {
+      uploadHeaders(auth, 'import:bytes', 'input.bytes', {
         jobId: 'job-big',
         fileName: 'big.csv',
       }),
@@ -248,9 +252,9 @@ describe('uploads: the desktop limit (50 MB) and its error', () => {
   });
 
   it('a chunked JSON body past 8 MB is refused with 413', async () => {
-    const cookie = await login(t);
+    const auth = await login(t);
     const r = await chunkedUpload(
-      pageJson(t, cookie),
+      pageJson(t, auth),
       `${HOST_PATHS.invoke}app:info`,
       12 * 1024 * 1024,
     );
@@ -258,9 +262,9 @@ describe('uploads: the desktop limit (50 MB) and its error', () => {
   });
 
   it('a log file past 50 MB for preview:impact (picked) is refused like the desktop dialog', async () => {
-    const cookie = await login(t);
+    const auth = await login(t);
     const r = await call(P, 'POST', `${HOST_PATHS.invoke}preview:impact`, {
-      ...uploadHeaders(cookie, 'preview:impact', 'picked', { profileId: 'demo' }),
+      ...uploadHeaders(auth, 'preview:impact', 'picked', { profileId: 'demo' }),
       'content-length': String(IPC_LIMITS.maxImportBytes + 1),
     }).catch(() => ({ status: 0, text: '' }));
     expect(r.status).toBe(413);
@@ -296,7 +300,7 @@ describe('uploads: the desktop limit (50 MB) and its error', () => {
 });
 
 describe('downloads: only what the app produced, once', () => {
-  it('an export is downloadable once, only with the cookie, and a refused attempt does not use it up', async () => {
+  it('an export is downloadable once, only with the token, and a refused attempt does not use it up', async () => {
     const demo = await invoke(t, 'profiles:demo-start');
     expect(demo.result.ok).toBe(true);
     const pulled = await invoke(t, 'sync:pull', { profileId: 'demo' });
@@ -309,20 +313,20 @@ describe('downloads: only what the app produced, once', () => {
     expect(out.result.ok, JSON.stringify(out.result)).toBe(true);
     expect(out.download?.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
     const path = `${HOST_PATHS.download}${out.download!.id}`;
-    const cookie = await login(t);
+    const auth = await login(t);
     expect((await call(P, 'GET', path)).status).toBe(401);
-    expect((await call(P, 'GET', path, { cookie, 'sec-fetch-site': 'same-site' })).status).toBe(
-      403,
-    );
-    expect((await call(P, 'GET', path, { cookie, origin: 'http://evil.example' })).status).toBe(
-      403,
-    );
-    const first = await call(P, 'GET', path, { cookie });
+    expect(
+      (await call(P, 'GET', path, { authorization: auth, 'sec-fetch-site': 'same-site' })).status,
+    ).toBe(403);
+    expect(
+      (await call(P, 'GET', path, { authorization: auth, origin: 'http://evil.example' })).status,
+    ).toBe(403);
+    const first = await call(P, 'GET', path, { authorization: auth });
     expect(first.status).toBe(200);
     expect(first.headers['content-disposition']).toMatch(/^attachment;/);
-    expect((await call(P, 'GET', path, { cookie })).status).toBe(404);
+    expect((await call(P, 'GET', path, { authorization: auth })).status).toBe(404);
     for (const id of ['', '..', '../app.js', '%2e%2e%2fapp.js', '__proto__', 'constructor']) {
-      const r = await call(P, 'GET', `${HOST_PATHS.download}${id}`, { cookie });
+      const r = await call(P, 'GET', `${HOST_PATHS.download}${id}`, { authorization: auth });
       expect(r.status, id).toBe(404);
     }
   });

@@ -43,7 +43,7 @@ function start(name: string) {
   const url = new Promise<string>((ok, fail) => {
     child.stdout.on('data', (c: Buffer) => {
       stdout += c.toString();
-      const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(stdout);
+      const m = /http:\/\/127\.0\.0\.1:\d+\/#token=\S+/.exec(stdout);
       if (m) ok(m[0]);
     });
     child.once('exit', (code) => fail(new Error(`exited ${code}: ${stderr}`)));
@@ -69,9 +69,9 @@ async function listeners(port: number): Promise<string[]> {
   return out;
 }
 
-async function cookieFor(url: string): Promise<string> {
-  const res = await fetch(url, { redirect: 'manual' });
-  return String(res.headers.get('set-cookie')).split(';')[0]!;
+/** The token from the printed URL's fragment, as the page's bridge sends it. */
+function tokenOf(url: string): string {
+  return new URLSearchParams(new URL(url).hash.slice(1)).get('token')!;
 }
 
 function hold(port: number, text: string): Socket {
@@ -96,19 +96,19 @@ describe('promise 5: the browser-mode process', () => {
       const run = start(signal);
       const url = await run.url;
       const port = Number(new URL(url).port);
-      const cookie = await cookieFor(url);
+      const auth = `Bearer ${tokenOf(url)}`;
       const sockets = [
         // An authenticated event stream.
         hold(
           port,
-          `GET ${HOST_PATHS.events} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${cookie}\r\n\r\n`,
+          `GET ${HOST_PATHS.events} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: ${auth}\r\n\r\n`,
         ),
         // Headers that never end (slowloris).
         hold(port, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-A: `),
         // An authenticated upload that drips.
         hold(
           port,
-          `POST ${HOST_PATHS.invoke}import:bytes HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${cookie}\r\nOrigin: http://127.0.0.1:${port}\r\nContent-Type: application/octet-stream\r\nx-allowlist-input: %7B%22jobId%22%3A%22j%22%2C%22fileName%22%3A%22a.csv%22%7D\r\nx-allowlist-file-role: input.bytes\r\nContent-Length: 1000000\r\n\r\nIP`,
+          `POST ${HOST_PATHS.invoke}import:bytes HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: ${auth}\r\nOrigin: http://127.0.0.1:${port}\r\nContent-Type: application/octet-stream\r\nx-allowlist-input: %7B%22jobId%22%3A%22j%22%2C%22fileName%22%3A%22a.csv%22%7D\r\nx-allowlist-file-role: input.bytes\r\nContent-Length: 1000000\r\n\r\nIP`,
         ),
         // An unauthenticated keep-alive connection, idle.
         hold(port, ''),
@@ -130,7 +130,7 @@ describe('promise 5: the browser-mode process', () => {
         req.end();
       });
       expect(refused).toBe(true);
-      const token = new URL(url).searchParams.get('token')!;
+      const token = tokenOf(url);
       const { stdout, stderr } = run.out();
       expect(stdout.split(token).length - 1).toBe(1);
       expect(stderr).not.toContain(token);

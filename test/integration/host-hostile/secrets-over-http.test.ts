@@ -21,14 +21,14 @@ afterAll(async () => {
 
 describe('the password stays in the keychain', () => {
   it('never appears in any answer, error, event, log line or data file', async () => {
-    const cookie = await login(t);
+    const auth = await login(t);
     const frames: string[] = [];
     const stream = request({
       host: '127.0.0.1',
       port: t.port,
       path: HOST_PATHS.events,
       agent: false,
-      headers: { host: `127.0.0.1:${t.port}`, cookie },
+      headers: { host: `127.0.0.1:${t.port}`, authorization: auth },
     });
     stream.on('response', (res) => res.on('data', (c: Buffer) => frames.push(c.toString())));
     stream.on('error', () => {});
@@ -39,7 +39,7 @@ describe('the password stays in the keychain', () => {
         t.port,
         'POST',
         `${HOST_PATHS.invoke}${channel}`,
-        pageJson(t, cookie),
+        pageJson(t, auth),
         body,
       );
       texts.push(r.text);

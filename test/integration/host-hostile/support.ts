@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HOST_PATHS } from '../../../host/protocol.ts';
+import { buildBrowserPage } from '../../../host/server/build-page.ts';
 import { startBrowserHost, type BrowserHost } from '../../../host/server/server.ts';
 import type { SecretStore } from '../../../electron/services/secrets.ts';
 
@@ -28,7 +29,13 @@ export type Target = {
 
 export const SECRET_OUTSIDE = 'TOP-SECRET-OUTSIDE-RENDERER';
 
-export async function startTarget(): Promise<Target> {
+/**
+ * `realBridge`: serve the real page bridge (built from host/page), not a stand-in; `port`: listen
+ * there (default: any free port).
+ */
+export async function startTarget(
+  options: { realBridge?: boolean; port?: number } = {},
+): Promise<Target> {
   const root = await mkdtemp(join(tmpdir(), 'host-hostile-'));
   const rendererDir = join(root, 'renderer');
   const pageDir = join(root, 'page');
@@ -44,7 +51,8 @@ export async function startTarget(): Promise<Target> {
   );
   await writeFile(join(rendererDir, 'app.js'), 'export {};');
   await writeFile(join(rendererDir, 'assets', 'a.js'), 'export const a = 1;');
-  await writeFile(join(pageDir, 'bridge.js'), 'export {};');
+  if (options.realBridge) await buildBrowserPage({ renderer: false, pageDir });
+  else await writeFile(join(pageDir, 'bridge.js'), 'export {};');
   const logs: string[] = [];
   const secrets = new Map<string, string>();
   const store: SecretStore = {
@@ -63,10 +71,11 @@ export async function startTarget(): Promise<Target> {
     dataDir,
     rendererDir,
     pageDir,
+    ...(options.port === undefined ? {} : { port: options.port }),
     handlerDeps: { secrets: store, applyPollMs: 100, demoApplyDelayMs: 100 },
     log: (line) => logs.push(line),
   });
-  const token = new URL(host.url).searchParams.get('token')!;
+  const token = new URLSearchParams(new URL(host.url).hash.slice(1)).get('token')!;
   return {
     host,
     port: host.port,
@@ -118,17 +127,18 @@ export function call(
   });
 }
 
-/** Exchange the token for the cookie (as the printed URL does). */
+/**
+ * The page's Authorization header value: what the bridge sends with every API request once it
+ * has read the token from the printed URL's fragment (there is no cookie and no exchange).
+ */
 export async function login(t: Target): Promise<string> {
-  const reply = await call(t.port, 'GET', `/?token=${t.token}`);
-  if (reply.status !== 303) throw new Error(`login: ${reply.status}`);
-  return String(reply.headers['set-cookie']).split(';')[0]!;
+  return `Bearer ${t.token}`;
 }
 
 /** Headers of a legitimate JSON invoke from the page. */
-export function pageJson(t: Target, cookie: string, extra: Record<string, string> = {}) {
+export function pageJson(t: Target, auth: string, extra: Record<string, string> = {}) {
   return {
-    cookie,
+    ...(auth ? { authorization: auth } : {}),
     origin: `http://127.0.0.1:${t.port}`,
     'content-type': 'application/json',
     'sec-fetch-site': 'same-origin',
@@ -138,12 +148,12 @@ export function pageJson(t: Target, cookie: string, extra: Record<string, string
 
 /** Legit call of a channel (JSON). */
 export async function invoke(t: Target, channel: string, input: unknown = {}) {
-  const cookie = await login(t);
+  const auth = await login(t);
   const reply = await call(
     t.port,
     'POST',
     `${HOST_PATHS.invoke}${channel}`,
-    pageJson(t, cookie),
+    pageJson(t, auth),
     JSON.stringify(input),
   );
   return JSON.parse(reply.text) as {

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTarget, type Target } from './support.ts';
+import { HOST_PATHS } from '../../../host/protocol.ts';
+import { call, startTarget, type Target } from './support.ts';
 
 /**
  * Promise 3 in a real Chromium with a real profile on disk: after the admin opens the printed
@@ -43,7 +44,7 @@ async function filesContaining(dir: string, needle: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  t = await startTarget();
+  t = await startTarget({ realBridge: true });
   other = createServer((req, res) => {
     seen.push({ url: req.url ?? '', headers: req.headers });
     res.writeHead(200, { 'content-type': 'text/html' });
@@ -92,12 +93,27 @@ describe('promise 3: the token leaves no trace', () => {
     for (const s of seen) expect(JSON.stringify(s.headers)).not.toContain(t.token);
   });
 
-  it('is not written to any file of the browser profile (history, session, cache)', async () => {
-    expect(await filesContaining(profile, t.token)).toEqual([]);
-  });
-
   it('is not written to the data folder or the logs', async () => {
     expect(await filesContaining(t.dataDir, t.token)).toEqual([]);
     for (const line of t.logs) expect(line).not.toContain(t.token);
+  });
+
+  // Adapted to the fragment design (finding F2): the browser records the URL it opened, fragment
+  // included, in its history and session files, and the tab's sessionStorage holds the token so a
+  // reload works. The promise now: the token is in no cookie, cache or persistent storage, and
+  // what stays on disk is dead once that server stops (a new start has a new token and refuses
+  // the old one, on the very same port).
+  it('is on disk only in the browser’s record of the visit, and useless after the server stops', async () => {
+    const hits = await filesContaining(profile, t.token);
+    const records =
+      /^\/Default\/(History|Sessions\/|Session Storage\/)|^\/segmentation_platform\/ukm_db$/;
+    expect(hits.filter((h) => !records.test(h))).toEqual([]);
+    expect(hits.some((h) => /Cookies|Cache|Local Storage|IndexedDB/.test(h))).toBe(false);
+    const { port, token: old } = t;
+    await t.close();
+    t = await startTarget({ port });
+    expect(t.token).not.toBe(old);
+    const replay = await call(port, 'GET', HOST_PATHS.events, { authorization: `Bearer ${old}` });
+    expect(replay.status).toBe(401);
   });
 });

@@ -124,7 +124,7 @@ describe('browser mode: connection token', () => {
   it('only the Authorization header counts: not a cookie, the query, another scheme or a near miss', async () => {
     const path = `${HOST_PATHS.invoke}app:info`;
     for (const headers of [
-      { cookie: `allowlist-token-${port}=${token}` },
+      { cookie: `allowlist-token-${port}=${token}` } as Record<string, string>,
       { authorization: `Bearer ${token.slice(0, -1)}x` },
       { authorization: `Basic ${token}` },
       { authorization: token },
