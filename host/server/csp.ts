@@ -2,7 +2,7 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/main/security.ts';
 
 /**
  * The Electron window's Content-Security-Policy, with one directive changed: the page talks to
- * its own server (invoke over fetch, events over EventSource), so `connect-src 'self'` instead of
+ * its own server (invoke over fetch, events over a streamed fetch), so `connect-src 'self'` instead of
  * `'none'`. Every other directive comes from electron/main/security.ts (one home).
  */
 export const BROWSER_CSP = ((): string => {

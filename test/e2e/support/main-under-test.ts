@@ -9,7 +9,7 @@ export type SavedFile = { name: string; bytes: Uint8Array };
 
 /** The app as a browser-mode user gets it: the real server, driven through the real page. */
 export type MainUnderTest = {
-  /** The URL printed for the user (with the connection token). */
+  /** The URL printed for the user (the connection token in its fragment). */
   url: string;
   /** `http://127.0.0.1:PORT` */
   origin: string;
