@@ -109,6 +109,22 @@ describe('store', () => {
     const dir = tempDir();
     const child = join(import.meta.dirname, 'writer-child.ts');
     const seen = new Set<string>();
+    // There is always an old draft: on a busy machine the first kill can come before the
+    // child's first save has finished, and then "old" must mean this one, not nothing.
+    openStore({ dir }).saveDraft({
+      profileId: 'p1',
+      base: null,
+      working: {
+        mode: 'ALLOW_SPECIFIC',
+        entries: Array.from({ length: 20000 }, (_, i) => ({
+          ip: `10.${(i >> 8) & 255}.${i & 255}.1`,
+          cidr: null,
+          memo: '0',
+        })),
+      },
+      updatedAt: new Date().toISOString(),
+      merge: null,
+    });
     for (let round = 0; round < 8; round += 1) {
       const proc = spawn(process.execPath, [child, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
       await new Promise<void>((resolve) => proc.stdout.once('data', () => resolve()));
