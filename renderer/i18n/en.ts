@@ -188,7 +188,6 @@ export const en = {
     gains: 'Gains access',
     same: 'No change',
     entryRef: 'entry {{n}}',
-    invalid: 'Not readable as an address: {{message}}',
     impactHeading: 'Impact on recent logins',
     impactIntro:
       'Load a login log (CSV or text export) to see who would lose access with the draft.',

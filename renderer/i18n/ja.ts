@@ -194,7 +194,6 @@ export const ja: Strings = {
     gains: 'アクセスできるようになる',
     same: '変化なし',
     entryRef: 'No.{{n}}',
-    invalid: 'アドレスとして読めません: {{message}}',
     impactHeading: '最近のログインへの影響',
     impactIntro:
       'ログインのログ（CSVまたはテキスト）を読み込むと、下書きを保存した場合にアクセスできなくなるアドレスを確認できます。',

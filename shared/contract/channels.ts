@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import {
-  AddressCheckSchema,
   ApplyStatusSchema,
   DraftSchema,
   HistoryItemSchema,
@@ -228,11 +227,6 @@ export const channels = {
   },
 
   // --- preview ---
-  /** Check addresses (one or many, any separator) against the draft and the live (base) list. */
-  'preview:check': {
-    input: z.strictObject({ profileId: ProfileIdSchema, text: z.string().max(IPC_LIMITS.maxText) }),
-    output: z.array(AddressCheckSchema),
-  },
   /** Choose a login log in a dialog; who would lose access under the draft. */
   'preview:impact': { input: ByProfile, output: z.union([ImpactSchema, Canceled]) },
 
