@@ -105,7 +105,6 @@ export const en = {
     sortIp: 'Address',
     sortMemo: 'Memo',
     sortProblems: 'Problems first',
-    cidrNotNumber: 'The CIDR must be a whole number from 0 to 32 (or empty for a single address).',
     fixHostBits: 'Use {{network}}',
     fixDuplicate: 'Remove this duplicate',
     fixAllDuplicates: 'Remove all duplicates',

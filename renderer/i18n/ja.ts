@@ -111,7 +111,6 @@ export const ja: Strings = {
     sortIp: 'アドレス',
     sortMemo: 'メモ',
     sortProblems: '問題のあるものを先頭に',
-    cidrNotNumber: 'CIDRには0〜32の整数を入力してください（アドレス1つだけの場合は空欄にします）。',
     fixHostBits: '{{network}} に修正',
     fixDuplicate: 'この重複を削除',
     fixAllDuplicates: '重複をすべて削除',
