@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProfileView } from '../shared/contract/ipc.ts';
 import { SelectField } from './components/ui/select-field.tsx';
@@ -8,6 +8,7 @@ import type { Locale } from './i18n/setup.ts';
 import { api, call, errorText } from './lib/api.ts';
 import { FirstRun } from './features/profiles/first-run.tsx';
 import { ProfileFormDialog } from './features/profiles/profile-form.tsx';
+import { ProfilesContext } from './features/profiles/profiles-context.ts';
 import { Workspace } from './features/workspace/workspace.tsx';
 import { StoreNotices } from './features/notices/store-notices.tsx';
 
@@ -39,6 +40,18 @@ export function App() {
     setProfiles((list) => [...(list ?? []).filter((x) => x.id !== p.id), p]);
     select(p.id);
   };
+  const profilesActions = useMemo(
+    () => ({
+      removed: (id: string) => {
+        const rest = (profiles ?? []).filter((p) => p.id !== id);
+        setProfiles(rest);
+        const next = rest[0];
+        if (next) select(next.id);
+        else setSelectedId(null);
+      },
+    }),
+    [profiles],
+  );
   const switchLocale = (l: Locale) => {
     setLocale(l);
     void changeLocale(l);
@@ -89,7 +102,9 @@ export function App() {
         <main className="workspace-loading">{t('app.loading')}</main>
       ) : selected ? (
         <main className="app-main">
-          <Workspace key={selected.id} profile={selected} />
+          <ProfilesContext.Provider value={profilesActions}>
+            <Workspace key={selected.id} profile={selected} />
+          </ProfilesContext.Provider>
         </main>
       ) : (
         <FirstRun onReady={added} />

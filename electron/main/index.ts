@@ -7,7 +7,6 @@ import { createInvoker } from '../ipc/handle.ts';
 import { createHandlers, type CreatedHandlers } from '../ipc/handlers.ts';
 import { createNetTransport } from '../services/net-transport.ts';
 import { electronDialogs } from './dialogs.ts';
-import { openExternalLink } from './external.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { APP_ORIGIN } from './security.ts';
 import { createMainWindow, lockDownSession } from './window.ts';
@@ -75,15 +74,9 @@ function start(): void {
       created = await createHandlers({
         dataDir,
         dialogs: electronDialogs(() => mainWindow),
-        openExternal: openExternalLink,
         importWorkerUrl: workerUrl,
         // Service calls through Chromium's stack: system proxy, PAC, OS certificate store.
         transport: createNetTransport((options) => net.request(options)),
-        appInfo: {
-          version: app.getVersion(),
-          packaged: app.isPackaged,
-          systemLocale: systemLocale(),
-        },
       });
       const invoke = createInvoker(created.handlers, {
         allowedOrigins: [APP_ORIGIN],

@@ -20,7 +20,6 @@ import { createBrowserFiles } from './browser-files.ts';
 import { BROWSER_CSP } from './csp.ts';
 import { allowedOrigins, checkRequest } from './gate.ts';
 import { readBody } from './http-body.ts';
-import { packageInfo } from './data-dir.ts';
 
 /**
  * Browser mode: the built renderer and the main-process handlers (createHandlers, behind the
@@ -38,7 +37,7 @@ export type BrowserHostOptions = {
   /** 0: any free port. */
   port?: number;
   /** Handler options for tests (poll interval, demo delay, keychain). */
-  handlerDeps?: Partial<Omit<HandlerDeps, 'dataDir' | 'dialogs' | 'openExternal'>>;
+  handlerDeps?: Partial<Omit<HandlerDeps, 'dataDir' | 'dialogs'>>;
   /** Log lines (never the token, inputs or secrets). */
   log?: (line: string) => void;
 };
@@ -130,11 +129,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const files = createBrowserFiles();
   const events = new Set<ServerResponse>();
   const created = await createHandlers({
-    appInfo: { version: packageInfo().version },
     ...options.handlerDeps,
     dataDir: options.dataDir,
     dialogs: files.dialogs,
-    openExternal: files.openExternal,
     ...(options.log ? { log: options.log } : {}),
   });
 
@@ -203,7 +200,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     sendReply(res, 200, {
       result: value,
       ...(out.download ? { download: out.download } : {}),
-      ...(out.open ? { open: out.open } : {}),
     });
   }
 

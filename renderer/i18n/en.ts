@@ -215,6 +215,22 @@ export const en = {
     invalidIp: '“{{ip}}” is not one IPv4 address. Enter it like 203.0.113.25.',
     alreadyProtected:
       '{{ip}} is already protected. To change its label, stop protecting it and add it again.',
+    accountHeading: 'Password and profile',
+    passwordStored: 'The password of this profile is kept in the OS credential store.',
+    passwordMissing:
+      'No password is stored for this profile: enter it below before reading or saving the list.',
+    newPassword: 'New password',
+    savePassword: 'Save password',
+    passwordSaved: 'The password was saved in the OS credential store.',
+    passwordEmpty: 'Enter the new password first.',
+    removeHeading: 'Remove this profile',
+    removeIntro:
+      'Removes the profile from this computer: its draft, its save history and its stored password. The service’s list is not changed.',
+    removeTitle: 'Remove the profile “{{name}}”?',
+    removeBody:
+      'The draft, the save history and the stored password of this profile are deleted from this computer. Changes you have not saved are lost. Nothing is sent to the service.',
+    removeCancel: 'Keep the profile',
+    removeConfirm: 'Remove profile',
   },
   syncUi: syncEn,
   errors: {

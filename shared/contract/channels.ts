@@ -10,7 +10,6 @@ import {
   IpcConfigSchema,
   JobIdSchema,
   LocalePreferenceSchema,
-  LocaleSchema,
   MergeSchema,
   NoticeSchema,
   PasswordSchema,
@@ -231,28 +230,12 @@ export const channels = {
   'preview:impact': { input: ByProfile, output: z.union([ImpactSchema, Canceled]) },
 
   // --- app ---
-  'app:info': {
-    input: NoInput,
-    output: z.object({
-      name: z.string(),
-      version: z.string(),
-      platform: z.string(),
-      packaged: z.boolean(),
-      systemLocale: LocaleSchema,
-      locale: LocalePreferenceSchema,
-    }),
-  },
   'app:set-locale': {
     input: z.strictObject({ locale: LocalePreferenceSchema }),
     output: z.object({ locale: LocalePreferenceSchema }),
   },
   /** Things the user must be told once (a corrupt store file moved aside); cleared when read. */
   'app:notices': { input: NoInput, output: z.array(NoticeSchema) },
-  /** Open a link in the browser; only allowlisted https origins (see electron/main/external.ts). */
-  'app:open-external': {
-    input: z.strictObject({ url: z.string().max(2000) }),
-    output: z.object({ opened: z.boolean() }),
-  },
 } as const;
 
 /** Events main → renderer (no reply). */

@@ -32,7 +32,6 @@ export type DraftState = {
 };
 
 export type DraftAction =
-  | { type: 'load'; config: Config }
   | { type: 'setMode'; mode: Mode }
   | { type: 'edit'; id: number; field: Field; value: string }
   | { type: 'addRow'; afterId: number | null }
@@ -133,17 +132,6 @@ function commit(
  */
 export function draftReducer(state: DraftState, action: DraftAction): DraftState {
   switch (action.type) {
-    case 'load': {
-      // Fresh ids (never reused) so React keeps no stale row state across loads.
-      const rows = action.config.entries.map((e, i) => entryToRow(e, state.nextId + i));
-      return {
-        ...initialDraft(action.config),
-        rows,
-        nextId: state.nextId + rows.length,
-        structure: state.structure + 1,
-        version: state.version + 1,
-      };
-    }
     case 'replaceAll': {
       const rows = action.config.entries.map((e, i) => entryToRow(e, state.nextId + i));
       return commit(state, {

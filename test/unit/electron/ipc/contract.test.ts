@@ -41,10 +41,8 @@ const VALID: { [C in ChannelName]: unknown } = {
   'import:cancel': { jobId: 'j1' },
   'export:save': { profileId: 'p1', format: 'csv', source: 'working' },
   'preview:impact': { profileId: 'p1' },
-  'app:info': {},
   'app:set-locale': { locale: 'ja' },
   'app:notices': {},
-  'app:open-external': { url: 'https://cybozu.com/' },
 };
 
 let dir: string;
@@ -70,7 +68,6 @@ beforeAll(async () => {
       openLogFile: async () => (effects.push('dialog'), null),
       saveFile: async () => (effects.push('dialog'), null),
     },
-    openExternal: async () => void effects.push('open external'),
   });
 });
 afterAll(async () => {
