@@ -25,7 +25,7 @@ export type MainServices = {
 };
 
 const noDialog = async (): Promise<never> => {
-  throw new AppError('INTERNAL', 'File dialogs are not available here.');
+  throw new AppError('INTERNAL', {}, 'DIALOGS_UNAVAILABLE');
 };
 
 export function createMainServices(deps: HandlerDeps): MainServices {
@@ -62,10 +62,7 @@ export function createMainServices(deps: HandlerDeps): MainServices {
     // Only a password saved for this very origin and login (a changed URL asks for it again).
     const password = openSecret(sourceOf(profile), await secrets.get(profile.id));
     if (password === null) {
-      throw new AppError(
-        'PASSWORD_REQUIRED',
-        'No password is saved in the keychain for this profile and service address. Enter it again; your draft is kept.',
-      );
+      throw new AppError('PASSWORD_REQUIRED', {}, 'PASSWORD_NOT_STORED');
     }
     return createService(profile, async () => password);
   };

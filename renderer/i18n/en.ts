@@ -233,26 +233,6 @@ export const en = {
     removeConfirm: 'Remove profile',
   },
   syncUi: syncEn,
-  errors: {
-    OFFLINE:
-      'The service cannot be reached. Your draft is kept on this computer. Check the network, then try again.',
-    TIMEOUT: 'The service did not answer in time. Check the network, then try again.',
-    UNAUTHORIZED:
-      'The service did not accept this profile’s login name or password. Check that they work in a browser, then remove the profile and add it again with the right ones.',
-    KEYCHAIN_UNAVAILABLE:
-      'The OS credential store is not available, so the password cannot be saved (it is never written to a file). Make the credential store available (on Linux, start GNOME Keyring or similar), then try again.',
-    PASSWORD_REQUIRED:
-      'The OS credential store did not return the password. Enter the password of this profile again.',
-    IP_RESTRICTED:
-      'The service refuses this computer’s address: the list in force does not allow it. Open the Reset URL in the completion e-mail, or, on cybozu.com, ask a cybozu.com Store Administrator to set the IP address restriction to “Allow all”.',
-    CONFIRMATION_REQUIRED:
-      'The typed address does not match, so nothing was sent. Type it exactly as shown.',
-    LOCKOUT_CHANGED:
-      'Your address changed after the plan was made, so nothing was sent. Review the plan again.',
-    PLAN_STALE:
-      'The list changed after this plan was made, so nothing was sent. Review the plan again.',
-    NOTHING_TO_PUSH: 'There are no changes to save.',
-  },
 } as const;
 
 /** The shape every locale must have. */
