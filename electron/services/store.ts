@@ -7,7 +7,7 @@ import {
   ChangeSummarySchema,
   ConflictSchema,
   LockoutCheckSchema,
-  ProtectedAddressSchema,
+  ProfileSchema,
 } from '../../shared/contract/ipc-schemas.ts';
 import {
   openDocument,
@@ -25,15 +25,9 @@ import {
  * followed or has locked the admin out (so a restart keeps the follow-up and the Reset URL window).
  */
 
-export const ProfileRecordSchema = z.object({
+/** A profile as stored: the renderer's view (ProfileSchema) without `hasPassword`, which the keychain answers. */
+export const ProfileRecordSchema = ProfileSchema.omit({ hasPassword: true }).extend({
   id: z.string(),
-  name: z.string(),
-  serviceUrl: z.string(),
-  login: z.string(),
-  protectedAddresses: z.array(ProtectedAddressSchema),
-  maxEntries: z.number().int().positive().nullable(),
-  demo: z.boolean(),
-  createdAt: z.string(),
 });
 export type ProfileRecord = z.infer<typeof ProfileRecordSchema>;
 

@@ -17,6 +17,8 @@ import {
   ProfileFieldsSchema,
   ProfileIdSchema,
   ProfileSchema,
+  PushOutcomeSchema,
+  SyncStatusSchema,
 } from './ipc-schemas.ts';
 
 /**
@@ -78,19 +80,7 @@ export const channels = {
   /** Remote state without touching the draft: up to date, local changes, remote changed, offline. */
   'sync:status': {
     input: ByProfile,
-    output: z.object({
-      state: z.enum([
-        'never-pulled',
-        'up-to-date',
-        'local-changes',
-        'remote-changed',
-        'offline',
-        'error',
-      ]),
-      remoteRevision: z.string().nullable(),
-      message: z.string(),
-      errorCode: z.string().nullable(),
-    }),
+    output: SyncStatusSchema,
   },
   /** GET the list; no local changes: base = working = remote; local changes and remote moved: merge. */
   'sync:pull': {
@@ -113,20 +103,7 @@ export const channels = {
       planId: z.string().max(100),
       confirmation: z.string().max(500).optional(),
     }),
-    output: z.discriminatedUnion('status', [
-      z.object({
-        status: z.literal('pushed'),
-        revision: z.string(),
-        apply: ApplyStatusSchema,
-        /** The read-back after the PUT showed the pushed list at this revision. */
-        confirmed: z.boolean(),
-        /** Not confirmed: what the admin is told (the history item is marked unconfirmed). */
-        message: z.string().nullable(),
-        /** The draft after the push (edits autosaved during the PUT are kept in it). */
-        draft: DraftSchema,
-      }),
-      z.object({ status: z.literal('remote-changed'), draft: DraftSchema }),
-    ]),
+    output: PushOutcomeSchema,
   },
 
   // --- merge ---
