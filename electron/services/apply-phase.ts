@@ -1,0 +1,95 @@
+import type { ApplyStatusView } from '../../shared/contract/ipc.ts';
+import type { Restriction, ServiceResult } from '../../shared/contract/service.ts';
+import { fingerprintOf } from './base-identity.ts';
+import { RESET_WINDOW_MS } from './service-failure.ts';
+
+/** What one look at the service changes in the apply status, and whether following can stop. */
+export type ApplyStep = { patch: Partial<ApplyStatusView>; done: boolean };
+
+/**
+ * The pure phase transition of the apply tracker: what one look at the service (`result` of a
+ * GET) changes in `status`, and whether following can stop. No I/O and no clock but `now`, so
+ * test/unit/electron/services/apply-phase.test.ts covers it with a table.
+ *
+ * `expected`: fingerprint of the pushed list (null after a restart), what the service must show
+ * at the acknowledged revision.
+ */
+export function applyStep(
+  status: ApplyStatusView,
+  result: ServiceResult<Restriction>,
+  context: { expected: string | null; now: Date },
+): ApplyStep {
+  if (!result.ok) {
+    const error = result.error;
+    if (error.kind === 'IP_RESTRICTED') {
+      const appliedAt = status.appliedAt ?? context.now.toISOString();
+      // The e-mail went out when the revision was applied, somewhere between the save and this
+      // first refusal. Without the service's own appliedAt, count the hour from the save: the
+      // countdown may show less time than there is, never more.
+      // A later refusal keeps the deadline set at the first one (appliedAt is that refusal's
+      // time by now, which would move the window later than the e-mail's).
+      const windowStart = status.appliedAt ?? status.pushedAt ?? appliedAt;
+      return {
+        patch: {
+          phase: 'locked-out',
+          serviceState: 'APPLIED',
+          appliedAt,
+          clientIp: error.clientIp,
+          resetDeadline:
+            status.resetDeadline ??
+            new Date(Date.parse(windowStart) + RESET_WINDOW_MS).toISOString(),
+          message: `The service now refuses your address ${error.clientIp}: you are locked out. Open the Reset URL in the e-mail the service sent after the save; it works for one hour. Once access is back you can restore the previous revision.`,
+        },
+        done: true,
+      };
+    }
+    if (error.kind === 'OFFLINE' || error.kind === 'TIMEOUT') {
+      return {
+        patch: {
+          phase: status.phase === 'verified' ? 'verified' : 'offline',
+          message: 'The service cannot be reached right now; access could not be checked.',
+        },
+        done: false,
+      };
+    }
+    return { patch: { phase: 'error', message: error.message }, done: true };
+  }
+  const { apply } = result.value;
+  const mine = status.revision;
+  const shown = fingerprintOf({ mode: result.value.mode, entries: result.value.entries });
+  if (context.expected !== null && result.value.revision === mine && shown !== context.expected) {
+    // The service holds another list under the revision it acknowledged: never "verified".
+    return {
+      patch: {
+        phase: 'error',
+        message: `The service shows another list at revision ${mine} than the one saved. Refresh from the service and review before saving again.`,
+      },
+      done: true,
+    };
+  }
+  const appliedMine =
+    apply.state === 'APPLIED' && (apply.revision === mine || Number(apply.revision) > Number(mine));
+  if (!appliedMine) {
+    return {
+      patch: {
+        phase: 'applying',
+        serviceState: apply.state,
+        message: 'The service is applying the new list.',
+      },
+      done: false,
+    };
+  }
+  // APPLIED and this GET was let through: the probe succeeded.
+  return {
+    patch: {
+      phase: 'verified',
+      serviceState: 'APPLIED',
+      appliedAt: apply.appliedAt ?? status.appliedAt ?? context.now.toISOString(),
+      message:
+        status.phase === 'locked-out'
+          ? 'Access is back. You can restore the previous revision.'
+          : 'Applied. Verified: you still have access.',
+    },
+    done: true,
+  };
+}
