@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { workbook } from '../shared/import/make-files.ts';
+import { workbook } from '../support/make-files.ts';
 
 const NODE = join(process.cwd(), 'node_modules/.bin/node');
 const BIN = join(process.cwd(), 'cli/bin/allowlist.js');
