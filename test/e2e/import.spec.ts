@@ -3,7 +3,13 @@ import { expect, test } from './support/fixtures.ts';
 import type { TestApp } from './support/fixtures.ts';
 import { expectAccessible, recordPerf, screenshot } from './support/evidence.ts';
 import { expectSavedLocally, ipField, memoField, openWithOfficeList } from './support/ui.ts';
-import { largeCsv, largeWorkbook, officeWorkbook, serviceCsv, zipBomb } from './import-files.ts';
+import {
+  largeCsv,
+  largeWorkbook,
+  officeWorkbook,
+  serviceCsv,
+  zipBomb,
+} from './support/import-files.ts';
 import type { PickedFile } from '../../electron/ipc/deps.ts';
 
 function wizard(page: Page): Locator {

@@ -8,14 +8,14 @@ import {
   memoField,
 } from './support/ui.ts';
 import type { TestApp } from './support/fixtures.ts';
-import { startHoldProxy } from './hold-proxy.ts';
-import type { HoldProxy } from './hold-proxy.ts';
+import { startHoldProxy } from './support/hold-proxy.ts';
+import type { HoldProxy } from './support/hold-proxy.ts';
 
 /**
  * One action against the service at a time, and never a silent one: "Review and save…" pressed
  * while "Refresh from service" runs (and the other way round) is disabled with the reason, and the
  * admin gets the plan once the running action has finished. The app talks to the service through
- * a proxy that holds the answer until the test releases it (see hold-proxy.ts for why).
+ * a proxy that holds the answer until the test releases it (see support/hold-proxy.ts for why).
  */
 
 const MEMO = 'Osaka office (edited while refreshing)';

@@ -4,7 +4,7 @@ import { screenshot } from './support/evidence.ts';
 import { OFFICE_LIST } from './support/seed.ts';
 import { writeRestriction } from './support/service-calls.ts';
 import { addProfileViaUi, ipField, openWithOfficeList } from './support/ui.ts';
-import { serviceCsv } from './import-files.ts';
+import { serviceCsv } from './support/import-files.ts';
 
 /**
  * The Japanese UI at the default window width (1280 px) and at the narrowest the app allows

@@ -9,7 +9,7 @@ import {
   memoField,
   openWithOfficeList,
 } from './support/ui.ts';
-import { confirmPlan, otherAdminEdits, withEntry, withMemo, without } from './sync-support.ts';
+import { confirmPlan, otherAdminEdits, withEntry, withMemo, without } from './support/sync.ts';
 
 test.beforeEach(async ({ app }) => {
   await openWithOfficeList(app);

@@ -16,7 +16,7 @@ import {
   otherAdminEdits,
   resetUrlFromOutbox,
   without,
-} from './sync-support.ts';
+} from './support/sync.ts';
 
 test('locked out after a save: Reset URL guidance with the time left, then restore the previous revision', async ({
   app,

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { request } from 'node:http';
 import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import type { Config, Entry } from '../../shared/allowlist/model.ts';
-import { readRestriction, writeRestriction } from './support/service-calls.ts';
+import type { Config, Entry } from '../../../shared/allowlist/model.ts';
+import { readRestriction, writeRestriction } from './service-calls.ts';
 
 /**
  * Helpers of the sync, merge, apply and recovery stories (test/e2e/{sync,merge,apply,recovery}.spec.ts).
