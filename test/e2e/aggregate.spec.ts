@@ -6,6 +6,7 @@ import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
 import { ADMIN, readRestriction, writeRestriction } from './support/service-calls.ts';
 import {
+  addEntry,
   addProfileViaUi,
   expectListFromService,
   expectSavedLocally,
@@ -13,6 +14,7 @@ import {
   pasteInto,
 } from './support/ui.ts';
 import { bigList } from './support/seed.ts';
+import { saveThroughPlan } from './support/sync.ts';
 
 /** Four entries on a service that accepts at most five. */
 const SMALL_LIST: Config = {
@@ -47,7 +49,7 @@ test.describe('a service that accepts 5 entries', () => {
     await app.open();
     await addProfileViaUi(app.page, small.url, 'Small service');
     await expectListFromService(app.page, SMALL_LIST);
-    await app.page.getByRole('button', { name: 'Add entry' }).click();
+    await addEntry(app.page);
     await pasteInto(ipField(app.page, 5), `${PASTED}\r\n`);
     await expect(app.page.getByTestId('counters')).toContainText('8 / 5 entries');
   });
@@ -126,11 +128,7 @@ test.describe('a service that accepts 5 entries', () => {
     await expectSavedLocally(page);
 
     // The service accepts the merged list through the normal plan.
-    await page.getByRole('button', { name: 'Review and save…' }).click();
-    const plan = page.getByRole('dialog', { name: 'Review the changes' });
-    await plan.getByRole('button', { name: 'Save to service' }).click();
-    await expect(plan).toBeHidden();
-    await expect(page.getByText(/Saved as revision/)).toBeVisible();
+    await saveThroughPlan(page);
     const saved = await readRestriction(small.url);
     expect(saved.entries).toEqual([
       { ip: '127.0.0.1', cidr: null, memo: 'Admin workstation' },
@@ -175,7 +173,7 @@ test('1,005 entries on a service that takes 1,000: five exact merges bring it to
   await expect(page.getByTestId('counters')).toContainText('1,000 / 1,000 entries');
   // Five addresses next to listed ones (11.0.N.0 beside 11.0.N.1): exact /31 merges.
   const neighbours = [1, 2, 3, 4, 5].map((n) => `11.0.${n}.0\tNeighbour ${n}`).join('\r\n');
-  await page.getByRole('button', { name: 'Add entry' }).click();
+  await addEntry(page);
   await pasteInto(ipField(page, 1001), `${neighbours}\r\n`);
   await expect(page.getByTestId('counters')).toContainText('1,005 / 1,000 entries');
 

@@ -1,22 +1,8 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
 import { readRestriction } from './support/service-calls.ts';
-import { expectSavedLocally, openWithOfficeList } from './support/ui.ts';
-
-/** Review and save through the plan dialog; returns the revision the app reports. */
-async function saveThroughPlan(page: Page): Promise<string> {
-  await page.getByRole('button', { name: 'Review and save…' }).click();
-  const plan = page.getByRole('dialog', { name: 'Review the changes' });
-  await plan.getByRole('button', { name: 'Save to service' }).click();
-  await expect(plan).toBeHidden();
-  const notice = page.getByText(/Saved as revision/);
-  await expect(notice).toBeVisible();
-  // The notice reads "Saved as revision 4. Waiting for it to take effect…" or, once applied (a
-  // fast service), "Saved as revision 4, now in force.": the revision ends at ", " or ". ".
-  const text = (await notice.textContent()) ?? '';
-  return /Saved as revision (\S+?)(?:,|\.)(?:\s|$)/.exec(text)?.[1] ?? '';
-}
+import { addEntry, expectSavedLocally, openWithOfficeList, SENDAI_OFFICE } from './support/ui.ts';
+import { openPlan, saveThroughPlan } from './support/sync.ts';
 
 test.beforeEach(async ({ app }) => {
   await openWithOfficeList(app);
@@ -29,12 +15,7 @@ test('history lists both saves, diffs one against the working copy and restores 
   const original = await readRestriction(app.service.url);
 
   // First save: add the Sendai office.
-  await page.getByRole('button', { name: 'Add entry' }).click();
-  await page.keyboard.type('150.95.10.0');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('24');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('Sendai office');
+  await addEntry(page, SENDAI_OFFICE);
   await expectSavedLocally(page);
   const first = await saveThroughPlan(page);
 
@@ -89,8 +70,7 @@ test('history lists both saves, diffs one against the working copy and restores 
 
   // The normal save flow: the plan shows the Osaka office coming back; the service changes only
   // after the plan is confirmed.
-  await page.getByRole('button', { name: 'Review and save…' }).click();
-  const plan = page.getByRole('dialog', { name: 'Review the changes' });
+  const plan = await openPlan(page);
   await expect(plan.getByRole('heading', { name: 'Added (1)' })).toBeVisible();
   await expect(plan).toContainText('160.16.0.0/16 Osaka office');
   await expect(plan).toContainText('keeps access');
@@ -147,12 +127,7 @@ test('restoring a revision that would shut out a protected address goes through 
   const { page } = app;
   const original = await readRestriction(app.service.url);
   // A new office, whose gateway is then protected.
-  await page.getByRole('button', { name: 'Add entry' }).click();
-  await page.keyboard.type('150.95.10.0');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('24');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('Sendai office');
+  await addEntry(page, SENDAI_OFFICE);
   await expectSavedLocally(page);
   const saved = await saveThroughPlan(page);
   await page.getByRole('tab', { name: 'Settings' }).click();
@@ -167,8 +142,7 @@ test('restoring a revision that would shut out a protected address goes through 
     .getByRole('button', { name: `Restore revision ${original.revision} into the draft` })
     .click();
   await expect(page.getByTestId('history-restored')).toBeVisible();
-  await page.getByRole('button', { name: 'Review and save…' }).click();
-  const plan = page.getByRole('dialog', { name: 'Review the changes' });
+  const plan = await openPlan(page);
   await expect(plan).toContainText('150.95.10.20 Protected: Sendai gateway: loses access');
   await plan.getByRole('button', { name: 'Save to service' }).click();
   const modal = page.getByRole('alertdialog', {

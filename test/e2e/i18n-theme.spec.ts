@@ -1,14 +1,13 @@
 import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
-import { openWithOfficeList } from './support/ui.ts';
+import { addEntry, openWithOfficeList } from './support/ui.ts';
 
 test('switching to Japanese translates the UI and the problem messages; dark theme follows the OS', async ({
   app,
 }) => {
   const { page } = app;
   await openWithOfficeList(app);
-  await page.getByRole('button', { name: 'Add entry' }).click();
-  await page.keyboard.type('192.168.1.300');
+  await addEntry(page, { ip: '192.168.1.300' });
   await expect(
     page.getByText('"192.168.1.300": the number 300 is greater than 255.'),
   ).toBeVisible();
