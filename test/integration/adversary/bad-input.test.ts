@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../../shared/allowlist/model.ts';
 import { CHANNEL_NAMES, IPC_ERROR_CODES } from '../../../shared/contract/ipc.ts';
 import { FROM_APP, startHarness, type Harness } from '../sync/harness.ts';
-import { startFake, type Fake } from './fake.ts';
+import { startFake, type Fake } from '../support/fake-service.ts';
 
 let h: Harness;
 let a: Fake;

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../../shared/allowlist/model.ts';
 import { CHANNEL_NAMES } from '../../../shared/contract/ipc.ts';
 import { FROM_APP, startHarness, type Harness } from '../sync/harness.ts';
-import { startFake, type Fake } from './fake.ts';
+import { startFake, type Fake } from '../support/fake-service.ts';
 
 const PASSWORD = 'S3cr3t-Canary-Pw-7f1c9a';
 let h: Harness;

@@ -11,7 +11,7 @@ import type {
 } from '../../../shared/contract/ipc.ts';
 import { startService } from '../../../service/server.ts';
 import { APP_ORIGIN, FROM_APP, startHarness, type Harness } from '../sync/harness.ts';
-import { gate, startFake, type Fake } from './fake.ts';
+import { gate, startFake, type Fake } from '../support/fake-service.ts';
 
 let h: Harness;
 let a: Fake;

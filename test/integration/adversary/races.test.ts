@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../../shared/allowlist/model.ts';
 import { startHarness, type Harness } from '../sync/harness.ts';
-import { gate, startFake, type Fake } from './fake.ts';
+import { gate, startFake, type Fake } from '../support/fake-service.ts';
 
 let h: Harness;
 let a: Fake;
