@@ -15,6 +15,7 @@ import { groupByRow, ImportPreview } from './import-preview.tsx';
 import { MappingPanel } from './mapping-panel.tsx';
 import { FileTooLargeError } from './use-import-job.ts';
 import type { ImportJobState, ReparseOptions } from './use-import-job.ts';
+import { ErrorCallout } from '../../components/ui/error-callout.tsx';
 
 /** How the detected text encodings are written for people. */
 const ENCODING_NAMES: Readonly<Record<string, string>> = {
@@ -75,11 +76,10 @@ export function ImportWizard({
       {state.kind === 'running' && (
         <Progress state={state} locale={locale} onCancel={onCancelJob} />
       )}
-      {state.kind === 'failed' && (
-        <p className="callout callout-error" role="alert">
-          {t('importer.failed', { message: failureText(state.error, locale) })}
-        </p>
-      )}
+      <ErrorCallout>
+        {state.kind === 'failed' &&
+          t('importer.failed', { message: failureText(state.error, locale) })}
+      </ErrorCallout>
       {shown ? (
         <ResultView
           result={shown}

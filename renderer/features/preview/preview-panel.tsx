@@ -9,6 +9,7 @@ import { parseIpInput } from '../../../shared/ip/parse.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { api, call, errorText } from '../../lib/api.ts';
 import { currentLocale } from '../../i18n/setup.ts';
+import { ErrorCallout } from '../../components/ui/error-callout.tsx';
 
 type Verdict = { allowed: boolean; matches: number[] };
 type Check = {
@@ -179,11 +180,7 @@ export function PreviewPanel({
         <Button onPress={() => void loadLog()} isDisabled={loading}>
           {t('preview.loadLog')}
         </Button>
-        {impactError && (
-          <p className="callout callout-error" role="alert">
-            {impactError}
-          </p>
-        )}
+        <ErrorCallout>{impactError}</ErrorCallout>
         {impact && (
           <div className="impact-result" data-testid="impact">
             <p>
