@@ -12,6 +12,7 @@ import {
   expectSavedLocally,
   ipField,
   pasteInto,
+  toJapanese,
 } from './support/ui.ts';
 import { bigList } from './support/seed.ts';
 import { saveThroughPlan } from './support/sync.ts';
@@ -141,8 +142,7 @@ test.describe('a service that accepts 5 entries', () => {
 
   test('the planner in Japanese, on request with a lower target', async ({ app }) => {
     const { page } = app;
-    await page.getByRole('button', { name: /Language/ }).click();
-    await page.getByRole('option', { name: '日本語' }).click();
+    await toJapanese(page);
     await expect(page.getByTestId('over-limit-banner')).toHaveText(
       /エントリが 8 件あります。サービスが受け付けるのは最大 5 件です。/,
     );
@@ -238,8 +238,7 @@ test('a limit set in the profile is named as such; a merge wider than a /16 gets
     '1 merge lets in more than 65,536 extra addresses (more than a /16). Accept it only if that whole network should have access.',
   );
 
-  await page.getByRole('button', { name: /Language/ }).click();
-  await page.getByRole('option', { name: '日本語' }).click();
+  await toJapanese(page);
   await expect(page.getByTestId('wide-merge-warning')).toContainText(
     '65,536 個を超えるアドレス（/16 より広い範囲）を新たに許可する集約が 1 件あります。',
   );

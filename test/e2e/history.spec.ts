@@ -1,7 +1,13 @@
 import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
 import { readRestriction } from './support/service-calls.ts';
-import { addEntry, expectSavedLocally, openWithOfficeList, SENDAI_OFFICE } from './support/ui.ts';
+import {
+  addEntry,
+  expectSavedLocally,
+  openWithOfficeList,
+  SENDAI_OFFICE,
+  toJapanese,
+} from './support/ui.ts';
 import { openPlan, saveThroughPlan } from './support/sync.ts';
 
 test.beforeEach(async ({ app }) => {
@@ -99,8 +105,7 @@ test('history in Japanese: localized time, summary and diff', async ({ app }) =>
   await expectSavedLocally(page);
   const revision = await saveThroughPlan(page);
 
-  await page.getByRole('button', { name: /Language/ }).click();
-  await page.getByRole('option', { name: '日本語' }).click();
+  await toJapanese(page);
   await page.getByRole('tab', { name: '履歴' }).click();
   const table = page.getByRole('table', { name: 'リビジョン' });
   const rows = table.getByRole('row');

@@ -1,6 +1,6 @@
 import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
-import { addEntry, openWithOfficeList } from './support/ui.ts';
+import { addEntry, openWithOfficeList, toJapanese } from './support/ui.ts';
 
 test('switching to Japanese translates the UI and the problem messages; dark theme follows the OS', async ({
   app,
@@ -12,8 +12,7 @@ test('switching to Japanese translates the UI and the problem messages; dark the
     page.getByText('"192.168.1.300": the number 300 is greater than 255.'),
   ).toBeVisible();
 
-  await page.getByRole('button', { name: /Language/ }).click();
-  await page.getByRole('option', { name: '日本語' }).click();
+  await toJapanese(page);
   await expect(page.getByRole('radiogroup', { name: 'IPアドレス制限' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'エントリを追加' })).toBeVisible();
   await expect(
@@ -59,8 +58,7 @@ test('a status notice follows a language switch instead of staying in the old la
   const notice = page.locator('.notice[role="status"]');
   await expect(notice).toContainText(/Already up to date \(revision \d+\)\./);
 
-  await page.getByRole('button', { name: /Language/ }).click();
-  await page.getByRole('option', { name: '日本語' }).click();
+  await toJapanese(page);
   await expect(notice).toContainText(/すでに最新です（リビジョン \d+）。/);
   await expect(notice).not.toContainText('Already up to date');
 });

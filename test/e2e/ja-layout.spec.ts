@@ -3,7 +3,13 @@ import { expect, test } from './support/fixtures.ts';
 import { screenshot } from './support/evidence.ts';
 import { OFFICE_LIST } from './support/seed.ts';
 import { writeRestriction } from './support/service-calls.ts';
-import { addEntry, addProfileViaUi, ipField, openWithOfficeList } from './support/ui.ts';
+import {
+  addEntry,
+  addProfileViaUi,
+  ipField,
+  openWithOfficeList,
+  toJapanese,
+} from './support/ui.ts';
 import { serviceCsv } from './support/import-files.ts';
 import { saveThroughPlan } from './support/sync.ts';
 
@@ -15,12 +21,6 @@ import { saveThroughPlan } from './support/sync.ts';
 const WIDTHS = [1280, 900] as const;
 /** The date-time format of the Japanese UI (renderer/i18n/format.ts). */
 const JA_DATE_TIME = /\d{4}\/\d{2}\/\d{2}\s\d{2}:\d{2}/;
-
-async function toJapanese(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /Language/ }).click();
-  await page.getByRole('option', { name: '日本語' }).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
-}
 
 /** The address input of entry n in the Japanese editor. */
 function jaIpField(page: Page, n: number): Locator {

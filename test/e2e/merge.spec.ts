@@ -10,6 +10,7 @@ import {
   memoField,
   openWithOfficeList,
   SENDAI_OFFICE,
+  toJapanese,
 } from './support/ui.ts';
 import {
   confirmPlan,
@@ -147,8 +148,7 @@ test('a 412 during push loops back to the merge screen and never overwrites', as
   });
 
   // The same screen in Japanese.
-  await page.getByRole('button', { name: /Language/ }).click();
-  await page.getByRole('option', { name: '日本語' }).click();
+  await toJapanese(page);
   await expect(
     merge.getByRole('heading', { name: 'サービス上のリストが変更されました' }),
   ).toBeVisible();

@@ -8,6 +8,7 @@ import {
   expectSavedLocally,
   ipField,
   openWithOfficeList,
+  toJapanese,
 } from './support/ui.ts';
 import {
   confirmPlan,
@@ -72,8 +73,7 @@ test('locked out after a save: Reset URL guidance with the time left, then resto
   await expect(recovery).toContainText('The service still refuses this computer');
 
   // Japanese.
-  await page.getByRole('button', { name: /Language/ }).click();
-  await page.getByRole('option', { name: '日本語' }).click();
+  await toJapanese(page);
   await expect(
     recovery.getByRole('heading', {
       name: 'サービスがこのコンピューターのアドレスを拒否しています',

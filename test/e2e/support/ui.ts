@@ -115,3 +115,10 @@ export async function pasteInto(field: Locator, text: string): Promise<void> {
     );
   }, text);
 }
+
+/** Switch the UI to Japanese from the language menu; waits until the page says it is Japanese. */
+export async function toJapanese(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /Language/ }).click();
+  await page.getByRole('option', { name: '日本語' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+}
