@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
 import { readRestriction } from './support/service-calls.ts';
@@ -10,6 +11,13 @@ import {
 } from './support/ui.ts';
 import { openPlan, saveThroughPlan } from './support/sync.ts';
 
+/** Add the Sendai office by typing, wait for the autosave, save it; returns the new revision. */
+async function saveSendaiOffice(page: Page): Promise<string> {
+  await addEntry(page, SENDAI_OFFICE);
+  await expectSavedLocally(page);
+  return saveThroughPlan(page);
+}
+
 test.beforeEach(async ({ app }) => {
   await openWithOfficeList(app);
 });
@@ -21,9 +29,7 @@ test('history lists both saves, diffs one against the working copy and restores 
   const original = await readRestriction(app.service.url);
 
   // First save: add the Sendai office.
-  await addEntry(page, SENDAI_OFFICE);
-  await expectSavedLocally(page);
-  const first = await saveThroughPlan(page);
+  const first = await saveSendaiOffice(page);
 
   // Second save: the Osaka office (entry 3) goes away.
   await page.getByRole('button', { name: 'Delete entry 3' }).click();
@@ -132,9 +138,7 @@ test('restoring a revision that would shut out a protected address goes through 
   const { page } = app;
   const original = await readRestriction(app.service.url);
   // A new office, whose gateway is then protected.
-  await addEntry(page, SENDAI_OFFICE);
-  await expectSavedLocally(page);
-  const saved = await saveThroughPlan(page);
+  const saved = await saveSendaiOffice(page);
   await page.getByRole('tab', { name: 'Settings' }).click();
   await page.getByRole('textbox', { name: 'Address to protect' }).fill('150.95.10.20');
   await page.getByRole('textbox', { name: 'Label' }).fill('Sendai gateway');

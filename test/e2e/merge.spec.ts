@@ -1,3 +1,4 @@
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
 import { readRestriction } from './support/service-calls.ts';
@@ -122,12 +123,18 @@ test('remote changed while editing: what each side did, conflicts one by one, th
   ]);
 });
 
-test('a 412 during push loops back to the merge screen and never overwrites', async ({ app }) => {
-  const { page } = app;
+/** My edit of the Osaka memo, autosaved, and the plan open showing it (before a 412). */
+async function planMyOsakaMemo(page: Page): Promise<Locator> {
   await memoField(page, 3).fill('Osaka office (mine)');
   await expectSavedLocally(page);
   const plan = await openPlan(page);
   await expect(plan).toContainText('Osaka office (mine)');
+  return plan;
+}
+
+test('a 412 during push loops back to the merge screen and never overwrites', async ({ app }) => {
+  const { page } = app;
+  const plan = await planMyOsakaMemo(page);
 
   // The plan is open; another admin saves first.
   const theirs = await otherAdminEdits(app.service.url, (c) =>
@@ -175,10 +182,7 @@ test('a 412 during push loops back to the merge screen and never overwrites', as
 
 test('a 412 without conflicts combines both sides and shows the new plan', async ({ app }) => {
   const { page } = app;
-  await memoField(page, 3).fill('Osaka office (mine)');
-  await expectSavedLocally(page);
-  const plan = await openPlan(page);
-  await expect(plan).toContainText('Osaka office (mine)');
+  const plan = await planMyOsakaMemo(page);
   const theirs = await otherAdminEdits(app.service.url, (c) =>
     withEntry(c, { ip: '198.51.100.0', cidr: 24, memo: 'Nagoya office' }),
   );
