@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { ProfileView } from '../../../shared/contract/ipc.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { AppDialog } from '../../components/ui/dialog.tsx';
+import { ErrorCallout } from '../../components/ui/error-callout.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
 import { api, call, errorText } from '../../lib/api.ts';
+import { InlineForm, StatusNote, type SettingsStatus } from './settings-parts.tsx';
 import { useProfilesActions } from '../profiles/profiles-context.ts';
 
 /**
@@ -18,7 +19,7 @@ export function ProfileAccount({ profile }: { profile: ProfileView }) {
   const { removed } = useProfilesActions();
   const [password, setPassword] = useState('');
   const [hasPassword, setHasPassword] = useState(profile.hasPassword);
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [status, setStatus] = useState<SettingsStatus>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [removeError, setRemoveError] = useState<string | null>(null);
@@ -61,14 +62,7 @@ export function ProfileAccount({ profile }: { profile: ProfileView }) {
       <p className="muted">
         {hasPassword ? t('settings.passwordStored') : t('settings.passwordMissing')}
       </p>
-      <Form
-        className="inline-form"
-        validationBehavior="aria"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void savePassword();
-        }}
-      >
+      <InlineForm onSubmit={() => void savePassword()}>
         <TextField
           label={t('settings.newPassword')}
           value={password}
@@ -82,12 +76,8 @@ export function ProfileAccount({ profile }: { profile: ProfileView }) {
         <Button type="submit" variant="primary" isDisabled={busy}>
           {t('settings.savePassword')}
         </Button>
-      </Form>
-      {status && (
-        <p className={`callout ${status.ok ? 'callout-ok' : 'callout-error'}`} role="status">
-          {status.text}
-        </p>
-      )}
+      </InlineForm>
+      <StatusNote status={status} />
       <h3>{t('settings.removeHeading')}</h3>
       <p className="muted">{t('settings.removeIntro')}</p>
       <Button
@@ -110,11 +100,7 @@ export function ProfileAccount({ profile }: { profile: ProfileView }) {
       >
         <div data-testid="remove-profile-dialog">
           <p>{t('settings.removeBody')}</p>
-          {removeError && (
-            <p className="callout callout-error" role="alert">
-              {removeError}
-            </p>
-          )}
+          <ErrorCallout>{removeError}</ErrorCallout>
           <div className="dialog-actions">
             <Button
               autoFocus

@@ -2,19 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { checkAddresses } from '../../../../shared/allowlist/address-check.ts';
 import { compileConfig, isAllowed } from '../../../../shared/allowlist/match.ts';
 import type { Config } from '../../../../shared/allowlist/model.ts';
+import { DRAFT, LIVE } from '../../support/preview-lists.ts';
 import { formatProblem } from '../../../../shared/i18n/messages.ts';
 
-const live: Config = {
-  mode: 'ALLOW_SPECIFIC',
-  entries: [
-    { ip: '203.0.113.0', cidr: 24, memo: 'HQ' },
-    { ip: '198.51.100.7', cidr: null, memo: 'VPN' },
-  ],
-};
-const draft: Config = {
-  mode: 'ALLOW_SPECIFIC',
-  entries: [{ ip: '203.0.113.0', cidr: 25, memo: 'HQ floor 1' }],
-};
+const live = LIVE;
+const draft = DRAFT;
 
 describe('address preview', () => {
   it('checks each address under the draft and the live list, naming the matching entry', () => {
