@@ -24,6 +24,15 @@ export function App() {
   const [adding, setAdding] = useState(false);
   const [locale, setLocale] = useState<Locale>(currentLocale());
 
+  const [version, setVersion] = useState<string | null>(null);
+
+  useEffect(() => {
+    // The footer names the app (in the UI language) and its version: what a bug report needs.
+    call(api().app.info({}))
+      .then((i) => setVersion(i.version))
+      .catch(() => undefined);
+  }, []);
+
   useEffect(() => {
     call(api().profiles.list({}))
       .then((r) => {
@@ -105,6 +114,11 @@ export function App() {
         </main>
       ) : (
         <FirstRun onReady={added} />
+      )}
+      {version && (
+        <footer className="app-footer muted" data-testid="app-version">
+          {t('app.version', { name: t('app.title'), version })}
+        </footer>
       )}
       <ProfileFormDialog
         isOpen={adding}

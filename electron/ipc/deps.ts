@@ -19,6 +19,14 @@ export type Dialogs = {
   saveFile(defaultName: string, bytes: Uint8Array): Promise<{ name: string } | null>;
 };
 
+export type AppInfo = {
+  name: string;
+  version: string;
+  platform: string;
+  packaged: boolean;
+  systemLocale: 'en' | 'ja';
+};
+
 export type HandlerDeps = {
   /** Data folder: profiles, drafts, history (never secrets). */
   dataDir: string;
@@ -30,6 +38,7 @@ export type HandlerDeps = {
   createService?: (profile: ProfileRecord, getPassword: () => Promise<string>) => AllowlistService;
   /** Default: every dialog says it is not available (tests bring their own). */
   dialogs?: Dialogs;
+  appInfo?: Partial<AppInfo>;
   /** Default: conf (document-file.ts openPlainConf), in the app too; tests inject faulty engines. */
   openConf?: OpenConf;
   /** Worker script for imports (the bundle's path in the app). */

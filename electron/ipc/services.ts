@@ -9,7 +9,7 @@ import { createKeytarSecretStore, openSecret } from '../services/secrets.ts';
 import { createHttpService } from '../services/service-client.ts';
 import { openStore, type AppStore } from '../services/store.ts';
 import { createSync, type Sync } from '../services/sync.ts';
-import type { Dialogs, HandlerDeps } from './deps.ts';
+import type { AppInfo, Dialogs, HandlerDeps } from './deps.ts';
 
 /** Every main-process service, wired from injected deps (no electron import). */
 export type MainServices = {
@@ -21,6 +21,7 @@ export type MainServices = {
   imports: ImportRunner;
   demo: DemoRunner;
   dialogs: Dialogs;
+  appInfo: AppInfo;
   serviceFor: ServiceFactory;
 };
 
@@ -84,6 +85,16 @@ export function createMainServices(deps: HandlerDeps): MainServices {
   const imports = createImportRunner({
     workerUrl: deps.importWorkerUrl ?? new URL('../services/import-worker.ts', import.meta.url),
   });
+  const appInfo: AppInfo = {
+    name: 'IP Allowlist Manager',
+    version: '0.1.0',
+    platform: process.platform,
+    packaged: false,
+    systemLocale: (Intl.DateTimeFormat().resolvedOptions().locale ?? 'en').startsWith('ja')
+      ? 'ja'
+      : 'en',
+    ...deps.appInfo,
+  };
   return {
     store,
     profiles,
@@ -97,6 +108,7 @@ export function createMainServices(deps: HandlerDeps): MainServices {
       openLogFile: noDialog,
       saveFile: noDialog,
     },
+    appInfo,
     serviceFor,
   };
 }

@@ -75,6 +75,11 @@ function start(): void {
         dataDir,
         dialogs: electronDialogs(() => mainWindow),
         importWorkerUrl: workerUrl,
+        appInfo: {
+          version: app.getVersion(),
+          packaged: app.isPackaged,
+          systemLocale: systemLocale(),
+        },
         // Service calls through Chromium's stack: system proxy, PAC, OS certificate store.
         transport: createNetTransport((options) => net.request(options)),
       });

@@ -17,6 +17,7 @@ import {
   type InvokeReply,
 } from '../protocol.ts';
 import { createBrowserFiles } from './browser-files.ts';
+import { packageInfo } from './data-dir.ts';
 import { BROWSER_CSP } from './csp.ts';
 import { allowedOrigins, checkRequest } from './gate.ts';
 import { readBody } from './http-body.ts';
@@ -129,6 +130,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const files = createBrowserFiles();
   const events = new Set<ServerResponse>();
   const created = await createHandlers({
+    appInfo: { version: packageInfo().version },
     ...options.handlerDeps,
     dataDir: options.dataDir,
     dialogs: files.dialogs,

@@ -12,6 +12,7 @@ export const en = {
     bridgeMissing: 'The app could not reach its main process. Restart the app.',
     error: 'Something unexpected went wrong: {{message}} If it keeps happening, restart the app.',
     dismiss: 'Dismiss',
+    version: '{{name}} version {{version}}',
   },
   nav: {
     label: 'Sections',

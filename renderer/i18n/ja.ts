@@ -14,6 +14,7 @@ export const ja: Strings = {
     error:
       '予期しないエラーが発生しました: {{message}} 問題が続く場合はアプリを再起動してください。',
     dismiss: '閉じる',
+    version: '{{name}} バージョン {{version}}',
   },
   nav: {
     label: 'セクション',

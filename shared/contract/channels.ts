@@ -10,6 +10,7 @@ import {
   IpcConfigSchema,
   JobIdSchema,
   LocalePreferenceSchema,
+  LocaleSchema,
   MergeSchema,
   NoticeSchema,
   PasswordSchema,
@@ -207,6 +208,18 @@ export const channels = {
   'preview:impact': { input: ByProfile, output: z.union([ImpactSchema, Canceled]) },
 
   // --- app ---
+  /** Name and version for the window's footer (and the platform and locales main knows). */
+  'app:info': {
+    input: NoInput,
+    output: z.object({
+      name: z.string(),
+      version: z.string(),
+      platform: z.string(),
+      packaged: z.boolean(),
+      systemLocale: LocaleSchema,
+      locale: LocalePreferenceSchema,
+    }),
+  },
   'app:set-locale': {
     input: z.strictObject({ locale: LocalePreferenceSchema }),
     output: z.object({ locale: LocalePreferenceSchema }),

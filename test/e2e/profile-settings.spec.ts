@@ -2,7 +2,7 @@ import { expect, test } from './support/fixtures.ts';
 import { expectAccessible } from './support/evidence.ts';
 import { ADMIN } from './support/service-calls.ts';
 import { OFFICE_LIST } from './support/seed.ts';
-import { expectListFromService, openWithOfficeList } from './support/ui.ts';
+import { expectListFromService, openWithOfficeList, toJapanese } from './support/ui.ts';
 
 test('the password is changed in the profile settings and the next service call uses it', async ({
   app,
@@ -75,4 +75,16 @@ test('a profile is removed from this computer after a confirmation; another one 
   await profileSelect.click();
   await expect(page.getByRole('option', { name: 'Second service' })).toHaveCount(0);
   await expect(page.getByRole('option', { name: 'Test service' })).toHaveCount(1);
+});
+
+test('the window names the app and its version (app:info), in both languages', async ({ app }) => {
+  const { page } = app;
+  await app.open();
+  await expect(page.getByTestId('app-version')).toHaveText(
+    /^IP Allowlist Manager version \d+\.\d+\.\d+/,
+  );
+  await toJapanese(page);
+  await expect(page.getByTestId('app-version')).toHaveText(
+    /^IPアドレス制限マネージャー バージョン \d+\.\d+\.\d+/,
+  );
 });

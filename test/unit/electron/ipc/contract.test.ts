@@ -41,6 +41,7 @@ const VALID: { [C in ChannelName]: unknown } = {
   'import:cancel': { jobId: 'j1' },
   'export:save': { profileId: 'p1', format: 'csv', source: 'working' },
   'preview:impact': { profileId: 'p1' },
+  'app:info': {},
   'app:set-locale': { locale: 'ja' },
   'app:notices': {},
 };
