@@ -1,4 +1,5 @@
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { getCompileCacheDir } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -126,9 +127,27 @@ function lineStartAfter(fd: number, from: number, size: number): number {
   return size;
 }
 
+const WORKER_URL = new URL('./log-worker.ts', import.meta.url);
+
+/**
+ * A worker on log-worker.ts. When this process caches compiled modules (the `allowlist` bin turns
+ * it on), the worker is started through a two-line bootstrap that turns it on in the worker too:
+ * the cache is per thread, and without it each worker strips the TypeScript of its modules again
+ * (measured: about 50 ms of CPU per worker, on the critical path of a parallel scan).
+ */
+function startWorker(job: RangeJob): Worker {
+  const cacheDir = getCompileCacheDir();
+  if (cacheDir === undefined) return new Worker(WORKER_URL, { workerData: job });
+  const bootstrap = [
+    `require('node:module').enableCompileCache(${JSON.stringify(cacheDir)});`,
+    `import(${JSON.stringify(WORKER_URL.href)});`,
+  ].join('\n');
+  return new Worker(bootstrap, { eval: true, workerData: job });
+}
+
 function runWorker(job: RangeJob): Promise<WorkerCounts> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./log-worker.ts', import.meta.url), { workerData: job });
+    const worker = startWorker(job);
     worker.once('message', (m: WorkerCounts) => resolve(m));
     worker.once('error', reject);
     worker.once('exit', (code) => {
