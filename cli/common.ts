@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Config, Problem } from '../shared/allowlist/model.ts';
 import { formatMessage, formatProblem, type Locale } from '../shared/i18n/messages.ts';
-import { ListFileError, readListFile } from './read-list.ts';
+import type { ListFileError } from './read-list.ts';
 import { CliExit } from './exit.ts';
 import { CLI_TEXT, text, type CliTextKey } from './strings.ts';
 
@@ -233,6 +233,8 @@ export async function loadList(
   path: string,
   sheet?: string,
 ): Promise<{ config: Config; problems: Problem[] }> {
+  // On demand: zod and the list reader load while `impact` already scans its log.
+  const { ListFileError, readListFile } = await import('./read-list.ts');
   try {
     const { config, problems } = await readListFile(path, sheet === undefined ? {} : { sheet });
     return { config, problems };

@@ -1,8 +1,7 @@
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { getCompileCacheDir } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { pipeline, Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { createGunzip } from 'node:zlib';
 import { CountTable } from '../shared/log/count-table.ts';
@@ -14,12 +13,13 @@ import {
   type LogCounts,
   type LogScanOptions,
 } from '../shared/log/scanner.ts';
+import { scanLogStream, type Gunzip } from '../shared/log/stream.ts';
 
 /**
  * Where `allowlist impact` gets a log's bytes: a file, gzip (by magic bytes, streamed through
  * node:zlib), stdin (`-`), and big plain files split across worker threads at line boundaries.
- * The counting itself is the shared byte scanner (shared/log/scanner.ts), the same the app's
- * preview uses.
+ * The counting itself is the shared byte scanner (shared/log/scanner.ts), and a stream is read by
+ * shared/log/stream.ts: both the same the app's preview uses.
  *
  * Memory, stated: per thread one read buffer (`chunkBytes`, 4 MB; 64 KB chunks for gzip and
  * stdin) plus at most `maxLineBytes` (64 KB) of a line cut by a chunk end, plus the count table:
@@ -71,36 +71,9 @@ export function scanRange(job: RangeJob): LogScanner {
   return scanner;
 }
 
-/** Scan a stream of bytes, gunzipping it when it starts with the gzip magic number. */
-async function scanStream(source: AsyncIterable<Uint8Array>, options: LogScanOptions) {
-  const scanner = new LogScanner(options);
-  const iterator = source[Symbol.asyncIterator]();
-  let first = await iterator.next();
-  // The magic number needs two bytes; a stream may deliver one at a time.
-  const head: Uint8Array[] = [];
-  let headLength = 0;
-  while (!first.done && headLength + first.value.length < 2) {
-    head.push(first.value);
-    headLength += first.value.length;
-    first = await iterator.next();
-  }
-  if (!first.done) head.push(first.value);
-  const start = Buffer.concat(head);
-  const rest = async function* () {
-    yield start;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield next.value;
-    }
-  };
-  const sink = async (chunks: AsyncIterable<Uint8Array>) => {
-    for await (const chunk of chunks) scanner.push(chunk);
-  };
-  if (isGzip(start)) await pipeline(Readable.from(rest()), createGunzip(), sink);
-  else await sink(rest());
-  return scanner.end();
-}
+/** node:zlib's gunzip over a stream of chunks (its errors end the iteration). */
+const gunzip: Gunzip = (compressed) =>
+  pipeline(Readable.from(compressed), createGunzip(), () => {});
 
 /** The delimiter of the first non-empty line within `head`, or undefined if none is complete. */
 function headDelimiter(head: Uint8Array): LogDelimiter | undefined {
@@ -214,7 +187,7 @@ export async function readLogCounts(
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
     maxLineBytes: options.maxLineBytes ?? MAX_LINE_BYTES,
   };
-  if (path === '-') return scanStream(options.stdin ?? process.stdin, scan);
+  if (path === '-') return scanLogStream(options.stdin ?? process.stdin, scan, gunzip);
   const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK;
   const fd = openSync(path, 'r');
   let size: number;
@@ -230,7 +203,7 @@ export async function readLogCounts(
   } finally {
     closeSync(fd);
   }
-  if (!plainFile || isGzip(head)) return scanStream(createReadStream(path), scan);
+  if (!plainFile || isGzip(head)) return scanLogStream(createReadStream(path), scan, gunzip);
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), 8));
   const delimiter = scan.delimiter ?? headDelimiter(head);
   if (threads > 1 && size >= (options.parallelMinBytes ?? 32 * 1024 * 1024) && delimiter) {
