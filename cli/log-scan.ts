@@ -112,7 +112,7 @@ function startWorker(job: RangeJob): Worker {
   const cacheDir = getCompileCacheDir();
   if (cacheDir === undefined) return new Worker(WORKER_URL, { workerData: job });
   const bootstrap = [
-    `require('node:module').enableCompileCache(${JSON.stringify(cacheDir)});`,
+    `process.getBuiltinModule('node:module').enableCompileCache(${JSON.stringify(cacheDir)});`,
     `import(${JSON.stringify(WORKER_URL.href)});`,
   ].join('\n');
   return new Worker(bootstrap, { eval: true, workerData: job });
