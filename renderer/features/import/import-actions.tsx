@@ -8,7 +8,7 @@ import type { Editor } from '../editor/use-editor.ts';
 import { ExportMenu } from '../export/export-menu.tsx';
 import type { ExportReport } from '../export/export-menu.tsx';
 import { ImportWizard } from './import-wizard.tsx';
-import type { ImportApplied } from './import-wizard.tsx';
+import type { ImportApplied } from './import-result.tsx';
 import { useImportJob } from './use-import-job.ts';
 import './import.css';
 
@@ -35,7 +35,7 @@ export function ImportExportActions({
 }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'ja' ? 'ja' : 'en';
-  const job = useImportJob();
+  const job = useImportJob(maxEntries);
   const [open, setOpen] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [report, setReport] = useState<Report | null>(null);

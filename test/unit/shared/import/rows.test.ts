@@ -4,7 +4,7 @@ import { formatIPv4, networkOf } from '../../../../shared/ip/ipv4.ts';
 import { parseIpInput, parseIPv4Strict } from '../../../../shared/ip/parse.ts';
 import { importBytes } from '../../../../shared/import/index.ts';
 import { plainNetwork } from '../../../../shared/import/rows.ts';
-import { encode } from './make-files.ts';
+import { encode } from '../../support/make-files.ts';
 
 describe('the fast path for plain rows agrees with the domain parser', () => {
   const octet = fc.oneof(

@@ -1,23 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { Config, Entry, Problem } from '../../../shared/allowlist/model.ts';
-import { validateConfig } from '../../../shared/allowlist/validate.ts';
+import type { Config, Entry, Problem } from '../../../../../shared/allowlist/model.ts';
+import { validateConfig } from '../../../../../shared/allowlist/validate.ts';
 import {
   draftConfig,
   draftReducer,
   initialDraft,
   parseCidrText,
-} from '../../../renderer/features/editor/draft-state.ts';
+} from '../../../../../renderer/features/editor/draft-state.ts';
 import type {
   DraftAction,
   DraftState,
   Row,
-} from '../../../renderer/features/editor/draft-state.ts';
+} from '../../../../../renderer/features/editor/draft-state.ts';
 import {
   createConfigValidator,
   flattenProblems,
-} from '../../../renderer/features/editor/incremental-validation.ts';
-import { createDraftValidator } from '../../../renderer/features/editor/validation.ts';
+} from '../../../../../renderer/features/editor/incremental-validation.ts';
+import { createDraftValidator } from '../../../../../renderer/features/editor/validation.ts';
 
 /** Addresses chosen to collide: duplicates, nesting, host bits, bad and zero-padded text. */
 const IPS = [
@@ -114,7 +114,7 @@ function referenceDraft(config: Config, rows: Row[], maxEntries: number) {
       problems.push({
         code: 'CIDR_NOT_A_NUMBER',
         severity: 'error',
-        message: `The CIDR "${row.cidr}" is not a whole number from 0 to 32.`,
+        message: 'The CIDR must be a whole number from 0 to 32 (or empty for a single address).',
         index,
         field: 'cidr',
         params: { prefix: row.cidr },
