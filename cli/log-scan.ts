@@ -1,9 +1,7 @@
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { getCompileCacheDir } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pipeline, Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
-import { createGunzip } from 'node:zlib';
 import { CountTable } from '../shared/log/count-table.ts';
 import { detectDelimiter, type LogDelimiter } from '../shared/log/fields.ts';
 import {
@@ -13,7 +11,8 @@ import {
   type LogCounts,
   type LogScanOptions,
 } from '../shared/log/scanner.ts';
-import { scanLogStream, type Gunzip } from '../shared/log/stream.ts';
+import { scanLogStream } from '../shared/log/stream.ts';
+import { gunzip } from '../node-shared/gunzip.ts';
 
 /**
  * Where `allowlist impact` gets a log's bytes: a file, gzip (by magic bytes, streamed through
@@ -70,10 +69,6 @@ export function scanRange(job: RangeJob): LogScanner {
   }
   return scanner;
 }
-
-/** node:zlib's gunzip over a stream of chunks (its errors end the iteration). */
-const gunzip: Gunzip = (compressed) =>
-  pipeline(Readable.from(compressed), createGunzip(), () => {});
 
 /** The delimiter of the first non-empty line within `head`, or undefined if none is complete. */
 function headDelimiter(head: Uint8Array): LogDelimiter | undefined {

@@ -1,10 +1,9 @@
 import { compileConfig } from '../../shared/allowlist/match.ts';
 import type { Config } from '../../shared/allowlist/model.ts';
-import { pipeline, Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import { formatIPv4 } from '../../shared/ip/ipv4.ts';
 import type { LogCounts } from '../../shared/log/scanner.ts';
 import { scanLogStream } from '../../shared/log/stream.ts';
+import { gunzip } from '../../node-shared/gunzip.ts';
 import { TopCounts } from '../../shared/log/summary.ts';
 
 /**
@@ -23,9 +22,7 @@ function countLog(bytes: Uint8Array): Promise<LogCounts> {
   const chunks = (async function* () {
     yield buffer;
   })();
-  return scanLogStream(chunks, {}, (compressed) =>
-    pipeline(Readable.from(compressed), createGunzip(), () => {}),
-  );
+  return scanLogStream(chunks, {}, gunzip);
 }
 
 /** How many denied addresses the preview lists. */
