@@ -6,12 +6,12 @@ import { CountTable } from '../shared/log/count-table.ts';
 import { detectDelimiter, type LogDelimiter } from '../shared/log/fields.ts';
 import {
   isGzip,
-  LogScanner,
   MAX_LINE_BYTES,
   type LogCounts,
   type LogScanOptions,
 } from '../shared/log/scanner.ts';
 import { scanLogStream } from '../shared/log/stream.ts';
+import { scanRange, type RangeJob } from './log-range.ts';
 import { gunzip } from '../node-shared/gunzip.ts';
 
 /**
@@ -40,35 +40,7 @@ export type ReadLogOptions = LogScanOptions & {
 /** What a worker sends back: its counts and its table's slots (transferred, not copied). */
 type WorkerCounts = { lines: number; addresses: number; overlongLines: number; slots: Uint32Array };
 
-/** The arguments a worker gets (see log-worker.ts). */
-export type RangeJob = {
-  path: string;
-  start: number;
-  end: number;
-  chunkBytes: number;
-  options: LogScanOptions;
-};
-
 const DEFAULT_CHUNK = 4 * 1024 * 1024;
-
-/** Scan bytes `start..end` of a plain file with one scanner (synchronous reads). */
-export function scanRange(job: RangeJob): LogScanner {
-  const scanner = new LogScanner(job.options);
-  const buf = Buffer.allocUnsafe(job.chunkBytes);
-  const fd = openSync(job.path, 'r');
-  try {
-    let at = job.start;
-    while (at < job.end) {
-      const n = readSync(fd, buf, 0, Math.min(buf.length, job.end - at), at);
-      if (n === 0) break;
-      scanner.push(buf.subarray(0, n));
-      at += n;
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return scanner;
-}
 
 /** The delimiter of the first non-empty line within `head`, or undefined if none is complete. */
 function headDelimiter(head: Uint8Array): LogDelimiter | undefined {
