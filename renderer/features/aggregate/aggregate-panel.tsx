@@ -33,7 +33,7 @@ export function AggregatePanel({
   const validTarget = Number.isFinite(target) && target >= 1 ? Math.floor(target) : maxEntries;
 
   return (
-    <section className="aggregate" aria-labelledby="aggregate-heading">
+    <section className="aggregate screen" aria-labelledby="aggregate-heading">
       <h2 id="aggregate-heading" className="section-heading">
         {t('aggregate.heading')}
       </h2>

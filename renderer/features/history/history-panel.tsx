@@ -75,7 +75,7 @@ export function HistoryPanel({
 
   const selected = items?.find((i) => i.id === comparing) ?? null;
   return (
-    <section className="history" aria-labelledby="history-heading">
+    <section className="history screen" aria-labelledby="history-heading">
       <h2 id="history-heading" className="section-heading">
         {t('history.heading')}
       </h2>

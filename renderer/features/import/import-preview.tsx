@@ -86,7 +86,7 @@ export function ImportPreview({ rows, locale }: { rows: PreviewRow[]; locale: 'e
         </ToggleButtonGroup>
       </div>
       <div
-        className="import-table"
+        className="table"
         role="table"
         aria-label={t('importer.previewLabel')}
         aria-rowcount={visible.length + 1}
