@@ -4,6 +4,7 @@ import type { ConfigDiff } from '../../../shared/allowlist/diff.ts';
 import type { Config } from '../../../shared/allowlist/model.ts';
 import type { ImportResultView } from '../../../shared/contract/ipc.ts';
 import { formatProblem } from '../../../shared/i18n/messages.ts';
+import { listProblems } from '../../../shared/allowlist/validate.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { combineImport } from './combine.ts';
 import type { CombineMode } from './combine.ts';
@@ -108,6 +109,9 @@ export function ImportResultPanel({
             diff={combined.diff}
             total={combined.config.entries.length}
             maxEntries={maxEntries}
+            overLimit={listProblems(combined.config, { maxEntries }).some(
+              (p) => p.code === 'TOO_MANY_ENTRIES',
+            )}
             allowAll={current.mode === 'ALLOW_ALL'}
             locale={locale}
           />

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../../service/atomic-file.ts';
+import { writeFileAtomic } from '../../../node-shared/atomic-file.ts';
 
 describe('writeFileAtomic', () => {
   it('replaces the content and leaves no temporary file', async () => {
