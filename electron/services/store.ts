@@ -7,6 +7,7 @@ import {
   ChangeSummarySchema,
   ConflictSchema,
   LockoutCheckSchema,
+  ProfileKindSchema,
   ProtectedAddressSchema,
 } from '../../shared/contract/ipc-schemas.ts';
 import {
@@ -34,6 +35,12 @@ export const ProfileRecordSchema = z.object({
   maxEntries: z.number().int().positive().nullable(),
   demo: z.boolean(),
   createdAt: z.string(),
+  /**
+   * How the list reaches the service: `api` (the admin API, the default: profiles written before
+   * kinds existed are API profiles) or `cybozu-store` (the admin uploads the CSV on the cybozu.com
+   * Store; no password, see electron/services/handoff.ts).
+   */
+  kind: ProfileKindSchema.optional(),
 });
 export type ProfileRecord = z.infer<typeof ProfileRecordSchema>;
 
@@ -46,6 +53,11 @@ export const SnapshotRecordSchema = z.object({
   origin: z.string().optional(),
   login: z.string().optional(),
   fingerprint: z.string().optional(),
+  /**
+   * A hand-off profile's list in force as the admin stated it (typed or imported), not read from
+   * the service: shown as such until a list saved on the cybozu.com Store replaces it.
+   */
+  stated: z.literal(true).optional(),
   /**
    * A save from this base was acknowledged but its read-back did not show it: the service may
    * hold the save, or not, or someone's later change. The next merge asks about every change of
@@ -119,6 +131,8 @@ export type ApplyRecord = z.infer<typeof ApplyRecordSchema>;
 const SettingsSchema = z.object({
   selectedId: z.string().nullable(),
   locale: z.enum(['en', 'ja', 'system']),
+  /** "What is my IP" endpoints of hand-off profiles (absent: the defaults, electron/services/egress.ts). */
+  egressEndpoints: z.array(z.string()).optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -130,12 +144,23 @@ const DraftDocSchema = z.object({ draft: DraftRecordSchema.nullable() });
 const HistoryDocSchema = z.object({ items: z.array(HistoryRecordSchema) });
 const ApplyDocSchema = z.object({ status: ApplyRecordSchema.nullable() });
 
-/** Version 1 of profiles.json had no settings.locale (kept as an example of a real migration path). */
+/**
+ * Version 1 of profiles.json had no settings.locale (kept as an example of a real migration path);
+ * version 2 had no profile kind: every profile then talked to the admin API.
+ */
 const PROFILE_MIGRATIONS = [
   (doc: Record<string, unknown>) => {
     const settings = (doc.settings ?? {}) as Record<string, unknown>;
     return { ...doc, settings: { selectedId: settings.selectedId ?? null, locale: 'system' } };
   },
+  (doc: Record<string, unknown>) => ({
+    ...doc,
+    profiles: Array.isArray(doc.profiles)
+      ? doc.profiles.map((p: unknown) =>
+          p !== null && typeof p === 'object' && !('kind' in p) ? { ...p, kind: 'api' } : p,
+        )
+      : doc.profiles,
+  }),
 ];
 
 export type AppStore = {
@@ -175,7 +200,7 @@ export function openStore(options: StoreOptions): AppStore {
     ...common,
     dir: options.dir,
     name: 'profiles',
-    version: 2,
+    version: 3,
     migrations: PROFILE_MIGRATIONS,
     schema: ProfilesDocSchema,
     empty: () => ({ profiles: [], settings: { selectedId: null, locale: 'system' as const } }),
@@ -258,7 +283,7 @@ export function openStore(options: StoreOptions): AppStore {
       drafts.delete(id);
       histories.delete(id);
       applies.delete(id);
-      for (const dir of ['drafts', 'history', 'apply']) {
+      for (const dir of ['drafts', 'history', 'apply', 'handoff']) {
         for (const suffix of ['', '.last-good'])
           rmSync(join(options.dir, dir, `${id}${suffix}.json`), { force: true });
       }
