@@ -78,7 +78,7 @@ export function checkEgressEndpoints(list: readonly string[]): string[] {
         row: index + 1,
         field: 'egressEndpoints',
       });
-    return checked.url.href;
+    return text.trim();
   });
 }
 
