@@ -380,4 +380,6 @@ export const RETIRED_TERM_EXCEPTIONS: Readonly<Record<string, readonly string[]>
   'syncUi.recovery.storeWay': ['「すべて許可」', '“Allow all”'],
   'save.lockoutBody': ['「すべて許可」', '“Allow all”'],
   'errors.IP_RESTRICTED': ['「すべて許可」', '“Allow all”'],
+  'handoff.guide.stepAllowAll': ['「すべて許可」', '“Allow all”'],
+  'handoff.recovery.accessBackHint': ['「すべて許可」', '“Allow all”'],
 };
