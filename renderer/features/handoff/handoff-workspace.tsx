@@ -143,7 +143,6 @@ export function HandoffWorkspace({ profile }: { profile: ProfileView }) {
         onPushed={() => {}}
         onSaved={() => {}}
         checking={false}
-        onCheck={() => {}}
         inFlight={inFlight}
         autoReview={false}
         applyBanner={

@@ -56,7 +56,8 @@ export function WorkspaceBody({
   onPushed: (outcome: PushOutcome, sent: Config) => void;
   onSaved: () => void;
   checking: boolean;
-  onCheck: () => void;
+  /** Absent: nothing to ask (a cybozu.com Store profile). */
+  onCheck?: (() => void) | undefined;
   inFlight: InFlight;
   autoReview: boolean;
   applyBanner: ReactNode;
