@@ -13,7 +13,7 @@ import { egressText } from './egress-text.ts';
 export function EgressSettings() {
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [egress, setEgress] = useState<EgressView | null>(null);
   const [busy, setBusy] = useState(false);
@@ -26,11 +26,11 @@ export function EgressSettings() {
 
   const save = async (endpoints: string[] | null) => {
     setError(null);
-    setNote(null);
+    setNote(false);
     try {
       const r = await call(api().handoff.setEndpoints({ endpoints }));
       setText(r.endpoints.join('\n'));
-      setNote(t('handoff.egress.endpointsSaved'));
+      setNote(true);
     } catch (e) {
       setError(errorText(e));
     }
@@ -78,7 +78,7 @@ export function EgressSettings() {
       </div>
       {note && (
         <p className="muted" role="status">
-          {note}
+          {t('handoff.egress.endpointsSaved')}
         </p>
       )}
       {error && (
