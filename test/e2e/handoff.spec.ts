@@ -140,3 +140,62 @@ test('a cybozu.com tenant: from "add profile" to "saved on the Store", Reset URL
   await expect(ipField(page, 1)).toHaveValue(ME);
   await expect(page.getByRole('dialog', { name: /Review the changes/ })).toBeVisible();
 });
+
+test('in Japanese: the list in force from the Store’s CSV file; endpoints that disagree make the address unknown', async ({
+  app,
+}) => {
+  const { page } = app;
+  const [a, b] = [await echo(ME), await echo('198.51.100.9')];
+  fakes.push(a, b);
+  await app.open();
+  await page.getByRole('button', { name: /Language/ }).click();
+  await page.getByRole('option', { name: '日本語' }).click();
+  await page.getByRole('button', { name: 'プロファイルを追加…' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'プロファイルを追加' });
+  await dialog.getByRole('button', { name: /リストの保存方法/ }).click();
+  await page
+    .getByRole('option', { name: 'cybozu.com（サイボウズドットコム ストアでアップロード）' })
+    .click();
+  await dialog.getByRole('textbox', { name: '名前' }).fill('kintone（本番）');
+  await dialog.getByRole('textbox', { name: 'サービスのURL' }).fill('https://example.cybozu.com');
+  await dialog.getByRole('button', { name: 'プロファイルを追加' }).click();
+  await expect(dialog).toBeHidden();
+
+  // The list in force from a file: the Store's own CSV format (Shift_JIS, CRLF).
+  const storeCsv = await exportEntries(
+    [
+      { ip: ME, cidr: null, memo: '本社' },
+      { ip: '198.51.100.0', cidr: 24, memo: '大阪支店' },
+    ],
+    'cybozu-csv',
+  );
+  const setup = page.getByTestId('in-force');
+  await setup.getByRole('button', { name: 'ファイルからインポート…' }).click();
+  const wizard = page.getByRole('dialog', { name: /インポート/ });
+  app.main.pickFile({ name: 'ip-address-restriction.csv', bytes: storeCsv.bytes });
+  await wizard.getByRole('button', { name: 'ファイルを選択…' }).click();
+  await wizard.getByRole('button', { name: /件を反映|下書きに反映/ }).click();
+  await expect(wizard).toBeHidden();
+  await expect(setup).toContainText('2 件のエントリを読み取りました。');
+  await screenshot(page, 'handoff-in-force-ja');
+  await setup.getByRole('button', { name: '有効なリストとして使う' }).click();
+  await expect(page.getByTestId('in-force-stated')).toHaveText(
+    'あなたが入力したリストです（サービスで確認したものではありません）',
+  );
+
+  // Two endpoints, two addresses: unknown; the guard asks for "unknown" though ME stays in.
+  await page.getByText('アドレス確認サービス').first().click();
+  const egress = page.getByTestId('egress-settings');
+  await egress.getByRole('textbox', { name: 'アドレス確認サービス' }).fill(`${a.url}\n${b.url}`);
+  await egress.getByRole('button', { name: 'アドレス確認サービスを保存' }).click();
+  await expect(egress).toContainText('アドレス確認サービスを保存しました。');
+  await page.getByText('アドレス確認サービス').first().click();
+  await page.getByRole('textbox', { name: 'メモ（No.2）', exact: true }).fill('大阪支店（光回線）');
+  await page.getByRole('button', { name: '確認して保存…' }).click();
+  const plan = page.getByRole('dialog', { name: '変更内容の確認' });
+  await expect(plan).toContainText('スプリットトンネル（VPN）');
+  await expect(plan).toContainText(`${ME}、198.51.100.9`);
+  await screenshot(page, 'handoff-unknown-address-ja');
+  await plan.getByRole('button', { name: 'サイボウズドットコム ストア用のファイルを作成' }).click();
+  await expect(page.getByRole('textbox', { name: /unknown/ })).toBeVisible();
+});

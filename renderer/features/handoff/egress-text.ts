@@ -8,7 +8,9 @@ export function egressText(t: TFunction, egress: EgressView): string {
       return t('handoff.egress.agree', { ip: egress.ip ?? '' });
     case 'disagree':
       return t('handoff.egress.disagree', {
-        ips: [...new Set(egress.answers.flatMap((a) => (a.ip ? [a.ip] : [])))].join(', '),
+        ips: [...new Set(egress.answers.flatMap((a) => (a.ip ? [a.ip] : [])))].join(
+          t('handoff.egress.separator'),
+        ),
       });
     case 'ipv6-only':
       return t('handoff.egress.ipv6Only', {

@@ -38,6 +38,8 @@ export const handoffEn = {
       ipv6Only:
         'Your address is unknown: the address-check endpoints saw only the IPv6 address {{ip}}. The IP address restriction lists IPv4 addresses; behind a proxy or a split tunnel (VPN) the tenant may see another one.',
       none: 'Your address is unknown: no address-check endpoint answered (offline, or blocked by a proxy).',
+      /** Between the addresses of one list in a sentence. */
+      separator: ', ',
       answer: '{{url}}: {{ip}}',
       answerFailed: '{{url}}: no answer ({{message}})',
       endpoints: 'Address-check endpoints',

@@ -43,6 +43,8 @@ export const handoffJa: Strings<typeof handoffEn> = {
       ipv6Only:
         'アドレス確認サービスからはIPv6アドレス {{ip}} しか見えなかったため、あなたのアドレスは不明です。IPアドレス制限はIPv4アドレスのリストです。プロキシやスプリットトンネル（VPN）があると、cybozu.comからは別のアドレスが見えることがあります。',
       none: 'どのアドレス確認サービスも応答しなかったため（オフライン、またはプロキシによる遮断）、あなたのアドレスは不明です。',
+      /** Between the addresses of one list in a sentence. */
+      separator: '、',
       answer: '{{url}}: {{ip}}',
       answerFailed: '{{url}}: 応答なし（{{message}}）',
       endpoints: 'アドレス確認サービス',
