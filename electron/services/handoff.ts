@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_MAX_ENTRIES, type Config } from '../../shared/allowlist/model.ts';
-import { validateEntry } from '../../shared/allowlist/validate.ts';
+import { validateConfig } from '../../shared/allowlist/validate.ts';
 import type { EgressView, HandoffStatusView } from '../../shared/contract/handoff-schemas.ts';
 import type { DraftView, PlanView } from '../../shared/contract/ipc.ts';
 import { exportEntries, leftOutEntries, refusedEntries } from '../../shared/export/index.ts';
@@ -122,15 +122,23 @@ export function createHandoff(deps: HandoffDeps) {
     /** The admin states the list in force now (typed or imported): the plan's starting point. */
     setInForce(profileId: string, config: Config): { draft: DraftView; status: HandoffStatusView } {
       const p = profile(profileId);
-      config.entries.forEach((entry, index) => {
-        const error = validateEntry(entry).find((e) => e.severity === 'error');
-        if (error)
-          throw new AppError(
-            'INVALID_INPUT',
-            `Entry ${index + 1} ("${entry.ip.slice(0, 60)}"): ${error.message} The list in force on the Store holds only valid entries: check what you typed or imported.`,
-            { index, field: error.field ?? 'ip', problem: error.code },
-          );
-      });
+      // The Store holds only lists it accepted: an error here is a typo or a wrong file. (Its
+      // size is not checked: the Store's own limit may be larger than the profile's.)
+      const error = validateConfig(config, { maxEntries: Number.MAX_SAFE_INTEGER }).find(
+        (p) => p.severity === 'error',
+      );
+      if (error) {
+        const entry = error.index === undefined ? undefined : config.entries[error.index];
+        throw new AppError(
+          'INVALID_INPUT',
+          `${entry && error.index !== undefined ? `Entry ${error.index + 1} ("${entry.ip.slice(0, 60)}"): ` : ''}${error.message} The list in force on the cybozu.com Store holds only valid entries: check what you typed or imported.`,
+          {
+            ...(error.index === undefined ? {} : { index: error.index }),
+            field: error.field ?? 'entries',
+            problem: error.code,
+          },
+        );
+      }
       const draft = setBase(p, config, { stated: true });
       deps.handoffs.set(profileId, { ...deps.handoffs.get(profileId), pending: null });
       return { draft: draftView(draft), status: status(profileId) };

@@ -90,6 +90,15 @@ function checkProtected(list: { ip: string; label: string }[]): { ip: string; la
   });
 }
 
+/** A cybozu.com Store profile given a login: refused rather than dropped unseen. */
+function noLogin(): AppError {
+  return new AppError(
+    'INVALID_INPUT',
+    'A cybozu.com profile saved on the cybozu.com Store has no login: the app never logs in to it.',
+    { field: 'login' },
+  );
+}
+
 export function createProfiles(deps: ProfilesDeps) {
   const now = (): string => (deps.now ?? (() => new Date()))().toISOString();
 
@@ -128,6 +137,7 @@ export function createProfiles(deps: ProfilesDeps) {
           'A cybozu.com profile saved on the cybozu.com Store needs no password: the app never logs in to it.',
           { field: 'password' },
         );
+      if (kind === 'cybozu-store' && fields.login !== '') throw noLogin();
       const profile: ProfileRecord = {
         id: randomUUID(),
         name: fields.name,
@@ -154,6 +164,8 @@ export function createProfiles(deps: ProfilesDeps) {
           'The kind of a profile cannot change. Add a new profile of the other kind instead.',
           { field: 'kind' },
         );
+      if (kindOf(old) === 'cybozu-store' && fields.login !== undefined && fields.login !== '')
+        throw noLogin();
       const next: ProfileRecord = {
         ...old,
         ...(fields.name !== undefined ? { name: fields.name } : {}),

@@ -107,6 +107,17 @@ describe('hand-off profile (cybozu.com, upload on the Store)', () => {
         config: { mode: 'ALLOW_SPECIFIC', entries: [entry(ME), entry('10.0.0.300')] },
       }),
     ).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/^Entry 2/) });
+    // "Allow specific" with no entry is not a list the Store holds.
+    await expect(
+      call('handoff:set-in-force', {
+        profileId: profile.id,
+        config: { mode: 'ALLOW_SPECIFIC', entries: [] },
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', params: { field: 'entries' } });
+    // A login for this kind is refused, never dropped unseen.
+    await expect(
+      call('profiles:update', { profileId: profile.id, fields: { login: 'admin' } }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', params: { field: 'login' } });
     const stated = await call('handoff:set-in-force', {
       profileId: profile.id,
       config: {
