@@ -1,4 +1,4 @@
-import { writeFileAtomic } from '../../service/atomic-file.ts';
+import { writeFileAtomic } from '../../node-shared/atomic-file.ts';
 import { DEFAULT_MAX_ENTRIES, type Config, type Problem } from '../../shared/allowlist/model.ts';
 import { exportEntries, leftOutEntries, refusedEntries } from '../../shared/export/index.ts';
 import { checkEgress, type EgressResult } from '../../shared/handoff/egress.ts';

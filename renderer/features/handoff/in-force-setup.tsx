@@ -37,7 +37,7 @@ export function InForceSetup({
   const [wizard, setWizard] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const job = useImportJob();
+  const job = useImportJob(maxEntries);
 
   const entries = imported
     ? imported.entries
