@@ -35,8 +35,7 @@ const COMMANDS: Record<string, { synopsis: string; load: () => Promise<Command> 
     load: () => import('./commands/export.ts'),
   },
   handoff: {
-    synopsis:
-      'handoff plan --in-force FILE --draft FILE [--egress] [--protect IP]... [--out FILE [--confirm PHRASE]] [--json]',
+    synopsis: 'handoff plan --in-force FILE --draft FILE [--egress] [--out FILE] [...]',
     load: () => import('./commands/handoff.ts'),
   },
   egress: {

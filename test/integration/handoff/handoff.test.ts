@@ -54,9 +54,11 @@ let app: Awaited<ReturnType<typeof open>>;
 let created: CreatedHandlers;
 let agreeing: string[];
 let tenant: Fake;
+let dataDirOf = '';
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'allowlist-handoff-'));
   dirs.push(dir);
+  dataDirOf = dir;
   app = await open(dir);
   created = app.created;
   const a = await echo(ME);
@@ -178,6 +180,12 @@ describe('hand-off profile (cybozu.com, upload on the Store)', () => {
       ['1', 'pulled'],
     ]);
     expect(savedAt.restoreHistoryId).toBe(history[1]!.id);
+    // A restart keeps the list in force and the Reset URL hour (handoff/<id>.json, the draft).
+    const restarted = await open(dataDirOf);
+    const after = await restarted.call('handoff:status', { profileId: profile.id });
+    expect(after.saved).toEqual(savedAt);
+    expect(after.inForce).toMatchObject({ revision: '2', stated: false });
+    await restarted.created.dispose();
     // Confirming twice records nothing more.
     await expect(call('handoff:confirm', { profileId: profile.id })).rejects.toMatchObject({
       code: 'NOT_FOUND',
