@@ -199,3 +199,35 @@ test('in Japanese: the list in force from the Store’s CSV file; endpoints that
   await plan.getByRole('button', { name: 'サイボウズドットコム ストア用のファイルを作成' }).click();
   await expect(page.getByRole('textbox', { name: /unknown/ })).toBeVisible();
 });
+
+test('the Store would not take an entry: no file, and the entry is named', async ({ app }) => {
+  const { page } = app;
+  const a = await echo(ME);
+  fakes.push(a);
+  await app.open();
+  await page.getByRole('button', { name: 'Add a profile…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a profile' });
+  await dialog.getByRole('button', { name: /How the list is saved/ }).click();
+  await page.getByRole('option', { name: 'cybozu.com (upload on the cybozu.com Store)' }).click();
+  await dialog.getByRole('textbox', { name: 'Name' }).fill('Tenant');
+  await dialog.getByRole('textbox', { name: 'Service URL' }).fill('https://example.cybozu.com');
+  await dialog.getByRole('button', { name: 'Add profile' }).click();
+  const setup = page.getByTestId('in-force');
+  await setup.getByRole('textbox', { name: /Entries in force/ }).fill(`${ME}\t\tAdmin office`);
+  await setup.getByRole('button', { name: 'Use as the list in force' }).click();
+  await page.getByText('Address-check endpoints').first().click();
+  const egress = page.getByTestId('egress-settings');
+  await egress.getByRole('textbox', { name: 'Address-check endpoints' }).fill(a.url);
+  await egress.getByRole('button', { name: 'Save endpoints' }).click();
+  await expect(egress).toContainText('Endpoints saved.');
+
+  await page.getByRole('button', { name: 'Add entry' }).click();
+  await page.keyboard.type('192.0.2.20');
+  await memoField(page, 2).fill('VPN 🔒');
+  await page.getByRole('button', { name: 'Review and save…' }).click();
+  await page.getByRole('button', { name: 'Make the file for the cybozu.com Store' }).click();
+  const refused = page.getByRole('alert').filter({ hasText: 'would not take these entries' });
+  await expect(refused).toContainText('Entry 2 (192.0.2.20): the memo contains "🔒"');
+  expect(app.main.saved).toHaveLength(0);
+  await expect(page.getByTestId('handoff-open-guide')).toHaveCount(0);
+});
