@@ -1,8 +1,8 @@
 import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
-import { ipField, memoField } from './support/ui.ts';
+import { ipField, memoField, toJapanese } from './support/ui.ts';
 import { exportEntries } from '../../shared/export/index.ts';
-import { echo, fakeServer, type Fake } from '../integration/handoff/fakes.ts';
+import { echo, fakeServer, type Fake } from '../support/handoff-fakes.ts';
 
 /**
  * A cybozu.com tenant, end to end in the real renderer: add a "cybozu.com (upload on the Store)"
@@ -100,8 +100,7 @@ test('a cybozu.com tenant: from "add profile" to "saved on the Store", Reset URL
 
   // Later; the same guide in Japanese; confirmed there.
   await guide.getByRole('button', { name: 'Decide later' }).click();
-  await page.getByRole('button', { name: /Language/ }).click();
-  await page.getByRole('option', { name: '日本語' }).click();
+  await toJapanese(page);
   await page.getByTestId('handoff-open-guide').click();
   const guideJa = page.getByRole('dialog', { name: 'サイボウズドットコム ストアでリストを保存' });
   await expect(guideJa).toContainText('サイボウズドットコム ストアで保存しましたか？');
@@ -148,8 +147,7 @@ test('in Japanese: the list in force from the Store’s CSV file; endpoints that
   const [a, b] = [await echo(ME), await echo('198.51.100.9')];
   fakes.push(a, b);
   await app.open();
-  await page.getByRole('button', { name: /Language/ }).click();
-  await page.getByRole('option', { name: '日本語' }).click();
+  await toJapanese(page);
   await page.getByRole('button', { name: 'プロファイルを追加…' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'プロファイルを追加' });
   await dialog.getByRole('button', { name: /リストの保存方法/ }).click();

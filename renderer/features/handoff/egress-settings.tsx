@@ -3,6 +3,7 @@ import { Label, Text, TextArea, TextField as AriaTextField } from 'react-aria-co
 import { useTranslation } from 'react-i18next';
 import type { EgressView } from '../../../shared/contract/ipc.ts';
 import { Button } from '../../components/ui/button.tsx';
+import { ErrorCallout } from '../../components/ui/error-callout.tsx';
 import { api, call, errorText } from '../../lib/api.ts';
 import { egressText } from './egress-text.ts';
 
@@ -81,11 +82,7 @@ export function EgressSettings() {
           {t('handoff.egress.endpointsSaved')}
         </p>
       )}
-      {error && (
-        <p className="callout callout-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorCallout>{error}</ErrorCallout>
       {egress && (
         <div
           className={`callout ${egress.verdict === 'agree' ? 'callout-ok' : 'callout-warning'}`}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput, HandoffStatusView } from '../../../shared/contract/ipc.ts';
 import { Button } from '../../components/ui/button.tsx';
+import { ErrorCallout } from '../../components/ui/error-callout.tsx';
 import { useDateTimeFormat } from '../../i18n/format.ts';
 import { api, call, errorText } from '../../lib/api.ts';
 import { formatDuration, useNow } from '../apply/use-apply.ts';
@@ -50,11 +51,7 @@ export function SignInCheck({ profileId }: { profileId: string }) {
         {busy ? t('handoff.saved.checking') : t('handoff.saved.checkPage')}
       </Button>
       {result && <SignInResult result={result} />}
-      {error && (
-        <p className="callout callout-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorCallout>{error}</ErrorCallout>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HandoffStatusView, ProfileView } from '../../../shared/contract/ipc.ts';
 import { Button } from '../../components/ui/button.tsx';
+import { ErrorCallout } from '../../components/ui/error-callout.tsx';
 import { AppDialog } from '../../components/ui/dialog.tsx';
 import { api, call, errorText } from '../../lib/api.ts';
 import type { Confirmed } from './handoff-save.tsx';
@@ -82,11 +83,7 @@ export function HandoffGuide({
           </ol>
           <h3 id="handoff-question">{t('handoff.guide.question')}</h3>
           <p className="muted">{t('handoff.guide.questionHint', { revision: next })}</p>
-          {error && (
-            <p className="callout callout-error" role="alert">
-              {error}
-            </p>
-          )}
+          <ErrorCallout>{error}</ErrorCallout>
           <div className="dialog-actions" aria-labelledby="handoff-question">
             <Button onPress={onClose}>{t('handoff.guide.later')}</Button>
             <Button isDisabled={busy} onPress={() => void act('cancel')}>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { ApplyStatusView, HandoffStatusView } from '../../../shared/contract/ipc.ts';
 import { Button } from '../../components/ui/button.tsx';
+import { ErrorCallout } from '../../components/ui/error-callout.tsx';
 import { useDateTimeFormat } from '../../i18n/format.ts';
 import { errorText } from '../../lib/api.ts';
 import { formatDuration, useNow, type ApplyTracking } from '../apply/use-apply.ts';
@@ -111,11 +112,7 @@ export function HandoffRecovery({
       </div>
       <SignInCheck profileId={status.profileId} />
       <p className="muted">{t('handoff.recovery.accessBackHint')}</p>
-      {error && (
-        <p className="callout callout-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorCallout>{error}</ErrorCallout>
       <div className="recovery-actions">
         <Button
           variant="primary"

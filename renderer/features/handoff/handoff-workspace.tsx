@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_MAX_ENTRIES } from '../../../shared/allowlist/model.ts';
 import type { DraftView, HandoffStatusView, ProfileView } from '../../../shared/contract/ipc.ts';
 import { Button } from '../../components/ui/button.tsx';
+import { ErrorCallout } from '../../components/ui/error-callout.tsx';
 import { useDateTimeFormat } from '../../i18n/format.ts';
 import { api, call, errorText } from '../../lib/api.ts';
 import { useModeLabel } from '../sync/merge-sides.tsx';
@@ -65,13 +66,7 @@ export function HandoffWorkspace({ profile }: { profile: ProfileView }) {
   if (!draft || !status)
     return (
       <div className="workspace-loading">
-        {error ? (
-          <p className="callout callout-error" role="alert">
-            {error}
-          </p>
-        ) : (
-          <p>{t('app.loading')}</p>
-        )}
+        {error ? <ErrorCallout>{error}</ErrorCallout> : <p>{t('app.loading')}</p>}
       </div>
     );
   const maxEntries = profile.maxEntries ?? DEFAULT_MAX_ENTRIES;

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Config } from '../../../shared/allowlist/model.ts';
 import type { ChannelOutput, ProfileView } from '../../../shared/contract/ipc.ts';
 import { Button } from '../../components/ui/button.tsx';
+import { ErrorCallout } from '../../components/ui/error-callout.tsx';
 import { SelectField } from '../../components/ui/select-field.tsx';
 import { api, call, errorText } from '../../lib/api.ts';
 import { parsePastedText } from '../editor/paste-parse.ts';
@@ -86,11 +87,7 @@ export function InForceSetup({
           {t('handoff.inForce.parsed', { count: entries.length })}
         </Text>
       </AriaTextField>
-      {error && (
-        <p className="callout callout-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorCallout>{error}</ErrorCallout>
       <div className="dialog-actions handoff-actions">
         <Button onPress={() => setWizard(true)}>{t('handoff.inForce.fromFile')}</Button>
         {onCancel && <Button onPress={onCancel}>{t('handoff.inForce.cancel')}</Button>}

@@ -7,6 +7,7 @@ import { Button } from '../../components/ui/button.tsx';
 import { AppDialog } from '../../components/ui/dialog.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
 import { api, call, errorText } from '../../lib/api.ts';
+import { ErrorCallout } from '../../components/ui/error-callout.tsx';
 
 /**
  * The "Add a profile" dialog: the kind (admin API, or cybozu.com saved on the cybozu.com Store),
@@ -107,11 +108,7 @@ export function ProfileFormDialog({
             />
           </>
         )}
-        {error && (
-          <p className="callout callout-error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorCallout>{error}</ErrorCallout>
         <div className="dialog-actions">
           <Button onPress={() => onOpenChange(false)}>{t('profileForm.cancel')}</Button>
           <Button type="submit" variant="primary" isDisabled={busy}>

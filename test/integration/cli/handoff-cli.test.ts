@@ -1,41 +1,22 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportEntries } from '../../../shared/export/index.ts';
-import { downEndpoint, echo, type Fake } from '../handoff/fakes.ts';
+import { downEndpoint, echo, type Fake } from '../../support/handoff-fakes.ts';
+import { allowlist as cli, scratchDir } from '../../support/cli.ts';
 
 /**
  * `allowlist handoff plan` and `allowlist egress`, run as the real command against loopback echo
- * endpoints (stand-ins for the public "what is my IP" services). Asynchronous spawns: the echo
+ * endpoints (stand-ins for the public "what is my IP" services). Asynchronous runs: the echo
  * servers live in this process and must answer while the command runs.
  */
 
-const root = join(import.meta.dirname, '..', '..', '..');
-const node = join(root, 'node_modules', '.bin', 'node');
-const bin = join(root, 'cli', 'bin', 'allowlist.js');
 const ME = '203.0.113.7';
-let dir = '';
-const at = (name: string) => join(dir, name);
+const { at } = scratchDir('allowlist-handoff-cli-');
 const fakes: Fake[] = [];
-
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      node,
-      [bin, ...args],
-      { encoding: 'utf8', env: { ...process.env, LANG: 'C' } },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code ?? 2) : 0, stdout, stderr }),
-    );
-  });
-}
 
 let mine: Fake;
 let other: Fake;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'allowlist-handoff-cli-'));
   mine = await echo(ME);
   other = await echo('198.51.100.9');
   fakes.push(mine, other);
@@ -48,7 +29,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const f of fakes) await f.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('allowlist handoff plan / allowlist egress', () => {

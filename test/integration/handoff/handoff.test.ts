@@ -13,7 +13,7 @@ import { createHandlers, type CreatedHandlers } from '../../../electron/ipc/hand
 import { createKeytarSecretStore } from '../../../electron/services/secrets.ts';
 import { exportEntries } from '../../../shared/export/index.ts';
 import { decodeText } from '../../../shared/import/text.ts';
-import { downEndpoint, echo, fakeServer, type Fake } from './fakes.ts';
+import { downEndpoint, echo, fakeServer, type Fake } from '../../support/handoff-fakes.ts';
 
 /**
  * The hand-off of a cybozu.com tenant over the real handlers, the real keychain (nothing stored
