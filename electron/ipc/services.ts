@@ -5,7 +5,6 @@ import { AppError } from '../services/errors.ts';
 import { createImportRunner, type ImportRunner } from '../services/import-runner.ts';
 import { createProfiles, kindOf, type Profiles } from '../services/profiles.ts';
 import { createHandoff, type Handoff } from '../services/handoff.ts';
-import { openHandoffStore } from '../services/handoff-store.ts';
 import { checkEgress, DEFAULT_EGRESS_ENDPOINTS } from '../services/egress.ts';
 import { sendOnce, type Transport } from '../services/http-transport.ts';
 import { sourceOf } from '../services/base-identity.ts';
@@ -113,10 +112,6 @@ export function createMainServices(deps: HandlerDeps): MainServices {
   const handoff = createHandoff({
     store,
     drafts,
-    handoffs: openHandoffStore({
-      dir: deps.dataDir,
-      ...(deps.openConf ? { openConf: deps.openConf } : {}),
-    }),
     egress: () => checkEgress(transport, egressEndpoints()),
     dialogs,
   });

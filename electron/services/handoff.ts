@@ -12,7 +12,6 @@ import type { Dialogs } from '../ipc/deps.ts';
 import { identityOf, snapshotOf } from './base-identity.ts';
 import type { Drafts } from './drafts.ts';
 import { AppError } from './errors.ts';
-import type { HandoffStore } from './handoff-store.ts';
 import { kindOf } from './profiles.ts';
 import { recordPush } from './push-facts.ts';
 import { RESET_WINDOW_MS } from './service-failure.ts';
@@ -38,7 +37,6 @@ export const STORE_CSV_MAX_BYTES = 10 * 1024 * 1024;
 export type HandoffDeps = {
   store: AppStore;
   drafts: Drafts;
-  handoffs: HandoffStore;
   /** The admin's address now (electron/services/egress.ts with the settings' endpoints). */
   egress: () => Promise<EgressView>;
   dialogs: Pick<Dialogs, 'saveFile'>;
@@ -77,7 +75,7 @@ export function createHandoff(deps: HandoffDeps) {
   const status = (profileId: string): HandoffStatusView => {
     profile(profileId);
     const base = deps.drafts.load(profileId).base;
-    const doc = deps.handoffs.get(profileId);
+    const doc = deps.store.getHandoff(profileId);
     return {
       profileId,
       inForce: base && {
@@ -140,7 +138,7 @@ export function createHandoff(deps: HandoffDeps) {
         );
       }
       const draft = setBase(p, config, { stated: true });
-      deps.handoffs.set(profileId, { ...deps.handoffs.get(profileId), pending: null });
+      deps.store.saveHandoff(profileId, { ...deps.store.getHandoff(profileId), pending: null });
       return { draft: draftView(draft), status: status(profileId) };
     },
 
@@ -254,8 +252,8 @@ export function createHandoff(deps: HandoffDeps) {
         if (!saved) return { status: 'canceled' as const };
         fileName = saved.name;
       }
-      deps.handoffs.set(profileId, {
-        ...deps.handoffs.get(profileId),
+      deps.store.saveHandoff(profileId, {
+        ...deps.store.getHandoff(profileId),
         pending: {
           planId,
           config,
@@ -275,7 +273,7 @@ export function createHandoff(deps: HandoffDeps) {
     /** Forget the file made for the Store (the admin did not save it there). */
     cancel(profileId: string): HandoffStatusView {
       profile(profileId);
-      deps.handoffs.set(profileId, { ...deps.handoffs.get(profileId), pending: null });
+      deps.store.saveHandoff(profileId, { ...deps.store.getHandoff(profileId), pending: null });
       return status(profileId);
     },
 
@@ -286,13 +284,13 @@ export function createHandoff(deps: HandoffDeps) {
      */
     confirm(profileId: string): { draft: DraftView; status: HandoffStatusView } {
       const p = profile(profileId);
-      const doc = deps.handoffs.get(profileId);
+      const doc = deps.store.getHandoff(profileId);
       const pending = doc.pending;
       if (!pending)
         throw new AppError('NOT_FOUND', 'No file is waiting to be saved on the cybozu.com Store.');
       const before = deps.drafts.load(profileId);
       if (!before.base || before.base.revision !== pending.baseRevision) {
-        deps.handoffs.set(profileId, { ...doc, pending: null });
+        deps.store.saveHandoff(profileId, { ...doc, pending: null });
         throw new AppError(
           'PLAN_STALE',
           'The list in force changed after the file was made. Review a new plan and make the file again.',
@@ -322,7 +320,7 @@ export function createHandoff(deps: HandoffDeps) {
         updatedAt: now(),
       });
       plans.delete(profileId);
-      deps.handoffs.set(profileId, {
+      deps.store.saveHandoff(profileId, {
         pending: null,
         saved: {
           revision,
@@ -342,21 +340,21 @@ export function createHandoff(deps: HandoffDeps) {
      */
     accessBack(profileId: string): { draft: DraftView; status: HandoffStatusView } {
       const p = profile(profileId);
-      const doc = deps.handoffs.get(profileId);
+      const doc = deps.store.getHandoff(profileId);
       if (!doc.saved)
         throw new AppError('NOT_FOUND', 'No save on the cybozu.com Store is being followed.');
       const before = deps.drafts.load(profileId);
       const allowAll: Config = { mode: 'ALLOW_ALL', entries: before.base?.config.entries ?? [] };
       const restrictionOff = restrictionOffAfter(before.base, allowAll);
       const draft = setBase(p, allowAll, restrictionOff ? { restrictionOff } : {});
-      deps.handoffs.set(profileId, { ...doc, saved: { ...doc.saved, phase: 'access-back' } });
+      deps.store.saveHandoff(profileId, { ...doc, saved: { ...doc.saved, phase: 'access-back' } });
       return { draft: draftView(draft), status: status(profileId) };
     },
 
     /** Stop following the last save (the admin closed the recovery or restored). */
     dismiss(profileId: string): HandoffStatusView {
       profile(profileId);
-      deps.handoffs.set(profileId, { ...deps.handoffs.get(profileId), saved: null });
+      deps.store.saveHandoff(profileId, { ...deps.store.getHandoff(profileId), saved: null });
       return status(profileId);
     },
 

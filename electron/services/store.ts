@@ -16,6 +16,7 @@ import {
   type OpenConf,
   type StoreNotice,
 } from './document-file.ts';
+import { HandoffDocSchema, type HandoffDoc } from './handoff-store.ts';
 
 /**
  * Profiles, drafts and history on disk (no secrets: passwords live in the keychain only).
@@ -23,7 +24,8 @@ import {
  * profiles.json holds profiles and settings; drafts/<profileId>.json one draft each (autosaved on
  * every change, so a big draft does not rewrite everything); history/<profileId>.json the pushed
  * revisions; apply/<profileId>.json the apply tracker's last status while a push is still being
- * followed or has locked the admin out (so a restart keeps the follow-up and the Reset URL window).
+ * followed or has locked the admin out (so a restart keeps the follow-up and the Reset URL window);
+ * handoff/<profileId>.json a cybozu.com Store profile's pending file and last confirmed save.
  */
 
 export const ProfileRecordSchema = z.object({
@@ -178,6 +180,9 @@ export type AppStore = {
   /** The apply status kept for a restart (null: nothing to resume). */
   getApplyRecord(profileId: string): ApplyRecord | null;
   saveApplyRecord(profileId: string, record: ApplyRecord | null): void;
+  /** A cybozu.com Store profile's pending file and last confirmed save (electron/services/handoff.ts). */
+  getHandoff(profileId: string): HandoffDoc;
+  saveHandoff(profileId: string, doc: HandoffDoc): void;
   /** Notices raised while opening files (a corrupt file moved aside); cleared when taken. */
   takeNotices(): StoreNotice[];
 };
@@ -244,6 +249,23 @@ export function openStore(options: StoreOptions): AppStore {
     }
     return doc;
   };
+  const handoffs = new Map<string, DocumentFile<HandoffDoc>>();
+  const handoffDoc = (id: string) => {
+    let doc = handoffs.get(id);
+    if (!doc) {
+      doc = openDocument({
+        ...common,
+        dir: join(options.dir, 'handoff'),
+        name: safeId(id),
+        version: 1,
+        migrations: [],
+        schema: HandoffDocSchema,
+        empty: () => ({ pending: null, saved: null }),
+      });
+      handoffs.set(id, doc);
+    }
+    return doc;
+  };
   const historyDoc = (id: string) => {
     let doc = histories.get(id);
     if (!doc) {
@@ -283,6 +305,7 @@ export function openStore(options: StoreOptions): AppStore {
       drafts.delete(id);
       histories.delete(id);
       applies.delete(id);
+      handoffs.delete(id);
       for (const dir of ['drafts', 'history', 'apply', 'handoff']) {
         for (const suffix of ['', '.last-good'])
           rmSync(join(options.dir, dir, `${id}${suffix}.json`), { force: true });
@@ -307,6 +330,10 @@ export function openStore(options: StoreOptions): AppStore {
       // Unchanged while polling: skip the write (and its last-good mirror).
       if (JSON.stringify(doc.read().status) === JSON.stringify(record)) return;
       doc.write({ status: record });
+    },
+    getHandoff: (profileId) => handoffDoc(profileId).read(),
+    saveHandoff(profileId, doc) {
+      handoffDoc(profileId).write(doc);
     },
     takeNotices: () => notices.splice(0, notices.length),
   };

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -209,7 +209,9 @@ describe('hand-off profile (cybozu.com, upload on the Store)', () => {
     expect(again.plan.canPush).toBe(true);
 
     // Removing the profile removes its hand-off file; the keychain never had anything.
+    expect(existsSync(join(dataDirOf, 'handoff', `${profile.id}.json`))).toBe(true);
     await call('profiles:remove', { profileId: profile.id });
+    expect(existsSync(join(dataDirOf, 'handoff', `${profile.id}.json`))).toBe(false);
     expect(await createKeytarSecretStore().get(profile.id)).toBeNull();
   });
 
@@ -319,6 +321,23 @@ describe('hand-off profile (cybozu.com, upload on the Store)', () => {
     const written = JSON.parse(readFileSync(join(dir, 'profiles.json'), 'utf8'));
     expect(written.schemaVersion).toBe(3);
     expect(written.profiles[0]).toMatchObject({ kind: 'api', name: 'Renamed' });
+    // A damaged hand-off file is moved aside and the admin told, like every store file.
+    const store = await older.call('profiles:create', {
+      fields: {
+        name: 'T4',
+        serviceUrl: 'https://example.cybozu.com',
+        login: '',
+        kind: 'cybozu-store',
+      },
+    });
+    mkdirSync(join(dir, 'handoff'), { recursive: true });
+    writeFileSync(join(dir, 'handoff', `${store.id}.json`), '{ "pending": ');
+    expect((await older.call('handoff:status', { profileId: store.id })).pending).toBeNull();
+    expect(await older.call('app:notices', {})).toEqual([
+      expect.objectContaining({
+        params: expect.objectContaining({ file: expect.stringContaining(store.id) }),
+      }),
+    ]);
     await older.created.dispose();
   });
 });
