@@ -66,7 +66,7 @@ export function HandoffRecovery({
   return (
     <section className="recovery" aria-labelledby="recovery-title" data-testid="recovery">
       <h2 id="recovery-title" className="recovery-title">
-        {t('syncUi.recovery.title')}
+        {t('handoff.recovery.title')}
       </h2>
       <p className="recovery-saved">
         {t('handoff.saved.line', { revision: saved.revision, time: formatTime(saved.savedAt) })}

@@ -104,6 +104,7 @@ export const handoffEn = {
         'cybozu.com does not document its refusal page: judge from the status, or open the page in your browser.',
     },
     recovery: {
+      title: 'If you lost access after the save on the cybozu.com Store',
       step3: 'Come back here and press “Access is back”.',
       accessBack: 'Access is back',
       accessBackHint:

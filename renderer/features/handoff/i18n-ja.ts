@@ -111,6 +111,7 @@ export const handoffJa: Strings<typeof handoffEn> = {
         'cybozu.comは拒否時のページを公開していないため、ステータスから判断するか、ブラウザーでページを開いて確認してください。',
     },
     recovery: {
+      title: 'サイボウズドットコム ストアでの保存後にアクセスできなくなった場合',
       step3: 'このアプリに戻り、「アクセスが戻った」を押します。',
       accessBack: 'アクセスが戻った',
       accessBackHint:
