@@ -92,6 +92,8 @@ export const COMMAND_SUMMARY: Record<string, CliTextKey> = {
   diff: 'sumDiff',
   import: 'sumImport',
   export: 'sumExport',
+  handoff: 'sumHandoff',
+  egress: 'sumEgress',
 };
 
 /** What each option means in `--help`, by option name (a command may say otherwise). */
@@ -124,6 +126,11 @@ const OPTION_VALUE: Record<string, string> = {
   delimiter: 'D',
   top: 'K',
   format: 'FORMAT',
+  'in-force': 'FILE',
+  draft: 'FILE',
+  endpoint: 'URL',
+  protect: 'IP',
+  confirm: 'PHRASE',
 };
 
 /** `allowlist <command> --help`: usage, what the command does, and every option explained. */

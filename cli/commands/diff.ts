@@ -24,7 +24,8 @@ export async function run(argv: string[]): Promise<number> {
   });
 }
 
-function human(diff: ConfigDiff): string {
+/** The diff as lines a person reads (also the hand-off plan's). */
+export function human(diff: ConfigDiff): string {
   const lines: string[] = [];
   const memo = (e: Entry) => (e.memo ? `  "${displayText(e.memo)}"` : '');
   if (diff.modeChanged) lines.push(say('modeChange', diff.modeChanged));
