@@ -10,6 +10,7 @@ import { Button } from '../../components/ui/button.tsx';
 import { api, call } from '../../lib/api.ts';
 import { EditorView } from '../editor/editor-view.tsx';
 import { useEditor } from '../editor/use-editor.ts';
+import type { Editor } from '../editor/use-editor.ts';
 import { ImportExportActions } from '../import/import-actions.tsx';
 import { PreviewPanel } from '../preview/preview-panel.tsx';
 import { SaveFlow } from '../save/save-flow.tsx';
@@ -42,6 +43,7 @@ export function WorkspaceBody({
   inFlight,
   autoReview,
   applyBanner,
+  handoffSave,
 }: {
   profile: ProfileView;
   draft: DraftView;
@@ -53,10 +55,16 @@ export function WorkspaceBody({
   onPushed: (outcome: PushOutcome, sent: Config) => void;
   onSaved: () => void;
   checking: boolean;
-  onCheck: () => void;
+  /** Absent: nothing to ask (a cybozu.com Store profile). */
+  onCheck?: (() => void) | undefined;
   inFlight: InFlight;
   autoReview: boolean;
   applyBanner: ReactNode;
+  /**
+   * A cybozu.com Store profile (renderer/features/handoff): its save panel instead of Refresh and
+   * the push to the service.
+   */
+  handoffSave?: ((editor: Editor) => ReactNode) | undefined;
 }) {
   const { t } = useTranslation();
   // The limit and where it comes from, so the over-limit texts say it rightly.
@@ -113,35 +121,41 @@ export function WorkspaceBody({
               maxEntries={maxEntries}
             />
           </div>
-          <span className="toolbar-divider" aria-hidden="true" />
-          <Button
-            onPress={() => void onPull()}
-            isDisabled={running !== null || offline}
-            aria-describedby={refreshReason ? 'refresh-disabled-reason' : undefined}
-            variant={sync?.state === 'remote-changed' ? 'primary' : 'secondary'}
-          >
-            {running === 'refresh' ? t('save.pulling') : t('save.pull')}
-          </Button>
-          {refreshReason && (
-            <span
-              id="refresh-disabled-reason"
-              className="save-reason"
-              data-testid="refresh-disabled-reason"
-            >
-              {refreshReason}
-            </span>
+          {handoffSave ? (
+            handoffSave(editor)
+          ) : (
+            <>
+              <span className="toolbar-divider" aria-hidden="true" />
+              <Button
+                onPress={() => void onPull()}
+                isDisabled={running !== null || offline}
+                aria-describedby={refreshReason ? 'refresh-disabled-reason' : undefined}
+                variant={sync?.state === 'remote-changed' ? 'primary' : 'secondary'}
+              >
+                {running === 'refresh' ? t('save.pulling') : t('save.pull')}
+              </Button>
+              {refreshReason && (
+                <span
+                  id="refresh-disabled-reason"
+                  className="save-reason"
+                  data-testid="refresh-disabled-reason"
+                >
+                  {refreshReason}
+                </span>
+              )}
+              <span className="toolbar-divider" aria-hidden="true" />
+              <SaveFlow
+                profileId={profile.id}
+                serviceName={profile.name}
+                disabledReason={disabledReason}
+                flush={editor.flush}
+                onPushed={onPushed}
+                onReplace={(config) => editor.dispatch({ type: 'replaceAll', config })}
+                autoReview={autoReview}
+                inFlight={inFlight}
+              />
+            </>
           )}
-          <span className="toolbar-divider" aria-hidden="true" />
-          <SaveFlow
-            profileId={profile.id}
-            serviceName={profile.name}
-            disabledReason={disabledReason}
-            flush={editor.flush}
-            onPushed={onPushed}
-            onReplace={(config) => editor.dispatch({ type: 'replaceAll', config })}
-            autoReview={autoReview}
-            inFlight={inFlight}
-          />
         </div>
       </div>
       <SyncAdvice sync={sync} />
