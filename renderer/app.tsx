@@ -89,7 +89,7 @@ export function App() {
         <main className="workspace-loading">{t('app.loading')}</main>
       ) : selected ? (
         <main className="app-main">
-          <Workspace key={selected.id} profile={selected} />
+          <Workspace profile={selected} />
         </main>
       ) : (
         <FirstRun onReady={added} />

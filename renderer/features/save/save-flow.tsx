@@ -22,6 +22,7 @@ export function SaveFlow({
   onPushed,
   onReplace,
   autoReview = false,
+  onAutoReview,
   inFlight,
 }: {
   profileId: string;
@@ -33,8 +34,10 @@ export function SaveFlow({
   onReplace: (config: PlanView['config']) => void;
   /** The push's outcome and the list it tried to send. */
   onPushed: (outcome: PushOutcome, sent: PlanView['config']) => void;
-  /** Open the plan as soon as this mounts (after a merge was resolved or a revision restored). */
+  /** Open the plan now (after a merge was resolved or a revision restored). */
   autoReview?: boolean;
+  /** The plan was opened for `autoReview` (the request is done). */
+  onAutoReview?: () => void;
   /** The workspace's one owner of what is in flight: a plan or push runs only through it. */
   inFlight: InFlight;
 }) {
@@ -59,12 +62,17 @@ export function SaveFlow({
     }
   };
 
-  const reviewedOnMount = useRef(false);
+  const reviewing = useRef(false);
   useEffect(() => {
-    if (!autoReview || reviewedOnMount.current) return;
-    reviewedOnMount.current = true;
+    if (!autoReview) {
+      reviewing.current = false;
+      return;
+    }
+    if (reviewing.current) return;
+    // Once per request: the workspace clears `autoReview` through onAutoReview.
+    reviewing.current = true;
+    onAutoReview?.();
     void review();
-    // Once per mount: the workspace remounts the body for each new draft.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [autoReview]);
 
