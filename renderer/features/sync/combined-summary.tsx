@@ -30,6 +30,12 @@ export function CombinedSummary({
           {t('app.dismiss')}
         </Button>
       </div>
+      <p className="combined-counts" data-testid="combined-counts">
+        {t('syncUi.combinedCounts', {
+          remote: t('syncUi.changeCount', { count: combined.counts.remote }),
+          local: t('syncUi.changeCount', { count: combined.counts.local }),
+        })}
+      </p>
       <p className="combined-hint">{t('syncUi.combinedHint')}</p>
       <MergeSides
         base={combined.base}

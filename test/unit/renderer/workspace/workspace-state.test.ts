@@ -165,6 +165,7 @@ const rows: Row[] = [
         mine: list('192.0.2.1', '198.51.100.1'),
         theirs: list('192.0.2.1'),
         theirsRevision: '2',
+        counts: { remote: 1, local: 1 },
       },
     },
   },
@@ -223,6 +224,7 @@ const rows: Row[] = [
         mine: list(),
         theirs: list(),
         theirsRevision: '1',
+        counts: { remote: 0, local: 0 },
       },
     },
     action: {
@@ -302,6 +304,7 @@ const rows: Row[] = [
         mine: list('192.0.2.1', '198.51.100.1'),
         theirs: list('192.0.2.1'),
         theirsRevision: '2',
+        counts: { remote: 0, local: 1 },
       },
     },
   },
@@ -326,6 +329,7 @@ const rows: Row[] = [
         mine: list(),
         theirs: list(),
         theirsRevision: '1',
+        counts: { remote: 0, local: 0 },
       },
     },
     action: {
