@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigSchema } from '../shared/allowlist/model.ts';
 import type { Config } from '../shared/allowlist/model.ts';
-import { writeFileAtomic } from './atomic-file.ts';
+import { writeFileAtomic } from '../node-shared/atomic-file.ts';
 
 const ResetTokenSchema = z.object({
   /** sha256 of the token: the token itself is only in the e-mail. */

@@ -1,6 +1,6 @@
 import { planToFit, type AggregateResult } from '../../shared/allowlist/aggregate.ts';
 import { DEFAULT_MAX_ENTRIES } from '../../shared/allowlist/model.ts';
-import { writeFileAtomic } from '../../service/atomic-file.ts';
+import { writeFileAtomic } from '../../node-shared/atomic-file.ts';
 import {
   CliExit,
   countSeverity,

@@ -9,7 +9,7 @@ import {
 import type { Problem } from '../../shared/allowlist/model.ts';
 import { formatProblem } from '../../shared/i18n/messages.ts';
 import { ListFileError, readListFile } from '../read-list.ts';
-import { writeFileAtomic } from '../../service/atomic-file.ts';
+import { writeFileAtomic } from '../../node-shared/atomic-file.ts';
 import { CliExit, listFileMessage, networkText, runCommand, say, write } from '../common.ts';
 import { problemLine } from './import.ts';
 

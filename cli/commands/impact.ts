@@ -1,5 +1,5 @@
 import { closeSync, openSync } from 'node:fs';
-import { compileMatcher } from '../../shared/allowlist/match.ts';
+import { compileConfig } from '../../shared/allowlist/match.ts';
 import { LOG_DELIMITERS, type LogDelimiter } from '../../shared/log/fields.ts';
 import type { LogCounts } from '../../shared/log/scanner.ts';
 import { summarizeCounts } from '../../shared/log/summary.ts';
@@ -97,8 +97,7 @@ export async function run(argv: string[]): Promise<number> {
     );
     const { config, problems } = await cmd.load(values.list);
     reportListProblems('impact', values.list, problems);
-    const allows =
-      config.mode === 'ALLOW_ALL' ? () => true : compileMatcher(config.entries).allowsUint32;
+    const allows = compileConfig(config).allowsUint32;
     const scanned = await scan;
     if ('error' in scanned) throw logError(logPath, scanned.error);
     const counts: LogCounts = scanned.counts;

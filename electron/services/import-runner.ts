@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
-import { ImportResultSchema } from '../../shared/contract/ipc-schemas.ts';
+import { ImportResultSchema, type ImportOptionsView } from '../../shared/contract/ipc-schemas.ts';
 import type { ImportResult } from '../../shared/import/index.ts';
 import { AppError } from './errors.ts';
 
@@ -9,16 +9,8 @@ import { AppError } from './errors.ts';
  * the renderer can re-parse with another sheet or mapping without ever naming a path.
  */
 
-export type ImportRunOptions = {
-  sheet?: string;
-  mapping?: {
-    headerRow: number | null;
-    dataStartRow: number;
-    ip: number;
-    prefix: number | null;
-    memo: number | null;
-  };
-};
+/** The options of `import:open` / `import:bytes` / `import:reparse`, as the contract parsed them. */
+export type ImportRunOptions = ImportOptionsView;
 
 export type ImportRunnerDeps = {
   /** URL of the worker script (electron/services/import-worker.ts, or its bundle in dist/). */

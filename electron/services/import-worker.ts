@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
-import { importBytes, type ImportOptions } from '../../shared/import/index.ts';
+import type { ImportOptionsView } from '../../shared/contract/ipc-schemas.ts';
+import { importBytes } from '../../shared/import/index.ts';
 import { isImportError } from '../../shared/import/errors.ts';
 
 /**
@@ -10,35 +11,34 @@ import { isImportError } from '../../shared/import/errors.ts';
  * ImportError's params: sizes, limits, sheet names, for the renderer to translate). Cancel is the
  * parent terminating this thread.
  */
-parentPort?.once(
-  'message',
-  async (message: { bytes: Uint8Array; options: Omit<ImportOptions, 'onProgress' | 'signal'> }) => {
-    let last = 0;
-    try {
-      const result = await importBytes(message.bytes, {
-        ...message.options,
-        onProgress: (p) => {
-          const t = Date.now();
-          if (t - last < 50 && p.done < p.total) return;
-          last = t;
-          parentPort?.postMessage({ type: 'progress', done: p.done, total: p.total });
-        },
+parentPort?.once('message', async (message: { bytes: Uint8Array; options: ImportOptionsView }) => {
+  let last = 0;
+  const { maxEntries, ...options } = message.options;
+  try {
+    const result = await importBytes(message.bytes, {
+      ...options,
+      ...(maxEntries === undefined ? {} : { limits: { maxEntries } }),
+      onProgress: (p) => {
+        const t = Date.now();
+        if (t - last < 50 && p.done < p.total) return;
+        last = t;
+        parentPort?.postMessage({ type: 'progress', done: p.done, total: p.total });
+      },
+    });
+    parentPort?.postMessage({ type: 'result', result });
+  } catch (error) {
+    if (isImportError(error))
+      parentPort?.postMessage({
+        type: 'error',
+        code: error.code,
+        message: error.message,
+        params: { ...error.params },
       });
-      parentPort?.postMessage({ type: 'result', result });
-    } catch (error) {
-      if (isImportError(error))
-        parentPort?.postMessage({
-          type: 'error',
-          code: error.code,
-          message: error.message,
-          params: { ...error.params },
-        });
-      else
-        parentPort?.postMessage({
-          type: 'error',
-          code: 'IMPORT_FAILED',
-          message: 'The file could not be read.',
-        });
-    }
-  },
-);
+    else
+      parentPort?.postMessage({
+        type: 'error',
+        code: 'IMPORT_FAILED',
+        message: 'The file could not be read.',
+      });
+  }
+});

@@ -1,48 +1,16 @@
-import { compileMatcher } from '../../shared/allowlist/match.ts';
+import { compileConfig } from '../../shared/allowlist/match.ts';
 import type { Config } from '../../shared/allowlist/model.ts';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { formatIPv4 } from '../../shared/ip/ipv4.ts';
-import { parseIpInput, parseIPv4Strict } from '../../shared/ip/parse.ts';
 import { isGzip, LogScanner, type LogCounts } from '../../shared/log/scanner.ts';
 import { TopCounts } from '../../shared/log/summary.ts';
 
 /**
- * Preview: who is let in by the draft and by the live list.
+ * Preview of a login log: who is let in by the draft and by the live list. (Typed addresses are
+ * checked in the renderer by shared/allowlist/address-check.ts.)
  */
-
-/** Check each address in free text (any separator) against draft and live. */
-export function checkAddresses(text: string, draft: Config, live: Config | null) {
-  // Every token is answered: the input size is bounded by the channel schema, not by cutting here.
-  const tokens = text.split(/[\s,;]+/).filter((t) => t.length > 0);
-  const draftMatcher = compileMatcher(draft.entries);
-  const liveMatcher = live ? compileMatcher(live.entries) : null;
-  return tokens.map((input) => {
-    const value = parseIPv4Strict(input);
-    if (value === null) {
-      const parsed = parseIpInput(input);
-      const problem = parsed.ok
-        ? {
-            code: 'NOT_A_SINGLE_ADDRESS',
-            severity: 'error' as const,
-            message: `"${input}" is a network, not one address: enter one address to check.`,
-            params: { input },
-          }
-        : parsed.problem;
-      return { input, ip: null, problem, draft: null, live: null };
-    }
-    const d = draftMatcher.matches(value);
-    const l = liveMatcher?.matches(value) ?? [];
-    return {
-      input,
-      ip: input,
-      problem: null,
-      draft: { allowed: draft.mode === 'ALLOW_ALL' || d.length > 0, matches: d },
-      live: live ? { allowed: live.mode === 'ALLOW_ALL' || l.length > 0, matches: l } : null,
-    };
-  });
-}
 
 /**
  * Count a log's addresses with the shared byte scanner (the one `allowlist impact` uses): the
@@ -80,11 +48,11 @@ export async function analyzeImpact(
   // Those losing access first, then by count: two top lists, the first filled first.
   const losing = new TopCounts(TOP);
   const stillDenied = new TopCounts(TOP);
-  const draftMatcher = compileMatcher(draft.entries);
-  const liveMatcher = live ? compileMatcher(live.entries) : null;
+  const draftList = compileConfig(draft);
+  const liveList = live ? compileConfig(live) : null;
   log.table.forEach((value, count) => {
-    const d = draft.mode === 'ALLOW_ALL' || draftMatcher.allowsUint32(value);
-    const l = !live || live.mode === 'ALLOW_ALL' || (liveMatcher?.allowsUint32(value) ?? true);
+    const d = draftList.allowsUint32(value);
+    const l = liveList?.allowsUint32(value) ?? true;
     if (!d) {
       deniedByDraft += 1;
       if (l) {

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { writeFileAtomic } from '../../service/atomic-file.ts';
+import { writeFileAtomic } from '../../node-shared/atomic-file.ts';
 import { AppError } from './errors.ts';
 
 /**

@@ -105,7 +105,6 @@ export const en = {
     sortIp: 'Address',
     sortMemo: 'Memo',
     sortProblems: 'Problems first',
-    cidrNotNumber: 'The CIDR must be a whole number from 0 to 32 (or empty for a single address).',
     fixHostBits: 'Use {{network}}',
     fixDuplicate: 'Remove this duplicate',
     fixAllDuplicates: 'Remove all duplicates',
@@ -188,7 +187,6 @@ export const en = {
     gains: 'Gains access',
     same: 'No change',
     entryRef: 'entry {{n}}',
-    invalid: 'Not readable as an address: {{message}}',
     impactHeading: 'Impact on recent logins',
     impactIntro:
       'Load a login log (CSV or text export) to see who would lose access with the draft.',

@@ -111,7 +111,6 @@ export const ja: Strings = {
     sortIp: 'アドレス',
     sortMemo: 'メモ',
     sortProblems: '問題のあるものを先頭に',
-    cidrNotNumber: 'CIDRには0〜32の整数を入力してください（アドレス1つだけの場合は空欄にします）。',
     fixHostBits: '{{network}} に修正',
     fixDuplicate: 'この重複を削除',
     fixAllDuplicates: '重複をすべて削除',
@@ -194,7 +193,6 @@ export const ja: Strings = {
     gains: 'アクセスできるようになる',
     same: '変化なし',
     entryRef: 'No.{{n}}',
-    invalid: 'アドレスとして読めません: {{message}}',
     impactHeading: '最近のログインへの影響',
     impactIntro:
       'ログインのログ（CSVまたはテキスト）を読み込むと、下書きを保存した場合にアクセスできなくなるアドレスを確認できます。',

@@ -145,13 +145,43 @@ export function compileMatcher(entries: Entry[]): Matcher {
   };
 }
 
+/** Whether an address is let in, and the entries that match it (empty under "Allow all" too). */
+export type AddressVerdict = { allowed: boolean; matches: number[] };
+
 /**
- * Whether a config lets an address in: ALLOW_ALL allows everyone, ALLOW_SPECIFIC needs a match.
+ * A config compiled once for many lookups. The one home of "allowed": ALLOW_ALL lets everyone
+ * in, ALLOW_SPECIFIC needs an entry that covers the address. The entries are compiled on the
+ * first lookup that needs them (never for "Allow all" unless matches are asked for).
+ */
+export type ConfigMatcher = {
+  allows(ip: number | string): boolean;
+  /** `allows` for a value already known to be a uint32 (the hot path of log scans). */
+  allowsUint32(value: number): boolean;
+  verdict(ip: number | string): AddressVerdict;
+};
+
+export function compileConfig(config: Pick<Config, 'mode' | 'entries'>): ConfigMatcher {
+  const all = config.mode === 'ALLOW_ALL';
+  let matcher: Matcher | null = null;
+  const compiled = (): Matcher => (matcher ??= compileMatcher(config.entries));
+  return {
+    allows: (ip) => {
+      const value = toValue(ip);
+      return all || compiled().allowsUint32(value);
+    },
+    allowsUint32: all ? () => true : (value) => compiled().allowsUint32(value),
+    verdict: (ip) => {
+      const matches = compiled().matches(ip);
+      return { allowed: all || matches.length > 0, matches };
+    },
+  };
+}
+
+/**
+ * Whether a config lets an address in (see compileConfig).
  *
- * Compiles the list on each call; compile once with `compileMatcher` for many lookups.
+ * Compiles the list on each call; compile once with `compileConfig` for many lookups.
  */
 export function isAllowed(config: Config, ip: string): boolean {
-  const value = toValue(ip);
-  if (config.mode === 'ALLOW_ALL') return true;
-  return compileMatcher(config.entries).allows(value);
+  return compileConfig(config).allows(ip);
 }

@@ -15,6 +15,23 @@ export const DEFAULT_MAX_ENTRIES = 1000;
 /** The service refuses a memo longer than this (docs/service-contract.md, PUT validation). */
 export const MAX_MEMO_LENGTH = 1000;
 
+/** Where a profile's entry limit comes from (the admin's setting, the service, the default). */
+export type EntryLimitSource = 'profile' | 'service' | 'default';
+
+/**
+ * The entry limit a list is checked against: the admin's own limit in the profile, else the
+ * service's `limits.maxEntries` (known after a pull), else the documented default. The one place
+ * that decides it: the editor, the import and the plan all take it from here.
+ */
+export function entryLimit(
+  profileMax: number | null | undefined,
+  serviceMax: number | null | undefined,
+): { max: number; source: EntryLimitSource } {
+  if (profileMax != null) return { max: profileMax, source: 'profile' };
+  if (serviceMax != null) return { max: serviceMax, source: 'service' };
+  return { max: DEFAULT_MAX_ENTRIES, source: 'default' };
+}
+
 /**
  * One entry as stored and sent: `ip` is whatever the admin typed in the address field (it is
  * validated, never silently rewritten), `cidr` an integer 0-32 or null.

@@ -146,34 +146,42 @@ export function validateEntry(entry: Entry): Problem[] {
 }
 
 /**
- * Every problem of a config: entry problems (with `index` and `field`) and list-level ones.
- *
- * List level: unknown mode, ALLOW_SPECIFIC with no entries, more entries than `maxEntries`
- * (default 1,000, the service's documented limit), duplicates and entries covered by another
- * (naming the covering entry). Duplicates/coverage compare the address blocks entries cover.
+ * The list-level problems of a config (no `index`): unknown mode, ALLOW_SPECIFIC with no entries,
+ * more entries than `maxEntries` (default 1,000, the service's documented limit; see entryLimit).
+ * The one home of these rules: validateConfig, the editor's incremental validator and the import
+ * all call it.
  */
-export function validateConfig(config: Config, options: { maxEntries?: number } = {}): Problem[] {
+export function listProblems(
+  config: { mode: unknown; entries: readonly unknown[] | unknown },
+  options: { maxEntries?: number } = {},
+): Problem[] {
   const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
   const problems: Problem[] = [];
-  if (!(MODES as readonly string[]).includes(config.mode)) {
+  if (!(MODES as readonly unknown[]).includes(config.mode)) {
     problems.push(
       makeProblem('INVALID_MODE', 'error', { mode: String(config.mode) }, { field: 'mode' }),
     );
   }
-  const entries = Array.isArray(config.entries) ? config.entries : [];
-  if (config.mode === 'ALLOW_SPECIFIC' && entries.length === 0) {
+  const count = Array.isArray(config.entries) ? config.entries.length : 0;
+  if (config.mode === 'ALLOW_SPECIFIC' && count === 0) {
     problems.push(makeProblem('NO_ENTRIES', 'error', {}, { field: 'entries' }));
   }
-  if (entries.length > maxEntries) {
+  if (count > maxEntries) {
     problems.push(
-      makeProblem(
-        'TOO_MANY_ENTRIES',
-        'error',
-        { count: entries.length, max: maxEntries },
-        { field: 'entries' },
-      ),
+      makeProblem('TOO_MANY_ENTRIES', 'error', { count, max: maxEntries }, { field: 'entries' }),
     );
   }
+  return problems;
+}
+
+/**
+ * Every problem of a config: entry problems (with `index` and `field`) and list-level ones
+ * (listProblems), duplicates and entries covered by another (naming the covering entry).
+ * Duplicates/coverage compare the address blocks entries cover.
+ */
+export function validateConfig(config: Config, options: { maxEntries?: number } = {}): Problem[] {
+  const problems = listProblems(config, options);
+  const entries = Array.isArray(config.entries) ? config.entries : [];
   entries.forEach((entry, index) => {
     for (const problem of validateEntry(entry)) problems.push({ ...problem, index });
   });
@@ -231,8 +239,9 @@ export function overlapProblems(entries: Entry[]): Problem[] {
   return problems.sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
 }
 
-function overlapParams(
-  entries: Entry[],
+/** Params of DUPLICATE_ENTRY / COVERED_BY_ENTRY: the entry and the other one it repeats. */
+export function overlapParams(
+  entries: readonly Entry[],
   index: number,
   otherIndex: number,
 ): Record<string, string | number> {

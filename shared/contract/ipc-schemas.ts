@@ -23,7 +23,6 @@ export const IPC_LIMITS = {
    * 1,000 entries. Keeps a compromised renderer from handing main hundreds of MB per autosave.
    */
   maxConfigChars: 32 * 1024 * 1024,
-  maxText: 2_000_000,
   /**
    * Largest file sent for import: the import's own limit (shared/import DEFAULT_IMPORT_LIMITS
    * .maxFileBytes, 50 MiB), so the renderer, the dialog and the worker refuse at the same size
@@ -334,7 +333,10 @@ export const ColumnMappingSchema = z.strictObject({
 export const ImportOptionsSchema = z.strictObject({
   sheet: z.string().max(500).optional(),
   mapping: ColumnMappingSchema.optional(),
+  /** The profile's entry limit (entryLimit in shared/allowlist/model.ts), for TOO_MANY_ENTRIES. */
+  maxEntries: z.number().int().positive().max(1_000_000).optional(),
 });
+export type ImportOptionsView = z.infer<typeof ImportOptionsSchema>;
 
 export const ImportResultSchema = z.object({
   jobId: z.string(),
@@ -369,20 +371,6 @@ export const ImportResultSchema = z.object({
 export type ImportResultView = z.infer<typeof ImportResultSchema>;
 
 export const JobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
-
-export const AddressVerdictSchema = z.object({
-  allowed: z.boolean(),
-  /** Indexes of matching entries. */
-  matches: z.array(z.number().int()),
-});
-
-export const AddressCheckSchema = z.object({
-  input: z.string(),
-  ip: z.string().nullable(),
-  problem: ProblemSchema.nullable(),
-  draft: AddressVerdictSchema.nullable(),
-  live: AddressVerdictSchema.nullable(),
-});
 
 export const ImpactSchema = z.object({
   fileName: z.string(),

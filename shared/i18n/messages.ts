@@ -53,6 +53,11 @@ export const MESSAGES = {
     en: 'The prefix "{prefix}" is not a number between 0 and 32 or a netmask like 255.255.255.0.',
     ja: 'プレフィックス「{prefix}」を読めません。0〜32の数値か、255.255.255.0 のようなサブネットマスクを入力してください。',
   },
+  /** The editor's CIDR cell holds text that is not a whole number (the row is not sent anywhere). */
+  CIDR_NOT_A_NUMBER: {
+    en: 'The CIDR must be a whole number from 0 to 32 (or empty for a single address).',
+    ja: 'CIDRには0〜32の整数を入力してください（アドレス1つだけの場合は空欄にします）。',
+  },
   PREFIX_OUT_OF_RANGE: {
     en: 'The prefix /{prefix} is outside 0-32.',
     ja: 'プレフィックス /{prefix} は範囲外です。0〜32の数値を入力してください。',

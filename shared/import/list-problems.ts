@@ -1,6 +1,6 @@
 import { MAX_MEMO_LENGTH, type Entry, type Problem } from '../allowlist/model.ts';
 import { makeProblem } from '../allowlist/problem.ts';
-import { validateConfig } from '../allowlist/validate.ts';
+import { listProblems, validateConfig } from '../allowlist/validate.ts';
 import { formatProblem } from '../i18n/messages.ts';
 import type { ImportedEntry } from './rows.ts';
 
@@ -24,16 +24,12 @@ export function basicProblems(entries: ImportedEntry[], maxEntries: number): Pro
       );
     }
   });
-  if (entries.length > maxEntries) {
-    out.push(
-      makeProblem(
-        'TOO_MANY_ENTRIES',
-        'error',
-        { count: entries.length, max: maxEntries },
-        { field: 'entries' },
-      ),
-    );
-  }
+  // The list limit, as the editor and the service check it (the mode is the imported list's).
+  out.push(
+    ...listProblems({ mode: 'ALLOW_SPECIFIC', entries }, { maxEntries }).filter(
+      (p) => p.code === 'TOO_MANY_ENTRIES',
+    ),
+  );
   return out;
 }
 

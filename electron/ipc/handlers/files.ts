@@ -1,6 +1,6 @@
 import { exportEntries, leftOutEntries, refusedEntries } from '../../../shared/export/index.ts';
 import { AppError } from '../../services/errors.ts';
-import { analyzeImpact, checkAddresses } from '../../services/preview.ts';
+import { analyzeImpact } from '../../services/preview.ts';
 import type { Handlers } from '../handle.ts';
 import type { MainServices } from '../services.ts';
 
@@ -65,14 +65,6 @@ export function fileHandlers(s: MainServices): Pick<Handlers, FileAreas> {
         written: out.written,
         problems: out.problems,
       };
-    },
-    'preview:check': async ({ profileId, text }) => {
-      const draft = s.drafts.get(profileId);
-      return checkAddresses(
-        text,
-        draft.working,
-        draft.base ? { mode: draft.base.mode, entries: draft.base.entries } : null,
-      );
     },
     'preview:impact': async ({ profileId }) => {
       const draft = s.drafts.get(profileId);

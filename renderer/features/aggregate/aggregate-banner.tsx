@@ -1,14 +1,7 @@
+import type { EntryLimitSource } from '../../../shared/allowlist/model.ts';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/button.tsx';
 import { currentLocale } from '../../i18n/setup.ts';
-
-/**
- * Where the entry limit comes from.
- *
- * `profile`: the admin set it in the profile; `service`: the service's `limits.maxEntries` from
- * the last read; `default`: neither is known yet (DEFAULT_MAX_ENTRIES).
- */
-export type LimitSource = 'profile' | 'service' | 'default';
 
 /**
  * Shown above the editor while the list has more entries than the limit: says so, naming where
@@ -22,7 +15,7 @@ export function AggregateBanner({
 }: {
   count: number;
   maxEntries: number;
-  source: LimitSource;
+  source: EntryLimitSource;
   onOpen: () => void;
 }) {
   const { t } = useTranslation();

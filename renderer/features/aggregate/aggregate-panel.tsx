@@ -8,7 +8,7 @@ import { currentLocale } from '../../i18n/setup.ts';
 import { badCidrRows } from '../editor/draft-state.ts';
 import type { Editor } from '../editor/use-editor.ts';
 import { applyMerges, countAfter, extraAfter } from './apply-merges.ts';
-import type { LimitSource } from './aggregate-banner.tsx';
+import type { EntryLimitSource } from '../../../shared/allowlist/model.ts';
 import { MergeTable, WIDE_EXTRA_ADDRESSES } from './merge-table.tsx';
 import './aggregate.css';
 
@@ -23,7 +23,7 @@ export function AggregatePanel({
 }: {
   editor: Editor;
   maxEntries: number;
-  source: LimitSource;
+  source: EntryLimitSource;
 }) {
   const { t } = useTranslation();
   const [target, setTarget] = useState(maxEntries);

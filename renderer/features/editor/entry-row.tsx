@@ -103,11 +103,7 @@ export const EntryRow = memo(function EntryRow(props: EntryRowProps) {
                         name={p.severity === 'error' ? 'error' : 'warning'}
                         className="problem-icon"
                       />
-                      <span className="problem-text">
-                        {p.code === 'CIDR_NOT_A_NUMBER'
-                          ? t('editor.cidrNotNumber')
-                          : formatProblem(p, locale)}
-                      </span>
+                      <span className="problem-text">{formatProblem(p, locale)}</span>
                       {fix && (
                         <Button
                           size="small"

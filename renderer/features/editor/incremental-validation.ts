@@ -1,8 +1,7 @@
-import { DEFAULT_MAX_ENTRIES, MODES } from '../../../shared/allowlist/model.ts';
 import type { Config, Entry, Problem } from '../../../shared/allowlist/model.ts';
-import { blockEnd, entryBlock, entryLabel } from '../../../shared/allowlist/network.ts';
+import { blockEnd, entryBlock } from '../../../shared/allowlist/network.ts';
 import { makeProblem } from '../../../shared/allowlist/problem.ts';
-import { validateEntry } from '../../../shared/allowlist/validate.ts';
+import { listProblems, overlapParams, validateEntry } from '../../../shared/allowlist/validate.ts';
 
 /**
  * The problems of a config split the way the editor shows them.
@@ -137,12 +136,7 @@ export function createConfigValidator(): ConfigValidator {
         next[index] = old;
         return;
       }
-      const params = {
-        network: entryLabel(entry),
-        otherIndex,
-        otherNetwork: entryLabel(other),
-        otherMemo: typeof other.memo === 'string' ? other.memo : '',
-      };
+      const params = overlapParams(entries, index, otherIndex);
       const problem = makeProblem(code, 'warning', params, { index, field: 'ip' });
       next[index] = { code, entry, other, otherIndex, problem };
     };
@@ -162,27 +156,8 @@ export function createConfigValidator(): ConfigValidator {
   };
 
   return (config, options = {}) => {
-    const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
-    const general: Problem[] = [];
-    if (!(MODES as readonly string[]).includes(config.mode)) {
-      general.push(
-        makeProblem('INVALID_MODE', 'error', { mode: String(config.mode) }, { field: 'mode' }),
-      );
-    }
+    const general = listProblems(config, options);
     const entries: readonly Entry[] = Array.isArray(config.entries) ? config.entries : [];
-    if (config.mode === 'ALLOW_SPECIFIC' && entries.length === 0) {
-      general.push(makeProblem('NO_ENTRIES', 'error', {}, { field: 'entries' }));
-    }
-    if (entries.length > maxEntries) {
-      general.push(
-        makeProblem(
-          'TOO_MANY_ENTRIES',
-          'error',
-          { count: entries.length, max: maxEntries },
-          { field: 'entries' },
-        ),
-      );
-    }
 
     let changed: number[] | null = null;
     if (entries.length === prevEntries.length) {

@@ -1,4 +1,5 @@
 import type { Config, Problem } from '../../../shared/allowlist/model.ts';
+import { makeProblem } from '../../../shared/allowlist/problem.ts';
 import { parseCidrText } from './draft-state.ts';
 import type { Row } from './draft-state.ts';
 import { createConfigValidator } from './incremental-validation.ts';
@@ -21,14 +22,7 @@ export type ValidationResult = {
 export type DraftValidator = (config: Config, rows: Row[], maxEntries: number) => ValidationResult;
 
 function cidrProblem(row: Row, index: number): Problem {
-  return {
-    code: 'CIDR_NOT_A_NUMBER',
-    severity: 'error',
-    message: `The CIDR "${row.cidr}" is not a whole number from 0 to 32.`,
-    index,
-    field: 'cidr',
-    params: { prefix: row.cidr },
-  };
+  return makeProblem('CIDR_NOT_A_NUMBER', 'error', { prefix: row.cidr }, { index, field: 'cidr' });
 }
 
 /**

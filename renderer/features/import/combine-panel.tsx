@@ -93,12 +93,15 @@ export function CombineDiff({
   diff,
   total,
   maxEntries,
+  overLimit,
   allowAll,
   locale,
 }: {
   diff: ConfigDiff;
   total: number;
   maxEntries: number;
+  /** The combined list breaks the entry limit (listProblems' TOO_MANY_ENTRIES). */
+  overLimit: boolean;
   allowAll: boolean;
   locale: 'en' | 'ja';
 }) {
@@ -109,7 +112,7 @@ export function CombineDiff({
     <div className="diff" data-testid="import-diff" aria-live="polite">
       <div className="diff-head">
         <h3 className="panel-title">{t('importer.diffHeading')}</h3>
-        <p className={`diff-total${total > maxEntries ? ' text-denied' : ''}`}>
+        <p className={`diff-total${overLimit ? ' text-denied' : ''}`}>
           {t('importer.unchanged', { count: diff.unchanged })}{' '}
           {t('importer.resultCount', {
             n: total.toLocaleString(locale),
@@ -117,7 +120,7 @@ export function CombineDiff({
           })}
         </p>
       </div>
-      {total > maxEntries && (
+      {overLimit && (
         <p className="callout callout-error">
           {t('importer.overLimit', { max: maxEntries.toLocaleString(locale) })}
         </p>

@@ -35,7 +35,7 @@ export function ImportExportActions({
 }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'ja' ? 'ja' : 'en';
-  const job = useImportJob();
+  const job = useImportJob(maxEntries);
   const [open, setOpen] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [report, setReport] = useState<Report | null>(null);

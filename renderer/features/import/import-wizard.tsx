@@ -8,6 +8,7 @@ import { formatMessage, formatProblem } from '../../../shared/i18n/messages.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { AppDialog } from '../../components/ui/dialog.tsx';
 import { errorText, IpcCallError } from '../../lib/api.ts';
+import { listProblems } from '../../../shared/allowlist/validate.ts';
 import { combineImport } from './combine.ts';
 import type { CombineMode } from './combine.ts';
 import { CombineChoice, CombineDiff } from './combine-panel.tsx';
@@ -291,6 +292,9 @@ function ResultView({
             diff={combined.diff}
             total={combined.config.entries.length}
             maxEntries={maxEntries}
+            overLimit={listProblems(combined.config, { maxEntries }).some(
+              (p) => p.code === 'TOO_MANY_ENTRIES',
+            )}
             allowAll={current.mode === 'ALLOW_ALL'}
             locale={locale}
           />

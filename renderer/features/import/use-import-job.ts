@@ -54,7 +54,7 @@ function toMb(bytes: number): number {
  * re-parse with another sheet or mapping, cancel. Progress events update `state` while the
  * window stays responsive (nothing is parsed in the renderer).
  */
-export function useImportJob() {
+export function useImportJob(maxEntries: number) {
   const [state, setState] = useState<ImportJobState>({ kind: 'idle', note: null });
   const current = useRef<string | null>(null);
 
@@ -110,8 +110,9 @@ export function useImportJob() {
 
   /** Main shows the OS open dialog and parses the chosen file. */
   const open = useCallback(
-    () => runJob(null, null, (jobId) => api().import.open({ jobId }), false),
-    [runJob],
+    () =>
+      runJob(null, null, (jobId) => api().import.open({ jobId, options: { maxEntries } }), false),
+    [runJob, maxEntries],
   );
 
   /** A file dropped on the window: its bytes go to main. */
@@ -135,11 +136,17 @@ export function useImportJob() {
       await runJob(
         file.name,
         null,
-        (id) => api().import.bytes({ jobId: id, fileName: file.name.slice(0, 500), bytes }),
+        (id) =>
+          api().import.bytes({
+            jobId: id,
+            fileName: file.name.slice(0, 500),
+            bytes,
+            options: { maxEntries },
+          }),
         false,
       );
     },
-    [runJob],
+    [runJob, maxEntries],
   );
 
   /** Parse the same file again (kept in main) with another sheet or column mapping. */
@@ -148,10 +155,15 @@ export function useImportJob() {
       runJob(
         result.fileName,
         result,
-        (newJobId) => api().import.reparse({ jobId: result.jobId, newJobId, options }),
+        (newJobId) =>
+          api().import.reparse({
+            jobId: result.jobId,
+            newJobId,
+            options: { ...options, maxEntries },
+          }),
         custom,
       ),
-    [runJob],
+    [runJob, maxEntries],
   );
 
   /** Stop the running job; the worker in main is terminated. */

@@ -1,31 +1,17 @@
 import { useMemo, useState } from 'react';
 import { Label, TextArea, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { compileMatcher } from '../../../shared/allowlist/match.ts';
+import { checkAddresses } from '../../../shared/allowlist/address-check.ts';
+import { compileConfig, type AddressVerdict } from '../../../shared/allowlist/match.ts';
 import type { Config } from '../../../shared/allowlist/model.ts';
 import type { ChannelOutput } from '../../../shared/contract/ipc.ts';
 import { formatProblem } from '../../../shared/i18n/messages.ts';
-import { parseIpInput } from '../../../shared/ip/parse.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { api, call, errorText } from '../../lib/api.ts';
 import { currentLocale } from '../../i18n/setup.ts';
 
-type Verdict = { allowed: boolean; matches: number[] };
-type Check = {
-  input: string;
-  ip: string | null;
-  error: string | null;
-  draft: Verdict | null;
-  live: Verdict | null;
-};
-
 /** At most this many addresses are listed (the counts cover all). */
 const MAX_LISTED = 500;
-
-function verdict(config: Config, matcher: ReturnType<typeof compileMatcher>, ip: string): Verdict {
-  const matches = matcher.matches(ip);
-  return { allowed: config.mode === 'ALLOW_ALL' || matches.length > 0, matches };
-}
 
 /**
  * IP preview: one or many addresses, allowed or denied under the draft and under the list in
@@ -50,40 +36,13 @@ export function PreviewPanel({
   const [impactError, setImpactError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
 
-  const draftMatcher = useMemo(() => compileMatcher(draft.entries), [draft.entries]);
-  const liveMatcher = useMemo(() => (live ? compileMatcher(live.entries) : null), [live]);
-
-  const checks: Check[] = useMemo(() => {
-    const tokens = text.split(/[\s,;]+/).filter((s) => s !== '');
-    return tokens.slice(0, MAX_LISTED).map((input) => {
-      const parsed = parseIpInput(input);
-      if (!parsed.ok)
-        return {
-          input,
-          ip: null,
-          error: formatProblem(parsed.problem, locale),
-          draft: null,
-          live: null,
-        };
-      const net = parsed.networks[0];
-      if (!net || parsed.networks.length !== 1 || (net.cidr !== null && net.cidr !== 32)) {
-        return {
-          input,
-          ip: null,
-          error: t('preview.invalid', { message: input }),
-          draft: null,
-          live: null,
-        };
-      }
-      return {
-        input,
-        ip: net.ip,
-        error: null,
-        draft: verdict(draft, draftMatcher, net.ip),
-        live: live && liveMatcher ? verdict(live, liveMatcher, net.ip) : null,
-      };
-    });
-  }, [text, draft, draftMatcher, live, liveMatcher, locale, t]);
+  const { mode, entries } = draft;
+  const draftMatcher = useMemo(() => compileConfig({ mode, entries }), [mode, entries]);
+  const liveMatcher = useMemo(() => (live ? compileConfig(live) : null), [live]);
+  const checks = useMemo(
+    () => checkAddresses(text, draftMatcher, liveMatcher, MAX_LISTED),
+    [text, draftMatcher, liveMatcher],
+  );
 
   const loadLog = async () => {
     setLoading(true);
@@ -98,7 +57,7 @@ export function PreviewPanel({
     }
   };
 
-  const status = (v: Verdict | null) =>
+  const status = (v: AddressVerdict | null) =>
     v === null ? (
       <span className="muted">{t('preview.noLive')}</span>
     ) : (
@@ -137,9 +96,9 @@ export function PreviewPanel({
                 <th scope="row">
                   <code>{c.ip ?? c.input}</code>
                 </th>
-                {c.error ? (
+                {c.problem ? (
                   <td colSpan={4} className="problem-error">
-                    {c.error}
+                    {formatProblem(c.problem, locale)}
                   </td>
                 ) : (
                   <>

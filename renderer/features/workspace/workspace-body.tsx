@@ -5,7 +5,7 @@ import type { Key } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Config } from '../../../shared/allowlist/model.ts';
 import type { DraftView, ProfileView } from '../../../shared/contract/ipc.ts';
-import { DEFAULT_MAX_ENTRIES } from '../../../shared/allowlist/model.ts';
+import { entryLimit } from '../../../shared/allowlist/model.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { api, call } from '../../lib/api.ts';
 import { EditorView } from '../editor/editor-view.tsx';
@@ -17,7 +17,6 @@ import { RestrictionOffNotice } from '../save/restriction-off-notice.tsx';
 import type { PushOutcome } from '../save/save-flow.tsx';
 import { AggregateBanner } from '../aggregate/aggregate-banner.tsx';
 import { AggregatePanel } from '../aggregate/aggregate-panel.tsx';
-import type { LimitSource } from '../aggregate/aggregate-banner.tsx';
 import { HistoryPanel } from '../history/history-panel.tsx';
 import { ProtectedAddresses } from '../settings/protected-addresses.tsx';
 import { SyncAdvice, SyncStatus } from './sync-status.tsx';
@@ -58,10 +57,11 @@ export function WorkspaceBody({
   const { draft, sync, notice, checking } = state;
   // Offline already said by the sync advice: no second message for the failed pull.
   const error = state.pullOffline && sync?.state === 'offline' ? null : state.error;
-  const maxEntries = profile.maxEntries ?? draft.base?.maxEntries ?? DEFAULT_MAX_ENTRIES;
-  // Where that limit comes from, so the over-limit texts say it rightly.
-  const limitSource: LimitSource =
-    profile.maxEntries !== null ? 'profile' : draft.base ? 'service' : 'default';
+  // The limit and where it comes from, so the over-limit texts say it rightly.
+  const { max: maxEntries, source: limitSource } = entryLimit(
+    profile.maxEntries,
+    draft.base?.maxEntries,
+  );
   const save = useCallback(
     async (working: Config) => {
       const r = await call(api().draft.save({ profileId: profile.id, working }));

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../../service/atomic-file.ts';
+import { writeFileAtomic } from '../../../node-shared/atomic-file.ts';
 import { startService } from '../../../service/server.ts';
 import { bodyLimitFor } from '../../../service/body-limit.ts';
 import { ADMIN, AUTH, outboxMails, raw, startTestService, waitFor } from './helpers.ts';

@@ -114,7 +114,7 @@ function referenceDraft(config: Config, rows: Row[], maxEntries: number) {
       problems.push({
         code: 'CIDR_NOT_A_NUMBER',
         severity: 'error',
-        message: `The CIDR "${row.cidr}" is not a whole number from 0 to 32.`,
+        message: 'The CIDR must be a whole number from 0 to 32 (or empty for a single address).',
         index,
         field: 'cidr',
         params: { prefix: row.cidr },

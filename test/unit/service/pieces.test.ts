@@ -6,7 +6,7 @@ import { LoginThrottle, MAX_FAILURES, WINDOW_MS } from '../../../service/login-t
 import { ifMatchAllows, parseIfMatch } from '../../../service/if-match.ts';
 import { MAX_ENTRY_BYTES, bodyLimitFor } from '../../../service/body-limit.ts';
 import { renderCompletionMail, rfc5322Date } from '../../../service/mailer.ts';
-import { writeFileAtomic } from '../../../service/atomic-file.ts';
+import { writeFileAtomic } from '../../../node-shared/atomic-file.ts';
 
 describe('LoginThrottle', () => {
   it('lets five failures through, then asks to wait until the oldest leaves the minute', () => {

@@ -39,7 +39,6 @@ const VALID: { [C in ChannelName]: unknown } = {
   'import:reparse': { jobId: 'j1', newJobId: 'j2', options: { sheet: 'S' } },
   'import:cancel': { jobId: 'j1' },
   'export:save': { profileId: 'p1', format: 'csv', source: 'working' },
-  'preview:check': { profileId: 'p1', text: '192.0.2.1' },
   'preview:impact': { profileId: 'p1' },
   'app:info': {},
   'app:set-locale': { locale: 'ja' },

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../../../../shared/allowlist/model.ts';
-import { analyzeImpact, checkAddresses } from '../../../../electron/services/preview.ts';
+import { analyzeImpact } from '../../../../electron/services/preview.ts';
 
 const live: Config = {
   mode: 'ALLOW_SPECIFIC',
@@ -16,18 +16,6 @@ const draft: Config = {
 };
 
 describe('preview', () => {
-  it('checks each address under the draft and the live list, naming the matching entry', () => {
-    const [a, b, c] = checkAddresses('203.0.113.5, 203.0.113.200\n203.0.113.0/24', draft, live);
-    expect(a).toMatchObject({
-      ip: '203.0.113.5',
-      draft: { allowed: true, matches: [0] },
-      live: { allowed: true, matches: [0] },
-    });
-    expect(b).toMatchObject({ draft: { allowed: false, matches: [] }, live: { allowed: true } });
-    expect(c).toMatchObject({ ip: null, draft: null });
-    expect(c?.problem?.code).toBe('NOT_A_SINGLE_ADDRESS');
-  });
-
   it('counts who would lose access in a login log, plain or gzip', async () => {
     const log = [
       '2026-11-24 login ok user=a ip=203.0.113.5',
