@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput, PlanView } from '../../../shared/contract/ipc.ts';
 import { Button } from '../../components/ui/button.tsx';
@@ -10,9 +10,13 @@ import { restrictionBackOn } from '../../../shared/sync/restriction-off.ts';
 
 export type PushOutcome = ChannelOutput<'sync:push'>;
 
+/** The plan on screen: its review, or the lockout confirmation that follows it. */
+export type ShownPlan = { view: PlanView; dialog: 'plan' | 'lockout' };
+
 /**
  * "Review and save": flush the autosave, ask main for the plan, show it, then the lockout
- * confirmation when the plan excludes the admin or a protected address, then push.
+ * confirmation when the plan excludes the admin or a protected address, then push. The plan on
+ * screen and the error are the workspace's state (workspace-state.ts); this renders and asks.
  */
 export function SaveFlow({
   profileId,
@@ -24,6 +28,11 @@ export function SaveFlow({
   autoReview = false,
   onAutoReview,
   inFlight,
+  shown,
+  error,
+  onShow,
+  onClose,
+  onError,
 }: {
   profileId: string;
   serviceName: string;
@@ -40,11 +49,19 @@ export function SaveFlow({
   onAutoReview?: () => void;
   /** The workspace's one owner of what is in flight: a plan or push runs only through it. */
   inFlight: InFlight;
+  /** The plan on screen, if any. */
+  shown: ShownPlan | null;
+  /** Why the last plan or save did not go through (in the UI language). */
+  error: string | null;
+  onShow: (shown: ShownPlan) => void;
+  /** Close the plan; `keepError`: the error stays next to the button. */
+  onClose: (keepError: boolean) => void;
+  onError: (message: string | null) => void;
 }) {
   const { t } = useTranslation();
-  const [plan, setPlan] = useState<PlanView | null>(null);
-  const [lockoutPlan, setLockoutPlan] = useState<PlanView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const plan = shown?.dialog === 'plan' ? shown.view : null;
+  const lockoutPlan = shown?.dialog === 'lockout' ? shown.view : null;
+  const setError = onError;
   const busy = inFlight.current === 'review' || inFlight.current === 'push';
 
   const review = async () => {
@@ -55,7 +72,7 @@ export function SaveFlow({
         return call(api().sync.plan({ profileId }));
       });
       // Not started (another action runs): say which, never nothing.
-      if (made.ran) setPlan(made.value);
+      if (made.ran) onShow({ view: made.value, dialog: 'plan' });
       else setError(t(`syncUi.busy.${made.busyWith}`));
     } catch (e) {
       setError(errorText(e));
@@ -86,8 +103,6 @@ export function SaveFlow({
         setError(t(`syncUi.busy.${sent.busyWith}`));
         return;
       }
-      setPlan(null);
-      setLockoutPlan(null);
       onPushed(sent.value, current.config);
     } catch (e) {
       setError(errorText(e));
@@ -98,8 +113,7 @@ export function SaveFlow({
     if (!plan) return;
     if (plan.confirmationPhrase !== null) {
       // Keep the plan behind; the lockout dialog takes over (Cancel returns to editing).
-      setLockoutPlan(plan);
-      setPlan(null);
+      onShow({ view: plan, dialog: 'lockout' });
       return;
     }
     void push(plan);
@@ -130,13 +144,13 @@ export function SaveFlow({
         serviceName={serviceName}
         busy={busy}
         error={error}
-        onCancel={() => setPlan(null)}
+        onCancel={() => onClose(true)}
         onConfirm={confirmPlan}
         onRestrictionBackOn={() => {
           if (!plan?.restrictionOff) return;
           // Back in the editor with the restriction on: the admin reviews the new plan.
           onReplace(restrictionBackOn(plan.config, plan.restrictionOff));
-          setPlan(null);
+          onClose(true);
         }}
       />
       <LockoutDialog
@@ -144,10 +158,7 @@ export function SaveFlow({
         plan={lockoutPlan}
         busy={busy}
         error={error}
-        onCancel={() => {
-          setLockoutPlan(null);
-          setError(null);
-        }}
+        onCancel={() => onClose(false)}
         onConfirm={(phrase) => lockoutPlan && void push(lockoutPlan, phrase)}
       />
     </div>

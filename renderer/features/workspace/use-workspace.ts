@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Config } from '../../../shared/allowlist/model.ts';
 import type { ChannelOutput, DraftView } from '../../../shared/contract/ipc.ts';
 import { api, call, errorText, IpcCallError } from '../../lib/api.ts';
+import type { ShownPlan } from '../save/save-flow.tsx';
 import { createInFlightGate, type InFlight } from './in-flight.ts';
 import { initialWorkspace, workspaceReducer, type WorkspaceState } from './workspace-state.ts';
 
@@ -119,6 +120,9 @@ export function useWorkspace(profileId: string) {
     dismissNotice: () => dispatch({ type: 'dismiss-notice', profileId }),
     dismissCombined: () => dispatch({ type: 'dismiss-combined', profileId }),
     reviewStarted: () => dispatch({ type: 'review-started', profileId }),
+    showPlan: (plan: ShownPlan) => dispatch({ type: 'plan-shown', profileId, plan }),
+    closePlan: (keepError: boolean) => dispatch({ type: 'plan-closed', profileId, keepError }),
+    saveError: (message: string | null) => dispatch({ type: 'save-error', profileId, message }),
   };
 }
 

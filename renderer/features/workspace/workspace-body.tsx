@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import type { Key } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -38,6 +38,7 @@ export function WorkspaceBody({
   onCheck,
   onDismissNotice,
   onReviewStarted,
+  plan,
   applyBanner,
 }: {
   profile: ProfileView;
@@ -51,6 +52,8 @@ export function WorkspaceBody({
   onDismissNotice: () => void;
   /** The requested plan review (`state.review`) has been opened. */
   onReviewStarted: () => void;
+  /** The plan on screen and the save error (workspace state). */
+  plan: Pick<ComponentProps<typeof SaveFlow>, 'onShow' | 'onClose' | 'onError'>;
   applyBanner: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -150,6 +153,9 @@ export function WorkspaceBody({
             autoReview={autoReview}
             onAutoReview={onReviewStarted}
             inFlight={inFlight}
+            shown={state.plan}
+            error={state.saveError}
+            {...plan}
           />
         </div>
       </div>

@@ -7,6 +7,7 @@ import type {
 } from '../../../shared/contract/ipc.ts';
 import { afterLocalStep, failedSyncStatus } from '../../../shared/sync/status.ts';
 import { combinedFrom, combinedFromPull, type Combined } from '../sync/combined.ts';
+import type { ShownPlan } from '../save/save-flow.tsx';
 import type { Activity } from './in-flight.ts';
 
 /**
@@ -39,6 +40,10 @@ export type WorkspaceState = {
   mergeCause: 'pull' | 'push';
   /** Open the plan once the editor shows this draft (after a merge or a restore). */
   review: boolean;
+  /** The plan on screen (its review, or the lockout confirmation after it). */
+  plan: ShownPlan | null;
+  /** Why the last plan or save did not go through (in the UI language). */
+  saveError: string | null;
   /** A merge main did without conflicts: the sides as they were. */
   combined: Combined | null;
   /** What runs against the service now (one at a time, see in-flight.ts). */
@@ -69,6 +74,9 @@ export type WorkspaceAction = ForProfile<
   | { type: 'dismiss-notice' }
   | { type: 'dismiss-combined' }
   | { type: 'review-started' }
+  | { type: 'plan-shown'; plan: ShownPlan }
+  | { type: 'plan-closed'; keepError: boolean }
+  | { type: 'save-error'; message: string | null }
 >;
 
 /** A workspace that has loaded nothing yet. */
@@ -83,6 +91,8 @@ export function initialWorkspace(profileId: string): WorkspaceState {
     notice: null,
     mergeCause: 'pull',
     review: false,
+    plan: null,
+    saveError: null,
     combined: null,
     inFlight: null,
   };
@@ -151,7 +161,14 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
       };
     case 'pushed': {
       const { outcome } = action;
-      const next = { ...state, draft: outcome.draft, sync: outcome.sync };
+      // The plan was sent (or overtaken): it closes.
+      const next = {
+        ...state,
+        draft: outcome.draft,
+        sync: outcome.sync,
+        plan: null,
+        saveError: null,
+      };
       if (outcome.status === 'pushed')
         // The apply banner says "Saved as revision N"; a notice only when it is not certain.
         return {
@@ -222,5 +239,11 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
       return { ...state, combined: null };
     case 'review-started':
       return { ...state, review: false };
+    case 'plan-shown':
+      return { ...state, plan: action.plan, saveError: null };
+    case 'plan-closed':
+      return { ...state, plan: null, saveError: action.keepError ? state.saveError : null };
+    case 'save-error':
+      return { ...state, saveError: action.message };
   }
 }

@@ -9,8 +9,6 @@ import { RecoveryScreen } from '../recovery/recovery-screen.tsx';
 import { MergeScreen } from '../sync/merge-screen.tsx';
 import { CombinedSummary } from '../sync/combined-summary.tsx';
 
-export type { Notice, SyncState } from './workspace-state.ts';
-
 /**
  * One profile's workspace: which screen shows (loading, recovery, merge, the editor). Its state
  * is one reducer (workspace-state.ts, fed by use-workspace.ts); a profile switch resets it.
@@ -86,6 +84,7 @@ export function Workspace({ profile }: { profile: ProfileView }) {
       onCheck={ws.checkNow}
       onDismissNotice={ws.dismissNotice}
       onReviewStarted={ws.reviewStarted}
+      plan={{ onShow: ws.showPlan, onClose: ws.closePlan, onError: ws.saveError }}
       applyBanner={
         <>
           <ApplyBanner apply={apply} />

@@ -67,15 +67,15 @@ export function value<T>(
   result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } },
   what: string,
 ): T | null {
+  const answer = result.ok && typeof result.value === 'object' ? result.value : null;
   const status =
-    result.ok &&
-    typeof result.value === 'object' &&
-    result.value !== null &&
-    'status' in result.value
-      ? String(result.value.status)
-      : result.ok
-        ? 'ok'
-        : result.error.code;
+    answer && 'outcome' in answer
+      ? String(answer.outcome)
+      : answer && 'status' in answer
+        ? String(answer.status)
+        : result.ok
+          ? 'ok'
+          : result.error.code;
   outcomes[`${what} ${status}`] = (outcomes[`${what} ${status}`] ?? 0) + 1;
   if (result.ok) return result.value;
   if (!EXPECTED_CODES.has(result.error.code))

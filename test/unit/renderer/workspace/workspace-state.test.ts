@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DraftView, PullResultView } from '../../../../shared/contract/ipc.ts';
+import type { DraftView, PlanView, PullResultView } from '../../../../shared/contract/ipc.ts';
 import { syncStatus } from '../../../../shared/sync/status.ts';
 import {
   initialWorkspace,
@@ -77,6 +77,8 @@ const withMerge = draft('1', list('192.0.2.1'), {
     lostAccess: [],
   },
 });
+
+const planView = { planId: 'plan-1' } as PlanView;
 
 type Row = {
   name: string;
@@ -394,6 +396,51 @@ const rows: Row[] = [
     expect: {
       sync: { state: 'offline', remoteRevision: null, message: 'm', errorCode: 'OFFLINE' },
     },
+  },
+  {
+    name: 'plan made: shown for review, an old save error cleared',
+    from: { ...loaded, saveError: 'old' },
+    action: { type: 'plan-shown', profileId: P, plan: { view: planView, dialog: 'plan' } },
+    expect: { plan: { view: planView, dialog: 'plan' }, saveError: null },
+  },
+  {
+    name: 'the plan needs the phrase: the lockout confirmation takes over',
+    from: { ...loaded, plan: { view: planView, dialog: 'plan' } },
+    action: { type: 'plan-shown', profileId: P, plan: { view: planView, dialog: 'lockout' } },
+    expect: { plan: { view: planView, dialog: 'lockout' } },
+  },
+  {
+    name: 'a save refused: the plan stays open with the reason',
+    from: { ...loaded, plan: { view: planView, dialog: 'lockout' } },
+    action: { type: 'save-error', profileId: P, message: 'Type the address' },
+    expect: { plan: { view: planView, dialog: 'lockout' }, saveError: 'Type the address' },
+  },
+  {
+    name: 'review closed: the reason stays next to the button',
+    from: { ...loaded, plan: { view: planView, dialog: 'plan' }, saveError: 'stale' },
+    action: { type: 'plan-closed', profileId: P, keepError: true },
+    expect: { plan: null, saveError: 'stale' },
+  },
+  {
+    name: 'lockout confirmation cancelled: back to editing, no error',
+    from: { ...loaded, plan: { view: planView, dialog: 'lockout' }, saveError: 'x' },
+    action: { type: 'plan-closed', profileId: P, keepError: false },
+    expect: { plan: null, saveError: null },
+  },
+  {
+    name: 'pushed: the plan closes',
+    from: { ...loaded, plan: { view: planView, dialog: 'lockout' }, saveError: 'x' },
+    action: {
+      type: 'pushed',
+      profileId: P,
+      sent: list('192.0.2.1'),
+      outcome: {
+        status: 'remote-changed',
+        draft: withMerge,
+        sync: syncStatus('remote-changed', '2'),
+      },
+    },
+    expect: { plan: null, saveError: null },
   },
   {
     name: 'the plan review opened: the request is done',
