@@ -13,8 +13,14 @@ export const CLI_TEXT = {
     en: 'usage: allowlist <command> [options]',
     ja: '使い方: allowlist <コマンド> [オプション]',
   },
-  commands: { en: 'Commands:', ja: 'コマンド:' },
-  options: { en: 'Options:', ja: 'オプション:' },
+  commands: {
+    en: 'Commands:',
+    ja: 'コマンド:',
+  },
+  options: {
+    en: 'Options:',
+    ja: 'オプション:',
+  },
   listFileNote: {
     en: 'A list FILE is JSON shaped like the service GET response, or a spreadsheet (CSV, TSV, XLSX).',
     ja: 'リスト FILE は、サービスの GET 応答と同じ形の JSON か、表ファイル（CSV、TSV、XLSX）です。',
@@ -51,17 +57,26 @@ export const CLI_TEXT = {
     en: 'allowlist {command}: --{option} must be an integer >= {min}, got "{value}".',
     ja: 'allowlist {command}: --{option} には {min} 以上の整数を指定してください（指定値: 「{value}」）。',
   },
-  expectedOneFile: { en: 'expected one FILE.', ja: 'FILE を 1 つ指定してください。' },
+  expectedOneFile: {
+    en: 'expected one FILE.',
+    ja: 'FILE を 1 つ指定してください。',
+  },
   expectedTwoFiles: {
     en: 'expected two files A and B.',
     ja: '比較するファイル A と B を指定してください。',
   },
-  listRequired: { en: '--list FILE is required.', ja: '--list FILE を指定してください。' },
+  listRequired: {
+    en: '--list FILE is required.',
+    ja: '--list FILE を指定してください。',
+  },
   addressesRequired: {
     en: 'give addresses or --stdin.',
     ja: 'アドレスか --stdin を指定してください。',
   },
-  outRequired: { en: '--out FILE is required.', ja: '--out FILE を指定してください。' },
+  outRequired: {
+    en: '--out FILE is required.',
+    ja: '--out FILE を指定してください。',
+  },
   formatRequired: {
     en: '--format must be one of {formats}.',
     ja: '--format には {formats} のいずれかを指定してください。',
@@ -78,19 +93,40 @@ export const CLI_TEXT = {
     en: '{count} warning(s); see "allowlist validate {file}".',
     ja: '警告 {count} 件（「allowlist validate {file}」で確認できます）。',
   },
-  error: { en: 'error  ', ja: 'エラー' },
-  warning: { en: 'warning', ja: '警告  ' },
-  row: { en: 'row {row}', ja: '{row} 行目' },
-  entry: { en: 'entry {position}', ja: '{position} 件目' },
+  error: {
+    en: 'error  ',
+    ja: 'エラー',
+  },
+  warning: {
+    en: 'warning',
+    ja: '警告  ',
+  },
+  row: {
+    en: 'row {row}',
+    ja: '{row} 行目',
+  },
+  entry: {
+    en: 'entry {position}',
+    ja: '{position} 件目',
+  },
 
   // --- reading a list file (cli/read-list.ts ListFileError codes) ---
-  FILE_NOT_FOUND: { en: '{path}: no such file.', ja: '{path}: ファイルがありません。' },
+  FILE_NOT_FOUND: {
+    en: '{path}: no such file.',
+    ja: '{path}: ファイルがありません。',
+  },
   FILE_NOT_READABLE: {
     en: '{path}: cannot be read ({detail}).',
     ja: '{path}: 読み込めません（{detail}）。',
   },
-  FILE_PERMISSION: { en: '{path}: permission denied.', ja: '{path}: 読み取りの権限がありません。' },
-  NOT_A_FILE: { en: '{path}: not a file.', ja: '{path}: ファイルではありません。' },
+  FILE_PERMISSION: {
+    en: '{path}: permission denied.',
+    ja: '{path}: 読み取りの権限がありません。',
+  },
+  NOT_A_FILE: {
+    en: '{path}: not a file.',
+    ja: '{path}: ファイルではありません。',
+  },
   INVALID_JSON: {
     en: '{path}: not valid JSON ({detail}).',
     ja: '{path}: JSON として正しくありません（{detail}）。',
@@ -105,15 +141,30 @@ export const CLI_TEXT = {
   },
 
   // --- check ---
-  checkAllowed: { en: 'allowed', ja: '許可' },
-  checkDenied: { en: 'DENIED', ja: '拒否' },
-  checkPartly: { en: 'PARTLY', ja: '一部許可' },
-  checkError: { en: 'ERROR', ja: 'エラー' },
+  checkAllowed: {
+    en: 'allowed',
+    ja: '許可',
+  },
+  checkDenied: {
+    en: 'DENIED',
+    ja: '拒否',
+  },
+  checkPartly: {
+    en: 'PARTLY',
+    ja: '一部許可',
+  },
+  checkError: {
+    en: 'ERROR',
+    ja: 'エラー',
+  },
   checkAllowAll: {
     en: '(mode ALLOW_ALL: everyone is allowed)',
     ja: '（モード ALLOW_ALL: すべて許可）',
   },
-  checkNoMatch: { en: 'no entry matches', ja: '一致するエントリはありません' },
+  checkNoMatch: {
+    en: 'no entry matches',
+    ja: '一致するエントリはありません',
+  },
   checkWholeNetwork: {
     en: 'the whole network ({total} addresses), by {matches}',
     ja: 'ネットワーク全体（{total} 個のアドレス）を許可: {matches}',
@@ -126,18 +177,30 @@ export const CLI_TEXT = {
     en: 'none of its {total} addresses: no entry overlaps it',
     ja: '{total} 個のアドレスのどれも許可されていません（重なるエントリはありません）',
   },
-  andMore: { en: '… {count} more', ja: '… ほか {count} 件' },
+  andMore: {
+    en: '… {count} more',
+    ja: '… ほか {count} 件',
+  },
 
   // --- validate ---
-  valid: { en: 'valid', ja: '問題なし' },
-  notValid: { en: 'NOT VALID', ja: 'エラーあり' },
+  valid: {
+    en: 'valid',
+    ja: '問題なし',
+  },
+  notValid: {
+    en: 'NOT VALID',
+    ja: 'エラーあり',
+  },
   validateHeadline: {
     en: '{file}: {verdict} — {mode}, {entries} entries, {errors} error(s), {warnings} warning(s)',
     ja: '{file}: {verdict} — {mode}、エントリ {entries} 件、エラー {errors} 件、警告 {warnings} 件',
   },
 
   // --- aggregate ---
-  sameAddresses: { en: 'same addresses', ja: 'アドレスは同じ' },
+  sameAddresses: {
+    en: 'same addresses',
+    ja: 'アドレスは同じ',
+  },
   mergeCost: {
     en: '+{count} address(es) not allowed before',
     ja: '以前は許可されていなかったアドレス +{count} 個',
@@ -150,13 +213,22 @@ export const CLI_TEXT = {
     en: '1 invalid entry kept as it is ({places}).',
     ja: '不正なエントリ 1 件はそのまま残しました（{places}）。',
   },
-  noExtra: { en: 'no extra addresses', ja: '追加のアドレスなし' },
+  noExtra: {
+    en: 'no extra addresses',
+    ja: '追加のアドレスなし',
+  },
   extraAllowed: {
     en: '{count} extra address(es) allowed (optimal: no plan within the limit allows fewer)',
     ja: '追加で許可されるアドレス {count} 個（最適: 上限内でこれより少ない計画はありません）',
   },
-  fits: { en: 'fits', ja: '上限内' },
-  doesNotFit: { en: 'DOES NOT FIT', ja: '上限を超えています' },
+  fits: {
+    en: 'fits',
+    ja: '上限内',
+  },
+  doesNotFit: {
+    en: 'DOES NOT FIT',
+    ja: '上限を超えています',
+  },
   aggregateTotal: {
     en: '{before} -> {after} entries (limit {max}): {fits}, {merges} merge(s), {extra}.',
     ja: '{before} -> {after} 件（上限 {max}）: {fits}、統合 {merges} 件、{extra}。',
@@ -179,9 +251,18 @@ export const CLI_TEXT = {
   },
 
   // --- diff ---
-  modeChange: { en: 'mode: {from} -> {to}', ja: 'モード: {from} -> {to}' },
-  memoChange: { en: 'memo "{before}" -> "{after}"', ja: 'メモ「{before}」->「{after}」' },
-  writtenAs: { en: 'written as {network}', ja: '{network} と表記' },
+  modeChange: {
+    en: 'mode: {from} -> {to}',
+    ja: 'モード: {from} -> {to}',
+  },
+  memoChange: {
+    en: 'memo "{before}" -> "{after}"',
+    ja: 'メモ「{before}」->「{after}」',
+  },
+  writtenAs: {
+    en: 'written as {network}',
+    ja: '{network} と表記',
+  },
   noDifferences: {
     en: 'no differences ({unchanged} entries unchanged)',
     ja: '差分なし（変更のないエントリ {unchanged} 件）',
@@ -196,18 +277,54 @@ export const CLI_TEXT = {
     en: 'Read {entries} entries from {imported} of {rows} rows ({where}).',
     ja: '{rows} 行中 {imported} 行から {entries} 件のエントリを読み込みました（{where}）。',
   },
-  sheetWhere: { en: 'sheet "{sheet}" (xlsx)', ja: 'シート「{sheet}」（xlsx）' },
-  columnNone: { en: '{label}: none', ja: '{label}: なし' },
-  columnIs: { en: '{label}: {letter}{heading}', ja: '{label}: {letter} 列{heading}' },
-  columnHeading: { en: ' "{heading}"', ja: '「{heading}」' },
-  placeNetwork: { en: '{place} ({network})', ja: '{place}（{network}）' },
-  addressLabel: { en: 'address', ja: 'アドレス' },
-  prefixLabel: { en: 'prefix', ja: 'プレフィックス' },
-  memoLabel: { en: 'memo', ja: 'メモ' },
-  noHeaderRow: { en: 'no header row', ja: '見出し行なし' },
-  headerOnRow: { en: 'header on row {row}', ja: '見出しは {row} 行目' },
-  listSeparator: { en: ', ', ja: '、' },
-  columnsLine: { en: 'Columns: {columns} ({header}).', ja: '列: {columns}（{header}）。' },
+  sheetWhere: {
+    en: 'sheet "{sheet}" (xlsx)',
+    ja: 'シート「{sheet}」（xlsx）',
+  },
+  columnNone: {
+    en: '{label}: none',
+    ja: '{label}: なし',
+  },
+  columnIs: {
+    en: '{label}: {letter}{heading}',
+    ja: '{label}: {letter} 列{heading}',
+  },
+  columnHeading: {
+    en: ' "{heading}"',
+    ja: '「{heading}」',
+  },
+  placeNetwork: {
+    en: '{place} ({network})',
+    ja: '{place}（{network}）',
+  },
+  addressLabel: {
+    en: 'address',
+    ja: 'アドレス',
+  },
+  prefixLabel: {
+    en: 'prefix',
+    ja: 'プレフィックス',
+  },
+  memoLabel: {
+    en: 'memo',
+    ja: 'メモ',
+  },
+  noHeaderRow: {
+    en: 'no header row',
+    ja: '見出し行なし',
+  },
+  headerOnRow: {
+    en: 'header on row {row}',
+    ja: '見出しは {row} 行目',
+  },
+  listSeparator: {
+    en: ', ',
+    ja: '、',
+  },
+  columnsLine: {
+    en: 'Columns: {columns} ({header}).',
+    ja: '列: {columns}（{header}）。',
+  },
   problemsHeadline: {
     en: 'Problems ({errors} errors, {warnings} warnings):',
     ja: '問題（エラー {errors} 件、警告 {warnings} 件）:',
@@ -240,7 +357,10 @@ export const CLI_TEXT = {
   },
 
   // --- option descriptions (--help) ---
-  optJson: { en: 'print the result as JSON on stdout', ja: '結果を JSON で標準出力に出す' },
+  optJson: {
+    en: 'print the result as JSON on stdout',
+    ja: '結果を JSON で標準出力に出す',
+  },
   optSheet: {
     en: 'XLSX: read this sheet (default: the first with IP data)',
     ja: 'XLSX: 読むシート（既定: IP アドレスのある最初のシート）',
@@ -257,13 +377,22 @@ export const CLI_TEXT = {
     en: 'read addresses or networks from stdin, one per line',
     ja: '標準入力からアドレスかネットワークを 1 行に 1 つずつ読む',
   },
-  optHelp: { en: 'show this help', ja: 'このヘルプを表示する' },
-  optVersion: { en: 'print the version', ja: 'バージョンを表示する' },
+  optHelp: {
+    en: 'show this help',
+    ja: 'このヘルプを表示する',
+  },
+  optVersion: {
+    en: 'print the version',
+    ja: 'バージョンを表示する',
+  },
   optAggregateOut: {
     en: 'also write the resulting list as JSON to FILE (atomically)',
     ja: '結果のリストを JSON で FILE にも書き出す（アトミックに置き換え）',
   },
-  optExportOut: { en: 'the file to write (required)', ja: '書き出すファイル（必須）' },
+  optExportOut: {
+    en: 'the file to write (required)',
+    ja: '書き出すファイル（必須）',
+  },
   optFormat: {
     en: 'cybozu-csv (the service CSV, Shift_JIS), csv (UTF-8) or xlsx (required)',
     ja: 'cybozu-csv（サービス用 CSV、Shift_JIS）、csv（UTF-8）、xlsx のいずれか（必須）',
@@ -296,7 +425,10 @@ export const CLI_TEXT = {
     en: 'how the log fields are separated: comma, tab, space or combined (default: detected)',
     ja: 'ログの区切り: comma、tab、space、combined のいずれか（既定: 自動判別）',
   },
-  optTop: { en: 'how many denied addresses to list', ja: '表示する拒否アドレスの数' },
+  optTop: {
+    en: 'how many denied addresses to list',
+    ja: '表示する拒否アドレスの数',
+  },
 
   // --- impact ---
   impactLines: {
@@ -311,12 +443,18 @@ export const CLI_TEXT = {
     en: 'skipped {count} line(s) longer than {max} bytes',
     ja: '{max} バイトを超える {count} 行を読み飛ばしました',
   },
-  impactAllowed: { en: 'allowed {count} ({percent}%)', ja: '許可 {count}（{percent}%）' },
+  impactAllowed: {
+    en: 'allowed {count} ({percent}%)',
+    ja: '許可 {count}（{percent}%）',
+  },
   impactDenied: {
     en: 'denied  {count} ({percent}%) from {distinct} distinct address(es)',
     ja: '拒否 {count}（{percent}%）、接続元 {distinct} 個',
   },
-  impactTop: { en: 'Most frequent denied addresses:', ja: '拒否が多い接続元:' },
+  impactTop: {
+    en: 'Most frequent denied addresses:',
+    ja: '拒否が多い接続元:',
+  },
   impactAllowAll: {
     en: 'mode ALLOW_ALL: everyone is allowed.',
     ja: 'モード ALLOW_ALL: すべての接続元が許可されます。',
@@ -345,7 +483,10 @@ export const CLI_TEXT = {
     en: '--delimiter must be one of {values}, got "{value}".',
     ja: '--delimiter には {values} のいずれかを指定してください（指定: "{value}"）。',
   },
-  stdinName: { en: 'stdin', ja: '標準入力' },
+  stdinName: {
+    en: 'stdin',
+    ja: '標準入力',
+  },
   listAndLogRequired: {
     en: '--list FILE and --log FILE are required.',
     ja: '--list FILE と --log FILE を指定してください。',
@@ -356,14 +497,26 @@ export const CLI_TEXT = {
     en: 'is an address or a network allowed, and by which entries',
     ja: 'アドレスやネットワークが許可されるか、どのエントリによるか',
   },
-  sumImpact: { en: 'who in a log would lose access', ja: 'ログのうちアクセスできなくなる接続元' },
-  sumValidate: { en: 'every problem of a list', ja: 'リストのすべての問題' },
+  sumImpact: {
+    en: 'who in a log would lose access',
+    ja: 'ログのうちアクセスできなくなる接続元',
+  },
+  sumValidate: {
+    en: 'every problem of a list',
+    ja: 'リストのすべての問題',
+  },
   sumAggregate: {
     en: 'merge networks to fewer entries',
     ja: 'ネットワークを統合してエントリを減らす',
   },
-  sumDiff: { en: 'what changed between two lists', ja: '2 つのリストの違い' },
-  sumImport: { en: 'read a spreadsheet', ja: '表ファイルを読み込む' },
+  sumDiff: {
+    en: 'what changed between two lists',
+    ja: '2 つのリストの違い',
+  },
+  sumImport: {
+    en: 'read a spreadsheet',
+    ja: '表ファイルを読み込む',
+  },
   sumExport: {
     en: 'write a list as the service CSV, UTF-8 CSV or XLSX',
     ja: 'リストをサービス用 CSV、UTF-8 CSV、XLSX に書き出す',

@@ -10,6 +10,7 @@ import { FirstRun } from './features/profiles/first-run.tsx';
 import { ProfileFormDialog } from './features/profiles/profile-form.tsx';
 import { Workspace } from './features/workspace/workspace.tsx';
 import { StoreNotices } from './features/notices/store-notices.tsx';
+import { ErrorCallout } from './components/ui/error-callout.tsx';
 
 /**
  * The application shell: header (profile, language), first run or the profile's workspace.
@@ -80,11 +81,7 @@ export function App() {
         />
       </header>
       <StoreNotices />
-      {error && (
-        <p className="callout callout-error" role="alert">
-          {t('app.error', { message: error })}
-        </p>
-      )}
+      <ErrorCallout>{error && t('app.error', { message: error })}</ErrorCallout>
       {profiles === null ? (
         <main className="workspace-loading">{t('app.loading')}</main>
       ) : selected ? (

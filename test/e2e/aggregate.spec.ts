@@ -6,13 +6,16 @@ import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
 import { ADMIN, readRestriction, writeRestriction } from './support/service-calls.ts';
 import {
+  addEntry,
   addProfileViaUi,
   expectListFromService,
   expectSavedLocally,
   ipField,
   pasteInto,
+  toJapanese,
 } from './support/ui.ts';
 import { bigList } from './support/seed.ts';
+import { saveThroughPlan } from './support/sync.ts';
 
 /** Four entries on a service that accepts at most five. */
 const SMALL_LIST: Config = {
@@ -47,7 +50,7 @@ test.describe('a service that accepts 5 entries', () => {
     await app.open();
     await addProfileViaUi(app.page, small.url, 'Small service');
     await expectListFromService(app.page, SMALL_LIST);
-    await app.page.getByRole('button', { name: 'Add entry' }).click();
+    await addEntry(app.page);
     await pasteInto(ipField(app.page, 5), `${PASTED}\r\n`);
     await expect(app.page.getByTestId('counters')).toContainText('8 / 5 entries');
   });
@@ -126,11 +129,7 @@ test.describe('a service that accepts 5 entries', () => {
     await expectSavedLocally(page);
 
     // The service accepts the merged list through the normal plan.
-    await page.getByRole('button', { name: 'Review and save…' }).click();
-    const plan = page.getByRole('dialog', { name: 'Review the changes' });
-    await plan.getByRole('button', { name: 'Save to service' }).click();
-    await expect(plan).toBeHidden();
-    await expect(page.getByText(/Saved as revision/)).toBeVisible();
+    await saveThroughPlan(page);
     const saved = await readRestriction(small.url);
     expect(saved.entries).toEqual([
       { ip: '127.0.0.1', cidr: null, memo: 'Admin workstation' },
@@ -143,8 +142,7 @@ test.describe('a service that accepts 5 entries', () => {
 
   test('the planner in Japanese, on request with a lower target', async ({ app }) => {
     const { page } = app;
-    await page.getByRole('button', { name: /Language/ }).click();
-    await page.getByRole('option', { name: '日本語' }).click();
+    await toJapanese(page);
     await expect(page.getByTestId('over-limit-banner')).toHaveText(
       /エントリが 8 件あります。サービスが受け付けるのは最大 5 件です。/,
     );
@@ -175,7 +173,7 @@ test('1,005 entries on a service that takes 1,000: five exact merges bring it to
   await expect(page.getByTestId('counters')).toContainText('1,000 / 1,000 entries');
   // Five addresses next to listed ones (11.0.N.0 beside 11.0.N.1): exact /31 merges.
   const neighbours = [1, 2, 3, 4, 5].map((n) => `11.0.${n}.0\tNeighbour ${n}`).join('\r\n');
-  await page.getByRole('button', { name: 'Add entry' }).click();
+  await addEntry(page);
   await pasteInto(ipField(page, 1001), `${neighbours}\r\n`);
   await expect(page.getByTestId('counters')).toContainText('1,005 / 1,000 entries');
 
@@ -240,8 +238,7 @@ test('a limit set in the profile is named as such; a merge wider than a /16 gets
     '1 merge lets in more than 65,536 extra addresses (more than a /16). Accept it only if that whole network should have access.',
   );
 
-  await page.getByRole('button', { name: /Language/ }).click();
-  await page.getByRole('option', { name: '日本語' }).click();
+  await toJapanese(page);
   await expect(page.getByTestId('wide-merge-warning')).toContainText(
     '65,536 個を超えるアドレス（/16 より広い範囲）を新たに許可する集約が 1 件あります。',
   );

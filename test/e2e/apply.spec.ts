@@ -2,7 +2,7 @@ import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
 import { readRestriction } from './support/service-calls.ts';
 import { expectSavedLocally, memoField, openWithOfficeList } from './support/ui.ts';
-import { saveThroughPlan } from './sync-support.ts';
+import { saveThroughPlan } from './support/sync.ts';
 
 test('after a push: applying with elapsed time, then verified that you still have access', async ({
   app,

@@ -1,5 +1,6 @@
 import { expect, test } from './support/fixtures.ts';
 import { screenshot } from './support/evidence.ts';
+import { EXPOSED_AREAS } from './support/exposed-api.ts';
 
 /**
  * What a browser-mode user gets beyond the other specs (which all run in browser mode): the
@@ -40,19 +41,7 @@ test('browser mode: the token leaves the address bar and survives a reload, the 
   expect(seen).toEqual({
     cookie: '',
     bare: 401,
-    areas: [
-      'app',
-      'apply',
-      'draft',
-      'export',
-      'history',
-      'import',
-      'merge',
-      'on',
-      'preview',
-      'profiles',
-      'sync',
-    ],
+    areas: EXPOSED_AREAS,
     frozen: true,
     foreign: 'blocked',
   });

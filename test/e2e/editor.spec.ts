@@ -1,13 +1,14 @@
 import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
 import {
+  addEntry,
   cidrField,
   entryRow,
   expectSavedLocally,
   ipField,
   memoField,
-  pasteInto,
   openWithOfficeList,
+  pasteInto,
 } from './support/ui.ts';
 
 test.beforeEach(async ({ app }) => {
@@ -22,7 +23,7 @@ test('add and edit entries: inline validation, fix-its, duplicates, undo/redo, c
   await expect(counters).toContainText('4 / 1,000 entries');
   await expect(ipField(page, 4)).toHaveValue('133.242.10.8');
 
-  await page.getByRole('button', { name: 'Add entry' }).click();
+  await addEntry(page);
   // The new row gets the focus: typing goes straight into its address.
   await expect(ipField(page, 5)).toBeFocused();
   await page.keyboard.type('10.0.0.300');
@@ -77,12 +78,9 @@ test('add and edit entries: inline validation, fix-its, duplicates, undo/redo, c
   await expect(page.getByTestId('remote-status')).toHaveText('Not saved to the service');
 
   // A picture with several kinds of problems at once.
-  await page.getByRole('button', { name: 'Add entry' }).click();
-  await page.keyboard.type('2001:db8::1');
-  await page.getByRole('button', { name: 'Add entry' }).click();
-  await page.keyboard.type('10.1');
-  await page.getByRole('button', { name: 'Add entry' }).click();
-  await page.keyboard.type('160.16.200.0');
+  await addEntry(page, { ip: '2001:db8::1' });
+  await addEntry(page, { ip: '10.1' });
+  await addEntry(page, { ip: '160.16.200.0' });
   await expect(entryRow(page, 6)).toContainText('IPv6');
   await expect(entryRow(page, 8)).toContainText('covered by entry 3');
   await expect(counters).toContainText('2 errors');
@@ -97,7 +95,7 @@ test('add and edit entries: inline validation, fix-its, duplicates, undo/redo, c
 
 test('paste rows copied from Excel into the table', async ({ app }) => {
   const { page } = app;
-  await page.getByRole('button', { name: 'Add entry' }).click();
+  await addEntry(page);
   const excel = [
     'IP Address\tCIDR\tMemo',
     '203.0.114.0\t24\tFukuoka office',

@@ -2,7 +2,13 @@ import type { Locator } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
 import { OFFICE_LIST } from './support/seed.ts';
-import { expectSavedLocally, ipField, memoField, openWithOfficeList } from './support/ui.ts';
+import {
+  addEntry,
+  expectSavedLocally,
+  ipField,
+  memoField,
+  openWithOfficeList,
+} from './support/ui.ts';
 import { importBytes } from '../../shared/import/index.ts';
 
 const networks = (entries: { ip: string; cidr: number | null; memo: string }[]) =>
@@ -21,7 +27,7 @@ test('export the working copy as service CSV, UTF-8 CSV and XLSX; an unencodable
   const { page } = app;
   await openWithOfficeList(app);
   // A fifth entry whose memo Shift_JIS cannot hold (an emoji), added and not yet autosaved.
-  await page.getByRole('button', { name: 'Add entry' }).click();
+  await addEntry(page);
   await ipField(page, 5).fill('198.51.100.7');
   await memoField(page, 5).fill('福岡 😀 回線');
   // And a Japanese memo that Shift_JIS holds.

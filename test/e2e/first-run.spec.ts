@@ -1,6 +1,6 @@
 import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
-import { entriesTable } from './support/ui.ts';
+import { addEntry, entriesTable } from './support/ui.ts';
 
 test('first run offers a profile or the demo; the demo opens an editable list', async ({ app }) => {
   const { page } = app;
@@ -26,8 +26,7 @@ test('first run offers a profile or the demo; the demo opens an editable list', 
   await page.getByText('Allow specific IP addresses only').click();
   await expect(page.getByRole('radio', { name: 'Allow specific IP addresses only' })).toBeChecked();
   await expect(page.getByTestId('general-problems')).toContainText('needs at least one entry');
-  await page.getByRole('button', { name: 'Add entry' }).click();
-  await page.keyboard.type('127.0.0.1');
+  await addEntry(page, { ip: '127.0.0.1' });
   await expect(entriesTable(page)).toBeVisible();
   await expect(page.getByTestId('counters')).toContainText('1 / 1,000 entries');
   await expect(page.getByTestId('allow-all-advice')).toBeHidden();

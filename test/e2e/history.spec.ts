@@ -2,20 +2,20 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
 import { readRestriction } from './support/service-calls.ts';
-import { expectSavedLocally, openWithOfficeList } from './support/ui.ts';
+import {
+  addEntry,
+  expectSavedLocally,
+  openWithOfficeList,
+  SENDAI_OFFICE,
+  toJapanese,
+} from './support/ui.ts';
+import { openPlan, saveThroughPlan } from './support/sync.ts';
 
-/** Review and save through the plan dialog; returns the revision the app reports. */
-async function saveThroughPlan(page: Page): Promise<string> {
-  await page.getByRole('button', { name: 'Review and save…' }).click();
-  const plan = page.getByRole('dialog', { name: 'Review the changes' });
-  await plan.getByRole('button', { name: 'Save to service' }).click();
-  await expect(plan).toBeHidden();
-  const notice = page.getByText(/Saved as revision/);
-  await expect(notice).toBeVisible();
-  // The notice reads "Saved as revision 4. Waiting for it to take effect…" or, once applied (a
-  // fast service), "Saved as revision 4, now in force.": the revision ends at ", " or ". ".
-  const text = (await notice.textContent()) ?? '';
-  return /Saved as revision (\S+?)(?:,|\.)(?:\s|$)/.exec(text)?.[1] ?? '';
+/** Add the Sendai office by typing, wait for the autosave, save it; returns the new revision. */
+async function saveSendaiOffice(page: Page): Promise<string> {
+  await addEntry(page, SENDAI_OFFICE);
+  await expectSavedLocally(page);
+  return saveThroughPlan(page);
 }
 
 test.beforeEach(async ({ app }) => {
@@ -29,14 +29,7 @@ test('history lists both saves, diffs one against the working copy and restores 
   const original = await readRestriction(app.service.url);
 
   // First save: add the Sendai office.
-  await page.getByRole('button', { name: 'Add entry' }).click();
-  await page.keyboard.type('150.95.10.0');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('24');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('Sendai office');
-  await expectSavedLocally(page);
-  const first = await saveThroughPlan(page);
+  const first = await saveSendaiOffice(page);
 
   // Second save: the Osaka office (entry 3) goes away.
   await page.getByRole('button', { name: 'Delete entry 3' }).click();
@@ -89,8 +82,7 @@ test('history lists both saves, diffs one against the working copy and restores 
 
   // The normal save flow: the plan shows the Osaka office coming back; the service changes only
   // after the plan is confirmed.
-  await page.getByRole('button', { name: 'Review and save…' }).click();
-  const plan = page.getByRole('dialog', { name: 'Review the changes' });
+  const plan = await openPlan(page);
   await expect(plan.getByRole('heading', { name: 'Added (1)' })).toBeVisible();
   await expect(plan).toContainText('160.16.0.0/16 Osaka office');
   await expect(plan).toContainText('keeps access');
@@ -119,8 +111,7 @@ test('history in Japanese: localized time, summary and diff', async ({ app }) =>
   await expectSavedLocally(page);
   const revision = await saveThroughPlan(page);
 
-  await page.getByRole('button', { name: /Language/ }).click();
-  await page.getByRole('option', { name: '日本語' }).click();
+  await toJapanese(page);
   await page.getByRole('tab', { name: '履歴' }).click();
   const table = page.getByRole('table', { name: 'リビジョン' });
   const rows = table.getByRole('row');
@@ -147,14 +138,7 @@ test('restoring a revision that would shut out a protected address goes through 
   const { page } = app;
   const original = await readRestriction(app.service.url);
   // A new office, whose gateway is then protected.
-  await page.getByRole('button', { name: 'Add entry' }).click();
-  await page.keyboard.type('150.95.10.0');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('24');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('Sendai office');
-  await expectSavedLocally(page);
-  const saved = await saveThroughPlan(page);
+  const saved = await saveSendaiOffice(page);
   await page.getByRole('tab', { name: 'Settings' }).click();
   await page.getByRole('textbox', { name: 'Address to protect' }).fill('150.95.10.20');
   await page.getByRole('textbox', { name: 'Label' }).fill('Sendai gateway');
@@ -167,8 +151,7 @@ test('restoring a revision that would shut out a protected address goes through 
     .getByRole('button', { name: `Restore revision ${original.revision} into the draft` })
     .click();
   await expect(page.getByTestId('history-restored')).toBeVisible();
-  await page.getByRole('button', { name: 'Review and save…' }).click();
-  const plan = page.getByRole('dialog', { name: 'Review the changes' });
+  const plan = await openPlan(page);
   await expect(plan).toContainText('150.95.10.20 Protected: Sendai gateway: loses access');
   await plan.getByRole('button', { name: 'Save to service' }).click();
   const modal = page.getByRole('alertdialog', {

@@ -1,20 +1,18 @@
 import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
-import { openWithOfficeList } from './support/ui.ts';
+import { addEntry, openWithOfficeList, toJapanese } from './support/ui.ts';
 
 test('switching to Japanese translates the UI and the problem messages; dark theme follows the OS', async ({
   app,
 }) => {
   const { page } = app;
   await openWithOfficeList(app);
-  await page.getByRole('button', { name: 'Add entry' }).click();
-  await page.keyboard.type('192.168.1.300');
+  await addEntry(page, { ip: '192.168.1.300' });
   await expect(
     page.getByText('"192.168.1.300": the number 300 is greater than 255.'),
   ).toBeVisible();
 
-  await page.getByRole('button', { name: /Language/ }).click();
-  await page.getByRole('option', { name: '日本語' }).click();
+  await toJapanese(page);
   await expect(page.getByRole('radiogroup', { name: 'IPアドレス制限' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'エントリを追加' })).toBeVisible();
   await expect(
@@ -60,8 +58,7 @@ test('a status notice follows a language switch instead of staying in the old la
   const notice = page.locator('.notice[role="status"]');
   await expect(notice).toContainText(/Already up to date \(revision \d+\)\./);
 
-  await page.getByRole('button', { name: /Language/ }).click();
-  await page.getByRole('option', { name: '日本語' }).click();
+  await toJapanese(page);
   await expect(notice).toContainText(/すでに最新です（リビジョン \d+）。/);
   await expect(notice).not.toContainText('Already up to date');
 });

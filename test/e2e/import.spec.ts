@@ -2,8 +2,20 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import type { TestApp } from './support/fixtures.ts';
 import { expectAccessible, recordPerf, screenshot } from './support/evidence.ts';
-import { expectSavedLocally, ipField, memoField, openWithOfficeList } from './support/ui.ts';
-import { largeCsv, largeWorkbook, officeWorkbook, serviceCsv, zipBomb } from './import-files.ts';
+import {
+  expectSavedLocally,
+  ipField,
+  memoField,
+  openWithOfficeList,
+  toJapanese,
+} from './support/ui.ts';
+import {
+  largeCsv,
+  largeWorkbook,
+  officeWorkbook,
+  serviceCsv,
+  zipBomb,
+} from './support/import-files.ts';
 import type { PickedFile } from '../../electron/ipc/deps.ts';
 
 function wizard(page: Page): Locator {
@@ -241,8 +253,7 @@ test('a large file shows progress and can be canceled; 50,000 rows preview witho
 test('a file dropped on the window opens the wizard (Japanese)', async ({ app }) => {
   const { page } = app;
   await openWithOffices(app);
-  await page.getByRole('button', { name: /Language/ }).click();
-  await page.getByRole('option', { name: '日本語' }).click();
+  await toJapanese(page);
   await expect(page.getByRole('button', { name: 'インポート…' })).toBeVisible();
 
   await dropFile(page, serviceCsv());
@@ -284,8 +295,7 @@ test('an unreadable file in Japanese: the error names the limit that refused it'
 }) => {
   const { page } = app;
   await openWithOffices(app);
-  await page.getByRole('button', { name: /Language/ }).click();
-  await page.getByRole('option', { name: '日本語' }).click();
+  await toJapanese(page);
   await page.getByRole('button', { name: 'インポート…' }).click();
   const dialog = page.getByRole('dialog', { name: 'ファイルからアドレスをインポート' });
   await expect(dialog).toBeVisible();
@@ -312,8 +322,7 @@ test('a dropped file over the size limit is refused in Japanese, naming the real
 }) => {
   const { page } = app;
   await openWithOffices(app);
-  await page.getByRole('button', { name: /Language/ }).click();
-  await page.getByRole('option', { name: '日本語' }).click();
+  await toJapanese(page);
   await expect(page.getByRole('button', { name: 'インポート…' })).toBeVisible();
 
   // 51 MiB, made in the page: one MiB over the limit main enforces (IPC_LIMITS.maxImportBytes).

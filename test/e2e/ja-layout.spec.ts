@@ -3,8 +3,15 @@ import { expect, test } from './support/fixtures.ts';
 import { screenshot } from './support/evidence.ts';
 import { OFFICE_LIST } from './support/seed.ts';
 import { writeRestriction } from './support/service-calls.ts';
-import { addProfileViaUi, ipField, openWithOfficeList } from './support/ui.ts';
-import { serviceCsv } from './import-files.ts';
+import {
+  addEntry,
+  addProfileViaUi,
+  ipField,
+  openWithOfficeList,
+  toJapanese,
+} from './support/ui.ts';
+import { serviceCsv } from './support/import-files.ts';
+import { saveThroughPlan } from './support/sync.ts';
 
 /**
  * The Japanese UI at the default window width (1280 px) and at the narrowest the app allows
@@ -14,12 +21,6 @@ import { serviceCsv } from './import-files.ts';
 const WIDTHS = [1280, 900] as const;
 /** The date-time format of the Japanese UI (renderer/i18n/format.ts). */
 const JA_DATE_TIME = /\d{4}\/\d{2}\/\d{2}\s\d{2}:\d{2}/;
-
-async function toJapanese(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /Language/ }).click();
-  await page.getByRole('option', { name: '日本語' }).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
-}
 
 /** The address input of entry n in the Japanese editor. */
 function jaIpField(page: Page, n: number): Locator {
@@ -73,8 +74,7 @@ for (const width of WIDTHS) {
     }) => {
       const { page } = app;
       await openWithOfficeList(app);
-      await page.getByRole('button', { name: 'Add entry' }).click();
-      await page.keyboard.type('192.168.1.300');
+      await addEntry(page, { ip: '192.168.1.300' });
       await toJapanese(page);
 
       const search = page.getByRole('searchbox', { name: '検索・アドレスの確認' });
@@ -187,13 +187,9 @@ for (const width of WIDTHS) {
       const { page } = app;
       await openWithOfficeList(app);
       // One save from the app, so the history has a revision with its time.
-      await page.getByRole('button', { name: 'Add entry' }).click();
-      await page.keyboard.type('150.95.10.0');
+      await addEntry(page, { ip: '150.95.10.0' });
       await expect(page.getByTestId('local-status')).toHaveText('Draft saved');
-      await page.getByRole('button', { name: 'Review and save…' }).click();
-      const plan = page.getByRole('dialog', { name: 'Review the changes' });
-      await plan.getByRole('button', { name: 'Save to service' }).click();
-      await expect(page.getByText(/Saved as revision/)).toBeVisible();
+      await saveThroughPlan(page);
       await toJapanese(page);
       await page.getByRole('tab', { name: '履歴' }).click();
       const table = page.getByRole('table', { name: 'リビジョン' });

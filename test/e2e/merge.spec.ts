@@ -1,15 +1,26 @@
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
 import { readRestriction } from './support/service-calls.ts';
 import {
+  addEntry,
   cidrField,
   entryRow,
   expectSavedLocally,
   ipField,
   memoField,
   openWithOfficeList,
+  SENDAI_OFFICE,
+  toJapanese,
 } from './support/ui.ts';
-import { confirmPlan, otherAdminEdits, withEntry, withMemo, without } from './sync-support.ts';
+import {
+  confirmPlan,
+  openPlan,
+  otherAdminEdits,
+  withEntry,
+  withMemo,
+  without,
+} from './support/sync.ts';
 
 test.beforeEach(async ({ app }) => {
   await openWithOfficeList(app);
@@ -20,12 +31,7 @@ test('remote changed while editing: what each side did, conflicts one by one, th
 }) => {
   const { page } = app;
   // Mine: new Sendai office, Osaka memo, Tokyo gateway deleted.
-  await page.getByRole('button', { name: 'Add entry' }).click();
-  await page.keyboard.type('150.95.10.0');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('24');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('Sendai office');
+  await addEntry(page, SENDAI_OFFICE);
   await memoField(page, 3).fill('Osaka office (mine)');
   await entryRow(page, 4).getByRole('button', { name: 'Delete entry 4' }).click();
   await expectSavedLocally(page);
@@ -117,13 +123,18 @@ test('remote changed while editing: what each side did, conflicts one by one, th
   ]);
 });
 
-test('a 412 during push loops back to the merge screen and never overwrites', async ({ app }) => {
-  const { page } = app;
+/** My edit of the Osaka memo, autosaved, and the plan open showing it (before a 412). */
+async function planMyOsakaMemo(page: Page): Promise<Locator> {
   await memoField(page, 3).fill('Osaka office (mine)');
   await expectSavedLocally(page);
-  await page.getByRole('button', { name: 'Review and save…' }).click();
-  const plan = page.getByRole('dialog', { name: 'Review the changes' });
+  const plan = await openPlan(page);
   await expect(plan).toContainText('Osaka office (mine)');
+  return plan;
+}
+
+test('a 412 during push loops back to the merge screen and never overwrites', async ({ app }) => {
+  const { page } = app;
+  const plan = await planMyOsakaMemo(page);
 
   // The plan is open; another admin saves first.
   const theirs = await otherAdminEdits(app.service.url, (c) =>
@@ -144,8 +155,7 @@ test('a 412 during push loops back to the merge screen and never overwrites', as
   });
 
   // The same screen in Japanese.
-  await page.getByRole('button', { name: /Language/ }).click();
-  await page.getByRole('option', { name: '日本語' }).click();
+  await toJapanese(page);
   await expect(
     merge.getByRole('heading', { name: 'サービス上のリストが変更されました' }),
   ).toBeVisible();
@@ -172,11 +182,7 @@ test('a 412 during push loops back to the merge screen and never overwrites', as
 
 test('a 412 without conflicts combines both sides and shows the new plan', async ({ app }) => {
   const { page } = app;
-  await memoField(page, 3).fill('Osaka office (mine)');
-  await expectSavedLocally(page);
-  await page.getByRole('button', { name: 'Review and save…' }).click();
-  const plan = page.getByRole('dialog', { name: 'Review the changes' });
-  await expect(plan).toContainText('Osaka office (mine)');
+  const plan = await planMyOsakaMemo(page);
   const theirs = await otherAdminEdits(app.service.url, (c) =>
     withEntry(c, { ip: '198.51.100.0', cidr: 24, memo: 'Nagoya office' }),
   );
@@ -209,10 +215,7 @@ test('a conflict can be left by discarding my changes: the editor shows the serv
 }) => {
   const { page } = app;
   // Mine: a new Sendai office and my Osaka memo.
-  await page.getByRole('button', { name: 'Add entry' }).click();
-  await page.keyboard.type('150.95.10.0');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('24');
+  await addEntry(page, { ip: '150.95.10.0', cidr: '24' });
   await memoField(page, 3).fill('Osaka office (mine)');
   await expectSavedLocally(page);
   // Theirs: the Osaka memo too, and Nagoya.

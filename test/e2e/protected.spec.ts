@@ -2,6 +2,7 @@ import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
 import { readRestriction } from './support/service-calls.ts';
 import { expectSavedLocally, openWithOfficeList } from './support/ui.ts';
+import { openPlan } from './support/sync.ts';
 
 test('protected addresses are edited in settings and guarded by the save plan', async ({ app }) => {
   const { page } = app;
@@ -32,8 +33,7 @@ test('protected addresses are edited in settings and guarded by the save plan', 
   await page.getByRole('button', { name: 'Delete entry 2' }).click();
   await expectSavedLocally(page);
   const before = await readRestriction(app.service.url);
-  await page.getByRole('button', { name: 'Review and save…' }).click();
-  const plan = page.getByRole('dialog', { name: 'Review the changes' });
+  const plan = await openPlan(page);
   await expect(plan).toContainText('127.0.0.2 Protected: Second admin: loses access');
   await expect(plan).toContainText('127.0.0.1 You: keeps access');
   await plan.getByRole('button', { name: 'Save to service' }).click();

@@ -8,15 +8,17 @@ import {
   expectSavedLocally,
   ipField,
   openWithOfficeList,
+  toJapanese,
 } from './support/ui.ts';
 import {
-  OTHER_ADMIN,
   confirmPlan,
+  openPlan,
   openResetUrl,
+  OTHER_ADMIN,
   otherAdminEdits,
   resetUrlFromOutbox,
   without,
-} from './sync-support.ts';
+} from './support/sync.ts';
 
 test('locked out after a save: Reset URL guidance with the time left, then restore the previous revision', async ({
   app,
@@ -30,7 +32,7 @@ test('locked out after a save: Reset URL guidance with the time left, then resto
   // Replace the admin's own address (the service sees the app at 127.0.0.1) and save anyway.
   await ipField(page, 1).fill('127.0.0.9');
   await expectSavedLocally(page);
-  await page.getByRole('button', { name: 'Review and save…' }).click();
+  await openPlan(page);
   await confirmPlan(page);
   const modal = page.getByRole('alertdialog', {
     name: 'After this save, you can no longer reach the service',
@@ -71,8 +73,7 @@ test('locked out after a save: Reset URL guidance with the time left, then resto
   await expect(recovery).toContainText('The service still refuses this computer');
 
   // Japanese.
-  await page.getByRole('button', { name: /Language/ }).click();
-  await page.getByRole('option', { name: '日本語' }).click();
+  await toJapanese(page);
   await expect(
     recovery.getByRole('heading', {
       name: 'サービスがこのコンピューターのアドレスを拒否しています',
@@ -154,8 +155,7 @@ test('another administrator’s save locks this computer out: the recovery scree
   await expect(page.getByRole('radio', { name: 'Allow specific IP addresses only' })).toBeChecked();
   await expect(notice).toBeHidden();
   await expectSavedLocally(page);
-  await page.getByRole('button', { name: 'Review and save…' }).click();
-  const plan = page.getByRole('dialog', { name: 'Review the changes' });
+  const plan = await openPlan(page);
   await expect(plan).toContainText(
     'IP address restriction: Allow all IP addresses → Allow specific IP addresses only',
   );

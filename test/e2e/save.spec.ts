@@ -1,7 +1,15 @@
 import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
 import { readRestriction } from './support/service-calls.ts';
-import { expectSavedLocally, ipField, memoField, openWithOfficeList } from './support/ui.ts';
+import {
+  addEntry,
+  expectSavedLocally,
+  ipField,
+  memoField,
+  openWithOfficeList,
+  SENDAI_OFFICE,
+} from './support/ui.ts';
+import { openPlan } from './support/sync.ts';
 
 test.beforeEach(async ({ app }) => {
   await openWithOfficeList(app);
@@ -10,17 +18,11 @@ test.beforeEach(async ({ app }) => {
 test('save shows the plan, then the service has the new list', async ({ app }) => {
   const { page } = app;
   const before = await readRestriction(app.service.url);
-  await page.getByRole('button', { name: 'Add entry' }).click();
-  await page.keyboard.type('150.95.10.0');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('24');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('Sendai office');
+  await addEntry(page, SENDAI_OFFICE);
   await memoField(page, 4).fill('Tokyo office (new gateway)');
   await expectSavedLocally(page);
 
-  await page.getByRole('button', { name: 'Review and save…' }).click();
-  const plan = page.getByRole('dialog', { name: 'Review the changes' });
+  const plan = await openPlan(page);
   await expect(plan.getByRole('heading', { name: 'Added (1)' })).toBeVisible();
   await expect(plan).toContainText('150.95.10.0/24 Sendai office');
   await expect(plan.getByRole('heading', { name: 'Memo changed (1)' })).toBeVisible();
@@ -54,8 +56,7 @@ test('the lockout modal blocks a save that excludes the admin until the phrase i
   await expectSavedLocally(page);
   const before = await readRestriction(app.service.url);
 
-  await page.getByRole('button', { name: 'Review and save…' }).click();
-  const plan = page.getByRole('dialog', { name: 'Review the changes' });
+  const plan = await openPlan(page);
   await expect(plan).toContainText('127.0.0.1');
   await expect(plan).toContainText('loses access');
   await plan.getByRole('button', { name: 'Save to service' }).click();

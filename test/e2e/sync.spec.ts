@@ -2,7 +2,7 @@ import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
 import { readRestriction } from './support/service-calls.ts';
 import { expectSavedLocally, memoField, openWithOfficeList } from './support/ui.ts';
-import { otherAdminEdits, saveThroughPlan, withMemo } from './sync-support.ts';
+import { otherAdminEdits, saveThroughPlan, withMemo } from './support/sync.ts';
 
 test('sync status: up to date, local changes, remote changed, offline, each with what to do', async ({
   app,

@@ -8,6 +8,7 @@ import { api, call, errorText } from '../../lib/api.ts';
 import type { Editor } from '../editor/use-editor.ts';
 import { RevisionDiff } from './revision-diff.tsx';
 import './history.css';
+import { ErrorCallout } from '../../components/ui/error-callout.tsx';
 
 /**
  * History: the revisions saved to the service, newest first, with time and summary; compare one
@@ -87,11 +88,7 @@ export function HistoryPanel({
           </p>
         )}
       </div>
-      {error && (
-        <p className="callout callout-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorCallout>{error}</ErrorCallout>
       {items === null ? null : items.length === 0 ? (
         <p className="empty">{t('history.empty')}</p>
       ) : (

@@ -8,7 +8,7 @@ import type { Editor } from '../editor/use-editor.ts';
 import { ExportMenu } from '../export/export-menu.tsx';
 import type { ExportReport } from '../export/export-menu.tsx';
 import { ImportWizard } from './import-wizard.tsx';
-import type { ImportApplied } from './import-wizard.tsx';
+import type { ImportApplied } from './import-result.tsx';
 import { useImportJob } from './use-import-job.ts';
 import './import.css';
 

@@ -1,32 +1,15 @@
-import { useMemo, useState } from 'react';
-import { Label, ProgressBar } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { ConfigDiff } from '../../../shared/allowlist/diff.ts';
 import type { Config } from '../../../shared/allowlist/model.ts';
 import type { ImportResultView } from '../../../shared/contract/ipc.ts';
-import { formatMessage, formatProblem } from '../../../shared/i18n/messages.ts';
-import { Button } from '../../components/ui/button.tsx';
+import { formatMessage } from '../../../shared/i18n/messages.ts';
 import { AppDialog } from '../../components/ui/dialog.tsx';
+import { ErrorCallout } from '../../components/ui/error-callout.tsx';
 import { errorText, IpcCallError } from '../../lib/api.ts';
-import { listProblems } from '../../../shared/allowlist/validate.ts';
-import { combineImport } from './combine.ts';
-import type { CombineMode } from './combine.ts';
-import { CombineChoice, CombineDiff } from './combine-panel.tsx';
-import { groupByRow, ImportPreview } from './import-preview.tsx';
-import { MappingPanel } from './mapping-panel.tsx';
+import { ChooseFile } from './choose-file.tsx';
+import { ImportProgress } from './import-progress.tsx';
+import { ImportResultPanel, type ImportApplied } from './import-result.tsx';
 import { FileTooLargeError } from './use-import-job.ts';
 import type { ImportJobState, ReparseOptions } from './use-import-job.ts';
-
-/** How the detected text encodings are written for people. */
-const ENCODING_NAMES: Readonly<Record<string, string>> = {
-  'utf-8': 'UTF-8',
-  'utf-8-bom': 'UTF-8 (BOM)',
-  'utf-16le': 'UTF-16 LE',
-  'utf-16be': 'UTF-16 BE',
-  shift_jis: 'Shift_JIS',
-};
-
-export type ImportApplied = { fileName: string; config: Config; diff: ConfigDiff };
 
 /**
  * The import wizard: choose or drop a file, progress with cancel, then the sheet and columns,
@@ -74,15 +57,14 @@ export function ImportWizard({
       className="modal-import"
     >
       {state.kind === 'running' && (
-        <Progress state={state} locale={locale} onCancel={onCancelJob} />
+        <ImportProgress state={state} locale={locale} onCancel={onCancelJob} />
       )}
-      {state.kind === 'failed' && (
-        <p className="callout callout-error" role="alert">
-          {t('importer.failed', { message: failureText(state.error, locale) })}
-        </p>
-      )}
+      <ErrorCallout>
+        {state.kind === 'failed' &&
+          t('importer.failed', { message: failureText(state.error, locale) })}
+      </ErrorCallout>
       {shown ? (
-        <ResultView
+        <ImportResultPanel
           result={shown}
           custom={state.kind === 'done' && state.custom}
           busy={state.kind === 'running'}
@@ -95,7 +77,7 @@ export function ImportWizard({
         />
       ) : (
         state.kind !== 'running' && (
-          <Choose
+          <ChooseFile
             canceled={state.kind === 'idle' && state.note === 'canceled'}
             onOpenFile={onOpenFile}
             onClose={onClose}
@@ -128,195 +110,4 @@ function failureText(error: unknown, locale: 'en' | 'ja'): string {
     if (text !== null) return text;
   }
   return errorText(error);
-}
-
-function Choose({
-  canceled,
-  onOpenFile,
-  onClose,
-}: {
-  canceled: boolean;
-  onOpenFile: () => void;
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <div className="import-choose">
-      {canceled && (
-        <p className="callout callout-info" role="status">
-          {t('importer.canceled')}
-        </p>
-      )}
-      <p>{t('importer.chooseIntro')}</p>
-      <div className="drop-area">
-        <span className="drop-area-title">{t('importer.dropHere')}</span>
-        <span className="muted">{t('importer.dropHint')}</span>
-        <Button variant="primary" onPress={onOpenFile} autoFocus>
-          {t('importer.chooseButton')}
-        </Button>
-      </div>
-      <div className="dialog-actions">
-        <Button onPress={onClose}>{t('importer.cancel')}</Button>
-      </div>
-    </div>
-  );
-}
-
-function Progress({
-  state,
-  locale,
-  onCancel,
-}: {
-  state: Extract<ImportJobState, { kind: 'running' }>;
-  locale: 'en' | 'ja';
-  onCancel: () => void;
-}) {
-  const { t } = useTranslation();
-  const p = state.progress;
-  const label = state.fileName
-    ? t('importer.reading', { file: state.fileName })
-    : t('importer.readingFile');
-  return (
-    <div className="import-progress" data-testid="import-progress">
-      <ProgressBar
-        className="progress"
-        aria-label={t('importer.progressLabel')}
-        {...(p && p.total > 0 ? { value: p.done, maxValue: p.total } : { isIndeterminate: true })}
-        valueLabel={
-          p && p.total > 0
-            ? t('importer.progressRows', {
-                done: p.done.toLocaleString(locale),
-                total: p.total.toLocaleString(locale),
-              })
-            : undefined
-        }
-      >
-        {({ percentage, valueText, isIndeterminate }) => (
-          <>
-            <div className="progress-head">
-              <Label className="progress-label">{label}</Label>
-              <span className="progress-value">{valueText}</span>
-            </div>
-            <div className="progress-track">
-              <div
-                className={`progress-fill${isIndeterminate ? ' progress-indeterminate' : ''}`}
-                style={isIndeterminate ? undefined : { width: `${percentage ?? 0}%` }}
-              />
-            </div>
-          </>
-        )}
-      </ProgressBar>
-      <Button onPress={onCancel}>{t('importer.cancelImport')}</Button>
-    </div>
-  );
-}
-
-function ResultView({
-  result,
-  custom,
-  busy,
-  current,
-  maxEntries,
-  locale,
-  onReparse,
-  onClose,
-  onApply,
-}: {
-  result: ImportResultView;
-  custom: boolean;
-  busy: boolean;
-  current: Config;
-  maxEntries: number;
-  locale: 'en' | 'ja';
-  onReparse: (options: ReparseOptions, custom: boolean) => void;
-  onClose: () => void;
-  onApply: (applied: ImportApplied) => void;
-}) {
-  const { t } = useTranslation();
-  const [mode, setMode] = useState<CombineMode>('merge');
-  const grouped = useMemo(() => groupByRow(result), [result]);
-  const combined = useMemo(
-    () => combineImport(current, result.entries, mode),
-    [current, result.entries, mode],
-  );
-  const s = result.stats;
-  const format =
-    s.format === 'xlsx'
-      ? t('importer.formatXlsx')
-      : s.format === 'tsv'
-        ? t('importer.formatTsv')
-        : s.format === 'csv'
-          ? t('importer.formatCsv')
-          : t('importer.formatText');
-  const facts = s.encoding
-    ? t('importer.fileFacts', { format, encoding: ENCODING_NAMES[s.encoding] ?? s.encoding })
-    : format;
-  const n = (v: number) => v.toLocaleString(locale);
-  return (
-    <div className="import-result" aria-busy={busy}>
-      <p className="import-facts">
-        <span className="chip">{facts}</span>
-        <span className="import-summary" data-testid="import-summary">
-          {t('importer.summary', {
-            rows: n(s.rows),
-            entries: n(s.entries),
-            imported: n(s.importedRows),
-            errorRows: n(s.errorRows),
-            blank: n(s.blankRows),
-          })}
-        </span>
-        {s.errors > 0 && (
-          <span className="counter counter-error">{t('importer.errors', { count: s.errors })}</span>
-        )}
-        {s.warnings > 0 && (
-          <span className="counter counter-warning">
-            {t('importer.warnings', { count: s.warnings })}
-          </span>
-        )}
-      </p>
-      {grouped.general.length > 0 && (
-        <ul className="callout callout-warning general-problems">
-          {grouped.general.map((p, i) => (
-            <li key={i}>{formatProblem(p, locale)}</li>
-          ))}
-        </ul>
-      )}
-      <div className="import-layout">
-        <div className="import-side">
-          <MappingPanel result={result} custom={custom} isDisabled={busy} onReparse={onReparse} />
-          <CombineChoice mode={mode} onModeChange={setMode} />
-        </div>
-        <div className="import-main">
-          <ImportPreview rows={grouped.rows} locale={locale} />
-          <CombineDiff
-            diff={combined.diff}
-            total={combined.config.entries.length}
-            maxEntries={maxEntries}
-            overLimit={listProblems(combined.config, { maxEntries }).some(
-              (p) => p.code === 'TOO_MANY_ENTRIES',
-            )}
-            allowAll={current.mode === 'ALLOW_ALL'}
-            locale={locale}
-          />
-        </div>
-      </div>
-      <div className="dialog-actions import-actions">
-        {s.errorRows > 0 && (
-          <p className="import-footnote muted">
-            {t('importer.errorsNotImported', { count: s.errorRows })}
-          </p>
-        )}
-        <Button onPress={onClose}>{t('importer.cancel')}</Button>
-        <Button
-          variant="primary"
-          isDisabled={busy || result.entries.length === 0}
-          onPress={() =>
-            onApply({ fileName: result.fileName, config: combined.config, diff: combined.diff })
-          }
-        >
-          {t('importer.apply')}
-        </Button>
-      </div>
-    </div>
-  );
 }

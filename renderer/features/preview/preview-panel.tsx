@@ -9,6 +9,7 @@ import { formatProblem } from '../../../shared/i18n/messages.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { api, call, errorText } from '../../lib/api.ts';
 import { currentLocale } from '../../i18n/setup.ts';
+import { ErrorCallout } from '../../components/ui/error-callout.tsx';
 
 /** At most this many addresses are listed (the counts cover all). */
 const MAX_LISTED = 500;
@@ -138,11 +139,7 @@ export function PreviewPanel({
         <Button onPress={() => void loadLog()} isDisabled={loading}>
           {t('preview.loadLog')}
         </Button>
-        {impactError && (
-          <p className="callout callout-error" role="alert">
-            {impactError}
-          </p>
-        )}
+        <ErrorCallout>{impactError}</ErrorCallout>
         {impact && (
           <div className="impact-result" data-testid="impact">
             <p>

@@ -4,6 +4,7 @@ import type { ProfileView } from '../../../shared/contract/ipc.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { api, call, errorText } from '../../lib/api.ts';
 import { ProfileFormDialog } from './profile-form.tsx';
+import { ErrorCallout } from '../../components/ui/error-callout.tsx';
 
 /**
  * First run: add a profile, or open the built-in demo profile.
@@ -46,11 +47,7 @@ export function FirstRun({ onReady }: { onReady: (profile: ProfileView) => void 
           </Button>
         </section>
       </div>
-      {error && (
-        <p className="callout callout-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorCallout>{error}</ErrorCallout>
       <ProfileFormDialog
         isOpen={adding}
         onOpenChange={setAdding}

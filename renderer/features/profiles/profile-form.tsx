@@ -6,6 +6,7 @@ import { Button } from '../../components/ui/button.tsx';
 import { AppDialog } from '../../components/ui/dialog.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
 import { api, call, errorText } from '../../lib/api.ts';
+import { ErrorCallout } from '../../components/ui/error-callout.tsx';
 
 /**
  * The "Add a profile" dialog: name, service URL, login, password (to the keychain in main).
@@ -86,11 +87,7 @@ export function ProfileFormDialog({
           type="password"
           autoComplete="current-password"
         />
-        {error && (
-          <p className="callout callout-error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorCallout>{error}</ErrorCallout>
         <div className="dialog-actions">
           <Button onPress={() => onOpenChange(false)}>{t('profileForm.cancel')}</Button>
           <Button type="submit" variant="primary" isDisabled={busy}>

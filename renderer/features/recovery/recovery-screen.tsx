@@ -9,6 +9,7 @@ import type { ApplyTracking } from '../apply/use-apply.ts';
 import { useModeLabel } from '../sync/merge-sides.tsx';
 import { useFocusHeading } from '../sync/use-focus-heading.ts';
 import { useDateTimeFormat } from '../../i18n/format.ts';
+import { ErrorCallout } from '../../components/ui/error-callout.tsx';
 
 /**
  * Locked out after a push: how the Reset URL in the administrators' e-mail gets the admin back,
@@ -89,11 +90,7 @@ export function RecoveryScreen({
             </p>
           </div>
         )}
-        {error && (
-          <p className="callout callout-error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorCallout>{error}</ErrorCallout>
         <div className="recovery-actions">
           {previous && (
             <Button
@@ -174,11 +171,7 @@ export function RecoveryScreen({
           )}
         </div>
       </div>
-      {apply.probeError && (
-        <p className="callout callout-error" role="alert">
-          {apply.probeError}
-        </p>
-      )}
+      <ErrorCallout>{apply.probeError}</ErrorCallout>
       {apply.lastProbeAt && !apply.probing && (
         <p className="muted" role="status">
           {t('syncUi.recovery.stillLocked', { time: formatTime(apply.lastProbeAt) })}

@@ -5,6 +5,7 @@ import { typedPhraseMatches } from '../../../shared/sync/plan.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { AppDialog } from '../../components/ui/dialog.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
+import { ErrorCallout } from '../../components/ui/error-callout.tsx';
 
 /**
  * The lockout warning: says plainly who loses access, shows the addresses, and needs the phrase
@@ -66,11 +67,7 @@ export function LockoutDialog({
             autoComplete="off"
             spellCheck="false"
           />
-          {error && (
-            <p className="callout callout-error" role="alert">
-              {error}
-            </p>
-          )}
+          <ErrorCallout>{error}</ErrorCallout>
           <div className="dialog-actions">
             <Button autoFocus variant="primary" onPress={onCancel}>
               {t('save.lockoutCancel')}

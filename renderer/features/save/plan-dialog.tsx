@@ -5,6 +5,7 @@ import { formatProblem } from '../../../shared/i18n/messages.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { AppDialog } from '../../components/ui/dialog.tsx';
 import { currentLocale } from '../../i18n/setup.ts';
+import { ErrorCallout } from '../../components/ui/error-callout.tsx';
 
 function entryText(e: Entry): string {
   return `${e.ip}${e.cidr === null ? '' : `/${e.cidr}`}`;
@@ -130,11 +131,7 @@ export function PlanDialog({
               </ul>
             </div>
           )}
-          {error && (
-            <p className="callout callout-error" role="alert">
-              {error}
-            </p>
-          )}
+          <ErrorCallout>{error}</ErrorCallout>
           <div className="dialog-actions">
             <Button autoFocus onPress={onCancel}>
               {t('save.cancel')}

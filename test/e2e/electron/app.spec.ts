@@ -11,6 +11,7 @@ import {
 } from '@playwright/test';
 import { en } from '../../../renderer/i18n/en.ts';
 import { findElectronBinary } from '../../../scripts/electron-binary.ts';
+import { EXPOSED_AREAS } from '../support/exposed-api.ts';
 
 /**
  * The packaged shape of the app in real Electron: app:// protocol, sandboxed preload, real main.
@@ -86,19 +87,7 @@ test('the window is hardened: custom protocol, isolated page, only window.allowl
   }));
   expect(exposed.require).toBe('undefined');
   expect(exposed.process).toBe('undefined');
-  expect(exposed.areas).toEqual([
-    'app',
-    'apply',
-    'draft',
-    'export',
-    'history',
-    'import',
-    'merge',
-    'on',
-    'preview',
-    'profiles',
-    'sync',
-  ]);
+  expect(exposed.areas).toEqual(EXPOSED_AREAS);
   // The main process sees one window, showing the app's own page.
   const urls = await app.evaluate(({ BrowserWindow }) =>
     BrowserWindow.getAllWindows().map((w) => w.webContents.getURL()),

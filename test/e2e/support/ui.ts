@@ -28,6 +28,29 @@ export function entryRow(page: Page, n: number): Locator {
     .filter({ has: ipField(page, n) });
 }
 
+/** What the admin types into a new row: the address, then (Tab) the prefix, then (Tab) the memo. */
+export type TypedEntry = { ip: string; cidr?: string; memo?: string };
+
+/** The Sendai office, the network the stories add by typing. */
+export const SENDAI_OFFICE = { ip: '150.95.10.0', cidr: '24', memo: 'Sendai office' } as const;
+
+/**
+ * Press "Add entry" and type into the new row, which has the focus, the way the admin does: the
+ * address, Tab, the prefix, Tab, the memo (as far as `typed` goes). Without `typed`, only adds the
+ * row.
+ */
+export async function addEntry(page: Page, typed?: TypedEntry): Promise<void> {
+  await page.getByRole('button', { name: 'Add entry' }).click();
+  if (!typed) return;
+  await page.keyboard.type(typed.ip);
+  if (typed.cidr === undefined && typed.memo === undefined) return;
+  await page.keyboard.press('Tab');
+  if (typed.cidr !== undefined) await page.keyboard.type(typed.cidr);
+  if (typed.memo === undefined) return;
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(typed.memo);
+}
+
 /**
  * First run → "Add a profile" with the test service's URL and the admin's password (which goes
  * to the real keychain); waits for the editor.
@@ -91,4 +114,11 @@ export async function pasteInto(field: Locator, text: string): Promise<void> {
       new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
     );
   }, text);
+}
+
+/** Switch the UI to Japanese from the language menu; waits until the page says it is Japanese. */
+export async function toJapanese(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /Language/ }).click();
+  await page.getByRole('option', { name: '日本語' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
 }

@@ -1,39 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Config } from '../../../shared/allowlist/model.ts';
+import { describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, IPC_ERROR_CODES } from '../../../shared/contract/ipc.ts';
-import { FROM_APP, startHarness, type Harness } from '../sync/harness.ts';
-import { startFake, type Fake } from './fake.ts';
+import { FROM_APP } from '../sync/harness.ts';
+import { list, useFakeServiceWorld } from '../support/fake-service-world.ts';
 
-let h: Harness;
-let a: Fake;
-const list = (...ips: string[]): Config => ({
-  mode: 'ALLOW_SPECIFIC',
-  entries: ips.map((ip) => ({ ip, cidr: null, memo: `m ${ip}` })),
-});
-
-beforeEach(async () => {
-  h = await startHarness();
-  a = await startFake({ revision: '1', config: list('127.0.0.1', '192.0.2.1') });
-});
-afterEach(async () => {
-  const { profiles } = await h.call('profiles:list', {});
-  for (const p of profiles) await h.call('profiles:remove', { profileId: p.id }).catch(() => {});
-  await h.stop();
-  await a.close();
-});
-
-const profileAt = async (url: string) =>
-  (
-    await h.call('profiles:create', {
-      fields: { name: 'T', serviceUrl: url, login: 'admin', protectedAddresses: [] },
-      password: 'pw-a',
-    })
-  ).id;
+const w = useFakeServiceWorld();
 
 describe('promise 5: a compromised renderer sends garbage to every channel', () => {
   it('every channel answers garbage with a clear, known error code (never INTERNAL, never a throw)', async () => {
-    const id = await profileAt(a.url);
-    await h.call('sync:pull', { profileId: id });
+    const id = await w.pulledProfile();
     const deep: Record<string, unknown> = {};
     let cur = deep;
     for (let i = 0; i < 5000; i++) cur = (cur.x = {}) as Record<string, unknown>;
@@ -92,7 +66,7 @@ describe('promise 5: a compromised renderer sends garbage to every channel', () 
       for (const [n, input] of garbage.entries()) {
         let result: { ok: boolean; error?: { code: string } };
         try {
-          result = (await h.invoke(channel, FROM_APP, input)) as typeof result;
+          result = (await w.h.invoke(channel, FROM_APP, input)) as typeof result;
         } catch (error) {
           internal.push(`${channel} #${n} threw ${String(error)}`);
           continue;
@@ -107,41 +81,41 @@ describe('promise 5: a compromised renderer sends garbage to every channel', () 
     expect(internal).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     // The profile is untouched by all of that.
-    const { profiles } = await h.call('profiles:list', {});
+    const { profiles } = await w.h.call('profiles:list', {});
     expect(profiles.find((p) => p.id === id)).toMatchObject({
-      serviceUrl: a.url,
+      serviceUrl: w.a.url,
       login: 'admin',
       hasPassword: true,
     });
   });
 
   it('a login with CR/LF is refused (never reaches an HTTP header)', async () => {
-    const r = (await h.invoke('profiles:create', FROM_APP, {
-      fields: { name: 'T', serviceUrl: a.url, login: 'admin\r\nX-Evil: 1' },
+    const r = (await w.h.invoke('profiles:create', FROM_APP, {
+      fields: { name: 'T', serviceUrl: w.a.url, login: 'admin\r\nX-Evil: 1' },
       password: 'pw',
     })) as { ok: boolean; error?: { code: string } };
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
   it('a non-Latin-1 password/login is sent or refused clearly, never a crash', async () => {
-    const r = (await h.invoke('profiles:create', FROM_APP, {
-      fields: { name: 'T', serviceUrl: a.url, login: '管理者' },
+    const r = (await w.h.invoke('profiles:create', FROM_APP, {
+      fields: { name: 'T', serviceUrl: w.a.url, login: '管理者' },
       password: 'пароль🔑',
     })) as { ok: boolean; value?: { id: string } };
     expect(r.ok).toBe(true);
-    const pull = (await h.invoke('sync:pull', FROM_APP, { profileId: r.value!.id })) as {
+    const pull = (await w.h.invoke('sync:pull', FROM_APP, { profileId: r.value!.id })) as {
       ok: boolean;
       error?: { code: string };
     };
     expect(pull.ok || pull.error!.code !== 'INTERNAL').toBe(true);
-    expect(a.credentials).toContain('管理者:пароль🔑');
+    expect(w.a.credentials).toContain('管理者:пароль🔑');
   });
 });
 
 describe('promise 5: zero-padded and odd notations are never silently reinterpreted', () => {
   it('an import of "010.1.1.1" is never 8.1.1.1 and never a silent 10.1.1.1', async () => {
     const csv = 'ip,memo\n010.1.1.1,office\n10.0.0.1/033,vpn\n0x0a.0.0.1,hex\n';
-    const r = (await h.invoke('import:bytes', FROM_APP, {
+    const r = (await w.h.invoke('import:bytes', FROM_APP, {
       jobId: 'imp1',
       fileName: 'list.csv',
       bytes: new Uint8Array(Buffer.from(csv)),
@@ -162,19 +136,19 @@ describe('promise 5: zero-padded and odd notations are never silently reinterpre
   });
 
   it('a service list holding "010.1.1.1" is pulled as written and blocks the plan, not pushed as 8.1.1.1', async () => {
-    a.state.config = list('127.0.0.1', '010.1.1.1');
-    const id = await profileAt(a.url);
-    const pulled = await h.call('sync:pull', { profileId: id });
+    w.a.state.config = list('127.0.0.1', '010.1.1.1');
+    const id = await w.profileAt(w.a.url);
+    const pulled = await w.h.call('sync:pull', { profileId: id });
     expect(pulled.draft.working.entries.map((e) => e.ip)).toEqual(['127.0.0.1', '010.1.1.1']);
-    await h.call('draft:save', {
+    await w.h.call('draft:save', {
       profileId: id,
       working: {
         ...pulled.draft.working,
         entries: [...pulled.draft.working.entries, { ip: '192.0.2.3', cidr: null, memo: '' }],
       },
     });
-    const plan = await h.call('sync:plan', { profileId: id });
+    const plan = await w.h.call('sync:plan', { profileId: id });
     expect(plan.blockers.length + plan.problems.length).toBeGreaterThan(0);
-    for (const put of a.puts) expect(put.entries.map((e) => e.ip)).not.toContain('8.1.1.1');
+    for (const put of w.a.puts) expect(put.entries.map((e) => e.ip)).not.toContain('8.1.1.1');
   });
 });

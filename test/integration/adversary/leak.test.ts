@@ -1,40 +1,20 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Config } from '../../../shared/allowlist/model.ts';
 import { CHANNEL_NAMES } from '../../../shared/contract/ipc.ts';
-import { FROM_APP, startHarness, type Harness } from '../sync/harness.ts';
-import { startFake, type Fake } from './fake.ts';
+import { FROM_APP } from '../sync/harness.ts';
+import { startFake, type Fake } from '../support/fake-service.ts';
+import { list, useFakeServiceWorld } from '../support/fake-service-world.ts';
 
 const PASSWORD = 'S3cr3t-Canary-Pw-7f1c9a';
-let h: Harness;
-let a: Fake;
 let evil: Fake;
-const list = (...ips: string[]): Config => ({
-  mode: 'ALLOW_SPECIFIC',
-  entries: ips.map((ip) => ({ ip, cidr: null, memo: `m ${ip}` })),
-});
-
+const w = useFakeServiceWorld({ password: PASSWORD });
 beforeEach(async () => {
-  h = await startHarness();
-  a = await startFake({ revision: '1', config: list('127.0.0.1', '192.0.2.1') });
   evil = await startFake({ revision: '1', config: list('127.0.0.1') });
 });
 afterEach(async () => {
-  const { profiles } = await h.call('profiles:list', {});
-  for (const p of profiles) await h.call('profiles:remove', { profileId: p.id }).catch(() => {});
-  await h.stop();
-  await a.close();
   await evil.close();
 });
-
-const profileAt = async (url: string, login = 'admin') =>
-  (
-    await h.call('profiles:create', {
-      fields: { name: 'T', serviceUrl: url, login, protectedAddresses: [] },
-      password: PASSWORD,
-    })
-  ).id;
 
 async function filesUnder(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -54,23 +34,23 @@ async function callEverything(profileId: string): Promise<unknown[]> {
   for (const channel of CHANNEL_NAMES) {
     if (channel === 'profiles:remove' || channel === 'import:open' || channel === 'preview:impact')
       continue;
-    outs.push(await h.invoke(channel, FROM_APP, { profileId }));
+    outs.push(await w.h.invoke(channel, FROM_APP, { profileId }));
   }
-  const plan = (await h.invoke('sync:plan', FROM_APP, { profileId })) as {
+  const plan = (await w.h.invoke('sync:plan', FROM_APP, { profileId })) as {
     ok: boolean;
     value?: { planId: string };
   };
   if (plan.ok)
-    outs.push(await h.invoke('sync:push', FROM_APP, { profileId, planId: plan.value!.planId }));
-  outs.push(await h.invoke('apply:probe', FROM_APP, { profileId }));
-  outs.push(await h.invoke('sync:status', FROM_APP, { profileId }));
+    outs.push(await w.h.invoke('sync:push', FROM_APP, { profileId, planId: plan.value!.planId }));
+  outs.push(await w.h.invoke('apply:probe', FROM_APP, { profileId }));
+  outs.push(await w.h.invoke('sync:status', FROM_APP, { profileId }));
   return outs;
 }
 
 describe('promise 4: the password never leaves for another origin, IPC, logs or disk', () => {
   it('a cross-origin redirect (302 GET, 307 PUT) is not followed with the password', async () => {
-    const id = await profileAt(a.url);
-    a.hooks.override = (req, res) => {
+    const id = await w.profileAt(w.a.url);
+    w.a.hooks.override = (req, res) => {
       res.writeHead(req.method === 'PUT' ? 307 : 302, {
         Location: `${evil.url}${req.url ?? '/'}`,
       });
@@ -79,40 +59,39 @@ describe('promise 4: the password never leaves for another origin, IPC, logs or 
     };
     await callEverything(id);
     // localhost at the same port is another origin too.
-    a.hooks.override = (req, res) => {
-      res.writeHead(302, { Location: `http://localhost:${a.port}${req.url ?? '/'}` });
+    w.a.hooks.override = (req, res) => {
+      res.writeHead(302, { Location: `http://localhost:${w.a.port}${req.url ?? '/'}` });
       res.end();
       return true;
     };
-    const before = a.credentials.length;
-    await h.invoke('sync:pull', FROM_APP, { profileId: id });
-    expect(a.credentials.length).toBe(before + 1);
+    const before = w.a.credentials.length;
+    await w.h.invoke('sync:pull', FROM_APP, { profileId: id });
+    expect(w.a.credentials.length).toBe(before + 1);
     expect(evil.credentials.filter((c) => c.includes(PASSWORD))).toEqual([]);
     expect(evil.requests).toEqual([]);
   });
 
   it('a renderer that re-points the profile (URL, login, spelling tricks) never gets the password sent there', async () => {
-    const id = await profileAt(a.url);
-    await h.call('sync:pull', { profileId: id });
-    await h.call('draft:save', {
-      profileId: id,
-      working: list('127.0.0.1', '192.0.2.1', '192.0.2.2'),
-    });
-    const plan = await h.call('sync:plan', { profileId: id });
-    await h.invoke('profiles:update', FROM_APP, {
+    const id = await w.pulledProfile();
+    await w.saveDraft(id, list('127.0.0.1', '192.0.2.1', '192.0.2.2'));
+    const plan = await w.h.call('sync:plan', { profileId: id });
+    await w.h.invoke('profiles:update', FROM_APP, {
       profileId: id,
       fields: { serviceUrl: evil.url },
     });
     await callEverything(id);
-    await h.invoke('sync:push', FROM_APP, { profileId: id, planId: plan.planId });
+    await w.h.invoke('sync:push', FROM_APP, { profileId: id, planId: plan.planId });
     // Back to A, then to evil with another spelling of the same host.
-    await h.invoke('profiles:update', FROM_APP, { profileId: id, fields: { serviceUrl: a.url } });
-    await h.invoke('profiles:update', FROM_APP, {
+    await w.h.invoke('profiles:update', FROM_APP, {
+      profileId: id,
+      fields: { serviceUrl: w.a.url },
+    });
+    await w.h.invoke('profiles:update', FROM_APP, {
       profileId: id,
       fields: { serviceUrl: `http://2130706433:${evil.port}` },
     });
     await callEverything(id);
-    await h.invoke('profiles:update', FROM_APP, {
+    await w.h.invoke('profiles:update', FROM_APP, {
       profileId: id,
       fields: { serviceUrl: `HTTP://127.0.0.1:${evil.port}/` },
     });
@@ -121,22 +100,20 @@ describe('promise 4: the password never leaves for another origin, IPC, logs or 
   });
 
   it('a URL changed while a pull is in flight: the rest of the pull goes nowhere new', async () => {
-    const id = await profileAt(a.url);
-    await h.call('sync:pull', { profileId: id });
-    await h.call('draft:save', { profileId: id, working: list('127.0.0.1', '192.0.2.9') });
-    a.state.config = list('127.0.0.1', '203.0.113.1');
-    a.state.revision = '2';
+    const id = await w.pulledProfile();
+    await w.saveDraft(id, list('127.0.0.1', '192.0.2.9'));
+    w.otherAdminSaves(list('127.0.0.1', '203.0.113.1'), '2');
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     let reached!: () => void;
     const at = new Promise<void>((r) => (reached = r));
-    a.hooks.beforeGet = async () => {
+    w.a.hooks.beforeGet = async () => {
       reached();
       await held;
     };
-    const pulling = h.invoke('sync:pull', FROM_APP, { profileId: id });
+    const pulling = w.h.invoke('sync:pull', FROM_APP, { profileId: id });
     await at;
-    await h.invoke('profiles:update', FROM_APP, {
+    await w.h.invoke('profiles:update', FROM_APP, {
       profileId: id,
       fields: { serviceUrl: evil.url },
     });
@@ -147,43 +124,45 @@ describe('promise 4: the password never leaves for another origin, IPC, logs or 
   });
 
   it('the password is in no IPC answer, event, log line or file in the data folder', async () => {
-    const id = await profileAt(a.url);
+    const id = await w.profileAt(w.a.url);
     const outs: unknown[] = [];
-    outs.push(await h.invoke('profiles:list', FROM_APP, {}));
+    outs.push(await w.h.invoke('profiles:list', FROM_APP, {}));
     outs.push(...(await callEverything(id)));
     // Error paths: 401, HTML, garbage, a password that fails validation loudly.
-    a.hooks.override = (req, res) => {
+    w.a.hooks.override = (req, res) => {
       res.writeHead(401, { 'Content-Type': 'text/html' });
       res.end(`<html>${req.headers['x-cybozu-authorization'] ?? ''}</html>`);
       return true;
     };
     outs.push(...(await callEverything(id)));
-    a.hooks.override = undefined;
+    w.a.hooks.override = undefined;
     outs.push(
-      await h.invoke('profiles:set-password', FROM_APP, { profileId: id, password: PASSWORD }),
+      await w.h.invoke('profiles:set-password', FROM_APP, { profileId: id, password: PASSWORD }),
     );
     outs.push(
-      await h.invoke('profiles:set-password', FROM_APP, {
+      await w.h.invoke('profiles:set-password', FROM_APP, {
         profileId: id,
         password: PASSWORD + 'x'.repeat(2000),
       }),
     );
     outs.push(
-      await h.invoke('profiles:create', FROM_APP, {
+      await w.h.invoke('profiles:create', FROM_APP, {
         fields: { name: 'U', serviceUrl: `http://evil.example/${PASSWORD}`, login: 'a' },
         password: PASSWORD,
       }),
     );
-    outs.push(await h.invoke('profiles:create', FROM_APP, { password: { [PASSWORD]: PASSWORD } }));
+    outs.push(
+      await w.h.invoke('profiles:create', FROM_APP, { password: { [PASSWORD]: PASSWORD } }),
+    );
     outs.push(...(await callEverything(id)));
-    const text = JSON.stringify({ outs, events: h.events, logs: h.logs });
+    const text = JSON.stringify({ outs, events: w.h.events, logs: w.h.logs });
     const where = [PASSWORD, b64].flatMap((needle) =>
       [...text.matchAll(new RegExp(needle.replace(/[+/=]/g, '.'), 'g'))].map((m) =>
         text.slice(Math.max(0, m.index - 160), m.index + 40),
       ),
     );
     expect(where).toEqual([]);
-    for (const file of await filesUnder(h.dataDir)) {
+    for (const file of await filesUnder(w.h.dataDir)) {
       const content = await readFile(file, 'latin1');
       expect({ file, leak: leaks(content) }).toEqual({ file, leak: false });
     }

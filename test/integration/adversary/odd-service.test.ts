@@ -1,35 +1,10 @@
 import type { ServerResponse } from 'node:http';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Config } from '../../../shared/allowlist/model.ts';
+import { describe, expect, it } from 'vitest';
 import { IPC_ERROR_CODES } from '../../../shared/contract/ipc.ts';
-import { FROM_APP, startHarness, type Harness } from '../sync/harness.ts';
-import { startFake, type Fake } from './fake.ts';
+import { FROM_APP } from '../sync/harness.ts';
+import { list, useFakeServiceWorld } from '../support/fake-service-world.ts';
 
-let h: Harness;
-let a: Fake;
-const list = (...ips: string[]): Config => ({
-  mode: 'ALLOW_SPECIFIC',
-  entries: ips.map((ip) => ({ ip, cidr: null, memo: `m ${ip}` })),
-});
-
-beforeEach(async () => {
-  h = await startHarness();
-  a = await startFake({ revision: '1', config: list('127.0.0.1', '192.0.2.1') });
-});
-afterEach(async () => {
-  const { profiles } = await h.call('profiles:list', {});
-  for (const p of profiles) await h.call('profiles:remove', { profileId: p.id }).catch(() => {});
-  await h.stop();
-  await a.close();
-});
-
-const profileAt = async (url: string) =>
-  (
-    await h.call('profiles:create', {
-      fields: { name: 'T', serviceUrl: url, login: 'admin', protectedAddresses: [] },
-      password: 'pw-a',
-    })
-  ).id;
+const w = useFakeServiceWorld();
 
 type Answer = (res: ServerResponse) => void;
 const raw =
@@ -101,26 +76,25 @@ const odd: [string, Answer][] = [
 
 describe('promise 5: odd answers from the service are clear errors, the draft untouched', () => {
   it('pull, status, plan and push against each odd answer: known codes, no INTERNAL, draft kept', async () => {
-    const id = await profileAt(a.url);
-    await h.call('sync:pull', { profileId: id });
+    const id = await w.pulledProfile();
     const working = list('127.0.0.1', '192.0.2.1', '192.0.2.2');
-    await h.call('draft:save', { profileId: id, working });
+    await w.h.call('draft:save', { profileId: id, working });
     const bad: string[] = [];
     for (const [name, answer] of odd) {
-      const plan = (await h.invoke('sync:plan', FROM_APP, { profileId: id })) as {
+      const plan = (await w.h.invoke('sync:plan', FROM_APP, { profileId: id })) as {
         ok: boolean;
         value?: { planId: string };
       };
-      a.hooks.override = (_req, res) => (answer(res), true);
+      w.a.hooks.override = (_req, res) => (answer(res), true);
       const results = [
-        await h.invoke('sync:pull', FROM_APP, { profileId: id }),
-        await h.invoke('sync:status', FROM_APP, { profileId: id }),
-        await h.invoke('sync:plan', FROM_APP, { profileId: id }),
+        await w.h.invoke('sync:pull', FROM_APP, { profileId: id }),
+        await w.h.invoke('sync:status', FROM_APP, { profileId: id }),
+        await w.h.invoke('sync:plan', FROM_APP, { profileId: id }),
         plan.ok
-          ? await h.invoke('sync:push', FROM_APP, { profileId: id, planId: plan.value!.planId })
+          ? await w.h.invoke('sync:push', FROM_APP, { profileId: id, planId: plan.value!.planId })
           : null,
       ] as ({ ok: boolean; error?: { code: string }; value?: unknown } | null)[];
-      a.hooks.override = undefined;
+      w.a.hooks.override = undefined;
       for (const [i, r] of results.entries()) {
         if (!r) continue;
         if (
@@ -130,23 +104,23 @@ describe('promise 5: odd answers from the service are clear errors, the draft un
         )
           bad.push(`${name} #${i}: ${r.error!.code}`);
       }
-      const d = await h.call('draft:get', { profileId: id });
+      const d = await w.h.call('draft:get', { profileId: id });
       if (JSON.stringify(d.working) !== JSON.stringify(working)) bad.push(`${name}: draft changed`);
-      if (a.puts.length > 0) bad.push(`${name}: a PUT was sent`);
+      if (w.a.puts.length > 0) bad.push(`${name}: a PUT was sent`);
     }
     expect(bad).toEqual([]);
   });
 
   it('a slow drip answer ends in a timeout error, not a hang', async () => {
-    const id = await profileAt(a.url);
-    a.hooks.override = (_req, res) => {
+    const id = await w.profileAt(w.a.url);
+    w.a.hooks.override = (_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       const t = setInterval(() => res.write(' '), 200);
       res.on('close', () => clearInterval(t));
       return true;
     };
     const started = Date.now();
-    const r = (await h.invoke('sync:pull', FROM_APP, { profileId: id })) as {
+    const r = (await w.h.invoke('sync:pull', FROM_APP, { profileId: id })) as {
       ok: boolean;
       error?: { code: string };
     };

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Config } from '../../../shared/allowlist/model.ts';
 import { createInvoker } from '../../../electron/ipc/handle.ts';
 import { createHandlers } from '../../../electron/ipc/handlers.ts';
@@ -10,128 +10,51 @@ import type {
   IpcResult,
 } from '../../../shared/contract/ipc.ts';
 import { startService } from '../../../service/server.ts';
-import { APP_ORIGIN, FROM_APP, startHarness, type Harness } from '../sync/harness.ts';
-import { gate, startFake, type Fake } from './fake.ts';
+import { APP_ORIGIN, FROM_APP } from '../sync/harness.ts';
+import { gate } from '../support/fake-service.ts';
+import { list, ips, useFakeServiceWorld } from '../support/fake-service-world.ts';
 
-let h: Harness;
-let a: Fake;
+const w = useFakeServiceWorld();
 const entry = (ip: string, memo: string) => ({ ip, cidr: null, memo });
-const list = (...ips: string[]): Config => ({
+/** The admin's address, then 192.0.2.1 once per memo given (a repeated network). */
+const duplicates = (...memos: string[]): Config => ({
   mode: 'ALLOW_SPECIFIC',
-  entries: ips.map((ip) => entry(ip, `m ${ip}`)),
+  entries: [entry('127.0.0.1', 'me'), ...memos.map((memo) => entry('192.0.2.1', memo))],
 });
-const ips = (c: { entries: { ip: string }[] }) => c.entries.map((e) => e.ip);
-
-beforeEach(async () => {
-  h = await startHarness();
-  a = await startFake({ revision: '1', config: list('127.0.0.1', '192.0.2.1') });
-});
-afterEach(async () => {
-  const { profiles } = await h.call('profiles:list', {});
-  for (const p of profiles) await h.call('profiles:remove', { profileId: p.id }).catch(() => {});
-  await h.stop();
-  await a.close();
-});
-
-const profileAt = async (url: string, password = 'pw-a') =>
-  (
-    await h.call('profiles:create', {
-      fields: { name: 'T', serviceUrl: url, login: 'admin', protectedAddresses: [] },
-      password,
-    })
-  ).id;
 
 describe('merge of repeated networks (duplicates are only a warning)', () => {
   it('local deletes one duplicate, the other admin deletes the other: both deletions survive the merge', async () => {
-    a.state.config = {
-      mode: 'ALLOW_SPECIFIC',
-      entries: [
-        entry('127.0.0.1', 'me'),
-        entry('192.0.2.1', 'first'),
-        entry('192.0.2.1', 'second'),
-      ],
-    };
-    const id = await profileAt(a.url);
-    await h.call('sync:pull', { profileId: id });
+    w.a.state.config = duplicates('first', 'second');
+    const id = await w.pulledProfile();
     // Local: delete "second".
-    await h.call('draft:save', {
-      profileId: id,
-      working: {
-        mode: 'ALLOW_SPECIFIC',
-        entries: [entry('127.0.0.1', 'me'), entry('192.0.2.1', 'first')],
-      },
-    });
+    await w.saveDraft(id, duplicates('first'));
     // Other admin: delete "first".
-    a.state.config = {
-      mode: 'ALLOW_SPECIFIC',
-      entries: [entry('127.0.0.1', 'me'), entry('192.0.2.1', 'second')],
-    };
-    a.state.revision = '2';
-    const pulled = await h.call('sync:pull', { profileId: id });
+    w.otherAdminSaves(duplicates('second'), '2');
+    const pulled = await w.h.call('sync:pull', { profileId: id });
     const memos = pulled.draft.working.entries.map((e) => e.memo);
     // The admin deleted "second": unless a conflict asks, it must not come back.
     if (pulled.status !== 'conflicts') expect(memos).not.toContain('second');
   });
 
   it('the admin deletes the 1st duplicate, the other admin deletes the 2nd: the push does not bring back the one the other admin deleted', async () => {
-    a.state.config = {
-      mode: 'ALLOW_SPECIFIC',
-      entries: [
-        entry('127.0.0.1', 'me'),
-        entry('192.0.2.1', 'first'),
-        entry('192.0.2.1', 'second'),
-      ],
-    };
-    const id = await profileAt(a.url);
-    await h.call('sync:pull', { profileId: id });
-    await h.call('draft:save', {
-      profileId: id,
-      working: {
-        mode: 'ALLOW_SPECIFIC',
-        entries: [entry('127.0.0.1', 'me'), entry('192.0.2.1', 'second')],
-      },
-    });
-    a.state.config = {
-      mode: 'ALLOW_SPECIFIC',
-      entries: [entry('127.0.0.1', 'me'), entry('192.0.2.1', 'first')],
-    };
-    a.state.revision = '2';
-    const pulled = await h.call('sync:pull', { profileId: id });
+    w.a.state.config = duplicates('first', 'second');
+    const id = await w.pulledProfile();
+    await w.saveDraft(id, duplicates('second'));
+    w.otherAdminSaves(duplicates('first'), '2');
+    const pulled = await w.h.call('sync:pull', { profileId: id });
     expect(pulled.status).not.toBe('conflicts');
-    const plan = await h.call('sync:plan', { profileId: id });
-    if (plan.canPush) await h.call('sync:push', { profileId: id, planId: plan.planId });
+    const plan = await w.h.call('sync:plan', { profileId: id });
+    if (plan.canPush) await w.h.call('sync:push', { profileId: id, planId: plan.planId });
     // The other admin deleted "second" (and the admin deleted "first"): "second" must not be back.
-    expect(a.state.config.entries.map((e) => e.memo)).not.toContain('second');
+    expect(w.a.state.config.entries.map((e) => e.memo)).not.toContain('second');
   });
 
   it('the other admin edits the memo of the 2nd duplicate while the admin deletes the 1st: the edit survives or is a conflict', async () => {
-    a.state.config = {
-      mode: 'ALLOW_SPECIFIC',
-      entries: [
-        entry('127.0.0.1', 'me'),
-        entry('192.0.2.1', 'first'),
-        entry('192.0.2.1', 'second'),
-      ],
-    };
-    const id = await profileAt(a.url);
-    await h.call('sync:pull', { profileId: id });
-    await h.call('draft:save', {
-      profileId: id,
-      working: {
-        mode: 'ALLOW_SPECIFIC',
-        entries: [entry('127.0.0.1', 'me'), entry('192.0.2.1', 'second')],
-      },
-    });
-    a.state.config = {
-      mode: 'ALLOW_SPECIFIC',
-      entries: [
-        entry('127.0.0.1', 'me'),
-        entry('192.0.2.1', 'first'),
-        entry('192.0.2.1', 'second (edited by B)'),
-      ],
-    };
-    a.state.revision = '2';
-    const pulled = await h.call('sync:pull', { profileId: id });
+    w.a.state.config = duplicates('first', 'second');
+    const id = await w.pulledProfile();
+    await w.saveDraft(id, duplicates('second'));
+    w.otherAdminSaves(duplicates('first', 'second (edited by B)'), '2');
+    const pulled = await w.h.call('sync:pull', { profileId: id });
     const memos = pulled.draft.working.entries.map((e) => e.memo);
     if (pulled.status !== 'conflicts') {
       expect(memos).toContain('second (edited by B)');
@@ -142,7 +65,7 @@ describe('merge of repeated networks (duplicates are only a warning)', () => {
 
 describe('promise 1 with the real reference service', () => {
   it('the service loses its data and restarts at the same URL; another admin saves: nothing of theirs is overwritten', async () => {
-    const root = join(h.root, 'svc2');
+    const root = join(w.h.root, 'svc2');
     let svc = await startService({
       admins: [{ login: 'admin', password: 'pw' }],
       applyDelayMs: 50,
@@ -150,16 +73,13 @@ describe('promise 1 with the real reference service', () => {
       outbox: join(root, 'o1'),
     });
     const port = Number(new URL(svc.url).port);
-    const id = await profileAt(svc.url, 'pw');
-    await h.call('sync:pull', { profileId: id });
-    await h.call('draft:save', { profileId: id, working: list('127.0.0.1', '192.0.2.10') });
-    let plan = await h.call('sync:plan', { profileId: id });
-    await h.call('sync:push', { profileId: id, planId: plan.planId });
-    await h.call('draft:save', {
-      profileId: id,
-      working: list('127.0.0.1', '192.0.2.10', '192.0.2.11'),
-    });
-    plan = await h.call('sync:plan', { profileId: id });
+    const id = await w.profileAt(svc.url, { password: 'pw' });
+    await w.h.call('sync:pull', { profileId: id });
+    await w.saveDraft(id, list('127.0.0.1', '192.0.2.10'));
+    let plan = await w.h.call('sync:plan', { profileId: id });
+    await w.h.call('sync:push', { profileId: id, planId: plan.planId });
+    await w.saveDraft(id, list('127.0.0.1', '192.0.2.10', '192.0.2.11'));
+    plan = await w.h.call('sync:plan', { profileId: id });
     // The service loses everything and starts again on the same port; another admin saves once.
     await svc.close();
     svc = await startService({
@@ -180,7 +100,7 @@ describe('promise 1 with the real reference service', () => {
     if (!now.ok) throw new Error('get');
     const put = await other.put(list('127.0.0.1', '203.0.113.50'), now.value.revision);
     expect(put.ok).toBe(true);
-    const out = await h
+    const out = await w.h
       .call('sync:push', { profileId: id, planId: plan.planId })
       .catch((e: Error) => e);
     const after = await other.get();
@@ -195,21 +115,17 @@ describe('promise 1 with the real reference service', () => {
 
 describe('two app instances on the same data folder', () => {
   it('an edit autosaved by instance 2 while instance 1 PUTs is not lost', async () => {
-    const id = await profileAt(a.url);
-    await h.call('sync:pull', { profileId: id });
-    await h.call('draft:save', {
-      profileId: id,
-      working: list('127.0.0.1', '192.0.2.1', '192.0.2.2'),
-    });
-    const plan = await h.call('sync:plan', { profileId: id });
-    const second = await createHandlers({ dataDir: h.dataDir, applyPollMs: 50 });
+    const id = await w.pulledProfile();
+    await w.saveDraft(id, list('127.0.0.1', '192.0.2.1', '192.0.2.2'));
+    const plan = await w.h.call('sync:plan', { profileId: id });
+    const second = await createHandlers({ dataDir: w.h.dataDir, applyPollMs: 50 });
     const invoke2 = createInvoker(second.handlers, {
       allowedOrigins: [APP_ORIGIN],
       emit: () => {},
     });
     const g = gate();
-    a.hooks.beforePut = g.wait;
-    const pushing = h.call('sync:push', { profileId: id, planId: plan.planId });
+    w.a.hooks.beforePut = g.wait;
+    const pushing = w.h.call('sync:push', { profileId: id, planId: plan.planId });
     await g.reached;
     const saved = (await invoke2('draft:save', FROM_APP, {
       profileId: id,
@@ -228,37 +144,36 @@ describe('two app instances on the same data folder', () => {
 
 describe('promise 1: another admin saves between our PUT and its read-back', () => {
   it('their deletion of an entry we had just added is not silently undone by the next pull/push', async () => {
-    const id = await profileAt(a.url);
-    await h.call('sync:pull', { profileId: id });
-    await h.call('draft:save', {
-      profileId: id,
-      working: list('127.0.0.1', '192.0.2.1', '192.0.2.44'),
-    });
-    const plan = await h.call('sync:plan', { profileId: id });
+    const id = await w.pulledProfile();
+    await w.saveDraft(id, list('127.0.0.1', '192.0.2.1', '192.0.2.44'));
+    const plan = await w.h.call('sync:plan', { profileId: id });
     let putDone = false;
-    a.hooks.beforeGet = async () => {
-      if (putDone && a.state.revision === '2') {
+    w.a.hooks.beforeGet = async () => {
+      if (putDone && w.a.state.revision === '2') {
         // The other admin removes 192.0.2.44 right after our save: revision 3.
-        a.state.config = list('127.0.0.1', '192.0.2.1');
-        a.state.revision = '3';
+        w.otherAdminSaves(list('127.0.0.1', '192.0.2.1'), '3');
       }
     };
-    const origPut = a.hooks.beforePut;
-    a.hooks.beforePut = async () => {
+    const origPut = w.a.hooks.beforePut;
+    w.a.hooks.beforePut = async () => {
       await origPut?.();
       putDone = true;
     };
-    const out = await h.call('sync:push', { profileId: id, planId: plan.planId });
+    const out = await w.h.call('sync:push', { profileId: id, planId: plan.planId });
     expect(out.status).toBe('pushed');
-    a.hooks.beforeGet = undefined;
-    const pulled = await h.call('sync:pull', { profileId: id });
+    w.a.hooks.beforeGet = undefined;
+    const pulled = await w.h.call('sync:pull', { profileId: id });
     if (pulled.status !== 'conflicts') {
       // The admin saves whatever the app now proposes (the plan lists it as the admin's own change).
-      const next = await h.call('sync:plan', { profileId: id });
+      const next = await w.h.call('sync:plan', { profileId: id });
       const added = next.diff.added.map((e: { ip: string }) => e.ip);
-      if (next.canPush) await h.call('sync:push', { profileId: id, planId: next.planId });
+      if (next.canPush) await w.h.call('sync:push', { profileId: id, planId: next.planId });
       // The other admin's later deletion must win (or be asked about), not be reverted.
-      expect({ pullStatus: pulled.status, planAdds: added, service: ips(a.state.config) }).toEqual({
+      expect({
+        pullStatus: pulled.status,
+        planAdds: added,
+        service: ips(w.a.state.config),
+      }).toEqual({
         pullStatus: pulled.status,
         planAdds: added,
         service: ['127.0.0.1', '192.0.2.1'],
@@ -269,28 +184,23 @@ describe('promise 1: another admin saves between our PUT and its read-back', () 
 
 describe('after an unconfirmed save the base is not the list in force', () => {
   it('the next pull asks about our change the service does not show; taking theirs keeps their deletion', async () => {
-    const id = await profileAt(a.url);
-    await h.call('sync:pull', { profileId: id });
-    await h.call('draft:save', {
-      profileId: id,
-      working: list('127.0.0.1', '192.0.2.1', '192.0.2.44'),
-    });
-    const plan = await h.call('sync:plan', { profileId: id });
+    const id = await w.pulledProfile();
+    await w.saveDraft(id, list('127.0.0.1', '192.0.2.1', '192.0.2.44'));
+    const plan = await w.h.call('sync:plan', { profileId: id });
     let putDone = false;
-    a.hooks.beforePut = async () => {
+    w.a.hooks.beforePut = async () => {
       putDone = true;
     };
-    a.hooks.beforeGet = async () => {
-      if (putDone && a.state.revision === '2') {
-        a.state.config = list('127.0.0.1', '192.0.2.1');
-        a.state.revision = '3';
+    w.a.hooks.beforeGet = async () => {
+      if (putDone && w.a.state.revision === '2') {
+        w.otherAdminSaves(list('127.0.0.1', '192.0.2.1'), '3');
       }
     };
-    const out = await h.call('sync:push', { profileId: id, planId: plan.planId });
+    const out = await w.h.call('sync:push', { profileId: id, planId: plan.planId });
     expect(out).toMatchObject({ status: 'pushed', confirmed: false });
-    a.hooks.beforeGet = undefined;
-    expect((await h.call('sync:status', { profileId: id })).state).toBe('remote-changed');
-    const pulled = await h.call('sync:pull', { profileId: id });
+    w.a.hooks.beforeGet = undefined;
+    expect((await w.h.call('sync:status', { profileId: id })).state).toBe('remote-changed');
+    const pulled = await w.h.call('sync:pull', { profileId: id });
     expect(pulled.status).toBe('conflicts');
     const conflicts = pulled.draft.merge?.conflicts ?? [];
     expect(conflicts).toEqual([
@@ -300,20 +210,20 @@ describe('after an unconfirmed save the base is not the list in force', () => {
         remote: null,
       }),
     ]);
-    await h.call('merge:resolve', {
+    await w.h.call('merge:resolve', {
       profileId: id,
       resolutions: conflicts.map((c) => ({ id: c.id, choice: 'remote' as const })),
     });
-    const next = await h.call('sync:plan', { profileId: id });
+    const next = await w.h.call('sync:plan', { profileId: id });
     expect(next.canPush).toBe(false);
-    expect(ips(a.state.config)).toEqual(['127.0.0.1', '192.0.2.1']);
+    expect(ips(w.a.state.config)).toEqual(['127.0.0.1', '192.0.2.1']);
   });
 });
 
 describe('promise 1: two app instances (two admins) push at the same moment to the reference service', () => {
   it('neither admin’s change is lost: one is pushed, the other merges (never overwrites)', async () => {
     const mk = async (dir: string) => {
-      const created = await createHandlers({ dataDir: join(h.root, dir), applyPollMs: 50 });
+      const created = await createHandlers({ dataDir: join(w.h.root, dir), applyPollMs: 50 });
       const inv = createInvoker(created.handlers, { allowedOrigins: [APP_ORIGIN], emit: () => {} });
       const call = async <C extends ChannelName>(
         c: C,
@@ -327,9 +237,14 @@ describe('promise 1: two app instances (two admins) push at the same moment to t
     };
     const one = await mk('inst1');
     const two = await mk('inst2');
-    const fields = { name: 'S', serviceUrl: h.service.url, login: 'admin', protectedAddresses: [] };
-    const id1 = (await one.call('profiles:create', { fields, password: h.password })).id;
-    const id2 = (await two.call('profiles:create', { fields, password: h.password })).id;
+    const fields = {
+      name: 'S',
+      serviceUrl: w.h.service.url,
+      login: 'admin',
+      protectedAddresses: [],
+    };
+    const id1 = (await one.call('profiles:create', { fields, password: w.h.password })).id;
+    const id2 = (await two.call('profiles:create', { fields, password: w.h.password })).id;
     await one.call('sync:pull', { profileId: id1 });
     await two.call('sync:pull', { profileId: id2 });
     await one.call('draft:save', { profileId: id1, working: list('127.0.0.1', '192.0.2.101') });
@@ -346,13 +261,13 @@ describe('promise 1: two app instances (two admins) push at the same moment to t
     const d = await loser.i.call('draft:get', { profileId: loser.id });
     const plan = await loser.i.call('sync:plan', { profileId: loser.id });
     await loser.i.call('sync:push', { profileId: loser.id, planId: plan.planId });
-    const final = await h.other.get();
+    const final = await w.h.other.get();
     if (!final.ok) throw new Error('get');
     expect(ips(final.value)).toEqual(
       expect.arrayContaining(['127.0.0.1', '192.0.2.101', '192.0.2.102']),
     );
     expect(d.merge).toBeNull();
-    await h.call('profiles:list', {});
+    await w.h.call('profiles:list', {});
     await one.call('profiles:remove', { profileId: id1 });
     await two.call('profiles:remove', { profileId: id2 });
     await one.created.dispose();

@@ -1,27 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { allowlistSync, scratchDir } from '../../support/cli.ts';
 
-const root = join(import.meta.dirname, '..', '..', '..');
-const node = join(root, 'node_modules', '.bin', 'node');
-const bin = join(root, 'cli', 'bin', 'allowlist.js');
-let dir = '';
-const at = (name: string) => join(dir, name);
-
-function cli(args: string[], input?: string) {
-  const r = spawnSync(node, [bin, ...args], {
-    encoding: 'utf8',
-    input,
-    env: { ...process.env, LANG: 'C' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const { at } = scratchDir('allowlist-cli-');
+const cli = allowlistSync;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'allowlist-cli-'));
   writeFileSync(
     at('list.json'),
     JSON.stringify({
@@ -55,7 +40,6 @@ beforeAll(() => {
     ),
   );
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('allowlist check', () => {
   it('prints allowed/matches as JSON; an unparsable address gets "error" and exit 1', () => {

@@ -1,28 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createWriteStream, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ALLOWLIST_COMMAND, allowlistSync, scratchDir } from '../../support/cli.ts';
 
 /**
  * `allowlist impact` as an admin runs it: the real CLI in a child process on logs the test
  * writes (plain, gzip, TSV, combined, stdin, a huge line without newlines).
  */
-const root = join(import.meta.dirname, '..', '..', '..');
-const node = join(root, 'node_modules', '.bin', 'node');
-const bin = join(root, 'cli', 'bin', 'allowlist.js');
-let dir = '';
-const at = (name: string) => join(dir, name);
-
-function cli(args: string[], input?: string | Buffer) {
-  const r = spawnSync(node, [bin, ...args], {
-    encoding: 'utf8',
-    input,
-    env: { ...process.env, LANG: 'C' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const { at } = scratchDir('allowlist-impact-');
+const cli = allowlistSync;
+const [node, bin] = ALLOWLIST_COMMAND;
 const impact = (log: string, ...more: string[]) =>
   cli(['impact', '--list', at('list.json'), '--log', log, '--json', ...more]);
 const json = (r: { stdout: string }) => JSON.parse(r.stdout) as Record<string, unknown>;
@@ -38,7 +26,6 @@ const combined = clients
   .join('');
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'allowlist-impact-'));
   writeFileSync(
     at('list.json'),
     JSON.stringify({
@@ -51,7 +38,6 @@ beforeAll(() => {
   );
   writeFileSync(at('access.log'), combined);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('allowlist impact reads logs as they come', () => {
   it('combined log format: detected, and --column 1 is the client even with a comma in the agent', () => {

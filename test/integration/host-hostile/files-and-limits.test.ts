@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/main/security.ts';
 import { IPC_LIMITS } from '../../../shared/contract/ipc.ts';
 import { HOST_HEADERS, HOST_PATHS } from '../../../host/protocol.ts';
@@ -12,22 +12,13 @@ import {
   login,
   pageJson,
   raw,
-  startTarget,
   statuses,
-  type Target,
+  useTarget,
 } from './support.ts';
 
 /** Promise 4: the same checks as the desktop app (handlers, uploads, downloads, files, CSP). */
 
-let t: Target;
-let P: number;
-beforeAll(async () => {
-  t = await startTarget();
-  P = t.port;
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTarget();
 
 const BROWSER_CSP = CONTENT_SECURITY_POLICY.replace("connect-src 'none'", "connect-src 'self'");
 
@@ -54,19 +45,19 @@ describe('static files: path traversal', () => {
     ];
     for (const target of targets) {
       const answer = await raw(
-        P,
-        `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${P}\r\nAuthorization: ${auth}\r\nConnection: close\r\n\r\n`,
+        t.port,
+        `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${t.port}\r\nAuthorization: ${auth}\r\nConnection: close\r\n\r\n`,
       );
       expect(answer, target).not.toContain(SECRET_OUTSIDE);
       expect(answer, target).not.toContain('root:');
     }
     for (const target of [
       'http://127.0.0.1/../secret.txt',
-      `http://127.0.0.1:${P}/..%2fsecret.txt`,
+      `http://127.0.0.1:${t.port}/..%2fsecret.txt`,
     ]) {
       const answer = await raw(
-        P,
-        `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${P}\r\nAuthorization: ${auth}\r\nConnection: close\r\n\r\n`,
+        t.port,
+        `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${t.port}\r\nAuthorization: ${auth}\r\nConnection: close\r\n\r\n`,
       );
       expect(answer, target).not.toContain(SECRET_OUTSIDE);
     }
@@ -75,7 +66,7 @@ describe('static files: path traversal', () => {
   it('a directory, an unknown file and a malformed escape are 404 (or 400), not an error page with details', async () => {
     const auth = await login(t);
     for (const path of ['/assets', '/assets/', '/nope.js', '/%E0%A4%A']) {
-      const r = await call(P, 'GET', path, { authorization: auth });
+      const r = await call(t.port, 'GET', path, { authorization: auth });
       expect([400, 404], path).toContain(r.status);
       expect(r.text).not.toMatch(/EISDIR|ENOENT|\/tmp\//);
     }
@@ -86,24 +77,24 @@ describe('the same CSP and headers on every answer', () => {
   it('every response (200, 401, 403, 404, 405, 413, 415, events) carries the desktop CSP and nosniff', async () => {
     const auth = await login(t);
     const replies = [
-      await call(P, 'GET', '/', { authorization: auth }),
-      await call(P, 'GET', `/?token=${t.token}`),
-      await call(P, 'GET', '/'),
-      await call(P, 'GET', HOST_PATHS.events),
-      await call(P, 'GET', '/', { host: `127.0.0.1:${P}`, 'x-dup': '1' }),
-      await call(P, 'GET', '/', { host: 'evil.example' }),
-      await call(P, 'GET', '/nope', { authorization: auth }),
-      await call(P, 'PUT', '/', { authorization: auth }),
-      await call(P, 'GET', `${HOST_PATHS.invoke}app:info`, { authorization: auth }),
+      await call(t.port, 'GET', '/', { authorization: auth }),
+      await call(t.port, 'GET', `/?token=${t.token}`),
+      await call(t.port, 'GET', '/'),
+      await call(t.port, 'GET', HOST_PATHS.events),
+      await call(t.port, 'GET', '/', { host: `127.0.0.1:${t.port}`, 'x-dup': '1' }),
+      await call(t.port, 'GET', '/', { host: 'evil.example' }),
+      await call(t.port, 'GET', '/nope', { authorization: auth }),
+      await call(t.port, 'PUT', '/', { authorization: auth }),
+      await call(t.port, 'GET', `${HOST_PATHS.invoke}app:info`, { authorization: auth }),
       await call(
-        P,
+        t.port,
         'POST',
         `${HOST_PATHS.invoke}app:info`,
         pageJson(t, auth, { 'content-type': 'text/plain' }),
         '{}',
       ),
       await call(
-        P,
+        t.port,
         'POST',
         `${HOST_PATHS.invoke}app:info`,
         pageJson(t, auth, { 'content-length': String(9 * 1024 * 1024) }),
@@ -119,13 +110,13 @@ describe('the same CSP and headers on every answer', () => {
 
   it('invoke answers are JSON that cannot run as a script (no JSONP): GET is refused, type is JSON', async () => {
     const auth = await login(t);
-    const get = await call(P, 'GET', `${HOST_PATHS.invoke}app:info?callback=x`, {
+    const get = await call(t.port, 'GET', `${HOST_PATHS.invoke}app:info?callback=x`, {
       authorization: auth,
     });
     expect([404, 405]).toContain(get.status);
     expect(get.text).not.toContain('"ok"');
     const post = await call(
-      P,
+      t.port,
       'POST',
       `${HOST_PATHS.invoke}app:info?callback=x`,
       pageJson(t, auth),
@@ -149,7 +140,13 @@ describe('handlers: only through the sender-checked invoker with validated input
       '%',
       'app:info/../app:set-locale',
     ]) {
-      const r = await call(P, 'POST', `${HOST_PATHS.invoke}${channel}`, pageJson(t, auth), '{}');
+      const r = await call(
+        t.port,
+        'POST',
+        `${HOST_PATHS.invoke}${channel}`,
+        pageJson(t, auth),
+        '{}',
+      );
       // A malformed escape may be a 500 "Internal error"; nothing else may come back.
       if (r.status === 500) expect(r.text).toBe('Internal error');
       const body = r.status === 200 ? JSON.parse(r.text) : null;
@@ -169,7 +166,7 @@ describe('handlers: only through the sender-checked invoker with validated input
       '{"__proto__":{"locale":"ja"}}',
     ]) {
       const r = await call(
-        P,
+        t.port,
         'POST',
         `${HOST_PATHS.invoke}app:set-locale`,
         pageJson(t, auth),
@@ -184,7 +181,7 @@ describe('handlers: only through the sender-checked invoker with validated input
 function uploadHeaders(auth: string, _channel: string, role: string, input: object) {
   return {
     authorization: auth,
-    origin: `http://127.0.0.1:${P}`,
+    origin: `http://127.0.0.1:${t.port}`,
     'content-type': 'application/octet-stream',
     [HOST_HEADERS.input]: encodeURIComponent(JSON.stringify(input)),
     [HOST_HEADERS.fileName]: 'offices.csv',
@@ -205,11 +202,11 @@ function chunkedUpload(headers: Record<string, string>, path: string, total: num
     const req = request(
       {
         host: '127.0.0.1',
-        port: P,
+        port: t.port,
         method: 'POST',
         path,
         agent: false,
-        headers: { host: `127.0.0.1:${P}`, ...headers, 'transfer-encoding': 'chunked' },
+        headers: { host: `127.0.0.1:${t.port}`, ...headers, 'transfer-encoding': 'chunked' },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -263,7 +260,7 @@ describe('uploads: the desktop limit (50 MB) and its error', () => {
 
   it('a log file past 50 MB for preview:impact (picked) is refused like the desktop dialog', async () => {
     const auth = await login(t);
-    const r = await call(P, 'POST', `${HOST_PATHS.invoke}preview:impact`, {
+    const r = await call(t.port, 'POST', `${HOST_PATHS.invoke}preview:impact`, {
       ...uploadHeaders(auth, 'preview:impact', 'picked', { profileId: 'demo' }),
       'content-length': String(IPC_LIMITS.maxImportBytes + 1),
     }).catch(() => ({ status: 0, text: '' }));
@@ -273,7 +270,7 @@ describe('uploads: the desktop limit (50 MB) and its error', () => {
   it('an unauthenticated drip-fed body is refused before its body is read (no slowloris on the gate)', async () => {
     const started = Date.now();
     const answer = await new Promise<string>((resolve) => {
-      const socket = connect(P, '127.0.0.1');
+      const socket = connect(t.port, '127.0.0.1');
       let got = '';
       socket.on('data', (c: Buffer) => {
         got += c.toString('latin1');
@@ -284,7 +281,7 @@ describe('uploads: the desktop limit (50 MB) and its error', () => {
       });
       socket.on('error', () => resolve(got));
       socket.write(
-        `POST ${HOST_PATHS.invoke}import:bytes HTTP/1.1\r\nHost: 127.0.0.1:${P}\r\nOrigin: http://127.0.0.1:${P}\r\nContent-Type: application/octet-stream\r\nContent-Length: 1000000\r\n\r\n`,
+        `POST ${HOST_PATHS.invoke}import:bytes HTTP/1.1\r\nHost: 127.0.0.1:${t.port}\r\nOrigin: http://127.0.0.1:${t.port}\r\nContent-Type: application/octet-stream\r\nContent-Length: 1000000\r\n\r\n`,
       );
       const drip = setInterval(() => socket.writable && socket.write('A'), 100);
       socket.on('close', () => clearInterval(drip));
@@ -314,19 +311,21 @@ describe('downloads: only what the app produced, once', () => {
     expect(out.download?.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
     const path = `${HOST_PATHS.download}${out.download!.id}`;
     const auth = await login(t);
-    expect((await call(P, 'GET', path)).status).toBe(401);
+    expect((await call(t.port, 'GET', path)).status).toBe(401);
     expect(
-      (await call(P, 'GET', path, { authorization: auth, 'sec-fetch-site': 'same-site' })).status,
+      (await call(t.port, 'GET', path, { authorization: auth, 'sec-fetch-site': 'same-site' }))
+        .status,
     ).toBe(403);
     expect(
-      (await call(P, 'GET', path, { authorization: auth, origin: 'http://evil.example' })).status,
+      (await call(t.port, 'GET', path, { authorization: auth, origin: 'http://evil.example' }))
+        .status,
     ).toBe(403);
-    const first = await call(P, 'GET', path, { authorization: auth });
+    const first = await call(t.port, 'GET', path, { authorization: auth });
     expect(first.status).toBe(200);
     expect(first.headers['content-disposition']).toMatch(/^attachment;/);
-    expect((await call(P, 'GET', path, { authorization: auth })).status).toBe(404);
+    expect((await call(t.port, 'GET', path, { authorization: auth })).status).toBe(404);
     for (const id of ['', '..', '../app.js', '%2e%2e%2fapp.js', '__proto__', 'constructor']) {
-      const r = await call(P, 'GET', `${HOST_PATHS.download}${id}`, { authorization: auth });
+      const r = await call(t.port, 'GET', `${HOST_PATHS.download}${id}`, { authorization: auth });
       expect(r.status, id).toBe(404);
     }
   });

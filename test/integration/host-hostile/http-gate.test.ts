@@ -1,27 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HOST_PATHS } from '../../../host/protocol.ts';
-import {
-  call,
-  locale,
-  login,
-  pageJson,
-  raw,
-  startTarget,
-  statuses,
-  type Target,
-} from './support.ts';
+import { call, locale, login, pageJson, raw, statuses, useTarget } from './support.ts';
 
 /** Promises 1 and 2 over real HTTP and raw sockets: token, Host, Origin, malformed requests. */
 
-let t: Target;
-let P: number;
-beforeAll(async () => {
-  t = await startTarget();
-  P = t.port;
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTarget();
 
 /** The renderer's public files: served without the token (no secret in them). */
 const STATIC_ROUTES = ['/', '/index.html', '/app.js', '/assets/a.js', HOST_PATHS.bridge];
@@ -34,8 +17,8 @@ describe('promise 1: no token, no use', () => {
   it('every API route without the bearer token, or with a wrong one, answers 401 (a cookie or the query never counts)', async () => {
     const wrong: Record<string, string>[] = [
       {},
-      { cookie: `allowlist-token-${P}=${t.token}` },
-      { cookie: `allowlist-token-${P}=wrong; allowlist-token-${P}=${t.token}` },
+      { cookie: `allowlist-token-${t.port}=${t.token}` },
+      { cookie: `allowlist-token-${t.port}=wrong; allowlist-token-${t.port}=${t.token}` },
       { authorization: `Bearer ${t.token}x` },
       { authorization: `Bearer ${t.token.toUpperCase()}` },
       { authorization: `Bearer  ${t.token}` },
@@ -46,13 +29,13 @@ describe('promise 1: no token, no use', () => {
     ];
     for (const path of API_ROUTES) {
       for (const headers of wrong) {
-        const r = await call(P, 'GET', path, headers);
+        const r = await call(t.port, 'GET', path, headers);
         expect(r.status, `${path} ${JSON.stringify(headers)}`).toBe(401);
         expect(r.text).not.toContain(t.token);
         expect(r.headers['set-cookie']).toBeUndefined();
       }
       for (const q of [`token=${t.token}`, `token=x&token=${t.token}`, `TOKEN=${t.token}`]) {
-        const r = await call(P, 'GET', `${path}?${q}`);
+        const r = await call(t.port, 'GET', `${path}?${q}`);
         expect(r.status, `${path}?${q}`).toBe(401);
         expect(r.headers['set-cookie']).toBeUndefined();
       }
@@ -62,7 +45,7 @@ describe('promise 1: no token, no use', () => {
   it('the static files are served without the token, never set a cookie and never carry the token', async () => {
     for (const path of STATIC_ROUTES) {
       for (const query of ['', `?token=${t.token}`]) {
-        const r = await call(P, 'GET', `${path}${query}`);
+        const r = await call(t.port, 'GET', `${path}${query}`);
         expect(r.status, path).toBe(200);
         expect(r.headers['set-cookie']).toBeUndefined();
         expect(r.headers.location).toBeUndefined();
@@ -74,10 +57,12 @@ describe('promise 1: no token, no use', () => {
   it('a Cookie header is ignored: a planted or stale cookie neither grants nor blocks a call', async () => {
     const auth = await login(t);
     const r = await call(
-      P,
+      t.port,
       'POST',
       `${HOST_PATHS.invoke}app:info`,
-      pageJson(t, auth, { cookie: `allowlist-token-${P}=tossed; allowlist-token-${P}=tossed2` }),
+      pageJson(t, auth, {
+        cookie: `allowlist-token-${t.port}=tossed; allowlist-token-${t.port}=tossed2`,
+      }),
       '{}',
     );
     expect(r.status).toBe(200);
@@ -91,7 +76,7 @@ describe('promise 1: no token, no use', () => {
       `${HOST_PATHS.invoke}app:set-locale`,
       `${HOST_PATHS.invoke}app:set-locale?token=${t.token}`,
     ]) {
-      const r = await call(P, 'POST', path, pageJson(t, ''), JSON.stringify({ locale: next }));
+      const r = await call(t.port, 'POST', path, pageJson(t, ''), JSON.stringify({ locale: next }));
       expect(r.status).toBe(401);
     }
     expect(await locale(t)).toBe(before);
@@ -100,9 +85,9 @@ describe('promise 1: no token, no use', () => {
   it('a pipelined second request on an authenticated connection is checked on its own', async () => {
     const auth = await login(t);
     const answer = await raw(
-      P,
-      `GET ${HOST_PATHS.download}nope HTTP/1.1\r\nHost: 127.0.0.1:${P}\r\nAuthorization: ${auth}\r\n\r\n` +
-        `GET ${HOST_PATHS.download}nope HTTP/1.1\r\nHost: 127.0.0.1:${P}\r\nConnection: close\r\n\r\n`,
+      t.port,
+      `GET ${HOST_PATHS.download}nope HTTP/1.1\r\nHost: 127.0.0.1:${t.port}\r\nAuthorization: ${auth}\r\n\r\n` +
+        `GET ${HOST_PATHS.download}nope HTTP/1.1\r\nHost: 127.0.0.1:${t.port}\r\nConnection: close\r\n\r\n`,
     );
     // Adapted: the static files are public now, so both requests name an API route.
     expect(statuses(answer)).toEqual([404, 401]);
@@ -112,28 +97,28 @@ describe('promise 1: no token, no use', () => {
 describe('promise 2: Host header tricks (DNS rebinding) over raw sockets', () => {
   const foreignHosts = () => [
     'evil.example',
-    `evil.example:${P}`,
-    `127.0.0.1.:${P}`,
-    `localhost.:${P}`,
-    `user@127.0.0.1:${P}`,
-    `127.0.0.1:${P}@evil.example`,
-    `[::1]:${P}`,
-    `0.0.0.0:${P}`,
-    `127.1:${P}`,
-    `2130706433:${P}`,
-    `127.0.0.1:0${P}`,
-    `127.0.0.1:${P}.evil.example`,
+    `evil.example:${t.port}`,
+    `127.0.0.1.:${t.port}`,
+    `localhost.:${t.port}`,
+    `user@127.0.0.1:${t.port}`,
+    `127.0.0.1:${t.port}@evil.example`,
+    `[::1]:${t.port}`,
+    `0.0.0.0:${t.port}`,
+    `127.1:${t.port}`,
+    `2130706433:${t.port}`,
+    `127.0.0.1:0${t.port}`,
+    `127.0.0.1:${t.port}.evil.example`,
     `127.0.0.1`,
     `localhost`,
-    `127.0.0.1:${P}/`,
-    `evil.example#127.0.0.1:${P}`,
+    `127.0.0.1:${t.port}/`,
+    `evil.example#127.0.0.1:${t.port}`,
   ];
 
   it('a foreign or disguised Host gets 403 (or 400), even with the right token', async () => {
     const auth = await login(t);
     for (const h of foreignHosts()) {
       const answer = await raw(
-        P,
+        t.port,
         `GET / HTTP/1.1\r\nHost: ${h}\r\nAuthorization: ${auth}\r\nConnection: close\r\n\r\n`,
       );
       const [status] = statuses(answer);
@@ -144,19 +129,19 @@ describe('promise 2: Host header tricks (DNS rebinding) over raw sockets', () =>
 
   it('a missing Host (HTTP/1.0) is refused', async () => {
     const auth = await login(t);
-    const answer = await raw(P, `GET / HTTP/1.0\r\nAuthorization: ${auth}\r\n\r\n`);
+    const answer = await raw(t.port, `GET / HTTP/1.0\r\nAuthorization: ${auth}\r\n\r\n`);
     expect([400, 403]).toContain(statuses(answer)[0]);
   });
 
   it('duplicate Host headers (one of them foreign) are refused, in either order', async () => {
     const auth = await login(t);
     for (const [a, b] of [
-      [`127.0.0.1:${P}`, 'evil.example'],
-      ['evil.example', `127.0.0.1:${P}`],
-      [`127.0.0.1:${P}`, `127.0.0.1:${P}`],
+      [`127.0.0.1:${t.port}`, 'evil.example'],
+      ['evil.example', `127.0.0.1:${t.port}`],
+      [`127.0.0.1:${t.port}`, `127.0.0.1:${t.port}`],
     ] as const) {
       const answer = await raw(
-        P,
+        t.port,
         `GET / HTTP/1.1\r\nHost: ${a}\r\nhOsT: ${b}\r\nAuthorization: ${auth}\r\nConnection: close\r\n\r\n`,
       );
       expect([400, 403], `${a} + ${b}`).toContain(statuses(answer)[0]);
@@ -166,10 +151,10 @@ describe('promise 2: Host header tricks (DNS rebinding) over raw sockets', () =>
 
   it('an absolute-form request target naming another host is not served as this app', async () => {
     const auth = await login(t);
-    for (const target of ['http://evil.example/', `http://evil.example:${P}/index.html`]) {
+    for (const target of ['http://evil.example/', `http://evil.example:${t.port}/index.html`]) {
       const answer = await raw(
-        P,
-        `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${P}\r\nAuthorization: ${auth}\r\nConnection: close\r\n\r\n`,
+        t.port,
+        `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${t.port}\r\nAuthorization: ${auth}\r\nConnection: close\r\n\r\n`,
       );
       expect([400, 403], target).toContain(statuses(answer)[0]);
     }
@@ -182,19 +167,19 @@ describe('promise 2: Host header tricks (DNS rebinding) over raw sockets', () =>
     const body = JSON.stringify({ locale: next });
     const variants = [
       `ORIGIN: http://evil.example`,
-      `Origin: http://127.0.0.1:${P}\r\nOrigin: http://evil.example`,
-      `Origin: http://127.0.0.1:${P}/`,
-      `Origin: HTTP://127.0.0.1:${P}`,
+      `Origin: http://127.0.0.1:${t.port}\r\nOrigin: http://evil.example`,
+      `Origin: http://127.0.0.1:${t.port}/`,
+      `Origin: HTTP://127.0.0.1:${t.port}`,
       `Origin: null`,
-      `Origin: http://127.0.0.1:${P}\r\nSec-Fetch-Site: Cross-Site`,
-      `Origin: http://127.0.0.1:${P}\r\nSec-Fetch-Site: same-site`,
-      `Origin: http://127.0.0.1:${P}\r\nSec-Fetch-Site: same-origin\r\nSec-Fetch-Site: cross-site`,
-      `Origin: http://localhost:${P}\r\nSec-Fetch-Site: cross-site`,
+      `Origin: http://127.0.0.1:${t.port}\r\nSec-Fetch-Site: Cross-Site`,
+      `Origin: http://127.0.0.1:${t.port}\r\nSec-Fetch-Site: same-site`,
+      `Origin: http://127.0.0.1:${t.port}\r\nSec-Fetch-Site: same-origin\r\nSec-Fetch-Site: cross-site`,
+      `Origin: http://localhost:${t.port}\r\nSec-Fetch-Site: cross-site`,
     ];
     for (const v of variants) {
       const answer = await raw(
-        P,
-        `POST ${HOST_PATHS.invoke}app:set-locale HTTP/1.1\r\nHost: 127.0.0.1:${P}\r\nAuthorization: ${auth}\r\n${v}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+        t.port,
+        `POST ${HOST_PATHS.invoke}app:set-locale HTTP/1.1\r\nHost: 127.0.0.1:${t.port}\r\nAuthorization: ${auth}\r\n${v}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
       );
       expect([400, 403], v).toContain(statuses(answer)[0]);
     }
@@ -203,20 +188,20 @@ describe('promise 2: Host header tricks (DNS rebinding) over raw sockets', () =>
 
   it('request smuggling (CL+TE, double CL, TE obfuscation) never gets a token-less request served', async () => {
     const auth = await login(t);
-    const smuggled = `GET /app.js HTTP/1.1\r\nHost: 127.0.0.1:${P}\r\n\r\n`;
+    const smuggled = `GET /app.js HTTP/1.1\r\nHost: 127.0.0.1:${t.port}\r\n\r\n`;
     const cases = [
       // CL.TE
-      `POST ${HOST_PATHS.invoke}app:info HTTP/1.1\r\nHost: 127.0.0.1:${P}\r\nAuthorization: ${auth}\r\nOrigin: http://127.0.0.1:${P}\r\nContent-Type: application/json\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n${smuggled}`,
+      `POST ${HOST_PATHS.invoke}app:info HTTP/1.1\r\nHost: 127.0.0.1:${t.port}\r\nAuthorization: ${auth}\r\nOrigin: http://127.0.0.1:${t.port}\r\nContent-Type: application/json\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n${smuggled}`,
       // double Content-Length
-      `POST ${HOST_PATHS.invoke}app:info HTTP/1.1\r\nHost: 127.0.0.1:${P}\r\nAuthorization: ${auth}\r\nOrigin: http://127.0.0.1:${P}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nContent-Length: ${2 + smuggled.length}\r\n\r\n{}${smuggled}`,
+      `POST ${HOST_PATHS.invoke}app:info HTTP/1.1\r\nHost: 127.0.0.1:${t.port}\r\nAuthorization: ${auth}\r\nOrigin: http://127.0.0.1:${t.port}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nContent-Length: ${2 + smuggled.length}\r\n\r\n{}${smuggled}`,
       // TE obfuscation
-      `POST ${HOST_PATHS.invoke}app:info HTTP/1.1\r\nHost: 127.0.0.1:${P}\r\nAuthorization: ${auth}\r\nOrigin: http://127.0.0.1:${P}\r\nContent-Type: application/json\r\nTransfer-Encoding: xchunked\r\nContent-Length: 2\r\n\r\n{}${smuggled}`,
-      `POST ${HOST_PATHS.invoke}app:info HTTP/1.1\r\nHost: 127.0.0.1:${P}\r\nAuthorization: ${auth}\r\nOrigin: http://127.0.0.1:${P}\r\nContent-Type: application/json\r\nTransfer-Encoding : chunked\r\nContent-Length: 2\r\n\r\n{}${smuggled}`,
+      `POST ${HOST_PATHS.invoke}app:info HTTP/1.1\r\nHost: 127.0.0.1:${t.port}\r\nAuthorization: ${auth}\r\nOrigin: http://127.0.0.1:${t.port}\r\nContent-Type: application/json\r\nTransfer-Encoding: xchunked\r\nContent-Length: 2\r\n\r\n{}${smuggled}`,
+      `POST ${HOST_PATHS.invoke}app:info HTTP/1.1\r\nHost: 127.0.0.1:${t.port}\r\nAuthorization: ${auth}\r\nOrigin: http://127.0.0.1:${t.port}\r\nContent-Type: application/json\r\nTransfer-Encoding : chunked\r\nContent-Length: 2\r\n\r\n{}${smuggled}`,
       // Bare LF line endings
-      `GET / HTTP/1.1\nHost: 127.0.0.1:${P}\nAuthorization: ${auth}\n\n${smuggled}`,
+      `GET / HTTP/1.1\nHost: 127.0.0.1:${t.port}\nAuthorization: ${auth}\n\n${smuggled}`,
     ];
     for (const c of cases) {
-      const answer = await raw(P, c);
+      const answer = await raw(t.port, c);
       // Whatever the server does with the first request, the smuggled token-less one is not a 200.
       const codes = statuses(answer);
       expect(
@@ -230,8 +215,8 @@ describe('promise 2: Host header tricks (DNS rebinding) over raw sockets', () =>
   it('huge headers are refused with 431 and do not reach a handler', async () => {
     const auth = await login(t);
     const answer = await raw(
-      P,
-      `GET / HTTP/1.1\r\nHost: 127.0.0.1:${P}\r\nAuthorization: ${auth}\r\nX-Pad: ${'a'.repeat(70_000)}\r\nConnection: close\r\n\r\n`,
+      t.port,
+      `GET / HTTP/1.1\r\nHost: 127.0.0.1:${t.port}\r\nAuthorization: ${auth}\r\nX-Pad: ${'a'.repeat(70_000)}\r\nConnection: close\r\n\r\n`,
     );
     expect([400, 431]).toContain(statuses(answer)[0]);
   });
@@ -239,10 +224,14 @@ describe('promise 2: Host header tricks (DNS rebinding) over raw sockets', () =>
   it('a WebSocket upgrade to the event channel from a page is refused and never upgraded', async () => {
     const auth = await login(t);
     const handshake = (extra: string) =>
-      `GET ${HOST_PATHS.events} HTTP/1.1\r\nHost: 127.0.0.1:${P}\r\nAuthorization: ${auth}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n${extra}\r\n`;
-    const foreign = await raw(P, handshake('Origin: http://evil.example\r\n'), 800);
+      `GET ${HOST_PATHS.events} HTTP/1.1\r\nHost: 127.0.0.1:${t.port}\r\nAuthorization: ${auth}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n${extra}\r\n`;
+    const foreign = await raw(t.port, handshake('Origin: http://evil.example\r\n'), 800);
     expect(statuses(foreign)[0]).toBe(403);
-    const sameSite = await raw(P, handshake(`Origin: http://127.0.0.1:${P + 1}\r\n`), 800);
+    const sameSite = await raw(
+      t.port,
+      handshake(`Origin: http://127.0.0.1:${t.port + 1}\r\n`),
+      800,
+    );
     expect(statuses(sameSite)[0]).toBe(403);
     for (const a of [foreign, sameSite]) expect(a).not.toContain('101 Switching');
   });
@@ -250,15 +239,15 @@ describe('promise 2: Host header tricks (DNS rebinding) over raw sockets', () =>
   it('no response, refused or not, carries a CORS header', async () => {
     const auth = await login(t);
     const replies = [
-      await call(P, 'OPTIONS', `${HOST_PATHS.invoke}app:info`, {
+      await call(t.port, 'OPTIONS', `${HOST_PATHS.invoke}app:info`, {
         origin: 'http://evil.example',
         'access-control-request-method': 'POST',
         'access-control-request-headers': 'content-type',
       }),
-      await call(P, 'GET', '/', { authorization: auth, origin: `http://127.0.0.1:${P}` }),
-      await call(P, 'POST', `${HOST_PATHS.invoke}app:info`, pageJson(t, auth), '{}'),
-      await call(P, 'GET', '/', { origin: 'http://evil.example' }),
-      await call(P, 'GET', '/nope', { authorization: auth }),
+      await call(t.port, 'GET', '/', { authorization: auth, origin: `http://127.0.0.1:${t.port}` }),
+      await call(t.port, 'POST', `${HOST_PATHS.invoke}app:info`, pageJson(t, auth), '{}'),
+      await call(t.port, 'GET', '/', { origin: 'http://evil.example' }),
+      await call(t.port, 'GET', '/nope', { authorization: auth }),
     ];
     for (const r of replies) {
       expect(Object.keys(r.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
@@ -283,7 +272,7 @@ describe('promise 2/3: no redirect', () => {
         string,
         string
       >[]) {
-        const r = await call(P, 'GET', `${path}?token=${t.token}`, headers);
+        const r = await call(t.port, 'GET', `${path}?token=${t.token}`, headers);
         expect(r.status, path).not.toBe(303);
         expect(r.status >= 300 && r.status < 400, path).toBe(false);
         expect(r.headers.location).toBeUndefined();

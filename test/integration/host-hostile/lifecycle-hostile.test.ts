@@ -1,12 +1,10 @@
-import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAGE_DIR, RENDERER_DIR } from '../../../host/server/build-page.ts';
 import { HOST_PATHS } from '../../../host/protocol.ts';
+import { standInBuild, startBrowserMode } from '../support/browser-mode-process.ts';
 
 /**
  * Promise 5 against `npm start -- --browser` as a process: it listens on 127.0.0.1 only, and it
@@ -14,18 +12,10 @@ import { HOST_PATHS } from '../../../host/protocol.ts';
  * stream, a request whose headers never end, an upload that drips).
  */
 
-const START = resolve('scripts/start.ts');
 let root: string;
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'host-hostile-process-'));
-  await mkdir(join(root, RENDERER_DIR), { recursive: true });
-  await mkdir(join(root, PAGE_DIR), { recursive: true });
-  await writeFile(
-    join(root, RENDERER_DIR, 'index.html'),
-    '<!doctype html><script type="module" src="./app.js"></script>',
-  );
-  await writeFile(join(root, PAGE_DIR, 'bridge.js'), 'export {};');
+  root = await standInBuild('host-hostile-process-');
 });
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
@@ -33,23 +23,7 @@ afterAll(async () => {
 
 function start(name: string) {
   const dataDir = join(root, `data-${name}`);
-  const child = spawn(process.execPath, [START, '--browser', '--no-build', '--data-dir', dataDir], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  const url = new Promise<string>((ok, fail) => {
-    child.stdout.on('data', (c: Buffer) => {
-      stdout += c.toString();
-      const m = /http:\/\/127\.0\.0\.1:\d+\/#token=\S+/.exec(stdout);
-      if (m) ok(m[0]);
-    });
-    child.once('exit', (code) => fail(new Error(`exited ${code}: ${stderr}`)));
-  });
-  const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
-  return { child, url, exited, dataDir, out: () => ({ stdout, stderr }) };
+  return { ...startBrowserMode(root, dataDir), dataDir };
 }
 
 /** Sockets listening on `port` from /proc/net/tcp{,6}: their local addresses (hex). */

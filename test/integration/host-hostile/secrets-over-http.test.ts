@@ -1,9 +1,9 @@
 import { request } from 'node:http';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HOST_PATHS } from '../../../host/protocol.ts';
-import { call, invoke, login, pageJson, startTarget, type Target } from './support.ts';
+import { call, invoke, login, pageJson, useTarget } from './support.ts';
 
 /**
  * Promise 4: the admin's keychain password never comes back over HTTP (answers, errors, the
@@ -11,13 +11,7 @@ import { call, invoke, login, pageJson, startTarget, type Target } from './suppo
  */
 
 const PASSWORD = 'Pw-Marker-7f3a9c!';
-let t: Target;
-beforeAll(async () => {
-  t = await startTarget();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTarget();
 
 describe('the password stays in the keychain', () => {
   it('never appears in any answer, error, event, log line or data file', async () => {

@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { afterAll, beforeAll } from 'vitest';
 import { connect } from 'node:net';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,14 +7,11 @@ import { HOST_PATHS } from '../../../host/protocol.ts';
 import { buildBrowserPage } from '../../../host/server/build-page.ts';
 import { startBrowserHost, type BrowserHost } from '../../../host/server/server.ts';
 import type { SecretStore } from '../../../electron/services/secrets.ts';
+import { call } from '../support/http-call.ts';
+
+export { call, type Reply } from '../support/http-call.ts';
 
 /** Hostile tests: the real browser-mode server with stand-in renderer files and an in-memory keychain. */
-
-export type Reply = {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  text: string;
-};
 
 export type Target = {
   host: BrowserHost;
@@ -91,40 +88,19 @@ export async function startTarget(
   };
 }
 
-export function call(
-  port: number,
-  method: string,
-  path: string,
-  headers: Record<string, string> = {},
-  body?: Uint8Array | string,
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path,
-        agent: false,
-        headers: { host: `127.0.0.1:${port}`, ...headers },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            text: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-      },
-    );
-    req.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') reject(error);
-    });
-    req.end(body);
+/**
+ * One target for the whole calling file (beforeAll / afterAll); its fields are there from the
+ * first test on. `options` as for startTarget.
+ */
+export function useTarget(options: Parameters<typeof startTarget>[0] = {}): Target {
+  const t = {} as Target;
+  beforeAll(async () => {
+    Object.assign(t, await startTarget(options));
   });
+  afterAll(async () => {
+    await t.close?.();
+  });
+  return t;
 }
 
 /**

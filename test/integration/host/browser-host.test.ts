@@ -7,6 +7,7 @@ import { CONTENT_SECURITY_POLICY } from '../../../electron/main/security.ts';
 import { IPC_LIMITS } from '../../../shared/contract/ipc.ts';
 import { HOST_HEADERS, HOST_PATHS } from '../../../host/protocol.ts';
 import { startBrowserHost, type BrowserHost } from '../../../host/server/server.ts';
+import { call as httpCall } from '../support/http-call.ts';
 
 /**
  * Browser mode's access checks over real HTTP against the real server (host/server), with the
@@ -14,46 +15,22 @@ import { startBrowserHost, type BrowserHost } from '../../../host/server/server.
  * under test do not depend on what the page is; the e2e suite serves the real build).
  */
 
-type Reply = {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  text: string;
-};
-
 let host: BrowserHost;
 let root: string;
 let port: number;
 let token: string;
 const logs: string[] = [];
 
-function call(
+/**
+ * A request from a page or a client on this machine; ECONNRESET is tolerated too (the server may
+ * answer before the whole body is sent and close the socket under the write).
+ */
+const call = (
   method: string,
   path: string,
   headers: Record<string, string> = {},
   body?: Uint8Array | string,
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port, method, path, headers: { host: `127.0.0.1:${port}`, ...headers } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            text: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-      },
-    );
-    // A server that answers before the whole body is sent may close the socket under the write.
-    req.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
-    });
-    req.end(body);
-  });
-}
+) => httpCall(port, method, path, headers, body, ['EPIPE', 'ECONNRESET']);
 
 /** The page's Authorization header (the bridge sends it with every API request). */
 async function login(): Promise<string> {

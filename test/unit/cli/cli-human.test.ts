@@ -1,37 +1,19 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { workbook } from '../shared/import/make-files.ts';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { allowlist, scratchDir, type CliRun } from '../../support/cli.ts';
+import { workbook } from '../support/make-files.ts';
 
-const NODE = join(process.cwd(), 'node_modules/.bin/node');
-const BIN = join(process.cwd(), 'cli/bin/allowlist.js');
-
-type Run = { code: number; stdout: string; stderr: string };
-
-/** Run the real `allowlist` command under a locale; resolves with its exit code and output. */
-function allowlist(lang: string, ...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const env = { ...process.env, LANG: lang, LC_ALL: '', LC_MESSAGES: '' };
-    execFile(NODE, [BIN, ...args], { env }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 2) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-const en = (...args: string[]) => allowlist('C', ...args);
-const ja = (...args: string[]) => allowlist('ja_JP.UTF-8', ...args);
+const en = (...args: string[]) => allowlist(args, { lang: 'C' });
+const ja = (...args: string[]) => allowlist(args, { lang: 'ja_JP.UTF-8' });
 
 // Each test spawns the real command several times; on a loaded machine that takes a while.
 vi.setConfig({ testTimeout: 120_000 });
 
-let dir = '';
-const path = (name: string) => join(dir, name);
+const { dir, at: path } = scratchDir('allowlist-human-');
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'allowlist-human-'));
   await writeFile(
     path('list.json'),
     JSON.stringify({
@@ -73,8 +55,6 @@ beforeAll(async () => {
   );
   await writeFile(path('numbers.csv'), '1,198.51.100.0/24\n2,203.0.113.7\n');
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
-
 describe('real sheets through the CLI', () => {
   it.each(['ja-sjis.csv', 'en.xlsx'])(
     '%s: memos come from the memo column, never the row numbers, and reach the service CSV',
@@ -227,7 +207,7 @@ describe('options, help and version', () => {
   });
 
   it('every command takes --json', async () => {
-    const runs: Run[] = [
+    const runs: CliRun[] = [
       await en('check', '--list', path('list.json'), '--json', '192.0.2.8'),
       await en('validate', path('list.json'), '--json'),
       await en('aggregate', path('list.json'), '--json'),

@@ -1,37 +1,18 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { workbook } from '../shared/import/make-files.ts';
-
-const NODE = join(process.cwd(), 'node_modules/.bin/node');
-const BIN = join(process.cwd(), 'cli/bin/allowlist.js');
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { allowlist as runAllowlist, scratchDir } from '../../support/cli.ts';
+import { workbook } from '../support/make-files.ts';
 
 /** Run the real `allowlist` command; resolves with its exit code and output. */
-function allowlist(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      NODE,
-      [BIN, ...args],
-      { env: { ...process.env, LANG: 'C' } },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 2) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const allowlist = (...args: string[]) => runAllowlist(args);
 
 // Each test spawns the real command (twice for a round trip); a loaded machine needs time.
 vi.setConfig({ testTimeout: 120_000 });
 
-let dir = '';
-const path = (name: string) => join(dir, name);
+const { at: path } = scratchDir('allowlist-cli-');
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'allowlist-cli-'));
   const sjis =
     '"IP Address","CIDR","Memo"\r\n"198.51.100.0","24","大阪"\r\n"192.0.2.8","","東京"\r\n';
   await writeFile(path('clean.csv'), iconv.encode(sjis, 'cp932'));
@@ -66,10 +47,6 @@ beforeAll(async () => {
       ],
     }),
   );
-});
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('allowlist import', () => {

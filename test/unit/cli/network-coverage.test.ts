@@ -5,7 +5,7 @@ import { compileMatcher } from '../../../shared/allowlist/match.ts';
 import { entryBlock } from '../../../shared/allowlist/network.ts';
 import { blockSize, formatIPv4, networkOf } from '../../../shared/ip/ipv4.ts';
 import { parseIPv4Strict } from '../../../shared/ip/parse.ts';
-import { address, entryList } from '../shared/allowlist/arbitraries.ts';
+import { address, entryList } from '../support/arbitraries.ts';
 
 const network = fc
   .tuple(address, fc.integer({ min: 12, max: 32 }))

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Entry } from '../../../../shared/allowlist/model.ts';
 import { joinMemos, mergeExact, planToFit } from '../../../../shared/allowlist/aggregate.ts';
-import { entryList } from './arbitraries.ts';
+import { entryList } from '../../support/arbitraries.ts';
 
 const e = (ip: string, cidr: number | null = null, memo = ''): Entry => ({ ip, cidr, memo });
 

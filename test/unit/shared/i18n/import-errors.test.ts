@@ -6,7 +6,7 @@ import {
   isImportError,
   type ImportOptions,
 } from '../../../../shared/import/index.ts';
-import { deflatedEntry, rawZip, workbook } from '../import/make-files.ts';
+import { deflatedEntry, rawZip, workbook } from '../../support/make-files.ts';
 
 const MB = 1024 * 1024;
 const text = (s: string) => new TextEncoder().encode(s);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { headerRole } from '../../../../shared/import/header.ts';
 import { importBytes } from '../../../../shared/import/index.ts';
 import { formatProblem } from '../../../../shared/i18n/messages.ts';
-import { encode, workbook } from './make-files.ts';
+import { encode, workbook } from '../../support/make-files.ts';
 
 /**
  * The header shapes real office sheets use (issue 13), in the files they come in: CSV in UTF-8

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deflateSync } from 'fflate';
 import { importBytes } from '../../../../shared/import/index.ts';
-import { deflatedEntry, encode, rawZip, workbook } from './make-files.ts';
+import { deflatedEntry, encode, rawZip, workbook } from '../../support/make-files.ts';
 
 const MB = 1024 * 1024;
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseIpInput } from '../../../../shared/ip/parse.ts';
 import { importBytes } from '../../../../shared/import/index.ts';
 import { plainNetwork } from '../../../../shared/import/rows.ts';
-import { encode } from './make-files.ts';
+import { encode } from '../../support/make-files.ts';
 
 describe('the fast path for plain rows agrees with the domain parser', () => {
   const octet = fc.oneof(

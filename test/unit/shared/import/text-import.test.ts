@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importBytes } from '../../../../shared/import/index.ts';
-import { encode } from './make-files.ts';
+import { encode } from '../../support/make-files.ts';
 
 const JA_CSV =
   '"IPアドレス","CIDR","メモ"\r\n"192.0.2.8","","東京本社"\r\n"198.51.100.0","24","大阪・髙橋①"\r\n';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importBytes } from '../../../../shared/import/index.ts';
-import { workbook } from './make-files.ts';
+import { workbook } from '../../support/make-files.ts';
 
 describe('XLSX import', () => {
   it('reads cached formula values, rich text, numbers typed as prefixes, hyperlinks and dates', async () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type { Entry } from '../../../../shared/allowlist/model.ts';
-import { formatIPv4 } from '../../../../shared/ip/ipv4.ts';
+import type { Entry } from '../../../shared/allowlist/model.ts';
+import { formatIPv4 } from '../../../shared/ip/ipv4.ts';
 
 /**
  * Entries clustered in a few /16s so that overlap, nesting and adjacency are common.

@@ -2,12 +2,12 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { request } from 'node:http';
 import { expect } from '@playwright/test';
-import type { Page } from '@playwright/test';
-import type { Config, Entry } from '../../shared/allowlist/model.ts';
-import { readRestriction, writeRestriction } from './support/service-calls.ts';
+import type { Locator, Page } from '@playwright/test';
+import type { Config, Entry } from '../../../shared/allowlist/model.ts';
+import { readRestriction, writeRestriction } from './service-calls.ts';
 
 /**
- * Helpers of the sync, merge, apply and recovery stories (test/e2e/{sync,merge,apply,recovery}.spec.ts).
+ * Helpers of the save, sync, merge, apply, history and recovery stories.
  */
 
 /** The second admin's machine: another caller of the same service (the seed list allows it). */
@@ -39,10 +39,25 @@ export function withEntry(config: Config, entry: Entry): Config {
   return { ...config, entries: [...config.entries, entry] };
 }
 
-/** Open the plan and save (no lockout), waiting for the saved notice. */
-export async function saveThroughPlan(page: Page): Promise<void> {
+/** Press "Review and save…"; returns the plan dialog. */
+export async function openPlan(page: Page): Promise<Locator> {
   await page.getByRole('button', { name: 'Review and save…' }).click();
+  return page.getByRole('dialog', { name: 'Review the changes' });
+}
+
+/**
+ * Open the plan and save (no lockout), waiting for the saved notice; returns the revision it
+ * names.
+ */
+export async function saveThroughPlan(page: Page): Promise<string> {
+  await openPlan(page);
   await confirmPlan(page);
+  const notice = page.getByText(/Saved as revision/);
+  await expect(notice).toBeVisible();
+  // The notice reads "Saved as revision 4. Waiting for it to take effect…" or, once applied (a
+  // fast service), "Saved as revision 4, now in force.": the revision ends at ", " or ". ".
+  const text = (await notice.textContent()) ?? '';
+  return /Saved as revision (\S+?)(?:,|\.)(?:\s|$)/.exec(text)?.[1] ?? '';
 }
 
 /** Confirm the open plan dialog. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Config } from '../../../../shared/allowlist/model.ts';
-import { combineImport } from '../../../../renderer/features/import/combine.ts';
+import type { Config } from '../../../../../shared/allowlist/model.ts';
+import { combineImport } from '../../../../../renderer/features/import/combine.ts';
 
 const current: Config = {
   mode: 'ALLOW_SPECIFIC',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkRequest, isApiPath, type GateRequest } from '../../../host/server/gate.ts';
+import { checkRequest, isApiPath, type GateRequest } from '../../../../host/server/gate.ts';
 
 const PORT = 40123;
 const TOKEN = 'k3Y9-token-of-this-session_abcdefghijklmnopqrstu';

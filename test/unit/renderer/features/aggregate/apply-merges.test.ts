@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { planToFit } from '../../../shared/allowlist/aggregate.ts';
-import type { Entry } from '../../../shared/allowlist/model.ts';
+import { planToFit } from '../../../../../shared/allowlist/aggregate.ts';
+import type { Entry } from '../../../../../shared/allowlist/model.ts';
 import {
   applyMerges,
   countAfter,
   extraAfter,
-} from '../../../renderer/features/aggregate/apply-merges.ts';
-import { entryList } from '../shared/allowlist/arbitraries.ts';
+} from '../../../../../renderer/features/aggregate/apply-merges.ts';
+import { entryList } from '../../../support/arbitraries.ts';
 
 const e = (ip: string, cidr: number | null = null, memo = ''): Entry => ({ ip, cidr, memo });
 

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultDataDir } from '../../../host/server/data-dir.ts';
+import { defaultDataDir } from '../../../../host/server/data-dir.ts';
 
 // Electron's app.getPath('userData') for an unpackaged app: the platform's application-data
 // folder plus package.json's name; the app keeps its documents in `data` below it.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime } from '../../../renderer/i18n/format.ts';
+import { formatDateTime } from '../../../../renderer/i18n/format.ts';
 
 describe('one date-time format per language, always with the date', () => {
   // Local time, as the UI shows it: 1 December 2026, 21:07 and 00:05 (just after midnight).

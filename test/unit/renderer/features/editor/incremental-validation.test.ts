@@ -1,23 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { Config, Entry, Problem } from '../../../shared/allowlist/model.ts';
-import { validateConfig } from '../../../shared/allowlist/validate.ts';
+import type { Config, Entry, Problem } from '../../../../../shared/allowlist/model.ts';
+import { validateConfig } from '../../../../../shared/allowlist/validate.ts';
 import {
   draftConfig,
   draftReducer,
   initialDraft,
   parseCidrText,
-} from '../../../renderer/features/editor/draft-state.ts';
+} from '../../../../../renderer/features/editor/draft-state.ts';
 import type {
   DraftAction,
   DraftState,
   Row,
-} from '../../../renderer/features/editor/draft-state.ts';
+} from '../../../../../renderer/features/editor/draft-state.ts';
 import {
   createConfigValidator,
   flattenProblems,
-} from '../../../renderer/features/editor/incremental-validation.ts';
-import { createDraftValidator } from '../../../renderer/features/editor/validation.ts';
+} from '../../../../../renderer/features/editor/incremental-validation.ts';
+import { createDraftValidator } from '../../../../../renderer/features/editor/validation.ts';
 
 /** Addresses chosen to collide: duplicates, nesting, host bits, bad and zero-padded text. */
 const IPS = [

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createInFlightGate } from '../../../renderer/features/workspace/in-flight.ts';
-import type { Activity, Ran } from '../../../renderer/features/workspace/in-flight.ts';
+import { createInFlightGate } from '../../../../../renderer/features/workspace/in-flight.ts';
+import type { Activity, Ran } from '../../../../../renderer/features/workspace/in-flight.ts';
 
 /**
  * The workspace's in-flight owner (renderer/features/workspace/in-flight.ts): whatever the order

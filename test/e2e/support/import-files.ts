@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
 import iconv from 'iconv-lite';
-import type { PickedFile } from '../../electron/ipc/deps.ts';
+import type { PickedFile } from '../../../electron/ipc/deps.ts';
 
 /**
  * Files the import stories hand to the main process's open dialog (generated, never kept).
