@@ -4,7 +4,7 @@ import type { Notice, SyncState } from './workspace-state.ts';
 
 /**
  * Why "Review and save…" and "Refresh from service" cannot be pressed now: pure, so every reason
- * and its order is tested (test/unit/renderer/workspace/save-gate.test.ts). Each reason is a
+ * and its order is tested (test/unit/renderer/features/workspace/save-gate.test.ts). Each reason is a
  * text key (and parameters) shown next to the disabled button; null means it can be pressed.
  */
 

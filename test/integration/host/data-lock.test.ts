@@ -1,100 +1,66 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PAGE_DIR, RENDERER_DIR } from '../../../host/server/build-page.ts';
+import { standInBuild, startBrowserMode } from '../support/browser-mode-process.ts';
 
 /**
  * Two running copies on one data folder, as two real processes (`npm start -- --browser`): the
  * second refuses to start with a sentence saying why (instead of racing the first one's writes),
- * and the folder is free again once the first stops (exit 0), or crashed. The desktop
- * app takes the same lock (electron/main/index.ts; its binary cannot run here).
+ * and the folder is free again once the first stops (exit 0), or crashed. The desktop app takes
+ * the same lock (electron/main/index.ts; its binary cannot run here).
  */
 
-const START = resolve('scripts/start.ts');
 let root: string;
-const running: ChildProcess[] = [];
+const started: ReturnType<typeof startBrowserMode>[] = [];
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'data-lock-'));
-  await mkdir(join(root, RENDERER_DIR), { recursive: true });
-  await mkdir(join(root, PAGE_DIR), { recursive: true });
-  await writeFile(
-    join(root, RENDERER_DIR, 'index.html'),
-    '<!doctype html><script type="module" src="./app.js"></script>',
-  );
-  await writeFile(join(root, PAGE_DIR, 'bridge.js'), 'export {};');
+  root = await standInBuild('data-lock-');
 });
 afterEach(() => {
-  for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const run of started.splice(0)) if (run.child.exitCode === null) run.child.kill('SIGKILL');
 });
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-type Started = {
-  child: ChildProcess;
-  outcome: Promise<{ url: string } | { code: number | null; stderr: string }>;
-};
-
-/** Start browser mode on `dataDir`: resolves with its URL once it listens, or how it exited. */
-function start(dataDir: string): Started {
-  const child = spawn(process.execPath, [START, '--browser', '--no-build', '--data-dir', dataDir], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.push(child);
-  let stdout = '';
-  let stderr = '';
-  const outcome = new Promise<{ url: string } | { code: number | null; stderr: string }>((done) => {
-    child.stdout!.on('data', (c: Buffer) => {
-      stdout += c.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+\/#token=\S+/.exec(stdout);
-      if (match) done({ url: match[0] });
-    });
-    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.once('exit', (code) => done({ code, stderr }));
-  });
-  return { child, outcome };
+/** Start browser mode on `dataDir` and wait until it listens, or until it has exited. */
+async function start(dataDir: string) {
+  const run = startBrowserMode(root, dataDir);
+  started.push(run);
+  const url = await run.url.catch(() => null);
+  return { ...run, listening: url, code: url === null ? await run.exited : null };
 }
-
-const exited = (child: ChildProcess) =>
-  new Promise<void>((done) =>
-    child.exitCode !== null ? done() : child.once('exit', () => done()),
-  );
 
 describe('one running copy per data folder', () => {
   it('a second copy on the same folder refuses to start and says why; another folder is fine', async () => {
     const folder = join(root, 'shared');
-    const first = await start(folder).outcome;
-    expect(first).toHaveProperty('url');
+    const first = await start(folder);
+    expect(first.listening).not.toBeNull();
 
-    const second = await start(folder).outcome;
-    expect(second).toMatchObject({ code: 1 });
-    expect('stderr' in second && second.stderr).toContain(
+    const second = await start(folder);
+    expect(second.code).toBe(1);
+    expect(second.out().stderr).toContain(
       `The data folder ${folder} is in use by another running copy of IP Allowlist Manager`,
     );
     // The first copy is untouched: it still answers.
-    expect((await fetch((first as { url: string }).url)).status).toBe(200);
+    expect((await fetch(first.listening!)).status).toBe(200);
 
     // A copy on its own folder runs next to it.
-    expect(await start(join(root, 'other')).outcome).toHaveProperty('url');
+    expect((await start(join(root, 'other'))).listening).not.toBeNull();
   });
 
   it('the folder is free once the first copy stops (Ctrl+C, exit 0), and after a crash', async () => {
     const folder = join(root, 'handover');
-    const first = start(folder);
-    expect(await first.outcome).toHaveProperty('url');
-    const code = new Promise((done) => first.child.once('exit', (c) => done(c)));
+    const first = await start(folder);
+    expect(first.listening).not.toBeNull();
     first.child.kill('SIGINT');
-    expect(await code).toBe(0);
-    const second = start(folder);
-    expect(await second.outcome).toEqual({ url: expect.any(String) });
+    expect(await first.exited).toBe(0);
+    const second = await start(folder);
+    expect(second.listening).not.toBeNull();
 
     // A crash (SIGKILL) cannot remove the lock: its owner is gone, so the next copy takes it.
     second.child.kill('SIGKILL');
-    await exited(second.child);
-    expect(await start(folder).outcome).toEqual({ url: expect.any(String) });
-  }, 60_000);
+    await second.exited;
+    expect((await start(folder)).listening).not.toBeNull();
+  });
 });

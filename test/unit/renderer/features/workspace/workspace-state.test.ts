@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { DraftView, PlanView, PullResultView } from '../../../../shared/contract/ipc.ts';
-import { syncStatus } from '../../../../shared/sync/status.ts';
+import type { DraftView, PlanView, PullResultView } from '../../../../../shared/contract/ipc.ts';
+import { syncStatus } from '../../../../../shared/sync/status.ts';
 import {
   initialWorkspace,
   workspaceReducer,
   type WorkspaceAction,
   type WorkspaceState,
-} from '../../../../renderer/features/workspace/workspace-state.ts';
+} from '../../../../../renderer/features/workspace/workspace-state.ts';
 
 /**
  * The workspace reducer (renderer/features/workspace/workspace-state.ts): each row is a state, an

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftReducer, initialDraft } from '../../../renderer/features/editor/draft-state.ts';
+import { draftReducer, initialDraft } from '../../../../../renderer/features/editor/draft-state.ts';
 
 /**
  * A working copy main hands over (after a pull, push, merge or restore) replaces the editor's

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { syncStatus } from '../../../../shared/sync/status.ts';
+import { syncStatus } from '../../../../../shared/sync/status.ts';
 import {
   refreshDisabled,
   refreshDisabledReason,
   saveDisabledReason,
   type GateFacts,
-} from '../../../../renderer/features/workspace/save-gate.ts';
+} from '../../../../../renderer/features/workspace/save-gate.ts';
 
 /** Why "Review and save…" (and Refresh) cannot be pressed: each reason, and which one wins. */
 
