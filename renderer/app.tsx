@@ -9,6 +9,7 @@ import { api, call, errorText } from './lib/api.ts';
 import { FirstRun } from './features/profiles/first-run.tsx';
 import { ProfileFormDialog } from './features/profiles/profile-form.tsx';
 import { Workspace } from './features/workspace/workspace.tsx';
+import { HandoffWorkspace } from './features/handoff/handoff-workspace.tsx';
 import { StoreNotices } from './features/notices/store-notices.tsx';
 import { ErrorCallout } from './components/ui/error-callout.tsx';
 
@@ -86,7 +87,11 @@ export function App() {
         <main className="workspace-loading">{t('app.loading')}</main>
       ) : selected ? (
         <main className="app-main">
-          <Workspace profile={selected} />
+          {selected.kind === 'cybozu-store' ? (
+            <HandoffWorkspace key={selected.id} profile={selected} />
+          ) : (
+            <Workspace profile={selected} />
+          )}
         </main>
       ) : (
         <FirstRun onReady={added} />

@@ -3,7 +3,10 @@ import { createDemoRunner, type DemoRunner } from '../services/demo.ts';
 import { createDrafts, type Drafts, type ServiceFactory } from '../services/drafts.ts';
 import { AppError } from '../services/errors.ts';
 import { createImportRunner, type ImportRunner } from '../services/import-runner.ts';
-import { createProfiles, type Profiles } from '../services/profiles.ts';
+import { createProfiles, kindOf, type Profiles } from '../services/profiles.ts';
+import { createHandoff, type Handoff } from '../services/handoff.ts';
+import { checkEgress, DEFAULT_EGRESS_ENDPOINTS } from '../services/egress.ts';
+import { sendOnce, type Transport } from '../services/http-transport.ts';
 import { sourceOf } from '../services/base-identity.ts';
 import { createKeytarSecretStore, openSecret } from '../services/secrets.ts';
 import { createHttpService } from '../services/service-client.ts';
@@ -24,6 +27,12 @@ export type MainServices = {
   appInfo: AppInfo;
   openExternal: (url: string) => Promise<void>;
   serviceFor: ServiceFactory;
+  /** cybozu.com tenants saved on the cybozu.com Store (electron/services/handoff.ts). */
+  handoff: Handoff;
+  /** The transport of requests that are not the admin API (egress check, tenant login page). */
+  transport: Transport;
+  /** The "what is my IP" endpoints in use (settings, else the defaults). */
+  egressEndpoints: () => string[];
 };
 
 const noDialog = async (): Promise<never> => {
@@ -54,6 +63,11 @@ export function createMainServices(deps: HandlerDeps): MainServices {
       }));
 
   const serviceFor: ServiceFactory = async (profile) => {
+    if (kindOf(profile) === 'cybozu-store')
+      throw new AppError(
+        'INVALID_INPUT',
+        'This cybozu.com profile is saved by hand on the cybozu.com Store: the app has no service to call for it.',
+      );
     if (profile.demo) {
       const running = await demo.start();
       return createService(
@@ -86,6 +100,21 @@ export function createMainServices(deps: HandlerDeps): MainServices {
     },
   });
   const sync = createSync({ store, drafts, serviceFor, tracker });
+  const transport = deps.transport ?? sendOnce;
+  const egressEndpoints = (): string[] => [
+    ...(store.getSettings().egressEndpoints ?? DEFAULT_EGRESS_ENDPOINTS),
+  ];
+  const dialogs = deps.dialogs ?? {
+    openImportFile: noDialog,
+    openLogFile: noDialog,
+    saveFile: noDialog,
+  };
+  const handoff = createHandoff({
+    store,
+    drafts,
+    egress: () => checkEgress(transport, egressEndpoints()),
+    dialogs,
+  });
   const imports = createImportRunner({
     workerUrl: deps.importWorkerUrl ?? new URL('../services/import-worker.ts', import.meta.url),
   });
@@ -107,11 +136,7 @@ export function createMainServices(deps: HandlerDeps): MainServices {
     tracker,
     imports,
     demo,
-    dialogs: deps.dialogs ?? {
-      openImportFile: noDialog,
-      openLogFile: noDialog,
-      saveFile: noDialog,
-    },
+    dialogs,
     appInfo,
     openExternal:
       deps.openExternal ??
@@ -119,5 +144,8 @@ export function createMainServices(deps: HandlerDeps): MainServices {
         throw new AppError('LINK_NOT_ALLOWED', 'Links cannot be opened here.');
       }),
     serviceFor,
+    handoff,
+    transport,
+    egressEndpoints,
   };
 }

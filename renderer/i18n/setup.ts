@@ -7,6 +7,8 @@ import { aggregateEn } from '../features/aggregate/i18n-en.ts';
 import { aggregateJa } from '../features/aggregate/i18n-ja.ts';
 import { historyEn } from '../features/history/i18n-en.ts';
 import { historyJa } from '../features/history/i18n-ja.ts';
+import { handoffEn } from '../features/handoff/i18n-en.ts';
+import { handoffJa } from '../features/handoff/i18n-ja.ts';
 
 /** Languages the UI is written in. */
 export const LOCALES = ['en', 'ja'] as const;
@@ -50,8 +52,8 @@ export async function setupI18n(): Promise<void> {
     lng,
     fallbackLng: 'en',
     resources: {
-      en: { translation: { ...en, ...historyEn, ...aggregateEn, ...importEn } },
-      ja: { translation: { ...ja, ...historyJa, ...aggregateJa, ...importJa } },
+      en: { translation: { ...en, ...historyEn, ...aggregateEn, ...importEn, ...handoffEn } },
+      ja: { translation: { ...ja, ...historyJa, ...aggregateJa, ...importJa, ...handoffJa } },
     },
     interpolation: { escapeValue: false },
     returnNull: false,

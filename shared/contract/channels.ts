@@ -20,6 +20,12 @@ import {
   PullResultSchema,
   SyncStatusSchema,
 } from './ipc-schemas.ts';
+import {
+  EgressSchema,
+  HandoffPrepareSchema,
+  HandoffStatusSchema,
+  SignInCheckSchema,
+} from './handoff-schemas.ts';
 
 /**
  * The IPC contract: every channel between renderer and main, as data.
@@ -253,6 +259,59 @@ export const channels = {
     input: z.strictObject({ url: z.string().max(2000) }),
     output: z.object({ opened: z.boolean() }),
   },
+
+  // === hand-off: cybozu.com tenants saved on the cybozu.com Store (no admin API) ===
+  // electron/services/handoff.ts. Every channel refuses a profile of the other kind; none calls
+  // the tenant with a login (the profile has no password).
+  /** The list in force, the file waiting to be saved on the Store, the last confirmed save. */
+  'handoff:status': { input: ByProfile, output: HandoffStatusSchema },
+  /** The admin states the list in force on the Store (typed or imported): "as stated by you". */
+  'handoff:set-in-force': {
+    input: z.strictObject({ profileId: ProfileIdSchema, config: IpcConfigSchema }),
+    output: z.object({ draft: DraftSchema, status: HandoffStatusSchema }),
+  },
+  /** The API profiles' plan against the list in force, the admin's address from the egress check. */
+  'handoff:plan': {
+    input: ByProfile,
+    output: z.object({ plan: PlanSchema, egress: EgressSchema }),
+  },
+  /** Re-check the plan (and the lockout phrase), then save the Store's CSV (dialog / download). */
+  'handoff:prepare': {
+    input: z.strictObject({
+      profileId: ProfileIdSchema,
+      planId: z.string().max(100),
+      confirmation: z.string().max(500).optional(),
+    }),
+    output: HandoffPrepareSchema,
+  },
+  /** "Saved on the Store?" — yes: history, list in force, Reset URL hour. */
+  'handoff:confirm': {
+    input: ByProfile,
+    output: z.object({ draft: DraftSchema, status: HandoffStatusSchema }),
+  },
+  /** The file was not saved on the Store: forget it. */
+  'handoff:cancel': { input: ByProfile, output: HandoffStatusSchema },
+  /** Access is back through "Allow all" on the Store: that is the list in force now. */
+  'handoff:access-back': {
+    input: ByProfile,
+    output: z.object({ draft: DraftSchema, status: HandoffStatusSchema }),
+  },
+  /** Stop following the last save (recovery closed). */
+  'handoff:dismiss': { input: ByProfile, output: HandoffStatusSchema },
+  /** Ask the "what is my IP" endpoints now. */
+  'handoff:egress': { input: NoInput, output: EgressSchema },
+  /** The endpoints in use and the defaults. */
+  'handoff:endpoints': {
+    input: NoInput,
+    output: z.object({ endpoints: z.array(z.string()), defaults: z.array(z.string()) }),
+  },
+  /** Replace the endpoints (https, or http to this computer; 1-10); null: the defaults. */
+  'handoff:set-endpoints': {
+    input: z.strictObject({ endpoints: z.array(z.string().max(2000)).max(10).nullable() }),
+    output: z.object({ endpoints: z.array(z.string()), defaults: z.array(z.string()) }),
+  },
+  /** Request the tenant's login page from this computer; the HTTP status for the admin to judge. */
+  'handoff:check-sign-in': { input: ByProfile, output: SignInCheckSchema },
 } as const;
 
 /** Events main → renderer (no reply). */

@@ -79,6 +79,14 @@ export const ProtectedAddressSchema = z.strictObject({
 });
 export type ProtectedAddress = z.infer<typeof ProtectedAddressSchema>;
 
+/**
+ * How a profile's list reaches the service: `api`, the admin API the app calls; `cybozu-store`,
+ * a cybozu.com tenant (no admin API for IP address restrictions): the admin uploads the app's CSV
+ * on the cybozu.com Store and confirms it (electron/services/handoff.ts).
+ */
+export const ProfileKindSchema = z.enum(['api', 'cybozu-store']);
+export type ProfileKind = z.infer<typeof ProfileKindSchema>;
+
 /** A profile as the renderer sees it: never the password, only whether the keychain holds one. */
 export const ProfileSchema = z.object({
   id: ProfileIdSchema,
@@ -91,13 +99,17 @@ export const ProfileSchema = z.object({
   hasPassword: z.boolean(),
   demo: z.boolean(),
   createdAt: z.string(),
+  /** Absent in profiles written before kinds existed: the admin API. */
+  kind: ProfileKindSchema.default('api'),
 });
 export type ProfileView = z.infer<typeof ProfileSchema>;
 
 export const ProfileFieldsSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   serviceUrl: z.string().trim().min(1).max(2000),
-  login: z.string().min(1).max(500),
+  /** Required for `api` profiles (main refuses an empty one); a `cybozu-store` profile has none. */
+  login: z.string().max(500),
+  kind: ProfileKindSchema.optional(),
   protectedAddresses: z.array(ProtectedAddressSchema).max(1000).optional(),
   maxEntries: z.number().int().positive().max(1_000_000).nullable().optional(),
 });

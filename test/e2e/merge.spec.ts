@@ -9,7 +9,6 @@ import {
   expectSavedLocally,
   ipField,
   memoField,
-  openWithOfficeList,
   SENDAI_OFFICE,
   toJapanese,
 } from './support/ui.ts';
@@ -22,9 +21,7 @@ import {
   without,
 } from './support/sync.ts';
 
-test.beforeEach(async ({ app }) => {
-  await openWithOfficeList(app);
-});
+test.use({ startWithOfficeList: true });
 
 test('remote changed while editing: what each side did, conflicts one by one, then the plan', async ({
   app,

@@ -9,6 +9,7 @@ import type { Editor } from '../editor/use-editor.ts';
 import { RevisionDiff } from './revision-diff.tsx';
 import './history.css';
 import { ErrorCallout } from '../../components/ui/error-callout.tsx';
+import { Screen } from '../../components/ui/screen.tsx';
 
 /**
  * History: the revisions saved to the service, newest first, with time and summary; compare one
@@ -76,11 +77,7 @@ export function HistoryPanel({
 
   const selected = items?.find((i) => i.id === comparing) ?? null;
   return (
-    <section className="history" aria-labelledby="history-heading">
-      <h2 id="history-heading" className="section-heading">
-        {t('history.heading')}
-      </h2>
-      <p className="muted history-intro">{t('history.intro')}</p>
+    <Screen name="history" heading={t('history.heading')} intro={t('history.intro')}>
       <div role="status" aria-live="polite" className="live-notes">
         {restored && (
           <p className="callout callout-ok" data-testid="history-restored">
@@ -157,6 +154,6 @@ export function HistoryPanel({
           onClose={() => setComparing(null)}
         />
       )}
-    </section>
+    </Screen>
   );
 }

@@ -1,3 +1,5 @@
+import { useState } from 'react';
+
 /**
  * What the workspace has in flight against the service: a refresh (pull), a plan being made, or
  * a push. One at a time: a refresh replaces the draft under the editor, so a plan or push made
@@ -41,4 +43,14 @@ export function createInFlightGate(onChange: (current: Activity | null) => void)
       }
     },
   };
+}
+
+/**
+ * A standalone in-flight owner, for a workspace without the workspace reducer (the cybozu.com
+ * Store hand-off): the same gate, its running action as React state.
+ */
+export function useInFlight(): InFlight {
+  const [current, setCurrent] = useState<Activity | null>(null);
+  const [gate] = useState(() => createInFlightGate(setCurrent));
+  return { current, run: gate.run };
 }

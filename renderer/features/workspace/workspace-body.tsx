@@ -10,6 +10,7 @@ import { Button } from '../../components/ui/button.tsx';
 import { api, call } from '../../lib/api.ts';
 import { EditorView } from '../editor/editor-view.tsx';
 import { useEditor } from '../editor/use-editor.ts';
+import type { Editor } from '../editor/use-editor.ts';
 import { ImportExportActions } from '../import/import-actions.tsx';
 import { PreviewPanel } from '../preview/preview-panel.tsx';
 import { SaveFlow } from '../save/save-flow.tsx';
@@ -40,6 +41,7 @@ export function WorkspaceBody({
   onReviewStarted,
   plan,
   applyBanner,
+  handoffSave,
 }: {
   profile: ProfileView;
   state: WorkspaceState & { draft: DraftView };
@@ -48,13 +50,19 @@ export function WorkspaceBody({
   onPushed: (outcome: PushOutcome, sent: Config) => void;
   /** A local autosave finished: is the draft still different from the base? */
   onAutosaved: (dirty: boolean) => void;
-  onCheck: () => void;
+  /** Absent: nothing to ask (a cybozu.com Store profile). */
+  onCheck?: (() => void) | undefined;
   onDismissNotice: () => void;
   /** The requested plan review (`state.review`) has been opened. */
   onReviewStarted: () => void;
-  /** The plan on screen and the save error (workspace state). */
-  plan: Pick<ComponentProps<typeof SaveFlow>, 'onShow' | 'onClose' | 'onError'>;
+  /** The plan on screen and the save error (workspace state); absent with `handoffSave`. */
+  plan?: Pick<ComponentProps<typeof SaveFlow>, 'onShow' | 'onClose' | 'onError'> | undefined;
   applyBanner: ReactNode;
+  /**
+   * A cybozu.com Store profile (renderer/features/handoff): its save panel instead of Refresh and
+   * the push to the service.
+   */
+  handoffSave?: ((editor: Editor) => ReactNode) | undefined;
 }) {
   const { t } = useTranslation();
   const { draft, sync, notice, checking } = state;
@@ -124,39 +132,47 @@ export function WorkspaceBody({
               maxEntries={maxEntries}
             />
           </div>
-          <span className="toolbar-divider" aria-hidden="true" />
-          <Button
-            onPress={() => void pull()}
-            isDisabled={refreshDisabled(running, sync)}
-            aria-describedby={refreshReason ? 'refresh-disabled-reason' : undefined}
-            variant={sync?.state === 'remote-changed' ? 'primary' : 'secondary'}
-          >
-            {running === 'refresh' ? t('save.pulling') : t('save.pull')}
-          </Button>
-          {refreshReason && (
-            <span
-              id="refresh-disabled-reason"
-              className="save-reason"
-              data-testid="refresh-disabled-reason"
-            >
-              {refreshReason}
-            </span>
+          {handoffSave ? (
+            handoffSave(editor)
+          ) : (
+            <>
+              <span className="toolbar-divider" aria-hidden="true" />
+              <Button
+                onPress={() => void pull()}
+                isDisabled={refreshDisabled(running, sync)}
+                aria-describedby={refreshReason ? 'refresh-disabled-reason' : undefined}
+                variant={sync?.state === 'remote-changed' ? 'primary' : 'secondary'}
+              >
+                {running === 'refresh' ? t('save.pulling') : t('save.pull')}
+              </Button>
+              {refreshReason && (
+                <span
+                  id="refresh-disabled-reason"
+                  className="save-reason"
+                  data-testid="refresh-disabled-reason"
+                >
+                  {refreshReason}
+                </span>
+              )}
+              <span className="toolbar-divider" aria-hidden="true" />
+              <SaveFlow
+                profileId={profile.id}
+                serviceName={profile.name}
+                disabledReason={disabledReason}
+                flush={editor.flush}
+                onPushed={onPushed}
+                onReplace={(config) => editor.dispatch({ type: 'replaceAll', config })}
+                autoReview={autoReview}
+                onAutoReview={onReviewStarted}
+                inFlight={inFlight}
+                shown={state.plan}
+                error={state.saveError}
+                onShow={plan?.onShow ?? (() => {})}
+                onClose={plan?.onClose ?? (() => {})}
+                onError={plan?.onError ?? (() => {})}
+              />
+            </>
           )}
-          <span className="toolbar-divider" aria-hidden="true" />
-          <SaveFlow
-            profileId={profile.id}
-            serviceName={profile.name}
-            disabledReason={disabledReason}
-            flush={editor.flush}
-            onPushed={onPushed}
-            onReplace={(config) => editor.dispatch({ type: 'replaceAll', config })}
-            autoReview={autoReview}
-            onAutoReview={onReviewStarted}
-            inFlight={inFlight}
-            shown={state.plan}
-            error={state.saveError}
-            {...plan}
-          />
         </div>
       </div>
       <SyncAdvice sync={sync} />

@@ -44,6 +44,18 @@ const VALID: { [C in ChannelName]: unknown } = {
   'app:set-locale': { locale: 'ja' },
   'app:notices': {},
   'app:open-external': { url: 'https://cybozu.com/' },
+  'handoff:status': { profileId: 'p1' },
+  'handoff:set-in-force': { profileId: 'p1', config: { mode: 'ALLOW_ALL', entries: [] } },
+  'handoff:plan': { profileId: 'p1' },
+  'handoff:prepare': { profileId: 'p1', planId: 'x', confirmation: 'unknown' },
+  'handoff:confirm': { profileId: 'p1' },
+  'handoff:cancel': { profileId: 'p1' },
+  'handoff:access-back': { profileId: 'p1' },
+  'handoff:dismiss': { profileId: 'p1' },
+  'handoff:egress': {},
+  'handoff:endpoints': {},
+  'handoff:set-endpoints': { endpoints: null },
+  'handoff:check-sign-in': { profileId: 'p1' },
 };
 
 let dir: string;
