@@ -32,6 +32,7 @@ export function HistoryPanel({
   const [restored, setRestored] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // Read again whenever the live revision moves (a save from this window adds an item).
   useEffect(() => {
     let alive = true;
     call(api().history.list({ profileId }))
@@ -40,7 +41,7 @@ export function HistoryPanel({
     return () => {
       alive = false;
     };
-  }, [profileId]);
+  }, [profileId, liveRevision]);
 
   const locale = i18n.language === 'ja' ? 'ja' : currentLocale();
   const formatTime = useDateTimeFormat();
@@ -51,7 +52,7 @@ export function HistoryPanel({
     try {
       // Local edits first, so that Undo after the restore brings them back.
       await editor.flush();
-      const draft = await call(api().history.restore({ profileId, historyId: item.id }));
+      const { draft } = await call(api().history.restore({ profileId, historyId: item.id }));
       editor.dispatch({ type: 'replaceAll', config: draft.working });
       setRestored(item.revision);
     } catch (e) {
