@@ -34,6 +34,14 @@ const COMMANDS: Record<string, { synopsis: string; load: () => Promise<Command> 
     synopsis: 'export IN --out FILE --format cybozu-csv|csv|xlsx [--json]',
     load: () => import('./commands/export.ts'),
   },
+  handoff: {
+    synopsis: 'handoff plan --in-force FILE --draft FILE [--egress] [--out FILE] [...]',
+    load: () => import('./commands/handoff.ts'),
+  },
+  egress: {
+    synopsis: 'egress [--endpoint URL]... [--json]',
+    load: () => import('./commands/egress.ts'),
+  },
 };
 
 function usage(): string {

@@ -1,4 +1,5 @@
 import { fillTemplate, type Locale, type MessageTemplate } from '../shared/i18n/messages.ts';
+import { HANDOFF_CLI_TEXT } from './handoff-strings.ts';
 
 /**
  * Every human line of the `allowlist` command that is not a problem sentence, in English and
@@ -521,6 +522,7 @@ export const CLI_TEXT = {
     en: 'write a list as the service CSV, UTF-8 CSV or XLSX',
     ja: 'リストをサービス用 CSV、UTF-8 CSV、XLSX に書き出す',
   },
+  ...HANDOFF_CLI_TEXT,
 } satisfies Record<string, MessageTemplate>;
 
 export type CliTextKey = keyof typeof CLI_TEXT;

@@ -10,6 +10,7 @@ import { FirstRun } from './features/profiles/first-run.tsx';
 import { ProfileFormDialog } from './features/profiles/profile-form.tsx';
 import { ProfilesContext } from './features/profiles/profiles-context.ts';
 import { Workspace } from './features/workspace/workspace.tsx';
+import { HandoffWorkspace } from './features/handoff/handoff-workspace.tsx';
 import { StoreNotices } from './features/notices/store-notices.tsx';
 import { ErrorCallout } from './components/ui/error-callout.tsx';
 
@@ -109,7 +110,11 @@ export function App() {
       ) : selected ? (
         <main className="app-main">
           <ProfilesContext.Provider value={profilesActions}>
-            <Workspace key={selected.id} profile={selected} />
+            {selected.kind === 'cybozu-store' ? (
+              <HandoffWorkspace key={selected.id} profile={selected} />
+            ) : (
+              <Workspace profile={selected} />
+            )}
           </ProfilesContext.Provider>
         </main>
       ) : (

@@ -4,6 +4,7 @@ import { appHandlers } from './handlers/app.ts';
 import { fileHandlers } from './handlers/files.ts';
 import { profileHandlers } from './handlers/profiles.ts';
 import { syncHandlers } from './handlers/sync.ts';
+import { handoffHandlers } from './handlers/handoff.ts';
 import { createMainServices, type MainServices } from './services.ts';
 
 export type { HandlerDeps } from './deps.ts';
@@ -28,6 +29,7 @@ export async function createHandlers(deps: HandlerDeps): Promise<CreatedHandlers
     ...syncHandlers(services),
     ...fileHandlers(services),
     ...appHandlers(services),
+    ...handoffHandlers(services),
   };
   return {
     handlers,

@@ -3,7 +3,10 @@ import { createDemoRunner, type DemoRunner } from '../services/demo.ts';
 import { createDrafts, type Drafts, type ServiceFactory } from '../services/drafts.ts';
 import { AppError } from '../services/errors.ts';
 import { createImportRunner, type ImportRunner } from '../services/import-runner.ts';
-import { createProfiles, type Profiles } from '../services/profiles.ts';
+import { createProfiles, kindOf, type Profiles } from '../services/profiles.ts';
+import { createHandoff, type Handoff } from '../services/handoff.ts';
+import { checkEgress, DEFAULT_EGRESS_ENDPOINTS } from '../services/egress.ts';
+import { sendOnce, type Transport } from '../services/http-transport.ts';
 import { sourceOf } from '../services/base-identity.ts';
 import { createKeytarSecretStore, openSecret } from '../services/secrets.ts';
 import { createHttpService } from '../services/service-client.ts';
@@ -23,6 +26,12 @@ export type MainServices = {
   dialogs: Dialogs;
   appInfo: AppInfo;
   serviceFor: ServiceFactory;
+  /** cybozu.com tenants saved on the cybozu.com Store (electron/services/handoff.ts). */
+  handoff: Handoff;
+  /** The transport of requests that are not the admin API (egress check, tenant login page). */
+  transport: Transport;
+  /** The "what is my IP" endpoints in use (settings, else the defaults). */
+  egressEndpoints: () => string[];
 };
 
 const noDialog = async (): Promise<never> => {
@@ -53,6 +62,8 @@ export function createMainServices(deps: HandlerDeps): MainServices {
       }));
 
   const serviceFor: ServiceFactory = async (profile) => {
+    if (kindOf(profile) === 'cybozu-store')
+      throw new AppError('INVALID_INPUT', {}, 'STORE_PROFILE_NO_SERVICE');
     if (profile.demo) {
       const running = await demo.start();
       return createService(
@@ -82,6 +93,21 @@ export function createMainServices(deps: HandlerDeps): MainServices {
     },
   });
   const sync = createSync({ store, drafts, serviceFor, tracker });
+  const transport = deps.transport ?? sendOnce;
+  const egressEndpoints = (): string[] => [
+    ...(store.getSettings().egressEndpoints ?? DEFAULT_EGRESS_ENDPOINTS),
+  ];
+  const dialogs = deps.dialogs ?? {
+    openImportFile: noDialog,
+    openLogFile: noDialog,
+    saveFile: noDialog,
+  };
+  const handoff = createHandoff({
+    store,
+    drafts,
+    egress: () => checkEgress(transport, egressEndpoints()),
+    dialogs,
+  });
   const imports = createImportRunner({
     workerUrl: deps.importWorkerUrl ?? new URL('../services/import-worker.ts', import.meta.url),
   });
@@ -103,12 +129,11 @@ export function createMainServices(deps: HandlerDeps): MainServices {
     tracker,
     imports,
     demo,
-    dialogs: deps.dialogs ?? {
-      openImportFile: noDialog,
-      openLogFile: noDialog,
-      saveFile: noDialog,
-    },
+    dialogs,
     appInfo,
     serviceFor,
+    handoff,
+    transport,
+    egressEndpoints,
   };
 }

@@ -3,6 +3,16 @@ import type { Restriction, ServiceResult } from '../../shared/contract/service.t
 import { fingerprintOf } from './base-identity.ts';
 import { RESET_WINDOW_MS } from './service-failure.ts';
 
+/**
+ * True when `revision` is known to come after `than`: both are strings of digits and the number
+ * is larger. Compared exactly (BigInt): revisions are decimal strings that may exceed 2^53, where
+ * Number() would round two different revisions to one. Anything else has no order (false).
+ */
+export function isLaterRevision(revision: string, than: string | null): boolean {
+  if (than === null || !/^\d+$/.test(revision) || !/^\d+$/.test(than)) return false;
+  return BigInt(revision) > BigInt(than);
+}
+
 /** What one look at the service changes in the apply status, and whether following can stop. */
 export type ApplyStep = { patch: Partial<ApplyStatusView>; done: boolean };
 
@@ -68,7 +78,7 @@ export function applyStep(
     };
   }
   const appliedMine =
-    apply.state === 'APPLIED' && (apply.revision === mine || Number(apply.revision) > Number(mine));
+    apply.state === 'APPLIED' && (apply.revision === mine || isLaterRevision(apply.revision, mine));
   if (!appliedMine) {
     return {
       patch: {

@@ -2,6 +2,8 @@ import type { ApplyStatusView } from '../../shared/contract/ipc.ts';
 import type { AllowlistService } from '../../shared/contract/service.ts';
 import type { Config } from '../../shared/allowlist/model.ts';
 import { applyStep } from './apply-phase.ts';
+
+export { isLaterRevision } from './apply-phase.ts';
 import { fingerprintOf } from './base-identity.ts';
 import type { ApplyRecord } from './store.ts';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ProfileIdSchema, type ProfileView } from '../../shared/contract/ipc.ts';
+import { ProfileIdSchema, type ProfileKind, type ProfileView } from '../../shared/contract/ipc.ts';
 import { parseIpInput } from '../../shared/ip/parse.ts';
 import { sourceOf } from './base-identity.ts';
 import { AppError } from './errors.ts';
@@ -10,12 +10,21 @@ import { profileView } from './views.ts';
 /**
  * Profiles: name, service URL, login, protected addresses, limit. The password goes to the
  * keychain and never comes back out; removing a profile removes its keychain item.
+ *
+ * A `cybozu-store` profile (a cybozu.com tenant, saved by hand on the cybozu.com Store) has no
+ * login and no password: nothing is ever called with one, so none is asked for or stored.
  */
+
+/** The kind of a stored profile (profiles written before kinds existed talk to the admin API). */
+export function kindOf(profile: { kind?: ProfileKind | undefined }): ProfileKind {
+  return profile.kind ?? 'api';
+}
 
 export type ProfileFields = {
   name: string;
   serviceUrl: string;
   login: string;
+  kind?: ProfileKind | undefined;
   protectedAddresses?: { ip: string; label: string }[] | undefined;
   maxEntries?: number | null | undefined;
 };
@@ -78,11 +87,17 @@ function checkProtected(list: { ip: string; label: string }[]): { ip: string; la
   });
 }
 
+/** A cybozu.com Store profile given a login: refused rather than dropped unseen. */
+function noLogin(): AppError {
+  return new AppError('INVALID_INPUT', { field: 'login' }, 'STORE_PROFILE_NO_LOGIN');
+}
+
 export function createProfiles(deps: ProfilesDeps) {
   const now = (): string => (deps.now ?? (() => new Date()))().toISOString();
 
   const hasPassword = async (profile: ProfileRecord): Promise<boolean> => {
     if (profile.demo) return true;
+    if (kindOf(profile) === 'cybozu-store') return false;
     try {
       return openSecret(sourceOf(profile), await deps.secrets.get(profile.id)) !== null;
     } catch {
@@ -108,15 +123,20 @@ export function createProfiles(deps: ProfilesDeps) {
       return { profiles, selectedId: deps.store.getSettings().selectedId };
     },
     async create(fields: ProfileFields, password: string | undefined): Promise<ProfileView> {
+      const kind = fields.kind ?? 'api';
+      if (kind === 'cybozu-store' && password !== undefined)
+        throw new AppError('INVALID_INPUT', { field: 'password' }, 'STORE_PROFILE_NO_PASSWORD');
+      if (kind === 'cybozu-store' && fields.login !== '') throw noLogin();
       const profile: ProfileRecord = {
         id: randomUUID(),
         name: fields.name,
         serviceUrl: checkUrl(fields.serviceUrl),
-        login: checkLogin(fields.login),
+        login: kind === 'cybozu-store' ? '' : checkLogin(fields.login),
         protectedAddresses: checkProtected(fields.protectedAddresses ?? []),
         maxEntries: fields.maxEntries ?? null,
         demo: false,
         createdAt: now(),
+        kind,
       };
       // Keychain first: no keychain means no profile half-made with a password nowhere.
       if (password !== undefined)
@@ -127,13 +147,19 @@ export function createProfiles(deps: ProfilesDeps) {
     },
     async update(id: string, fields: Partial<ProfileFields>): Promise<ProfileView> {
       const old = get(id);
+      if (fields.kind !== undefined && fields.kind !== kindOf(old))
+        throw new AppError('INVALID_INPUT', { field: 'kind' }, 'PROFILE_KIND_FIXED');
+      if (kindOf(old) === 'cybozu-store' && fields.login !== undefined && fields.login !== '')
+        throw noLogin();
       const next: ProfileRecord = {
         ...old,
         ...(fields.name !== undefined ? { name: fields.name } : {}),
         ...(fields.serviceUrl !== undefined && !old.demo
           ? { serviceUrl: checkUrl(fields.serviceUrl) }
           : {}),
-        ...(fields.login !== undefined && !old.demo ? { login: checkLogin(fields.login) } : {}),
+        ...(fields.login !== undefined && !old.demo && kindOf(old) === 'api'
+          ? { login: checkLogin(fields.login) }
+          : {}),
         ...(fields.protectedAddresses !== undefined
           ? { protectedAddresses: checkProtected(fields.protectedAddresses) }
           : {}),
@@ -151,7 +177,7 @@ export function createProfiles(deps: ProfilesDeps) {
     },
     async remove(id: string): Promise<void> {
       const profile = get(id);
-      if (!profile.demo) await deps.secrets.delete(id);
+      if (!profile.demo && kindOf(profile) === 'api') await deps.secrets.delete(id);
       deps.store.removeProfile(id);
     },
     select(id: string): string {
@@ -162,6 +188,8 @@ export function createProfiles(deps: ProfilesDeps) {
     async setPassword(id: string, password: string): Promise<boolean> {
       const profile = get(id);
       if (profile.demo) throw new AppError('INVALID_INPUT', {}, 'DEMO_NEEDS_NO_PASSWORD');
+      if (kindOf(profile) === 'cybozu-store')
+        throw new AppError('INVALID_INPUT', { field: 'password' }, 'STORE_PROFILE_NO_PASSWORD');
       await deps.secrets.set(id, sealSecret(sourceOf(profile), password));
       return true;
     },
@@ -179,6 +207,7 @@ export function createProfiles(deps: ProfilesDeps) {
             maxEntries: null,
             demo: true,
             createdAt: now(),
+            kind: 'api' as const,
           };
       deps.store.saveProfile(profile);
       deps.store.saveSettings({ ...deps.store.getSettings(), selectedId: profile.id });

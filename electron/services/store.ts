@@ -7,6 +7,7 @@ import {
   ChangeSummarySchema,
   ConflictSchema,
   LockoutCheckSchema,
+  ProfileKindSchema,
   ProfileSchema,
 } from '../../shared/contract/ipc-schemas.ts';
 import {
@@ -15,6 +16,7 @@ import {
   type OpenConf,
   type StoreNotice,
 } from './document-file.ts';
+import { HandoffDocSchema, type HandoffDoc } from './handoff-store.ts';
 
 /**
  * Profiles, drafts and history on disk (no secrets: passwords live in the keychain only).
@@ -22,12 +24,19 @@ import {
  * profiles.json holds profiles and settings; drafts/<profileId>.json one draft each (autosaved on
  * every change, so a big draft does not rewrite everything); history/<profileId>.json the pushed
  * revisions; apply/<profileId>.json the apply tracker's last status while a push is still being
- * followed or has locked the admin out (so a restart keeps the follow-up and the Reset URL window).
+ * followed or has locked the admin out (so a restart keeps the follow-up and the Reset URL window);
+ * handoff/<profileId>.json a cybozu.com Store profile's pending file and last confirmed save.
  */
 
 /** A profile as stored: the renderer's view (ProfileSchema) without `hasPassword`, which the keychain answers. */
-export const ProfileRecordSchema = ProfileSchema.omit({ hasPassword: true }).extend({
+export const ProfileRecordSchema = ProfileSchema.omit({ hasPassword: true, kind: true }).extend({
   id: z.string(),
+  /**
+   * How the list reaches the service: `api` (the admin API, the default: profiles written before
+   * kinds existed are API profiles) or `cybozu-store` (the admin uploads the CSV on the cybozu.com
+   * Store; no password, see electron/services/handoff.ts).
+   */
+  kind: ProfileKindSchema.optional(),
 });
 export type ProfileRecord = z.infer<typeof ProfileRecordSchema>;
 
@@ -40,6 +49,11 @@ export const SnapshotRecordSchema = z.object({
   origin: z.string().optional(),
   login: z.string().optional(),
   fingerprint: z.string().optional(),
+  /**
+   * A hand-off profile's list in force as the admin stated it (typed or imported), not read from
+   * the service: shown as such until a list saved on the cybozu.com Store replaces it.
+   */
+  stated: z.literal(true).optional(),
   /**
    * A save from this base was acknowledged but its read-back did not show it: the service may
    * hold the save, or not, or someone's later change. The next merge asks about every change of
@@ -113,6 +127,8 @@ export type ApplyRecord = z.infer<typeof ApplyRecordSchema>;
 const SettingsSchema = z.object({
   selectedId: z.string().nullable(),
   locale: z.enum(['en', 'ja', 'system']),
+  /** "What is my IP" endpoints of hand-off profiles (absent: the defaults, electron/services/egress.ts). */
+  egressEndpoints: z.array(z.string()).optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -124,12 +140,23 @@ const DraftDocSchema = z.object({ draft: DraftRecordSchema.nullable() });
 const HistoryDocSchema = z.object({ items: z.array(HistoryRecordSchema) });
 const ApplyDocSchema = z.object({ status: ApplyRecordSchema.nullable() });
 
-/** Version 1 of profiles.json had no settings.locale (kept as an example of a real migration path). */
+/**
+ * Version 1 of profiles.json had no settings.locale (kept as an example of a real migration path);
+ * version 2 had no profile kind: every profile then talked to the admin API.
+ */
 const PROFILE_MIGRATIONS = [
   (doc: Record<string, unknown>) => {
     const settings = (doc.settings ?? {}) as Record<string, unknown>;
     return { ...doc, settings: { selectedId: settings.selectedId ?? null, locale: 'system' } };
   },
+  (doc: Record<string, unknown>) => ({
+    ...doc,
+    profiles: Array.isArray(doc.profiles)
+      ? doc.profiles.map((p: unknown) =>
+          p !== null && typeof p === 'object' && !('kind' in p) ? { ...p, kind: 'api' } : p,
+        )
+      : doc.profiles,
+  }),
 ];
 
 export type AppStore = {
@@ -147,6 +174,9 @@ export type AppStore = {
   /** The apply status kept for a restart (null: nothing to resume). */
   getApplyRecord(profileId: string): ApplyRecord | null;
   saveApplyRecord(profileId: string, record: ApplyRecord | null): void;
+  /** A cybozu.com Store profile's pending file and last confirmed save (electron/services/handoff.ts). */
+  getHandoff(profileId: string): HandoffDoc;
+  saveHandoff(profileId: string, doc: HandoffDoc): void;
   /** Notices raised while opening files (a corrupt file moved aside); cleared when taken. */
   takeNotices(): StoreNotice[];
 };
@@ -169,7 +199,7 @@ export function openStore(options: StoreOptions): AppStore {
     ...common,
     dir: options.dir,
     name: 'profiles',
-    version: 2,
+    version: 3,
     migrations: PROFILE_MIGRATIONS,
     schema: ProfilesDocSchema,
     empty: () => ({ profiles: [], settings: { selectedId: null, locale: 'system' as const } }),
@@ -213,6 +243,23 @@ export function openStore(options: StoreOptions): AppStore {
     }
     return doc;
   };
+  const handoffs = new Map<string, DocumentFile<HandoffDoc>>();
+  const handoffDoc = (id: string) => {
+    let doc = handoffs.get(id);
+    if (!doc) {
+      doc = openDocument({
+        ...common,
+        dir: join(options.dir, 'handoff'),
+        name: safeId(id),
+        version: 1,
+        migrations: [],
+        schema: HandoffDocSchema,
+        empty: () => ({ pending: null, saved: null }),
+      });
+      handoffs.set(id, doc);
+    }
+    return doc;
+  };
   const historyDoc = (id: string) => {
     let doc = histories.get(id);
     if (!doc) {
@@ -252,7 +299,8 @@ export function openStore(options: StoreOptions): AppStore {
       drafts.delete(id);
       histories.delete(id);
       applies.delete(id);
-      for (const dir of ['drafts', 'history', 'apply']) {
+      handoffs.delete(id);
+      for (const dir of ['drafts', 'history', 'apply', 'handoff']) {
         for (const suffix of ['', '.last-good'])
           rmSync(join(options.dir, dir, `${id}${suffix}.json`), { force: true });
       }
@@ -276,6 +324,10 @@ export function openStore(options: StoreOptions): AppStore {
       // Unchanged while polling: skip the write (and its last-good mirror).
       if (JSON.stringify(doc.read().status) === JSON.stringify(record)) return;
       doc.write({ status: record });
+    },
+    getHandoff: (profileId) => handoffDoc(profileId).read(),
+    saveHandoff(profileId, doc) {
+      handoffDoc(profileId).write(doc);
     },
     takeNotices: () => notices.splice(0, notices.length),
   };

@@ -6,7 +6,7 @@ import type { DraftRecord, MergeRecord, ProfileRecord } from './store.ts';
 /** Stored records → what the renderer sees (never a secret: `hasPassword` only). */
 
 export function profileView(profile: ProfileRecord, hasPassword: boolean): ProfileView {
-  return { ...profile, hasPassword };
+  return { ...profile, kind: profile.kind ?? 'api', hasPassword };
 }
 
 export function mergeView(merge: MergeRecord): MergeView {

@@ -8,6 +8,8 @@ import { aggregateEn } from '../features/aggregate/i18n-en.ts';
 import { aggregateJa } from '../features/aggregate/i18n-ja.ts';
 import { historyEn } from '../features/history/i18n-en.ts';
 import { historyJa } from '../features/history/i18n-ja.ts';
+import { handoffEn } from '../features/handoff/i18n-en.ts';
+import { handoffJa } from '../features/handoff/i18n-ja.ts';
 
 /** Languages the UI is written in. */
 export const LOCALES = ['en', 'ja'] as const;
@@ -57,6 +59,7 @@ export async function setupI18n(): Promise<void> {
           ...historyEn,
           ...aggregateEn,
           ...importEn,
+          ...handoffEn,
           errors: errorStrings('en'),
         },
       },
@@ -66,6 +69,7 @@ export async function setupI18n(): Promise<void> {
           ...historyJa,
           ...aggregateJa,
           ...importJa,
+          ...handoffJa,
           errors: errorStrings('ja'),
         },
       },

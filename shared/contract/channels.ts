@@ -11,16 +11,22 @@ import {
   JobIdSchema,
   LocalePreferenceSchema,
   LocaleSchema,
-  MergeSchema,
   NoticeSchema,
   PasswordSchema,
   PlanSchema,
   ProfileFieldsSchema,
   ProfileIdSchema,
   ProfileSchema,
+  PullResultSchema,
   PushOutcomeSchema,
   SyncStatusSchema,
 } from './ipc-schemas.ts';
+import {
+  EgressSchema,
+  HandoffPrepareSchema,
+  HandoffStatusSchema,
+  SignInCheckSchema,
+} from './handoff-schemas.ts';
 
 /**
  * The IPC contract: every channel between renderer and main, as data.
@@ -74,22 +80,30 @@ export const channels = {
     input: z.strictObject({ profileId: ProfileIdSchema, working: IpcConfigSchema }),
     output: z.object({ updatedAt: z.string(), dirty: z.boolean() }),
   },
-  /** Throw local changes away: working copy = base. */
-  'draft:discard': { input: ByProfile, output: DraftSchema },
 
-  // --- sync ---
+  // --- sync (each call does the whole step and returns what the window shows) ---
   /** Remote state without touching the draft: up to date, local changes, remote changed, offline. */
-  'sync:status': {
+  'sync:status': { input: ByProfile, output: SyncStatusSchema },
+  /**
+   * GET the list; no local changes: base = working = remote; local changes and remote moved:
+   * merge. Returns the draft, what changed on each side since the base, and the sync status.
+   */
+  'sync:pull': { input: ByProfile, output: PullResultSchema },
+  /**
+   * Throw the local changes (and a pending merge) away, then pull. Nothing is sent to the
+   * service. When the pull fails (offline), the discard stands and the outcome says why.
+   */
+  'sync:discard-and-pull': {
     input: ByProfile,
-    output: SyncStatusSchema,
-  },
-  /** GET the list; no local changes: base = working = remote; local changes and remote moved: merge. */
-  'sync:pull': {
-    input: ByProfile,
-    output: z.object({
-      status: z.enum(['updated', 'up-to-date', 'merged', 'conflicts']),
-      draft: DraftSchema,
-    }),
+    output: z.discriminatedUnion('outcome', [
+      PullResultSchema.extend({ outcome: z.literal('pulled') }),
+      z.object({
+        outcome: z.literal('pull-failed'),
+        draft: DraftSchema,
+        sync: SyncStatusSchema,
+        error: z.object({ code: z.string(), message: z.string() }),
+      }),
+    ]),
   },
   /** Diff base → working, validation and lockout analysis with the service-reported client IP. */
   'sync:plan': { input: ByProfile, output: PlanSchema },
@@ -108,7 +122,6 @@ export const channels = {
   },
 
   // --- merge ---
-  'merge:get': { input: ByProfile, output: MergeSchema.nullable() },
   /** Resolve every conflict (local or remote side); the draft's base becomes the remote revision. */
   'merge:resolve': {
     input: z.strictObject({
@@ -127,10 +140,13 @@ export const channels = {
 
   // --- history ---
   'history:list': { input: ByProfile, output: z.array(HistoryItemSchema) },
-  /** Put a pushed revision into the working copy; it is then saved through the normal plan. */
+  /**
+   * Put a pushed revision into the working copy, against the list the service holds now (read
+   * here; offline: the last pulled base); it is then saved through the normal plan.
+   */
   'history:restore': {
     input: z.strictObject({ profileId: ProfileIdSchema, historyId: z.string().max(100) }),
-    output: DraftSchema,
+    output: z.object({ draft: DraftSchema, sync: SyncStatusSchema }),
   },
 
   // --- import (main opens the file; the renderer never names a path) ---
@@ -208,7 +224,6 @@ export const channels = {
   'preview:impact': { input: ByProfile, output: z.union([ImpactSchema, Canceled]) },
 
   // --- app ---
-  /** Name and version for the window's footer (and the platform and locales main knows). */
   'app:info': {
     input: NoInput,
     output: z.object({
@@ -226,6 +241,59 @@ export const channels = {
   },
   /** Things the user must be told once (a corrupt store file moved aside); cleared when read. */
   'app:notices': { input: NoInput, output: z.array(NoticeSchema) },
+
+  // === hand-off: cybozu.com tenants saved on the cybozu.com Store (no admin API) ===
+  // electron/services/handoff.ts. Every channel refuses a profile of the other kind; none calls
+  // the tenant with a login (the profile has no password).
+  /** The list in force, the file waiting to be saved on the Store, the last confirmed save. */
+  'handoff:status': { input: ByProfile, output: HandoffStatusSchema },
+  /** The admin states the list in force on the Store (typed or imported): "as stated by you". */
+  'handoff:set-in-force': {
+    input: z.strictObject({ profileId: ProfileIdSchema, config: IpcConfigSchema }),
+    output: z.object({ draft: DraftSchema, status: HandoffStatusSchema }),
+  },
+  /** The API profiles' plan against the list in force, the admin's address from the egress check. */
+  'handoff:plan': {
+    input: ByProfile,
+    output: z.object({ plan: PlanSchema, egress: EgressSchema }),
+  },
+  /** Re-check the plan (and the lockout phrase), then save the Store's CSV (dialog / download). */
+  'handoff:prepare': {
+    input: z.strictObject({
+      profileId: ProfileIdSchema,
+      planId: z.string().max(100),
+      confirmation: z.string().max(500).optional(),
+    }),
+    output: HandoffPrepareSchema,
+  },
+  /** "Saved on the Store?" — yes: history, list in force, Reset URL hour. */
+  'handoff:confirm': {
+    input: ByProfile,
+    output: z.object({ draft: DraftSchema, status: HandoffStatusSchema }),
+  },
+  /** The file was not saved on the Store: forget it. */
+  'handoff:cancel': { input: ByProfile, output: HandoffStatusSchema },
+  /** Access is back through "Allow all" on the Store: that is the list in force now. */
+  'handoff:access-back': {
+    input: ByProfile,
+    output: z.object({ draft: DraftSchema, status: HandoffStatusSchema }),
+  },
+  /** Stop following the last save (recovery closed). */
+  'handoff:dismiss': { input: ByProfile, output: HandoffStatusSchema },
+  /** Ask the "what is my IP" endpoints now. */
+  'handoff:egress': { input: NoInput, output: EgressSchema },
+  /** The endpoints in use and the defaults. */
+  'handoff:endpoints': {
+    input: NoInput,
+    output: z.object({ endpoints: z.array(z.string()), defaults: z.array(z.string()) }),
+  },
+  /** Replace the endpoints (https, or http to this computer; 1-10); null: the defaults. */
+  'handoff:set-endpoints': {
+    input: z.strictObject({ endpoints: z.array(z.string().max(2000)).max(10).nullable() }),
+    output: z.object({ endpoints: z.array(z.string()), defaults: z.array(z.string()) }),
+  },
+  /** Request the tenant's login page from this computer; the HTTP status for the admin to judge. */
+  'handoff:check-sign-in': { input: ByProfile, output: SignInCheckSchema },
 } as const;
 
 /** Events main → renderer (no reply). */

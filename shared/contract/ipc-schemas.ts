@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConfigSchema, EntrySchema, ModeSchema, ProblemSchema } from '../allowlist/model.ts';
 import { ApplyStateSchema } from './service.ts';
+import { SYNC_STATES } from '../sync/status.ts';
 
 /**
  * Data shapes that cross the IPC boundary (inputs and outputs of shared/contract/ipc.ts).
@@ -71,6 +72,14 @@ export const ProtectedAddressSchema = z.strictObject({
 });
 export type ProtectedAddress = z.infer<typeof ProtectedAddressSchema>;
 
+/**
+ * How a profile's list reaches the service: `api`, the admin API the app calls; `cybozu-store`,
+ * a cybozu.com tenant (no admin API for IP address restrictions): the admin uploads the app's CSV
+ * on the cybozu.com Store and confirms it (electron/services/handoff.ts).
+ */
+export const ProfileKindSchema = z.enum(['api', 'cybozu-store']);
+export type ProfileKind = z.infer<typeof ProfileKindSchema>;
+
 /** A profile as the renderer sees it: never the password, only whether the keychain holds one. */
 export const ProfileSchema = z.object({
   id: ProfileIdSchema,
@@ -83,13 +92,17 @@ export const ProfileSchema = z.object({
   hasPassword: z.boolean(),
   demo: z.boolean(),
   createdAt: z.string(),
+  /** Absent in profiles written before kinds existed: the admin API. */
+  kind: ProfileKindSchema.default('api'),
 });
 export type ProfileView = z.infer<typeof ProfileSchema>;
 
 export const ProfileFieldsSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   serviceUrl: z.string().trim().min(1).max(2000),
-  login: z.string().min(1).max(500),
+  /** Required for `api` profiles (main refuses an empty one); a `cybozu-store` profile has none. */
+  login: z.string().max(500),
+  kind: ProfileKindSchema.optional(),
   protectedAddresses: z.array(ProtectedAddressSchema).max(1000).optional(),
   maxEntries: z.number().int().positive().max(1_000_000).nullable().optional(),
 });
@@ -198,6 +211,41 @@ export const DraftSchema = z.object({
   restrictionOff: RestrictionOffSchema,
 });
 export type DraftView = z.infer<typeof DraftSchema>;
+
+/** Where the draft stands against the service (shared/sync/status.ts); every sync call returns it. */
+export const SyncStatusSchema = z.object({
+  state: z.enum(SYNC_STATES),
+  remoteRevision: z.string().nullable(),
+  message: z.string(),
+  errorCode: z.string().nullable(),
+});
+export type SyncStatusView = z.infer<typeof SyncStatusSchema>;
+
+/**
+ * What a pull found: the service's changes since the draft's base and the admin's edits in the
+ * draft, both counted against that base ("the service changed 3 entries; your 2 edits are kept"),
+ * and the two sides as they were before the pull (the renderer shows them after a merge).
+ */
+export const PullChangesSchema = z.object({
+  /** The base before the pull; null before the first pull (both sides count from empty). */
+  base: z.object({ revision: z.string(), config: ConfigOutSchema }).nullable(),
+  /** The working copy before the pull: the admin's side. */
+  mine: ConfigOutSchema,
+  /** The revision the service holds now. */
+  remoteRevision: z.string(),
+  remote: ChangeSummarySchema,
+  local: ChangeSummarySchema,
+});
+export type PullChangesView = z.infer<typeof PullChangesSchema>;
+
+/** The outcome of a pull: the new draft, what changed on each side, and the sync status. */
+export const PullResultSchema = z.object({
+  status: z.enum(['updated', 'up-to-date', 'merged', 'conflicts']),
+  draft: DraftSchema,
+  changes: PullChangesSchema,
+  sync: SyncStatusSchema,
+});
+export type PullResultView = z.infer<typeof PullResultSchema>;
 
 export const DiffSchema = z.object({
   modeChanged: z.object({ from: ModeSchema, to: ModeSchema }).nullable(),
@@ -334,26 +382,6 @@ export const NoticeSchema = z.object({
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 
-/** Where a draft stands against the service (`sync:status`). */
-export const SyncStateSchema = z.enum([
-  'never-pulled',
-  'up-to-date',
-  'local-changes',
-  'remote-changed',
-  'offline',
-  'error',
-]);
-export type SyncState = z.infer<typeof SyncStateSchema>;
-
-/** The answer of `sync:status`: the state, the remote revision and, on error, its code. */
-export const SyncStatusSchema = z.object({
-  state: SyncStateSchema,
-  remoteRevision: z.string().nullable(),
-  message: z.string(),
-  errorCode: z.string().nullable(),
-});
-export type SyncStatusView = z.infer<typeof SyncStatusSchema>;
-
 /** What a save (`sync:push`) ended in. */
 export const PushOutcomeSchema = z.discriminatedUnion('status', [
   z.object({
@@ -366,7 +394,9 @@ export const PushOutcomeSchema = z.discriminatedUnion('status', [
     message: z.string().nullable(),
     /** The draft after the push (edits autosaved during the PUT are kept in it). */
     draft: DraftSchema,
+    /** The draft against the list read back after the PUT. */
+    sync: SyncStatusSchema,
   }),
-  z.object({ status: z.literal('remote-changed'), draft: DraftSchema }),
+  z.object({ status: z.literal('remote-changed'), draft: DraftSchema, sync: SyncStatusSchema }),
 ]);
 export type PushOutcome = z.infer<typeof PushOutcomeSchema>;

@@ -7,3 +7,4 @@ export * from './channels.ts';
 export * from './ipc-api.ts';
 export * from './ipc-errors.ts';
 export * from './ipc-schemas.ts';
+export * from './handoff-schemas.ts';

@@ -119,6 +119,22 @@ export const ERROR_MESSAGES = {
     en: 'Protected address {row} ("{input}"): {detail}',
     ja: '保護対象のアドレス {row}（「{input}」）: {detail}',
   },
+  STORE_PROFILE_NO_LOGIN: {
+    en: 'A cybozu.com profile saved on the cybozu.com Store has no login: the app never logs in to it.',
+    ja: 'サイボウズドットコム ストアで保存するcybozu.comのプロファイルにログイン名はありません。アプリがログインすることはありません。',
+  },
+  STORE_PROFILE_NO_PASSWORD: {
+    en: 'A cybozu.com profile saved on the cybozu.com Store needs no password: the app never logs in to it.',
+    ja: 'サイボウズドットコム ストアで保存するcybozu.comのプロファイルにパスワードは不要です。アプリがログインすることはありません。',
+  },
+  STORE_PROFILE_NO_SERVICE: {
+    en: 'This cybozu.com profile is saved by hand on the cybozu.com Store: the app has no service to call for it.',
+    ja: 'このcybozu.comのプロファイルはサイボウズドットコム ストアで手作業で保存します。アプリが呼び出すサービスはありません。',
+  },
+  PROFILE_KIND_FIXED: {
+    en: 'The kind of a profile cannot change. Add a new profile of the other kind instead.',
+    ja: 'プロファイルの種類は変更できません。もう一方の種類のプロファイルを新しく追加してください。',
+  },
   DEMO_NEEDS_NO_PASSWORD: {
     en: 'The demo profile needs no password.',
     ja: 'デモ用プロファイルにパスワードは不要です。',

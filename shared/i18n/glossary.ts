@@ -353,6 +353,17 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     sources: [],
   },
   {
+    id: 'egress-endpoint',
+    concept:
+      'A public "what is my IP" service asked for the admin’s address where the service does not tell it (cybozu.com)',
+    ja: 'アドレス確認サービス',
+    en: 'address-check endpoint',
+    retiredJa: [],
+    retiredEn: [],
+    sources: [],
+    note: 'Their answers must agree; otherwise the admin’s address is unknown.',
+  },
+  {
     id: 'revision',
     concept: 'A numbered version of the list on the service',
     ja: 'リビジョン',
@@ -380,4 +391,6 @@ export const RETIRED_TERM_EXCEPTIONS: Readonly<Record<string, readonly string[]>
   'syncUi.recovery.storeWay': ['「すべて許可」', '“Allow all”'],
   'save.lockoutBody': ['「すべて許可」', '“Allow all”'],
   'errors.IP_RESTRICTED': ['「すべて許可」', '“Allow all”'],
+  'handoff.guide.stepAllowAll': ['「すべて許可」', '“Allow all”'],
+  'handoff.recovery.accessBackHint': ['「すべて許可」', '“Allow all”'],
 };

@@ -7,3 +7,4 @@ export { ImportError, isImportError, IMPORT_ERROR_CODES, type ImportErrorCode } 
 export { columnLetter, type Sheet } from './table.ts';
 export type { ColumnMapping } from './header.ts';
 export type { ImportedEntry } from './rows.ts';
+export { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits.ts';

@@ -11,6 +11,7 @@ export function profileHandlers(
     'profiles:update': async ({ profileId, fields }) => s.profiles.update(profileId, fields),
     'profiles:remove': async ({ profileId }) => {
       s.sync.forget(profileId);
+      s.handoff.forget(profileId);
       await s.profiles.remove(profileId);
       return { removed: true as const };
     },

@@ -29,9 +29,14 @@ export type DraftState = {
   nextId: number;
   /** Incremented on every change of content (for "saved locally" and autosave). */
   version: number;
+  /** The version a `load` produced: that content came from main and needs no autosave. */
+  loadedVersion: number;
+  /** The loaded working copy differs from its base (main said so). */
+  loadedDirty: boolean;
 };
 
 export type DraftAction =
+  | { type: 'load'; config: Config; dirty?: boolean }
   | { type: 'setMode'; mode: Mode }
   | { type: 'edit'; id: number; field: Field; value: string }
   | { type: 'addRow'; afterId: number | null }
@@ -107,6 +112,8 @@ export function initialDraft(config: Config): DraftState {
     structure: 0,
     nextId: config.entries.length + 1,
     version: 0,
+    loadedVersion: 0,
+    loadedDirty: false,
   };
 }
 
@@ -132,6 +139,19 @@ function commit(
  */
 export function draftReducer(state: DraftState, action: DraftAction): DraftState {
   switch (action.type) {
+    case 'load': {
+      // Fresh ids (never reused) so React keeps no stale row state across loads.
+      const rows = action.config.entries.map((e, i) => entryToRow(e, state.nextId + i));
+      return {
+        ...initialDraft(action.config),
+        rows,
+        nextId: state.nextId + rows.length,
+        structure: state.structure + 1,
+        version: state.version + 1,
+        loadedVersion: state.version + 1,
+        loadedDirty: action.dirty ?? false,
+      };
+    }
     case 'replaceAll': {
       const rows = action.config.entries.map((e, i) => entryToRow(e, state.nextId + i));
       return commit(state, {

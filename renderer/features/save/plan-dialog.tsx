@@ -24,6 +24,7 @@ export function PlanDialog({
   onCancel,
   onConfirm,
   onRestrictionBackOn,
+  labels,
 }: {
   plan: PlanView | null;
   serviceName: string;
@@ -33,6 +34,8 @@ export function PlanDialog({
   onConfirm: () => void;
   /** Turn the restriction back on with the entries in force before it went off. */
   onRestrictionBackOn: () => void;
+  /** Other words where the save is not a call to the service (the cybozu.com Store hand-off). */
+  labels?: { intro: string; yourAddress: string; confirm: string } | undefined;
 }) {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -54,7 +57,7 @@ export function PlanDialog({
     >
       {plan && diff && (
         <div className="plan" data-testid="plan">
-          <p>{t('save.planIntro', { service: serviceName })}</p>
+          <p>{labels?.intro ?? t('save.planIntro', { service: serviceName })}</p>
           {diff.modeChanged && (
             <p className="plan-mode callout callout-warning">
               {t('save.modeChange', {
@@ -105,9 +108,11 @@ export function PlanDialog({
           <p className="muted">{t('save.unchanged', { count: diff.unchanged })}</p>
           <section className="plan-access" aria-label={t('preview.heading')}>
             <p>
-              {plan.lockout.clientIp
-                ? t('save.yourAddress', { ip: plan.lockout.clientIp })
-                : t('save.yourAddressUnknown', { reason: plan.lockout.clientIpError ?? '' })}
+              {labels
+                ? labels.yourAddress
+                : plan.lockout.clientIp
+                  ? t('save.yourAddress', { ip: plan.lockout.clientIp })
+                  : t('save.yourAddressUnknown', { reason: plan.lockout.clientIpError ?? '' })}
             </p>
             <ul className="access-checks">
               {plan.lockout.checks.map((c) => (
@@ -141,7 +146,7 @@ export function PlanDialog({
               onPress={onConfirm}
               isDisabled={busy || plan.blockers.length > 0 || nothing === true}
             >
-              {busy ? t('save.saving') : t('save.confirm')}
+              {busy ? t('save.saving') : (labels?.confirm ?? t('save.confirm'))}
             </Button>
           </div>
         </div>

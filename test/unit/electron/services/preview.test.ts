@@ -1,10 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { DRAFT, LIVE } from '../../support/preview-lists.ts';
 import { analyzeImpact } from '../../../../electron/services/preview.ts';
-
-const live = LIVE;
-const draft = DRAFT;
+import { DRAFT as draft, LIVE as live } from '../../support/preview-lists.ts';
 
 describe('preview', () => {
   it('counts who would lose access in a login log, plain or gzip', async () => {

@@ -2,11 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkAddresses } from '../../../../shared/allowlist/address-check.ts';
 import { compileConfig, isAllowed } from '../../../../shared/allowlist/match.ts';
 import type { Config } from '../../../../shared/allowlist/model.ts';
-import { DRAFT, LIVE } from '../../support/preview-lists.ts';
 import { formatProblem } from '../../../../shared/i18n/messages.ts';
-
-const live = LIVE;
-const draft = DRAFT;
+import { DRAFT as draft, LIVE as live } from '../../support/preview-lists.ts';
 
 describe('address preview', () => {
   it('checks each address under the draft and the live list, naming the matching entry', () => {

@@ -11,6 +11,8 @@ import { aggregateEn } from '../../../../renderer/features/aggregate/i18n-en.ts'
 import { aggregateJa } from '../../../../renderer/features/aggregate/i18n-ja.ts';
 import { historyEn } from '../../../../renderer/features/history/i18n-en.ts';
 import { historyJa } from '../../../../renderer/features/history/i18n-ja.ts';
+import { handoffEn } from '../../../../renderer/features/handoff/i18n-en.ts';
+import { handoffJa } from '../../../../renderer/features/handoff/i18n-ja.ts';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -30,8 +32,8 @@ function resources(): { en: Map<string, string>; ja: Map<string, string> } {
   const ui = (lang: 'en' | 'ja') =>
     flatten(
       (lang === 'en'
-        ? { ...en, ...historyEn, ...aggregateEn, ...importEn }
-        : { ...ja, ...historyJa, ...aggregateJa, ...importJa }) as unknown as Tree,
+        ? { ...en, ...historyEn, ...aggregateEn, ...importEn, ...handoffEn }
+        : { ...ja, ...historyJa, ...aggregateJa, ...importJa, ...handoffJa }) as unknown as Tree,
     );
   const out = { en: ui('en'), ja: ui('ja') };
   for (const [code, t] of Object.entries(MESSAGES)) {

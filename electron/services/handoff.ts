@@ -1,0 +1,367 @@
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_MAX_ENTRIES, type Config } from '../../shared/allowlist/model.ts';
+import { validateConfig } from '../../shared/allowlist/validate.ts';
+import type { EgressView, HandoffStatusView } from '../../shared/contract/handoff-schemas.ts';
+import type { DraftView, PlanView } from '../../shared/contract/ipc.ts';
+import { exportEntries, leftOutEntries, refusedEntries } from '../../shared/export/index.ts';
+import { sameBase, type BaseIdentity } from '../../shared/sync/base.ts';
+import { sameConfig } from '../../shared/sync/merge.ts';
+import { buildPlan, confirmationPhraseFor, lockoutChecks } from '../../shared/sync/plan.ts';
+import { restrictionOffAfter, restrictionOffProblem } from '../../shared/sync/restriction-off.ts';
+import type { Dialogs } from '../ipc/deps.ts';
+import { identityOf, snapshotOf } from './base-identity.ts';
+import type { Drafts } from './drafts.ts';
+import { AppError } from './errors.ts';
+import { kindOf } from './profiles.ts';
+import { recordPush } from './push-facts.ts';
+import { RESET_WINDOW_MS } from './service-failure.ts';
+import type { AppStore, ProfileRecord, SnapshotRecord } from './store.ts';
+import { draftView, isDirty } from './views.ts';
+
+/**
+ * The guided hand-off of a cybozu.com tenant: its IP address restriction has no admin API, so the
+ * admin saves the list on the cybozu.com Store by uploading the app's CSV.
+ *
+ * The list in force (the draft's base) is the one the admin last confirmed as saved on the Store;
+ * the first one is stated by the admin (typed or imported) and marked so. The plan is the API
+ * profiles' plan (shared/sync/plan.ts) with the admin's address from the egress check instead of
+ * the service. "Prepare" re-checks the plan and the lockout phrase, writes the Store's CSV
+ * (shared/export `cybozu-csv`, refusing per entry what it cannot hold) and remembers it as pending;
+ * "confirm" (the admin says it is saved on the Store) records the revision in the history, makes it
+ * the list in force and starts the Reset URL hour.
+ */
+
+/** The Store refuses a CSV file larger than this (cybozu.com help). */
+export const STORE_CSV_MAX_BYTES = 10 * 1024 * 1024;
+
+export type HandoffDeps = {
+  store: AppStore;
+  drafts: Drafts;
+  /** The admin's address now (electron/services/egress.ts with the settings' endpoints). */
+  egress: () => Promise<EgressView>;
+  dialogs: Pick<Dialogs, 'saveFile'>;
+  now?: () => Date;
+};
+
+type StoredPlan = { view: PlanView; base: BaseIdentity; egress: EgressView };
+
+/** The next revision of a hand-off profile: its own count (the Store shows none). */
+function nextRevision(base: SnapshotRecord | null): string {
+  const n = base ? Number(base.revision) : 0;
+  return String(Number.isSafeInteger(n) && n >= 0 ? n + 1 : 1);
+}
+
+/** The file name offered for a profile's CSV: its host, so two tenants' files differ. */
+function fileNameFor(profile: ProfileRecord): string {
+  const host = new URL(profile.serviceUrl).hostname.replace(/[^A-Za-z0-9.-]/g, '_');
+  return `ip-address-restriction-${host}.csv`;
+}
+
+export function createHandoff(deps: HandoffDeps) {
+  const now = (): string => (deps.now ?? (() => new Date()))().toISOString();
+  const plans = new Map<string, StoredPlan>();
+
+  const profile = (id: string): ProfileRecord => {
+    const p = deps.drafts.profile(id);
+    if (kindOf(p) !== 'cybozu-store')
+      throw new AppError(
+        'INVALID_INPUT',
+        'This profile saves through the admin API, not on the cybozu.com Store.',
+      );
+    return p;
+  };
+  const limitOf = (p: ProfileRecord): number => p.maxEntries ?? DEFAULT_MAX_ENTRIES;
+
+  const status = (profileId: string): HandoffStatusView => {
+    profile(profileId);
+    const base = deps.drafts.load(profileId).base;
+    const doc = deps.store.getHandoff(profileId);
+    return {
+      profileId,
+      inForce: base && {
+        revision: base.revision,
+        stated: base.stated === true,
+        since: base.pulledAt,
+        mode: base.config.mode,
+        entries: base.config.entries.length,
+      },
+      pending: doc.pending && {
+        preparedAt: doc.pending.preparedAt,
+        fileName: doc.pending.fileName,
+        mode: doc.pending.config.mode,
+        entries: doc.pending.config.entries.length,
+      },
+      saved: doc.saved,
+    };
+  };
+
+  /** Make `config` the list in force (base); the working copy follows unless it has edits. */
+  const setBase = (p: ProfileRecord, config: Config, extra: Partial<SnapshotRecord>) => {
+    const draft = deps.drafts.load(p.id);
+    const base: SnapshotRecord = {
+      ...snapshotOf(p, {
+        revision: nextRevision(draft.base),
+        config,
+        pulledAt: now(),
+        maxEntries: limitOf(p),
+      }),
+      ...extra,
+    };
+    const working = isDirty(draft) ? draft.working : config;
+    plans.delete(p.id);
+    return deps.drafts.persist({ ...draft, base, working, merge: null, updatedAt: now() });
+  };
+
+  return {
+    status,
+    /** The profile, refused unless it is a hand-off profile. */
+    profileOf: profile,
+
+    /** The admin states the list in force now (typed or imported): the plan's starting point. */
+    setInForce(profileId: string, config: Config): { draft: DraftView; status: HandoffStatusView } {
+      const p = profile(profileId);
+      // The Store holds only lists it accepted: an error here is a typo or a wrong file. (Its
+      // size is not checked: the Store's own limit may be larger than the profile's.)
+      const error = validateConfig(config, { maxEntries: Number.MAX_SAFE_INTEGER }).find(
+        (p) => p.severity === 'error',
+      );
+      if (error) {
+        const entry = error.index === undefined ? undefined : config.entries[error.index];
+        throw new AppError(
+          'INVALID_INPUT',
+          `${entry && error.index !== undefined ? `Entry ${error.index + 1} ("${entry.ip.slice(0, 60)}"): ` : ''}${error.message} The list in force on the cybozu.com Store holds only valid entries: check what you typed or imported.`,
+          {
+            ...(error.index === undefined ? {} : { index: error.index }),
+            field: error.field ?? 'entries',
+            problem: error.code,
+          },
+        );
+      }
+      const draft = setBase(p, config, { stated: true });
+      deps.store.saveHandoff(profileId, { ...deps.store.getHandoff(profileId), pending: null });
+      return { draft: draftView(draft), status: status(profileId) };
+    },
+
+    /** The plan against the list in force, with the admin's address from the egress check. */
+    async plan(profileId: string): Promise<{ plan: PlanView; egress: EgressView }> {
+      const p = profile(profileId);
+      const draft = deps.drafts.load(profileId);
+      if (!draft.base)
+        throw new AppError(
+          'NOT_PULLED',
+          'Enter the list in force on the cybozu.com Store first: a plan compares your draft with it.',
+        );
+      const egress = await deps.egress();
+      const core = buildPlan({
+        base: draft.base.config,
+        working: draft.working,
+        clientIp: egress.ip,
+        protectedAddresses: p.protectedAddresses,
+        maxEntries: limitOf(p),
+      });
+      const off = draft.base.restrictionOff;
+      const offProblem = off ? restrictionOffProblem(off, draft.working) : null;
+      const view: PlanView = {
+        planId: randomUUID(),
+        profileId,
+        baseRevision: draft.base.revision,
+        config: draft.working,
+        diff: core.diff,
+        problems: offProblem ? [offProblem, ...core.problems] : core.problems,
+        blockers: core.blockers,
+        lockout: {
+          clientIp: egress.ip,
+          clientIpError: egress.warning,
+          checks: core.checks,
+          excludesSomeone: core.excludesSomeone,
+        },
+        confirmationPhrase: core.confirmationPhrase,
+        canPush: core.canPush,
+        restrictionOff: offProblem && off ? off : null,
+        createdAt: now(),
+      };
+      plans.set(profileId, { view, base: identityOf(draft.base) as BaseIdentity, egress });
+      return { plan: view, egress };
+    },
+
+    /**
+     * The plan still holds and is confirmed: write the Store's CSV (a save dialog, or a download
+     * in browser mode). Nothing is written when the Store would not take an entry.
+     */
+    async prepare(profileId: string, planId: string, confirmation: string | undefined) {
+      const p = profile(profileId);
+      const stored = plans.get(profileId);
+      if (!stored || stored.view.planId !== planId)
+        throw new AppError('PLAN_STALE', 'This plan is out of date. Review the new plan first.');
+      const draft = deps.drafts.load(profileId);
+      if (
+        !draft.base ||
+        !sameBase(identityOf(draft.base), stored.base) ||
+        !sameConfig(draft.working, stored.view.config)
+      ) {
+        plans.delete(profileId);
+        throw new AppError(
+          'PLAN_STALE',
+          'The draft changed after the plan was made. Review the new plan first.',
+        );
+      }
+      if (stored.view.blockers.length > 0)
+        throw new AppError(
+          'PLAN_BLOCKED',
+          'The list has errors the cybozu.com Store would refuse; fix them first.',
+        );
+      if (!stored.view.canPush)
+        throw new AppError(
+          'NOTHING_TO_PUSH',
+          'The draft equals the list in force: there is nothing to save.',
+        );
+      const checks = lockoutChecks(stored.view.config, stored.egress.ip, p.protectedAddresses);
+      const phrase = confirmationPhraseFor(checks);
+      if (phrase !== null && phrase !== confirmation) {
+        if (phrase !== stored.view.confirmationPhrase) {
+          plans.delete(profileId);
+          throw new AppError(
+            'LOCKOUT_CHANGED',
+            'The addresses that must keep access changed since the plan (protected addresses), and this list would not let all of them in. Review the new plan.',
+            { clientIp: stored.egress.ip ?? 'unknown' },
+          );
+        }
+        throw new AppError(
+          'CONFIRMATION_REQUIRED',
+          `This list removes access for an address that must keep it. Type "${phrase}" to make the file anyway.`,
+          { phrase },
+        );
+      }
+      const config = stored.view.config;
+      let fileName: string | null = null;
+      if (config.mode === 'ALLOW_SPECIFIC') {
+        const out = await exportEntries(config.entries, 'cybozu-csv');
+        const leftOut = leftOutEntries(out.problems);
+        if (refusedEntries(leftOut, {}).length > 0)
+          return {
+            status: 'refused' as const,
+            leftOut: leftOut.map((l) => ({ index: l.index, reason: l.reason })),
+            problems: out.problems,
+          };
+        if (out.bytes.byteLength > STORE_CSV_MAX_BYTES)
+          throw new AppError(
+            'EXPORT_FAILED',
+            `The file would be ${Math.ceil(out.bytes.byteLength / 1048576)} MB; the cybozu.com Store takes at most 10 MB. Merge entries (Merge tab) and try again.`,
+          );
+        const saved = await deps.dialogs.saveFile(fileNameFor(p), out.bytes);
+        if (!saved) return { status: 'canceled' as const };
+        fileName = saved.name;
+      }
+      deps.store.saveHandoff(profileId, {
+        ...deps.store.getHandoff(profileId),
+        pending: {
+          planId,
+          config,
+          baseRevision: stored.view.baseRevision,
+          preparedAt: now(),
+          fileName,
+        },
+      });
+      return {
+        status: 'ready' as const,
+        fileName,
+        mode: config.mode,
+        entries: config.entries.length,
+      };
+    },
+
+    /** Forget the file made for the Store (the admin did not save it there). */
+    cancel(profileId: string): HandoffStatusView {
+      profile(profileId);
+      deps.store.saveHandoff(profileId, { ...deps.store.getHandoff(profileId), pending: null });
+      return status(profileId);
+    },
+
+    /**
+     * "Saved on the Store": the pending list becomes the list in force, the revision goes into the
+     * history, and the Reset URL hour starts (counted from when the file was made: the e-mail
+     * cannot be older, so the countdown may show less time than there is, never more).
+     */
+    confirm(profileId: string): { draft: DraftView; status: HandoffStatusView } {
+      const p = profile(profileId);
+      const doc = deps.store.getHandoff(profileId);
+      const pending = doc.pending;
+      if (!pending)
+        throw new AppError('NOT_FOUND', 'No file is waiting to be saved on the cybozu.com Store.');
+      const before = deps.drafts.load(profileId);
+      if (!before.base || before.base.revision !== pending.baseRevision) {
+        deps.store.saveHandoff(profileId, { ...doc, pending: null });
+        throw new AppError(
+          'PLAN_STALE',
+          'The list in force changed after the file was made. Review a new plan and make the file again.',
+        );
+      }
+      const revision = nextRevision(before.base);
+      const restoreHistoryId = recordPush(deps.store, now(), {
+        profileId,
+        base: before.base,
+        pushed: pending.config,
+        revision,
+        confirmed: true,
+      });
+      const base = snapshotOf(p, {
+        revision,
+        config: pending.config,
+        pulledAt: now(),
+        maxEntries: limitOf(p),
+      });
+      // Edits made after the file was made stay in the working copy.
+      const working = sameConfig(before.working, pending.config) ? pending.config : before.working;
+      const draft = deps.drafts.persist({
+        ...before,
+        base,
+        working,
+        merge: null,
+        updatedAt: now(),
+      });
+      plans.delete(profileId);
+      deps.store.saveHandoff(profileId, {
+        pending: null,
+        saved: {
+          revision,
+          savedAt: now(),
+          resetDeadline: new Date(Date.parse(pending.preparedAt) + RESET_WINDOW_MS).toISOString(),
+          restoreHistoryId,
+          phase: 'saved',
+        },
+      });
+      return { draft: draftView(draft), status: status(profileId) };
+    },
+
+    /**
+     * Access is back because a cybozu.com Store Administrator set "Allow all" on the Store: that
+     * is the list in force now, marked so that the plan says the restriction stays off and the
+     * editor offers to turn it back on; the history offers the list from before the save.
+     */
+    accessBack(profileId: string): { draft: DraftView; status: HandoffStatusView } {
+      const p = profile(profileId);
+      const doc = deps.store.getHandoff(profileId);
+      if (!doc.saved)
+        throw new AppError('NOT_FOUND', 'No save on the cybozu.com Store is being followed.');
+      const before = deps.drafts.load(profileId);
+      const allowAll: Config = { mode: 'ALLOW_ALL', entries: before.base?.config.entries ?? [] };
+      const restrictionOff = restrictionOffAfter(before.base, allowAll);
+      const draft = setBase(p, allowAll, restrictionOff ? { restrictionOff } : {});
+      deps.store.saveHandoff(profileId, { ...doc, saved: { ...doc.saved, phase: 'access-back' } });
+      return { draft: draftView(draft), status: status(profileId) };
+    },
+
+    /** Stop following the last save (the admin closed the recovery or restored). */
+    dismiss(profileId: string): HandoffStatusView {
+      profile(profileId);
+      deps.store.saveHandoff(profileId, { ...deps.store.getHandoff(profileId), saved: null });
+      return status(profileId);
+    },
+
+    forget(profileId: string): void {
+      plans.delete(profileId);
+    },
+  };
+}
+
+export type Handoff = ReturnType<typeof createHandoff>;
