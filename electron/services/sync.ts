@@ -1,7 +1,8 @@
 import type { ErrorTextId } from '../../shared/i18n/error-messages.ts';
 import { randomUUID } from 'node:crypto';
-import type { ApplyStatusView, DraftView, PlanView } from '../../shared/contract/ipc.ts';
+import type { ApplyStatusView, PlanView, PushOutcome } from '../../shared/contract/ipc.ts';
 import type { AllowlistService } from '../../shared/contract/service.ts';
+import { entryLimit } from '../../shared/allowlist/model.ts';
 import { sameBase, sameSource, type BaseIdentity } from '../../shared/sync/base.ts';
 import { sameConfig } from '../../shared/sync/merge.ts';
 import { restrictionOffProblem } from '../../shared/sync/restriction-off.ts';
@@ -10,7 +11,6 @@ import type { ApplyTracker } from './apply-tracker.ts';
 import { identityOf, snapshotOf, sourceOf } from './base-identity.ts';
 import { callerAddress, readBackProblem, recordPush } from './push-facts.ts';
 import { statusOf, statusOfFailure, type Drafts, type ServiceFactory } from './drafts.ts';
-import type { SyncStatus } from '../../shared/sync/status.ts';
 import { AppError } from './errors.ts';
 import { serviceFailure } from './service-failure.ts';
 import type { AppStore, ProfileRecord } from './store.ts';
@@ -40,21 +40,6 @@ export type SyncDeps = {
 
 type StoredPlan = { view: PlanView; base: BaseIdentity; source: { origin: string; login: string } };
 
-export type PushOutcome =
-  | {
-      status: 'pushed';
-      revision: string;
-      apply: ApplyStatusView;
-      /** The read-back showed the pushed list at this revision. */
-      confirmed: boolean;
-      /** Set when not confirmed: what the admin is told. */
-      message: string | null;
-      draft: DraftView;
-      /** The draft against the list read back after the PUT. */
-      sync: SyncStatus;
-    }
-  | { status: 'remote-changed'; draft: DraftView; sync: SyncStatus };
-
 export function createSync(deps: SyncDeps) {
   const now = (): string => (deps.now ?? (() => new Date()))().toISOString();
   const plans = new Map<string, StoredPlan>();
@@ -80,7 +65,7 @@ export function createSync(deps: SyncDeps) {
       working: draft.working,
       clientIp: caller.ip,
       protectedAddresses: profile.protectedAddresses,
-      maxEntries: profile.maxEntries ?? draft.base.maxEntries,
+      maxEntries: entryLimit(profile.maxEntries, draft.base.maxEntries).max,
     });
     const off = draft.base.restrictionOff;
     const offProblem = off ? restrictionOffProblem(off, draft.working) : null;
