@@ -63,11 +63,7 @@ export function createHandoff(deps: HandoffDeps) {
 
   const profile = (id: string): ProfileRecord => {
     const p = deps.drafts.profile(id);
-    if (kindOf(p) !== 'cybozu-store')
-      throw new AppError(
-        'INVALID_INPUT',
-        'This profile saves through the admin API, not on the cybozu.com Store.',
-      );
+    if (kindOf(p) !== 'cybozu-store') throw new AppError('INVALID_INPUT', {}, 'HANDOFF_NOT_STORE');
     return p;
   };
   const limitOf = (p: ProfileRecord): number => p.maxEntries ?? DEFAULT_MAX_ENTRIES;
@@ -127,15 +123,27 @@ export function createHandoff(deps: HandoffDeps) {
       );
       if (error) {
         const entry = error.index === undefined ? undefined : config.entries[error.index];
-        throw new AppError(
-          'INVALID_INPUT',
-          `${entry && error.index !== undefined ? `Entry ${error.index + 1} ("${entry.ip.slice(0, 60)}"): ` : ''}${error.message} The list in force on the cybozu.com Store holds only valid entries: check what you typed or imported.`,
-          {
-            ...(error.index === undefined ? {} : { index: error.index }),
-            field: error.field ?? 'entries',
-            problem: error.code,
-          },
-        );
+        const params = {
+          field: error.field ?? 'entries',
+          problem: error.code,
+          detail: error.message,
+        };
+        throw entry && error.index !== undefined
+          ? new AppError(
+              'INVALID_INPUT',
+              {
+                ...params,
+                index: error.index,
+                entry: error.index + 1,
+                ip: entry.ip.slice(0, 60),
+              },
+              'HANDOFF_INVALID_ENTRY',
+            )
+          : new AppError(
+              'INVALID_INPUT',
+              { ...params, ...(error.index === undefined ? {} : { index: error.index }) },
+              'HANDOFF_INVALID_LIST',
+            );
       }
       const draft = setBase(p, config, { stated: true });
       deps.store.saveHandoff(profileId, { ...deps.store.getHandoff(profileId), pending: null });
@@ -146,11 +154,7 @@ export function createHandoff(deps: HandoffDeps) {
     async plan(profileId: string): Promise<{ plan: PlanView; egress: EgressView }> {
       const p = profile(profileId);
       const draft = deps.drafts.load(profileId);
-      if (!draft.base)
-        throw new AppError(
-          'NOT_PULLED',
-          'Enter the list in force on the cybozu.com Store first: a plan compares your draft with it.',
-        );
+      if (!draft.base) throw new AppError('NOT_PULLED', {}, 'HANDOFF_NOT_ENTERED');
       const egress = await deps.egress();
       const core = buildPlan({
         base: draft.base.config,
@@ -192,7 +196,7 @@ export function createHandoff(deps: HandoffDeps) {
       const p = profile(profileId);
       const stored = plans.get(profileId);
       if (!stored || stored.view.planId !== planId)
-        throw new AppError('PLAN_STALE', 'This plan is out of date. Review the new plan first.');
+        throw new AppError('PLAN_STALE', {}, 'HANDOFF_PLAN_OUT_OF_DATE');
       const draft = deps.drafts.load(profileId);
       if (
         !draft.base ||
@@ -200,21 +204,12 @@ export function createHandoff(deps: HandoffDeps) {
         !sameConfig(draft.working, stored.view.config)
       ) {
         plans.delete(profileId);
-        throw new AppError(
-          'PLAN_STALE',
-          'The draft changed after the plan was made. Review the new plan first.',
-        );
+        throw new AppError('PLAN_STALE', {}, 'HANDOFF_DRAFT_CHANGED');
       }
       if (stored.view.blockers.length > 0)
-        throw new AppError(
-          'PLAN_BLOCKED',
-          'The list has errors the cybozu.com Store would refuse; fix them first.',
-        );
+        throw new AppError('PLAN_BLOCKED', {}, 'HANDOFF_PLAN_BLOCKED');
       if (!stored.view.canPush)
-        throw new AppError(
-          'NOTHING_TO_PUSH',
-          'The draft equals the list in force: there is nothing to save.',
-        );
+        throw new AppError('NOTHING_TO_PUSH', {}, 'HANDOFF_NOTHING_TO_SAVE');
       const checks = lockoutChecks(stored.view.config, stored.egress.ip, p.protectedAddresses);
       const phrase = confirmationPhraseFor(checks);
       if (phrase !== null && phrase !== confirmation) {
@@ -222,15 +217,11 @@ export function createHandoff(deps: HandoffDeps) {
           plans.delete(profileId);
           throw new AppError(
             'LOCKOUT_CHANGED',
-            'The addresses that must keep access changed since the plan (protected addresses), and this list would not let all of them in. Review the new plan.',
             { clientIp: stored.egress.ip ?? 'unknown' },
+            'PROTECTED_CHANGED',
           );
         }
-        throw new AppError(
-          'CONFIRMATION_REQUIRED',
-          `This list removes access for an address that must keep it. Type "${phrase}" to make the file anyway.`,
-          { phrase },
-        );
+        throw new AppError('CONFIRMATION_REQUIRED', { phrase }, 'HANDOFF_CONFIRMATION_REQUIRED');
       }
       const config = stored.view.config;
       let fileName: string | null = null;
@@ -246,7 +237,8 @@ export function createHandoff(deps: HandoffDeps) {
         if (out.bytes.byteLength > STORE_CSV_MAX_BYTES)
           throw new AppError(
             'EXPORT_FAILED',
-            `The file would be ${Math.ceil(out.bytes.byteLength / 1048576)} MB; the cybozu.com Store takes at most 10 MB. Merge entries (Merge tab) and try again.`,
+            { megabytes: Math.ceil(out.bytes.byteLength / 1048576) },
+            'HANDOFF_FILE_TOO_LARGE',
           );
         const saved = await deps.dialogs.saveFile(fileNameFor(p), out.bytes);
         if (!saved) return { status: 'canceled' as const };
@@ -286,15 +278,11 @@ export function createHandoff(deps: HandoffDeps) {
       const p = profile(profileId);
       const doc = deps.store.getHandoff(profileId);
       const pending = doc.pending;
-      if (!pending)
-        throw new AppError('NOT_FOUND', 'No file is waiting to be saved on the cybozu.com Store.');
+      if (!pending) throw new AppError('NOT_FOUND', {}, 'HANDOFF_NO_PENDING_FILE');
       const before = deps.drafts.load(profileId);
       if (!before.base || before.base.revision !== pending.baseRevision) {
         deps.store.saveHandoff(profileId, { ...doc, pending: null });
-        throw new AppError(
-          'PLAN_STALE',
-          'The list in force changed after the file was made. Review a new plan and make the file again.',
-        );
+        throw new AppError('PLAN_STALE', {}, 'HANDOFF_IN_FORCE_CHANGED');
       }
       const revision = nextRevision(before.base);
       const restoreHistoryId = recordPush(deps.store, now(), {
@@ -341,8 +329,7 @@ export function createHandoff(deps: HandoffDeps) {
     accessBack(profileId: string): { draft: DraftView; status: HandoffStatusView } {
       const p = profile(profileId);
       const doc = deps.store.getHandoff(profileId);
-      if (!doc.saved)
-        throw new AppError('NOT_FOUND', 'No save on the cybozu.com Store is being followed.');
+      if (!doc.saved) throw new AppError('NOT_FOUND', {}, 'HANDOFF_NOT_FOLLOWED');
       const before = deps.drafts.load(profileId);
       const allowAll: Config = { mode: 'ALLOW_ALL', entries: before.base?.config.entries ?? [] };
       const restrictionOff = restrictionOffAfter(before.base, allowAll);
