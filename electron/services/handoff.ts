@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { DEFAULT_MAX_ENTRIES, type Config } from '../../shared/allowlist/model.ts';
 import { validateConfig } from '../../shared/allowlist/validate.ts';
 import type { EgressView, HandoffStatusView } from '../../shared/contract/handoff-schemas.ts';
@@ -6,14 +5,14 @@ import type { DraftView, PlanView } from '../../shared/contract/ipc.ts';
 import { exportEntries, leftOutEntries, refusedEntries } from '../../shared/export/index.ts';
 import { sameBase, type BaseIdentity } from '../../shared/sync/base.ts';
 import { sameConfig } from '../../shared/sync/merge.ts';
-import { buildPlan, confirmationPhraseFor, lockoutChecks } from '../../shared/sync/plan.ts';
-import { restrictionOffAfter, restrictionOffProblem } from '../../shared/sync/restriction-off.ts';
+import { confirmationPhraseFor, lockoutChecks } from '../../shared/sync/plan.ts';
+import { restrictionOffAfter } from '../../shared/sync/restriction-off.ts';
 import type { Dialogs } from '../ipc/deps.ts';
 import { identityOf, snapshotOf } from './base-identity.ts';
 import type { Drafts } from './drafts.ts';
 import { AppError } from './errors.ts';
 import { kindOf } from './profiles.ts';
-import { recordPush } from './push-facts.ts';
+import { planViewOf, recordPush } from './push-facts.ts';
 import { RESET_WINDOW_MS } from './service-failure.ts';
 import type { AppStore, ProfileRecord, SnapshotRecord } from './store.ts';
 import { draftView, isDirty } from './views.ts';
@@ -156,34 +155,15 @@ export function createHandoff(deps: HandoffDeps) {
       const draft = deps.drafts.load(profileId);
       if (!draft.base) throw new AppError('NOT_PULLED', {}, 'HANDOFF_NOT_ENTERED');
       const egress = await deps.egress();
-      const core = buildPlan({
-        base: draft.base.config,
+      const view = planViewOf({
+        profileId,
+        base: draft.base,
         working: draft.working,
-        clientIp: egress.ip,
+        caller: { ip: egress.ip, error: egress.warning },
         protectedAddresses: p.protectedAddresses,
         maxEntries: limitOf(p),
-      });
-      const off = draft.base.restrictionOff;
-      const offProblem = off ? restrictionOffProblem(off, draft.working) : null;
-      const view: PlanView = {
-        planId: randomUUID(),
-        profileId,
-        baseRevision: draft.base.revision,
-        config: draft.working,
-        diff: core.diff,
-        problems: offProblem ? [offProblem, ...core.problems] : core.problems,
-        blockers: core.blockers,
-        lockout: {
-          clientIp: egress.ip,
-          clientIpError: egress.warning,
-          checks: core.checks,
-          excludesSomeone: core.excludesSomeone,
-        },
-        confirmationPhrase: core.confirmationPhrase,
-        canPush: core.canPush,
-        restrictionOff: offProblem && off ? off : null,
         createdAt: now(),
-      };
+      });
       plans.set(profileId, { view, base: identityOf(draft.base) as BaseIdentity, egress });
       return { plan: view, egress };
     },

@@ -1,15 +1,13 @@
 import type { ErrorTextId } from '../../shared/i18n/error-messages.ts';
-import { randomUUID } from 'node:crypto';
 import type { ApplyStatusView, PlanView, PushOutcome } from '../../shared/contract/ipc.ts';
 import type { AllowlistService } from '../../shared/contract/service.ts';
 import { entryLimit } from '../../shared/allowlist/model.ts';
 import { sameBase, sameSource, type BaseIdentity } from '../../shared/sync/base.ts';
 import { sameConfig } from '../../shared/sync/merge.ts';
-import { restrictionOffProblem } from '../../shared/sync/restriction-off.ts';
-import { buildPlan, confirmationPhraseFor, lockoutChecks } from '../../shared/sync/plan.ts';
+import { confirmationPhraseFor, lockoutChecks } from '../../shared/sync/plan.ts';
 import type { ApplyTracker } from './apply-tracker.ts';
 import { identityOf, snapshotOf, sourceOf } from './base-identity.ts';
-import { callerAddress, readBackProblem, recordPush } from './push-facts.ts';
+import { callerAddress, planViewOf, readBackProblem, recordPush } from './push-facts.ts';
 import { statusOf, statusOfFailure, type Drafts, type ServiceFactory } from './drafts.ts';
 import { AppError } from './errors.ts';
 import { serviceFailure } from './service-failure.ts';
@@ -60,34 +58,15 @@ export function createSync(deps: SyncDeps) {
       if (!(error instanceof AppError)) throw error;
       caller = { ip: null, error: error.message };
     }
-    const core = buildPlan({
-      base: draft.base.config,
+    const view = planViewOf({
+      profileId,
+      base: draft.base,
       working: draft.working,
-      clientIp: caller.ip,
+      caller,
       protectedAddresses: profile.protectedAddresses,
       maxEntries: entryLimit(profile.maxEntries, draft.base.maxEntries).max,
-    });
-    const off = draft.base.restrictionOff;
-    const offProblem = off ? restrictionOffProblem(off, draft.working) : null;
-    const view: PlanView = {
-      planId: randomUUID(),
-      profileId,
-      baseRevision: draft.base.revision,
-      config: draft.working,
-      diff: core.diff,
-      problems: offProblem ? [offProblem, ...core.problems] : core.problems,
-      blockers: core.blockers,
-      lockout: {
-        clientIp: caller.ip,
-        clientIpError: caller.error,
-        checks: core.checks,
-        excludesSomeone: core.excludesSomeone,
-      },
-      confirmationPhrase: core.confirmationPhrase,
-      canPush: core.canPush,
-      restrictionOff: offProblem && off ? off : null,
       createdAt: now(),
-    };
+    });
     plans.set(profileId, {
       view,
       base: identityOf(draft.base) as BaseIdentity,
