@@ -1,14 +1,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type {
-  ChannelName,
-  ChannelInput,
-  ChannelOutput,
-  IpcResult,
-} from '../../../shared/contract/ipc.ts';
 import type { AllowlistService } from '../../../shared/contract/service.ts';
-import { createInvoker } from '../../../electron/ipc/handle.ts';
 import {
   createHandlers,
   type CreatedHandlers,
@@ -16,9 +9,9 @@ import {
 } from '../../../electron/ipc/handlers.ts';
 import { createHttpService } from '../../../electron/services/service-client.ts';
 import { startService, type RunningService } from '../../../service/server.ts';
+import { appInvoker, callerOf } from '../support/app-calls.ts';
 
-export const APP_ORIGIN = 'app://allowlist';
-export const FROM_APP = { senderFrame: { url: `${APP_ORIGIN}/index.html`, parent: null } };
+export { APP_ORIGIN, FROM_APP } from '../support/app-calls.ts';
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
 
@@ -68,25 +61,14 @@ export async function startHarness(
       ...options.deps,
     });
   const wire = (handlers: CreatedHandlers) =>
-    createInvoker(handlers.handlers, {
-      allowedOrigins: [APP_ORIGIN],
+    appInvoker(handlers, {
       emit: (event, payload) => events.push({ event, payload }),
       log: (line) => logs.push(line),
     });
   let created = await boot();
   let invoke = wire(created);
   /** Invoke a channel as the app window; throws with the error code when the result is not ok. */
-  const call = async <C extends ChannelName>(
-    channel: C,
-    input: ChannelInput<C>,
-  ): Promise<ChannelOutput<C>> => {
-    const result = (await invoke(channel, FROM_APP, input)) as IpcResult<ChannelOutput<C>>;
-    if (!result.ok)
-      throw Object.assign(new Error(`${result.error.code}: ${result.error.message}`), {
-        code: result.error.code,
-      });
-    return result.value;
-  };
+  const call = callerOf(() => invoke);
   /** Another admin, straight to the service (not through the app). */
   const other = createHttpService({
     baseUrl: service.url,
