@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Config } from '../../../shared/allowlist/model.ts';
 import type { AllowlistService } from '../../../shared/contract/service.ts';
 import {
   createHandlers,
@@ -102,6 +103,14 @@ export async function startHarness(
       created = await boot();
       invoke = wire(created);
     },
+    /** Another admin saves `config` over whatever the service holds; the new revision. */
+    async otherSaves(config: Config): Promise<string> {
+      const now = await other.get();
+      if (!now.ok) throw new Error(now.error.message);
+      const put = await other.put(config, now.value.revision);
+      if (!put.ok) throw new Error(put.error.message);
+      return put.value.revision;
+    },
     async resetUrl(): Promise<string> {
       const files = (await readdir(join(root, 'outbox'))).sort();
       const mail = await readFile(join(root, 'outbox', files[files.length - 1]!), 'utf8');
@@ -115,4 +124,22 @@ export async function startHarness(
       await rm(root, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The set-up most sync tests share: a fresh harness with one profile, "Tokyo", the admin on the
+ * reference service. `stopWithProfile` removes the profile (and its password) and stops all.
+ */
+export async function startWithProfile(options?: Parameters<typeof startHarness>[0]) {
+  const h = await startHarness(options);
+  const profile = await h.call('profiles:create', {
+    fields: { name: 'Tokyo', serviceUrl: h.service.url, login: 'admin', protectedAddresses: [] },
+    password: h.password,
+  });
+  return { h, profileId: profile.id };
+}
+
+export async function stopWithProfile(h: Harness, profileId: string): Promise<void> {
+  await h.call('profiles:remove', { profileId }).catch(() => {});
+  await h.stop();
 }
