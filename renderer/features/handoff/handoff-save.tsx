@@ -133,11 +133,8 @@ export function HandoffSave({
         </div>
       )}
       <PlanDialogs
-        plan={plan}
-        lockoutPlan={lockoutPlan}
+        state={{ plan, lockoutPlan, busy, error }}
         serviceName={profile.name}
-        busy={busy}
-        error={error}
         labels={labels ?? undefined}
         onCancel={() => setPlan(null)}
         onLockout={(view) => {

@@ -55,11 +55,8 @@ export function SaveButton({
  * confirmation with its phrase; confirming either sends the plan through `onSend`.
  */
 export function PlanDialogs({
-  plan,
-  lockoutPlan,
+  state,
   serviceName,
-  busy,
-  error,
   labels,
   onCancel,
   onLockout,
@@ -67,13 +64,17 @@ export function PlanDialogs({
   onRestrictionBackOn,
   onLockoutCancel,
 }: {
-  /** The plan under review, if any. */
-  plan: PlanView | null;
-  /** The plan awaiting its lockout phrase, if any. */
-  lockoutPlan: PlanView | null;
+  /**
+   * The plan under review and the plan awaiting its lockout phrase (at most one of them), whether
+   * a plan or a send runs, and why the last one did not go through.
+   */
+  state: {
+    plan: PlanView | null;
+    lockoutPlan: PlanView | null;
+    busy: boolean;
+    error: string | null;
+  };
   serviceName: string;
-  busy: boolean;
-  error: string | null;
   labels?: { intro: string; yourAddress: string; confirm: string } | undefined;
   onCancel: () => void;
   /** The plan needs its phrase: show the lockout confirmation instead of the review. */
@@ -83,13 +84,13 @@ export function PlanDialogs({
   onRestrictionBackOn: (config: Config) => void;
   onLockoutCancel: () => void;
 }) {
+  const { plan, lockoutPlan, ...shared } = state;
   return (
     <>
       <PlanDialog
+        {...shared}
         plan={plan}
         serviceName={serviceName}
-        busy={busy}
-        error={error}
         labels={labels}
         onCancel={onCancel}
         onConfirm={() => {
@@ -104,9 +105,8 @@ export function PlanDialogs({
       />
       <LockoutDialog
         key={lockoutPlan?.planId ?? 'none'}
+        {...shared}
         plan={lockoutPlan}
-        busy={busy}
-        error={error}
         onCancel={onLockoutCancel}
         onConfirm={(phrase) => lockoutPlan && onSend(lockoutPlan, phrase)}
       />

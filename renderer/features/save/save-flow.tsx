@@ -115,11 +115,8 @@ export function SaveFlow({
         error={plan === null && lockoutPlan === null ? error : null}
       />
       <PlanDialogs
-        plan={plan}
-        lockoutPlan={lockoutPlan}
+        state={{ plan, lockoutPlan, busy, error }}
         serviceName={serviceName}
-        busy={busy}
-        error={error}
         onCancel={() => onClose(true)}
         // Keep the plan behind; the lockout dialog takes over (Cancel returns to editing).
         onLockout={(view) => onShow({ view, dialog: 'lockout' })}
