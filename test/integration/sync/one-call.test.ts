@@ -22,20 +22,19 @@ const none = { added: 0, removed: 0, memoChanged: 0, modeChanged: false };
 const otherSaves = (entries: ReturnType<typeof entry>[]) =>
   h.otherSaves({ mode: 'ALLOW_SPECIFIC', entries });
 
+/** The app pulls, then the admin's draft becomes these entries (mode "Allow specific"). */
+async function pullThenEdit(entries: ReturnType<typeof entry>[]) {
+  await h.call('sync:pull', { profileId });
+  await h.call('draft:save', { profileId, working: { mode: 'ALLOW_SPECIFIC', entries } });
+}
+
 /**
  * The app pulls two entries; the admin changes one memo ("mine") and another admin the same
  * memo ("theirs") on the service: the next pull meets a conflict. The service's new revision.
  */
 async function bothChangeOneMemo(): Promise<string> {
   await otherSaves([entry('127.0.0.1'), entry('192.0.2.1')]);
-  await h.call('sync:pull', { profileId });
-  await h.call('draft:save', {
-    profileId,
-    working: {
-      mode: 'ALLOW_SPECIFIC',
-      entries: [entry('127.0.0.1'), entry('192.0.2.1', 'mine')],
-    },
-  });
+  await pullThenEdit([entry('127.0.0.1'), entry('192.0.2.1', 'mine')]);
   return otherSaves([entry('127.0.0.1'), entry('192.0.2.1', 'theirs')]);
 }
 
@@ -91,11 +90,7 @@ describe('pull says what changed on each side', () => {
   });
 
   it('nothing moved: zero remote changes, the edits counted, status "local changes"', async () => {
-    await h.call('sync:pull', { profileId });
-    await h.call('draft:save', {
-      profileId,
-      working: { mode: 'ALLOW_SPECIFIC', entries: [entry('127.0.0.1')] },
-    });
+    await pullThenEdit([entry('127.0.0.1')]);
     const pulled = await h.call('sync:pull', { profileId });
     expect(pulled.status).toBe('up-to-date');
     expect(pulled.changes.remote).toEqual(none);
@@ -159,11 +154,7 @@ describe('discard and pull is one call', () => {
 
 describe('push and restore return the status', () => {
   it('push: the draft and the status read back after the PUT', async () => {
-    await h.call('sync:pull', { profileId });
-    await h.call('draft:save', {
-      profileId,
-      working: { mode: 'ALLOW_SPECIFIC', entries: [entry('127.0.0.1')] },
-    });
+    await pullThenEdit([entry('127.0.0.1')]);
     const plan = await h.call('sync:plan', { profileId });
     const pushed = await h.call('sync:push', { profileId, planId: plan.planId });
     if (pushed.status !== 'pushed') throw new Error(pushed.status);
@@ -172,14 +163,7 @@ describe('push and restore return the status', () => {
   });
 
   it('push after someone else saved: the merge and status "changed on the service"', async () => {
-    await h.call('sync:pull', { profileId });
-    await h.call('draft:save', {
-      profileId,
-      working: {
-        mode: 'ALLOW_SPECIFIC',
-        entries: [entry('127.0.0.1'), entry('192.0.2.1', 'mine')],
-      },
-    });
+    await pullThenEdit([entry('127.0.0.1'), entry('192.0.2.1', 'mine')]);
     const plan = await h.call('sync:plan', { profileId });
     const revision = await otherSaves([entry('127.0.0.1'), entry('192.0.2.1', 'theirs')]);
     const pushed = await h.call('sync:push', { profileId, planId: plan.planId });
