@@ -160,11 +160,17 @@ export function createApplyTracker(deps: ApplyTrackerDeps) {
     const { apply } = result.value;
     const mine = t.status.revision;
     const shown = fingerprintOf({ mode: result.value.mode, entries: result.value.entries });
-    if (t.expected !== null && result.value.revision === mine && shown !== t.expected) {
-      // The service holds another list under the revision it acknowledged: never "verified".
+    // While following (not after a lockout, where a Reset URL's "Allow all" is the way back):
+    // the service must show the pushed list, at its revision or a later one.
+    if (t.expected !== null && t.status.phase !== 'locked-out' && shown !== t.expected) {
+      // Another list under the revision it acknowledged, or a later revision with another list
+      // (saved over by someone, or a service that lost its data): never "verified".
       update(t, {
         phase: 'error',
-        message: `The service shows another list at revision ${mine} than the one saved. Refresh from the service and review before saving again.`,
+        message:
+          result.value.revision === mine
+            ? `The service shows another list at revision ${mine} than the one saved. Refresh from the service and review before saving again.`
+            : `The service now holds revision ${result.value.revision} with another list than the one saved as revision ${mine} (someone saved over it, or the service lost it). Refresh from the service and review before saving again.`,
       });
       return true;
     }
