@@ -127,6 +127,8 @@ export const ApplyRecordSchema = ApplyStatusSchema.extend({
   phase: z.enum(['applying', 'locked-out']),
   revision: z.string(),
   pushedAt: z.string(),
+  /** Fingerprint of the pushed list (base-identity.ts): what the service must show after a restart too. */
+  expected: z.string().optional(),
 });
 export type ApplyRecord = z.infer<typeof ApplyRecordSchema>;
 

@@ -67,4 +67,38 @@ describe('a save the service loses while the app follows it', () => {
     const sync = await h.call('sync:status', { profileId: profile.id });
     expect(sync.state).toBe('remote-changed');
   });
+
+  it('is never reported as applied and verified after the app restarted meanwhile', async () => {
+    h = await startHarness({ applyDelayMs: 1500 });
+    const profile = await h.call('profiles:create', {
+      fields: { name: 'Tenant', serviceUrl: h.service.url, login: 'admin' },
+      password: h.password,
+    });
+    await h.call('sync:pull', { profileId: profile.id });
+    await h.call('draft:save', { profileId: profile.id, working: office });
+    const plan = await h.call('sync:plan', { profileId: profile.id });
+    const pushed = await h.call('sync:push', { profileId: profile.id, planId: plan.planId });
+    expect(pushed.status).toBe('pushed');
+
+    // The app quits while the save is APPLYING; the service loses its data meanwhile.
+    await h.created.services.tracker.stopAll();
+    await h.restart();
+    const port = h.service.port;
+    await h.service.close();
+    await rm(h.service.dataDir, { recursive: true, force: true });
+    restarted = await startService({
+      admins: [{ login: 'admin', password: h.password }],
+      applyDelayMs: 50,
+      port,
+      data: h.service.dataDir,
+      outbox: h.outbox,
+    });
+
+    // The restarted app resumes following the save it kept.
+    const resumed = await h.call('apply:status', { profileId: profile.id });
+    expect(resumed.revision).toBe(pushed.status === 'pushed' ? pushed.revision : null);
+    const status = await h.created.services.tracker.settled(profile.id);
+    expect(status.phase).not.toBe('verified');
+    expect(status.message).toMatch(/another list/);
+  });
 });
