@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../../shared/allowlist/model.ts';
 import { startService, type RunningService } from '../../../service/server.ts';
+import { startFake, type Fake } from '../support/fake-service.ts';
 import { startHarness, type Harness } from '../sync/harness.ts';
 
 /**
@@ -22,8 +23,11 @@ const office: Config = {
 
 let h: Harness | null = null;
 let restarted: RunningService | null = null;
+let fake: Fake | null = null;
 
 afterEach(async () => {
+  await fake?.close();
+  fake = null;
   await restarted?.close();
   restarted = null;
   await h?.stop();
@@ -100,5 +104,36 @@ describe('a save the service loses while the app follows it', () => {
     const status = await h.created.services.tracker.settled(profile.id);
     expect(status.phase).not.toBe('verified');
     expect(status.message).toMatch(/another list/);
+  });
+
+  it('is never reported as applied and verified when the service acknowledged an older revision', async () => {
+    // A misbehaving service (the reference service cannot be made to lie): it answers the PUT
+    // with 202 and an older revision than the one it holds, and saves nothing.
+    fake = await startFake({ revision: '5', config: { mode: 'ALLOW_ALL', entries: [] } });
+    const liar = fake;
+    liar.hooks.override = (req, res) => {
+      if (req.method !== 'PUT') return false;
+      res.writeHead(202, { 'Content-Type': 'application/json', 'X-Request-Id': 'fake' });
+      res.end(JSON.stringify({ revision: '4', apply: { state: 'APPLYING', revision: '4' } }));
+      return true;
+    };
+    h = await startHarness();
+    const profile = await h.call('profiles:create', {
+      fields: { name: 'Tenant', serviceUrl: liar.url, login: 'admin' },
+      password: h.password,
+    });
+    await h.call('sync:pull', { profileId: profile.id });
+    await h.call('draft:save', { profileId: profile.id, working: office });
+    const plan = await h.call('sync:plan', { profileId: profile.id });
+    const pushed = await h.call('sync:push', { profileId: profile.id, planId: plan.planId });
+    expect(pushed.status === 'pushed' && pushed.confirmed).toBe(false);
+    // The service shows "Allow all" at revision 5, APPLIED (later than the 4 it acknowledged).
+    const status = await h.created.services.tracker.settled(profile.id);
+    expect(status.phase).not.toBe('verified');
+    expect(status.message).toMatch(/another list/);
+    // The admin's list is still the unsaved working copy.
+    const draft = await h.call('draft:get', { profileId: profile.id });
+    expect(draft.working).toEqual(office);
+    expect(draft.dirty).toBe(true);
   });
 });
