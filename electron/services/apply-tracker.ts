@@ -1,19 +1,11 @@
 import type { ApplyStatusView } from '../../shared/contract/ipc.ts';
 import type { AllowlistService } from '../../shared/contract/service.ts';
 import type { Config } from '../../shared/allowlist/model.ts';
-import { fingerprintOf } from './base-identity.ts';
-import { RESET_WINDOW_MS } from './service-failure.ts';
-import type { ApplyRecord } from './store.ts';
+import { applyStep } from './apply-phase.ts';
 
-/**
- * True when `revision` is known to come after `than`: both are strings of digits and the number
- * is larger. Compared exactly (BigInt): revisions are decimal strings that may exceed 2^53, where
- * Number() would round two different revisions to one. Anything else has no order (false).
- */
-export function isLaterRevision(revision: string, than: string | null): boolean {
-  if (than === null || !/^\d+$/.test(revision) || !/^\d+$/.test(than)) return false;
-  return BigInt(revision) > BigInt(than);
-}
+export { isLaterRevision } from './apply-phase.ts';
+import { fingerprintOf } from './base-identity.ts';
+import type { ApplyRecord } from './store.ts';
 
 /**
  * Follows a pushed revision until APPLIED, then probes access.
@@ -124,80 +116,12 @@ export function createApplyTracker(deps: ApplyTrackerDeps) {
     return t;
   };
 
-  /** One look at the service; returns true when following can stop. */
+  /** One look at the service (the transition is applyStep's); true when following can stop. */
   const check = async (t: Tracked, service: AllowlistService): Promise<boolean> => {
     const result = await service.get();
-    if (!result.ok) {
-      const error = result.error;
-      if (error.kind === 'IP_RESTRICTED') {
-        const appliedAt = t.status.appliedAt ?? now().toISOString();
-        // The e-mail went out when the revision was applied, somewhere between the save and this
-        // first refusal. Without the service's own appliedAt, count the hour from the save: the
-        // countdown may show less time than there is, never more.
-        // A later refusal keeps the deadline set at the first one (appliedAt is that refusal's
-        // time by now, which would move the window later than the e-mail's).
-        const windowStart = t.status.appliedAt ?? t.status.pushedAt ?? appliedAt;
-        update(t, {
-          phase: 'locked-out',
-          serviceState: 'APPLIED',
-          appliedAt,
-          clientIp: error.clientIp,
-          resetDeadline:
-            t.status.resetDeadline ??
-            new Date(Date.parse(windowStart) + RESET_WINDOW_MS).toISOString(),
-          message: `The service now refuses your address ${error.clientIp}: you are locked out. Open the Reset URL in the e-mail the service sent after the save; it works for one hour. Once access is back you can restore the previous revision.`,
-        });
-        return true;
-      }
-      if (error.kind === 'OFFLINE' || error.kind === 'TIMEOUT') {
-        update(t, {
-          phase: t.status.phase === 'verified' ? 'verified' : 'offline',
-          message: 'The service cannot be reached right now; access could not be checked.',
-        });
-        return false;
-      }
-      update(t, { phase: 'error', message: error.message });
-      return true;
-    }
-    const { apply } = result.value;
-    const mine = t.status.revision;
-    const shown = fingerprintOf({ mode: result.value.mode, entries: result.value.entries });
-    // While following (not after a lockout, where a Reset URL's "Allow all" is the way back):
-    // the service must show the pushed list, at its revision or a later one.
-    if (t.expected !== null && t.status.phase !== 'locked-out' && shown !== t.expected) {
-      // Another list under the revision it acknowledged, or a later revision with another list
-      // (saved over by someone, or a service that lost its data): never "verified".
-      update(t, {
-        phase: 'error',
-        message:
-          result.value.revision === mine
-            ? `The service shows another list at revision ${mine} than the one saved. Refresh from the service and review before saving again.`
-            : `The service now holds revision ${result.value.revision} with another list than the one saved as revision ${mine} (someone saved over it, or the service lost it). Refresh from the service and review before saving again.`,
-      });
-      return true;
-    }
-    const appliedMine =
-      apply.state === 'APPLIED' &&
-      (apply.revision === mine || isLaterRevision(apply.revision, mine));
-    if (!appliedMine) {
-      update(t, {
-        phase: 'applying',
-        serviceState: apply.state,
-        message: 'The service is applying the new list.',
-      });
-      return false;
-    }
-    // APPLIED and this GET was let through: the probe succeeded.
-    update(t, {
-      phase: 'verified',
-      serviceState: 'APPLIED',
-      appliedAt: apply.appliedAt ?? t.status.appliedAt ?? now().toISOString(),
-      message:
-        t.status.phase === 'locked-out'
-          ? 'Access is back. You can restore the previous revision.'
-          : 'Applied. Verified: you still have access.',
-    });
-    return true;
+    const step = applyStep(t.status, result, { expected: t.expected, now: now() });
+    update(t, step.patch);
+    return step.done;
   };
 
   const follow = async (t: Tracked, service: AllowlistService): Promise<ApplyStatusView> => {

@@ -8,7 +8,7 @@ import {
   ConflictSchema,
   LockoutCheckSchema,
   ProfileKindSchema,
-  ProtectedAddressSchema,
+  ProfileSchema,
 } from '../../shared/contract/ipc-schemas.ts';
 import {
   openDocument,
@@ -28,15 +28,9 @@ import { HandoffDocSchema, type HandoffDoc } from './handoff-store.ts';
  * handoff/<profileId>.json a cybozu.com Store profile's pending file and last confirmed save.
  */
 
-export const ProfileRecordSchema = z.object({
+/** A profile as stored: the renderer's view (ProfileSchema) without `hasPassword`, which the keychain answers. */
+export const ProfileRecordSchema = ProfileSchema.omit({ hasPassword: true, kind: true }).extend({
   id: z.string(),
-  name: z.string(),
-  serviceUrl: z.string(),
-  login: z.string(),
-  protectedAddresses: z.array(ProtectedAddressSchema),
-  maxEntries: z.number().int().positive().nullable(),
-  demo: z.boolean(),
-  createdAt: z.string(),
   /**
    * How the list reaches the service: `api` (the admin API, the default: profiles written before
    * kinds existed are API profiles) or `cybozu-store` (the admin uploads the CSV on the cybozu.com

@@ -1,4 +1,5 @@
 import type { Problem } from '../allowlist/model.ts';
+import { ERROR_MESSAGES } from './error-messages.ts';
 
 /**
  * Every problem code with its English and Japanese sentence.
@@ -355,7 +356,9 @@ export function formatMessage(
   params: Record<string, string | number> | undefined,
   locale: Locale,
 ): string | null {
-  const template = (MESSAGES as Record<string, MessageTemplate>)[code];
+  const template =
+    (MESSAGES as Record<string, MessageTemplate>)[code] ??
+    (ERROR_MESSAGES as Record<string, MessageTemplate>)[code];
   if (!template) return null;
   return fillTemplate(template[locale], localizeParams(params, locale));
 }
