@@ -110,7 +110,7 @@ export const HANDOFF_CLI_TEXT = {
     ja: 'アドレス確認サービスからは IPv6 アドレス {ip} しか見えないため、あなたのアドレスは不明です。IPアドレス制限は IPv4 アドレスのリストです。',
   },
   egressNone: {
-    en: 'your address is unknown: no endpoint answered (offline, or blocked by a proxy).',
-    ja: 'どのアドレス確認サービスも応答しないため（オフライン、またはプロキシによる遮断）、あなたのアドレスは不明です。',
+    en: 'your address is unknown: no endpoint gave a public IP address (offline, blocked by a proxy, or an answer that is not a public address).',
+    ja: 'どのアドレス確認サービスからもパブリック IP アドレスが得られないため（オフライン、プロキシによる遮断、またはパブリックでないアドレスの応答）、あなたのアドレスは不明です。',
   },
 } satisfies Record<string, MessageTemplate>;

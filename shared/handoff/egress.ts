@@ -64,13 +64,39 @@ const AnswerSchema = z
   .transform((text) => text.trim())
   .pipe(z.string().min(1, 'The answer is empty.'));
 
-/** Read one answer: an IP address as text, else why not. */
+/**
+ * IPv4 ranges an Internet service never sees as a caller's address: an endpoint answering one is
+ * inside the admin's network or misconfigured, and trusting it would let the lockout guard pass a
+ * list that leaves out the real public address. (Documentation ranges stay usable: ipaddr.js
+ * calls them "reserved", and tests and demos use them as public addresses.)
+ */
+const NOT_PUBLIC: ReadonlySet<string> = new Set([
+  'unspecified',
+  'broadcast',
+  'multicast',
+  'linkLocal',
+  'loopback',
+  'carrierGradeNat',
+  'private',
+]);
+
+/** Read one answer: a public IP address as text, else why not. */
 export function parseEgressAnswer(
   body: string,
 ): { ok: true; ip: string; family: 'ipv4' | 'ipv6' } | { ok: false; error: string } {
   const text = AnswerSchema.safeParse(body);
   if (!text.success) return { ok: false, error: text.error.issues[0]?.message ?? 'Unreadable.' };
   const v4 = normalizeCallerAddress(text.data);
+  if (v4 !== null && text.data !== v4)
+    return {
+      ok: false,
+      error: `The answer "${text.data.slice(0, 40)}" is an IPv4-mapped IPv6 address, not the IPv4 address the tenant sees.`,
+    };
+  if (v4 !== null && NOT_PUBLIC.has(ipaddr.IPv4.parse(v4).range()))
+    return {
+      ok: false,
+      error: `The answer ${v4} is not a public address (a private, loopback, link-local or shared range): the tenant never sees it, so it cannot be your address there.`,
+    };
   if (v4 !== null) return { ok: true, ip: v4, family: 'ipv4' };
   if (ipaddr.IPv6.isValid(text.data) && !text.data.includes('%'))
     return { ok: true, ip: ipaddr.IPv6.parse(text.data).toString(), family: 'ipv6' };
@@ -98,7 +124,7 @@ export function egressVerdict(answers: readonly EgressAnswer[]): Omit<EgressResu
     ip: null,
     verdict: 'none',
     warning:
-      'No address-check endpoint answered (offline, or blocked by a proxy), so your address is unknown.',
+      'No address-check endpoint gave a public IP address (offline, blocked by a proxy, or an answer that is not a public address), so your address is unknown.',
   };
 }
 
