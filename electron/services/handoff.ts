@@ -39,11 +39,27 @@ export type HandoffDeps = {
   drafts: Drafts;
   /** The admin's address now (electron/services/egress.ts with the settings' endpoints). */
   egress: () => Promise<EgressView>;
+  /** The address-check endpoints `egress` asks now: a plan made with others is out of date. */
+  endpoints: () => readonly string[];
   dialogs: Pick<Dialogs, 'saveFile'>;
   now?: () => Date;
 };
 
-type StoredPlan = { view: PlanView; base: BaseIdentity; egress: EgressView };
+/**
+ * A plan and the facts its lockout verdict rests on: the list in force, the endpoints that told
+ * the admin's address (and what they said), the protected addresses. Any of them changed: the
+ * plan is out of date and makes no file.
+ */
+type StoredPlan = {
+  view: PlanView;
+  base: BaseIdentity;
+  egress: EgressView;
+  endpoints: string;
+  protectedAddresses: string;
+};
+
+/** The protected addresses as a plan compares them (order and labels count: the plan shows them). */
+const protectedKey = (p: ProfileRecord): string => JSON.stringify(p.protectedAddresses);
 
 /** The next revision of a hand-off profile: its own count (the Store shows none). */
 function nextRevision(base: SnapshotRecord | null): string {
@@ -151,6 +167,7 @@ export function createHandoff(deps: HandoffDeps) {
           'NOT_PULLED',
           'Enter the list in force on the cybozu.com Store first: a plan compares your draft with it.',
         );
+      const endpoints = JSON.stringify(deps.endpoints());
       const egress = await deps.egress();
       const core = buildPlan({
         base: draft.base.config,
@@ -180,7 +197,13 @@ export function createHandoff(deps: HandoffDeps) {
         restrictionOff: offProblem && off ? off : null,
         createdAt: now(),
       };
-      plans.set(profileId, { view, base: identityOf(draft.base) as BaseIdentity, egress });
+      plans.set(profileId, {
+        view,
+        base: identityOf(draft.base) as BaseIdentity,
+        egress,
+        endpoints,
+        protectedAddresses: protectedKey(p),
+      });
       return { plan: view, egress };
     },
 
@@ -203,6 +226,16 @@ export function createHandoff(deps: HandoffDeps) {
         throw new AppError(
           'PLAN_STALE',
           'The draft changed after the plan was made. Review the new plan first.',
+        );
+      }
+      if (
+        stored.endpoints !== JSON.stringify(deps.endpoints()) ||
+        stored.protectedAddresses !== protectedKey(p)
+      ) {
+        plans.delete(profileId);
+        throw new AppError(
+          'PLAN_STALE',
+          'The address-check endpoints or the protected addresses changed after the plan was made. Review the new plan first.',
         );
       }
       if (stored.view.blockers.length > 0)
