@@ -1,6 +1,8 @@
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { normalizeCallerAddress } from '../allowlist/lockout.ts';
+import { parseIPv4Strict } from '../ip/parse.ts';
+import { classifyBlock } from '../ip/special.ts';
 
 /**
  * The admin's own address for a service that does not tell it (a cybozu.com tenant): asked of
@@ -65,20 +67,18 @@ const AnswerSchema = z
   .pipe(z.string().min(1, 'The answer is empty.'));
 
 /**
- * IPv4 ranges an Internet service never sees as a caller's address: an endpoint answering one is
- * inside the admin's network or misconfigured, and trusting it would let the lockout guard pass a
- * list that leaves out the real public address. (Documentation ranges stay usable: ipaddr.js
- * calls them "reserved", and tests and demos use them as public addresses.)
+ * Why an IPv4 answer cannot be the address the tenant sees: the special-purpose ranges of
+ * shared/ip/special.ts (private, loopback, link-local, shared CGNAT, ...). An endpoint answering
+ * one is inside the admin's network or misconfigured; trusting it would let the lockout guard
+ * pass a list that leaves out the real public address. Documentation ranges stay usable: tests
+ * and demos use them as public addresses, and no real endpoint answers one.
  */
-const NOT_PUBLIC: ReadonlySet<string> = new Set([
-  'unspecified',
-  'broadcast',
-  'multicast',
-  'linkLocal',
-  'loopback',
-  'carrierGradeNat',
-  'private',
-]);
+function notPublic(v4: string): string | null {
+  const start = parseIPv4Strict(v4);
+  if (start === null) return null;
+  const special = classifyBlock({ start, prefix: 32 });
+  return special && special.reason !== 'documentation' ? special.reason : null;
+}
 
 /** Read one answer: a public IP address as text, else why not. */
 export function parseEgressAnswer(
@@ -92,10 +92,11 @@ export function parseEgressAnswer(
       ok: false,
       error: `The answer "${text.data.slice(0, 40)}" is an IPv4-mapped IPv6 address, not the IPv4 address the tenant sees.`,
     };
-  if (v4 !== null && NOT_PUBLIC.has(ipaddr.IPv4.parse(v4).range()))
+  const special = v4 === null ? null : notPublic(v4);
+  if (special !== null)
     return {
       ok: false,
-      error: `The answer ${v4} is not a public address (a private, loopback, link-local or shared range): the tenant never sees it, so it cannot be your address there.`,
+      error: `The answer ${v4} is not a public address (${special} range): the tenant never sees it, so it cannot be your address there.`,
     };
   if (v4 !== null) return { ok: true, ip: v4, family: 'ipv4' };
   if (ipaddr.IPv6.isValid(text.data) && !text.data.includes('%'))
