@@ -111,6 +111,6 @@ export const HANDOFF_CLI_TEXT = {
   },
   egressNone: {
     en: 'your address is unknown: no endpoint gave a public IP address (offline, blocked by a proxy, or an answer that is not a public address).',
-    ja: 'どのアドレス確認サービスからもパブリック IP アドレスが得られないため（オフライン、プロキシによる遮断、またはパブリックでないアドレスの応答）、あなたのアドレスは不明です。',
+    ja: 'どのアドレス確認サービスからもパブリックIPアドレスが得られないため（オフライン、プロキシによる遮断、またはパブリックでないアドレスの応答）、あなたのアドレスは不明です。',
   },
 } satisfies Record<string, MessageTemplate>;

@@ -103,7 +103,9 @@ export async function run(argv: string[]): Promise<number> {
       let written: number | null = null;
       let refused: Problem[] = [];
       if (out !== null && holds && draft.config.mode === 'ALLOW_SPECIFIC') {
-        const exported = await exportEntries(draft.config.entries, 'cybozu-csv');
+        const exported = await exportEntries(draft.config.entries, 'cybozu-csv', {
+          refuseFormulas: true,
+        });
         const left = refusedEntries(leftOutEntries(exported.problems), {});
         refused = left.flatMap((l) => l.problems);
         if (left.length === 0) {

@@ -268,7 +268,7 @@ export function createHandoff(deps: HandoffDeps) {
       const config = stored.view.config;
       let fileName: string | null = null;
       if (config.mode === 'ALLOW_SPECIFIC') {
-        const out = await exportEntries(config.entries, 'cybozu-csv');
+        const out = await exportEntries(config.entries, 'cybozu-csv', { refuseFormulas: true });
         const leftOut = leftOutEntries(out.problems);
         if (refusedEntries(leftOut, {}).length > 0)
           return {

@@ -264,6 +264,10 @@ export const MESSAGES = {
     en: 'Entry {position} ({network}): the memo starts with "{first}", which spreadsheet programs read as a formula; it was written with a leading apostrophe.',
     ja: 'No.{position}（{network}）: メモが表計算ソフトで数式と解釈される「{first}」で始まるため、先頭にアポストロフィを付けてエクスポートしました。',
   },
+  EXPORT_FORMULA_REFUSED: {
+    en: 'Entry {position} ({network}): the memo starts with "{first}", which spreadsheet programs read as a formula, and the cybozu.com Store would keep any apostrophe added before it; change the start of the memo (for example, begin it with a letter), then make the file again.',
+    ja: 'No.{position}（{network}）: メモが表計算ソフトで数式と解釈される「{first}」で始まります。アポストロフィを付けると サイボウズドットコム ストアにそのまま保存されるため、ファイルを作成していません。メモの先頭を変えて（たとえば文字で始めて）から、もう一度ファイルを作成してください。',
+  },
   EXPORT_ENTRY_SKIPPED: {
     en: 'Entry {position} ({network}) has errors and was not written.',
     ja: 'No.{position}（{network}）にはエラーがあるため、エクスポートしていません。エラーを修正してから、もう一度エクスポートしてください。',

@@ -10,7 +10,7 @@ import { echo, type Fake } from '../../support/handoff-fakes.ts';
  * find it on disk.
  */
 export type World = Harness & {
-  files: { name: string; bytes: Uint8Array }[];
+  files: { name: string; bytes: Uint8Array<ArrayBuffer> }[];
   fakes: Fake[];
   profileId: string;
   /** Point the app at these endpoints (loopback fakes). */
@@ -21,7 +21,7 @@ export type World = Harness & {
 };
 
 export async function startWorld(): Promise<World> {
-  const files: { name: string; bytes: Uint8Array }[] = [];
+  const files: { name: string; bytes: Uint8Array<ArrayBuffer> }[] = [];
   const h = await startHarness({
     deps: {
       dialogs: {
