@@ -104,6 +104,10 @@ export const MESSAGES = {
     en: 'The file {file} was damaged and no good copy existed. It was moved aside to {movedTo}; this data starts empty.',
     ja: 'ファイル {file} が壊れていて、正常なコピーもありませんでした。{movedTo} に退避し、このデータは空の状態から始めます。',
   },
+  PROFILE_SET_ASIDE: {
+    en: 'The profile "{name}" in profiles.json has a wrong {field} ({value}). It was moved aside to {movedTo}; the other profiles are unchanged. Correct it there and put it back, or add the profile again.',
+    ja: 'profiles.json のプロファイル「{name}」の {field}（{value}）が正しくありません。このプロファイルを {movedTo} に退避しました。ほかのプロファイルは変わっていません。退避先で修正して戻すか、プロファイルを追加し直してください。',
+  },
   NOT_A_SINGLE_ADDRESS: {
     en: '"{input}" is a network, not one address: enter one address to check.',
     ja: '「{input}」はネットワークで、アドレス1つではありません。確認するアドレスを1つ入力してください。',
