@@ -86,6 +86,10 @@ export const HANDOFF_CLI_TEXT = {
     en: 'the plan holds: add --out FILE to write the cybozu.com Store’s CSV.',
     ja: '変更内容に問題はありません。--out FILE を指定するとサイボウズドットコム ストア用の CSV をエクスポートします。',
   },
+  hoTooLarge: {
+    en: 'allowlist handoff: the file would be {mb} MB; the cybozu.com Store takes at most 10 MB, so {file} was not written. Merge entries (allowlist aggregate) or shorten memos.',
+    ja: 'allowlist handoff: ファイルが {mb} MB になります。サイボウズドットコム ストアが受け付けるのは 10 MB までのため、{file} はエクスポートしていません。エントリをまとめる（allowlist aggregate）か、メモを短くしてください。',
+  },
   hoRefused: {
     en: 'allowlist handoff: the cybozu.com Store would not take {count} entries; {file} was not written.',
     ja: 'allowlist handoff: サイボウズドットコム ストアが受け付けないエントリが {count} 件あるため、{file} はエクスポートしていません。',

@@ -3,7 +3,12 @@ import { DEFAULT_MAX_ENTRIES, type Config } from '../../shared/allowlist/model.t
 import { validateConfig } from '../../shared/allowlist/validate.ts';
 import type { EgressView, HandoffStatusView } from '../../shared/contract/handoff-schemas.ts';
 import type { DraftView, PlanView } from '../../shared/contract/ipc.ts';
-import { exportEntries, leftOutEntries, refusedEntries } from '../../shared/export/index.ts';
+import {
+  exportEntries,
+  leftOutEntries,
+  refusedEntries,
+  STORE_CSV_MAX_BYTES,
+} from '../../shared/export/index.ts';
 import { sameBase, type BaseIdentity } from '../../shared/sync/base.ts';
 import { sameConfig } from '../../shared/sync/merge.ts';
 import { buildPlan, confirmationPhraseFor, lockoutChecks } from '../../shared/sync/plan.ts';
@@ -30,9 +35,6 @@ import { draftView, isDirty } from './views.ts';
  * "confirm" (the admin says it is saved on the Store) records the revision in the history, makes it
  * the list in force and starts the Reset URL hour.
  */
-
-/** The Store refuses a CSV file larger than this (cybozu.com help). */
-export const STORE_CSV_MAX_BYTES = 10 * 1024 * 1024;
 
 export type HandoffDeps = {
   store: AppStore;

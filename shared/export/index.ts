@@ -28,6 +28,9 @@ export type ExportOptions = {
 /** The file's bytes, the problems by entry, and how many entries the file holds (`written`). */
 export type ExportResult = { bytes: Uint8Array; problems: Problem[]; written: number };
 
+/** The cybozu.com Store refuses a CSV file larger than this (cybozu.com help). */
+export const STORE_CSV_MAX_BYTES = 10 * 1024 * 1024;
+
 /** The service's CSV header, exactly. */
 export const CYBOZU_CSV_HEADER = ['IP Address', 'CIDR', 'Memo'] as const;
 
