@@ -287,13 +287,20 @@ export function createHandoff(deps: HandoffDeps) {
         if (!saved) return { status: 'canceled' as const };
         fileName = saved.name;
       }
+      const doc = deps.store.getHandoff(profileId);
+      // A file made while another waits: the Store may have taken the earlier one.
+      const earlier =
+        doc.pending && doc.pending.baseRevision === stored.view.baseRevision
+          ? (doc.pending.firstPreparedAt ?? doc.pending.preparedAt)
+          : null;
       deps.store.saveHandoff(profileId, {
-        ...deps.store.getHandoff(profileId),
+        ...doc,
         pending: {
           planId,
           config,
           baseRevision: stored.view.baseRevision,
           preparedAt: now(),
+          ...(earlier === null ? {} : { firstPreparedAt: earlier }),
           fileName,
         },
       });
@@ -314,8 +321,9 @@ export function createHandoff(deps: HandoffDeps) {
 
     /**
      * "Saved on the Store": the pending list becomes the list in force, the revision goes into the
-     * history, and the Reset URL hour starts (counted from when the file was made: the e-mail
-     * cannot be older, so the countdown may show less time than there is, never more).
+     * history, and the Reset URL hour starts (counted from when the file was made, the first one
+     * if several were made meanwhile: the e-mail cannot be older, so the countdown may show less
+     * time than there is, never more).
      */
     confirm(profileId: string): { draft: DraftView; status: HandoffStatusView } {
       const p = profile(profileId);
@@ -360,7 +368,9 @@ export function createHandoff(deps: HandoffDeps) {
         saved: {
           revision,
           savedAt: now(),
-          resetDeadline: new Date(Date.parse(pending.preparedAt) + RESET_WINDOW_MS).toISOString(),
+          resetDeadline: new Date(
+            Date.parse(pending.firstPreparedAt ?? pending.preparedAt) + RESET_WINDOW_MS,
+          ).toISOString(),
           restoreHistoryId,
           phase: 'saved',
         },
