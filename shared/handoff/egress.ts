@@ -42,6 +42,12 @@ export type EgressAnswer = {
   family: 'ipv4' | 'ipv6' | null;
   /** Why there is no usable answer (English sentence). */
   error: string | null;
+  /**
+   * An address it answered that cannot be the admin's (not public: private, loopback...). Not
+   * usable, yet it shows that traffic to this endpoint takes another path: with any other address
+   * seen, the endpoints disagree.
+   */
+  seen?: string;
 };
 
 /**
@@ -83,7 +89,7 @@ function notPublic(v4: string): string | null {
 /** Read one answer: a public IP address as text, else why not. */
 export function parseEgressAnswer(
   body: string,
-): { ok: true; ip: string; family: 'ipv4' | 'ipv6' } | { ok: false; error: string } {
+): { ok: true; ip: string; family: 'ipv4' | 'ipv6' } | { ok: false; error: string; seen?: string } {
   const text = AnswerSchema.safeParse(body);
   if (!text.success) return { ok: false, error: text.error.issues[0]?.message ?? 'Unreadable.' };
   const v4 = normalizeCallerAddress(text.data);
@@ -97,6 +103,7 @@ export function parseEgressAnswer(
     return {
       ok: false,
       error: `The answer ${v4} is not a public address (${special} range): the tenant never sees it, so it cannot be your address there.`,
+      seen: v4!,
     };
   if (v4 !== null) return { ok: true, ip: v4, family: 'ipv4' };
   if (ipaddr.IPv6.isValid(text.data) && !text.data.includes('%'))
@@ -108,12 +115,13 @@ export function parseEgressAnswer(
 export function egressVerdict(answers: readonly EgressAnswer[]): Omit<EgressResult, 'answers'> {
   const v4 = [...new Set(answers.filter((a) => a.family === 'ipv4').map((a) => a.ip!))];
   const v6 = [...new Set(answers.filter((a) => a.family === 'ipv6').map((a) => a.ip!))];
-  if (v4.length === 1 && v6.length === 0) return { ip: v4[0]!, verdict: 'agree', warning: null };
-  if (v4.length + v6.length > 1)
+  const seen = seenAddresses(answers);
+  if (v4.length === 1 && seen.length === 1) return { ip: v4[0]!, verdict: 'agree', warning: null };
+  if (seen.length > 1)
     return {
       ip: null,
       verdict: 'disagree',
-      warning: `The address-check endpoints saw different addresses (${[...v4, ...v6].join(', ')}): a proxy or a split tunnel (VPN) sends some traffic another way, so the address the tenant sees cannot be told.`,
+      warning: `The address-check endpoints saw different addresses (${seen.join(', ')}): a proxy or a split tunnel (VPN) sends some traffic another way, so the address the tenant sees cannot be told.`,
     };
   if (v6.length === 1)
     return {
@@ -127,6 +135,11 @@ export function egressVerdict(answers: readonly EgressAnswer[]): Omit<EgressResu
     warning:
       'No address-check endpoint gave a public IP address (offline, blocked by a proxy, or an answer that is not a public address), so your address is unknown.',
   };
+}
+
+/** Every distinct address the endpoints answered, usable or not (what "disagree" lists). */
+export function seenAddresses(answers: readonly EgressAnswer[]): string[] {
+  return [...new Set(answers.flatMap((a) => (a.ip ? [a.ip] : a.seen ? [a.seen] : [])))];
 }
 
 /** Ask one endpoint. Never throws. */
@@ -143,7 +156,13 @@ async function ask(get: EgressGet, url: string, timeoutMs: number): Promise<Egre
   const parsed = parseEgressAnswer(sent.body);
   return parsed.ok
     ? { url, ip: parsed.ip, family: parsed.family, error: null }
-    : { url, ip: null, family: null, error: parsed.error };
+    : {
+        url,
+        ip: null,
+        family: null,
+        error: parsed.error,
+        ...(parsed.seen ? { seen: parsed.seen } : {}),
+      };
 }
 
 /** Ask every endpoint (in parallel) and judge. */

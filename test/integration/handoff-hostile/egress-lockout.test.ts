@@ -49,6 +49,21 @@ describe('an endpoint answer the tenant can never see is an unknown address', ()
   }
 });
 
+describe('a private answer beside a public one', () => {
+  it('one endpoint says 10.1.2.3, another 198.51.100.8: the endpoints disagree, phrase required', async () => {
+    const inside = await echo('10.1.2.3');
+    const outside = await echo('198.51.100.8');
+    w.fakes.push(inside, outside);
+    await w.endpoints([inside.url, outside.url]);
+    await draftKeeping('198.51.100.8');
+    const egress = await w.call('handoff:egress', {});
+    expect(egress).toMatchObject({ ip: null, verdict: 'disagree' });
+    expect(egress.warning).toContain('10.1.2.3, 198.51.100.8');
+    expect(await codeOf(planAndPrepare(w))).toBe('CONFIRMATION_REQUIRED');
+    expect(w.files).toHaveLength(0);
+  });
+});
+
 describe('answers that are not one address', () => {
   it('a redirect, a huge body and garbage: unknown, phrase required', async () => {
     const redirect = await fakeServer(302, '', { Location: 'http://127.0.0.1:1/' });
