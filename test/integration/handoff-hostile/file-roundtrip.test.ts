@@ -42,6 +42,11 @@ describe('what the file holds', () => {
         { ip: '198.51.100.9', cidr: null, memo: '東京本社・ｶﾀｶﾅ' },
         { ip: '203.0.113.0', cidr: 24, memo: '' },
         { ip: '192.0.2.1', cidr: 32, memo: 'a,b,,c' },
+        { ip: '192.0.2.2', cidr: null, memo: '  padded  ' },
+        { ip: '192.0.2.3', cidr: null, memo: '0012' },
+        { ip: '192.0.2.4', cidr: null, memo: '"' },
+        { ip: '192.0.2.5', cidr: null, memo: '　全角スペース　' },
+        { ip: '192.0.2.6', cidr: null, memo: 'back\\slash ~ tilde' },
       ],
     };
     await w.call('draft:save', { profileId: w.profileId, working: draft });
