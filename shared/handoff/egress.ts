@@ -96,7 +96,7 @@ export function parseEgressAnswer(
   if (v4 !== null && text.data !== v4)
     return {
       ok: false,
-      error: `The answer "${text.data.slice(0, 40)}" is an IPv4-mapped IPv6 address, not the IPv4 address the tenant sees.`,
+      error: `The answer ${v4} in IPv4-mapped IPv6 form is not the IPv4 address the tenant sees.`,
     };
   const special = v4 === null ? null : notPublic(v4);
   if (special !== null)
@@ -108,7 +108,12 @@ export function parseEgressAnswer(
   if (v4 !== null) return { ok: true, ip: v4, family: 'ipv4' };
   if (ipaddr.IPv6.isValid(text.data) && !text.data.includes('%'))
     return { ok: true, ip: ipaddr.IPv6.parse(text.data).toString(), family: 'ipv6' };
-  return { ok: false, error: `The answer "${text.data.slice(0, 40)}" is not an IP address.` };
+  // Not quoted back: an endpoint may be any page on this computer (http to loopback is allowed),
+  // and the renderer must not read other local services through the app.
+  return {
+    ok: false,
+    error: `The answer (${text.data.length} characters) is not an IP address.`,
+  };
 }
 
 /** The verdict over the answers. */

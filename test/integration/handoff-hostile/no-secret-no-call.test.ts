@@ -142,3 +142,15 @@ describe('endpoint URLs a compromised renderer sets', () => {
     });
   }
 });
+
+describe('a loopback endpoint is asked, not read', () => {
+  it('what a local service answers is not handed to the renderer (only that it is no address)', async () => {
+    const local = await echo('SECRET-abc123 private page of a local service');
+    fakes.push(local);
+    await h.call('handoff:set-endpoints', { endpoints: [local.url] });
+    const egress = await h.call('handoff:egress', {});
+    expect(egress.ip).toBeNull();
+    expect(JSON.stringify(egress)).not.toContain('SECRET');
+    expect(egress.answers[0]?.error).toMatch(/not an IP address/);
+  });
+});
