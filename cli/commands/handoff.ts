@@ -101,7 +101,8 @@ export async function run(argv: string[]): Promise<number> {
       const out = typeof values.out === 'string' ? values.out : null;
       // Entries the draft file had errors on are part of the plan's problems (validation).
       const problems: Problem[] = [
-        ...draft.problems.filter((p) => p.index === undefined),
+        // (The file's own count check used the default limit; the plan's uses --max-entries.)
+        ...draft.problems.filter((p) => p.index === undefined && p.code !== 'TOO_MANY_ENTRIES'),
         ...plan.problems,
       ];
       const holds = plan.canPush && phraseOk;
