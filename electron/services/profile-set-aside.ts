@@ -10,6 +10,11 @@ import type { StoreNotice } from './document-file.ts';
  * schema and is moved aside, taking every other profile with it. Its draft, history and hand-off
  * files stay where they are: putting the corrected record back brings them back.
  */
+const idOf = (record: unknown): string | undefined =>
+  typeof record === 'object' && record !== null && 'id' in record && typeof record.id === 'string'
+    ? record.id
+    : undefined;
+
 export function setAsideBadProfiles(
   dir: string,
   schema: z.ZodType,
@@ -35,8 +40,18 @@ export function setAsideBadProfiles(
   const aside = join(dir, `profiles.set-aside-${stamp}.json`);
   writeFileSync(aside, JSON.stringify({ profiles: bad.map((b) => b.record) }, null, 2));
   const kept = records.filter((r: unknown) => !bad.some((b) => b.record === r));
+  const asideIds = new Set(bad.map((b) => idOf(b.record)));
+  const settings: unknown = 'settings' in doc ? doc.settings : undefined;
+  // The selected profile set aside: nothing is selected (the app then offers the first).
+  const next =
+    typeof settings === 'object' &&
+    settings !== null &&
+    'selectedId' in settings &&
+    asideIds.has(settings.selectedId as string)
+      ? { ...doc, profiles: kept, settings: { ...settings, selectedId: null } }
+      : { ...doc, profiles: kept };
   const temp = `${path}.tmp-set-aside`;
-  writeFileSync(temp, JSON.stringify({ ...doc, profiles: kept }, null, 2));
+  writeFileSync(temp, JSON.stringify(next, null, 2));
   renameSync(temp, path);
   for (const { record, issue } of bad) {
     const fields = (typeof record === 'object' && record !== null ? record : {}) as Record<

@@ -45,12 +45,14 @@ describe('profile kinds on disk', () => {
 
   it('a bad kind names that profile; the other profiles stay', async () => {
     const api = await apiProfile('Good API');
+    await w.call('profiles:select', { profileId: w.profileId });
     await w.created.dispose();
     edit((doc) => {
       for (const p of doc.profiles) if (p.id === w.profileId) p.kind = 'cybozu';
     });
     await w.restart();
-    const { profiles } = await w.call('profiles:list', {});
+    const { profiles, selectedId } = await w.call('profiles:list', {});
+    expect(selectedId).not.toBe(w.profileId);
     // The good profile is still there, and still works.
     expect(profiles.map((p) => p.name)).toContain('Good API');
     await w.call('sync:pull', { profileId: api.id });
