@@ -240,6 +240,15 @@ export function createHandoff(deps: HandoffDeps) {
           'The address-check endpoints or the protected addresses changed after the plan was made. Review the new plan first.',
         );
       }
+      // The admin's address now: another network or a VPN since the plan makes its verdict wrong.
+      const egressNow = await deps.egress();
+      if (egressNow.ip !== stored.egress.ip) {
+        plans.delete(profileId);
+        throw new AppError(
+          'PLAN_STALE',
+          `Your address changed since the plan (the address-check endpoints saw ${stored.egress.ip ?? 'no agreed address'}, now ${egressNow.ip ?? 'no agreed address'}). Review the new plan first.`,
+        );
+      }
       if (stored.view.blockers.length > 0)
         throw new AppError(
           'PLAN_BLOCKED',

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { echo } from '../../support/handoff-fakes.ts';
 import { codeOf, list, startWorld, type World } from './support.ts';
@@ -61,5 +63,29 @@ describe('a plan older than its facts makes no file', () => {
     });
     expect(await codeOf(prepare(old.planId))).toBe('PLAN_STALE');
     expect(w.files).toHaveLength(0);
+  });
+});
+
+describe('the same endpoints, another address', () => {
+  it('the admin switched network (or turned a VPN on) after the plan: PLAN_STALE, no file', async () => {
+    let answer = '198.51.100.7\n';
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      res.end(answer);
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    w.fakes.push({
+      url,
+      hits: () => 0,
+      close: () => new Promise((ok) => server.close(() => ok())),
+    });
+    await w.endpoints([url]);
+    const old = await plan();
+    expect(old.confirmationPhrase).toBeNull();
+    answer = '198.51.100.99\n';
+    expect(await codeOf(prepare(old.planId))).toBe('PLAN_STALE');
+    expect(w.files).toHaveLength(0);
+    expect((await plan()).confirmationPhrase).toBe('198.51.100.99');
   });
 });
