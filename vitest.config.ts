@@ -8,6 +8,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // A hang guard, not a speed goal: on a machine busy with other work, loading a large
+          // dependency (electron-builder's schema, app-builder-lib) takes more than the default 5 s.
+          testTimeout: 30_000,
         },
       },
       {

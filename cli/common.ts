@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Config, Problem } from '../shared/allowlist/model.ts';
 import { formatMessage, formatProblem, type Locale } from '../shared/i18n/messages.ts';
-import { ListFileError, readListFile } from './read-list.ts';
+import type { ListFileError } from './read-list.ts';
 import { CliExit } from './exit.ts';
 import { CLI_TEXT, text, type CliTextKey } from './strings.ts';
 
@@ -163,6 +163,8 @@ export type CommandContext = {
   positionals: string[];
   /** `loadList` for this command, with its `--sheet` when it has one. */
   load(path: string): Promise<{ config: Config; problems: Problem[] }>;
+  /** `reportListProblems` for this command: the list's problems on stderr; the error count. */
+  report(file: string, problems: Problem[]): number;
   /** A usage error: exit 2 with `allowlist <command>: <message>` and the usage line. */
   usageError(message: string): CliExit;
   /** The one positional FILE, or a usage error. */
@@ -209,6 +211,7 @@ export async function runCommand<T extends NonNullable<ParseArgsConfig['options'
     values,
     positionals,
     load: (path) => loadList(name, path, sheet),
+    report: (file, problems) => reportListProblems(name, file, problems),
     usageError,
     onlyFile: () => {
       const file = positionals[0];
@@ -240,6 +243,8 @@ export async function loadList(
   path: string,
   sheet?: string,
 ): Promise<{ config: Config; problems: Problem[] }> {
+  // On demand: zod and the list reader load while `impact` already scans its log.
+  const { ListFileError, readListFile } = await import('./read-list.ts');
   try {
     const { config, problems } = await readListFile(path, sheet === undefined ? {} : { sheet });
     return { config, problems };
@@ -315,8 +320,11 @@ export function networkText(entry: { ip: string; cidr: number | null }): string 
   return entry.cidr === null ? entry.ip : `${entry.ip}/${entry.cidr}`;
 }
 
-/** Write list errors to stderr (warnings as a count), so stdout stays the command's result. */
-export function reportListProblems(command: string, file: string, problems: Problem[]): void {
+/**
+ * Write list errors to stderr (warnings as a count), so stdout stays the command's result;
+ * returns how many errors there were.
+ */
+export function reportListProblems(command: string, file: string, problems: Problem[]): number {
   const { errors, warnings } = countSeverity(problems);
   for (const p of problems)
     if (p.severity === 'error')
@@ -326,7 +334,7 @@ export function reportListProblems(command: string, file: string, problems: Prob
       `allowlist ${command}: ${file}: ${say('warningCount', { count: warnings, file })}\n`,
     );
   }
-  void errors;
+  return errors;
 }
 
 export function write(text: string): void {

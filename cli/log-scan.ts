@@ -1,24 +1,24 @@
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { getCompileCacheDir } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
-import { createGunzip } from 'node:zlib';
 import { CountTable } from '../shared/log/count-table.ts';
 import { detectDelimiter, type LogDelimiter } from '../shared/log/fields.ts';
 import {
   isGzip,
-  LogScanner,
   MAX_LINE_BYTES,
   type LogCounts,
   type LogScanOptions,
 } from '../shared/log/scanner.ts';
+import { scanLogStream } from '../shared/log/stream.ts';
+import { scanRange, type RangeJob } from './log-range.ts';
+import { gunzip } from '../node-shared/gunzip.ts';
 
 /**
  * Where `allowlist impact` gets a log's bytes: a file, gzip (by magic bytes, streamed through
  * node:zlib), stdin (`-`), and big plain files split across worker threads at line boundaries.
- * The counting itself is the shared byte scanner (shared/log/scanner.ts), the same the app's
- * preview uses.
+ * The counting itself is the shared byte scanner (shared/log/scanner.ts), and a stream is read by
+ * shared/log/stream.ts: both the same the app's preview uses.
  *
  * Memory, stated: per thread one read buffer (`chunkBytes`, 4 MB; 64 KB chunks for gzip and
  * stdin) plus at most `maxLineBytes` (64 KB) of a line cut by a chunk end, plus the count table:
@@ -40,66 +40,7 @@ export type ReadLogOptions = LogScanOptions & {
 /** What a worker sends back: its counts and its table's slots (transferred, not copied). */
 type WorkerCounts = { lines: number; addresses: number; overlongLines: number; slots: Uint32Array };
 
-/** The arguments a worker gets (see log-worker.ts). */
-export type RangeJob = {
-  path: string;
-  start: number;
-  end: number;
-  chunkBytes: number;
-  options: LogScanOptions;
-};
-
 const DEFAULT_CHUNK = 4 * 1024 * 1024;
-
-/** Scan bytes `start..end` of a plain file with one scanner (synchronous reads). */
-export function scanRange(job: RangeJob): LogScanner {
-  const scanner = new LogScanner(job.options);
-  const buf = Buffer.allocUnsafe(job.chunkBytes);
-  const fd = openSync(job.path, 'r');
-  try {
-    let at = job.start;
-    while (at < job.end) {
-      const n = readSync(fd, buf, 0, Math.min(buf.length, job.end - at), at);
-      if (n === 0) break;
-      scanner.push(buf.subarray(0, n));
-      at += n;
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return scanner;
-}
-
-/** Scan a stream of bytes, gunzipping it when it starts with the gzip magic number. */
-async function scanStream(source: AsyncIterable<Uint8Array>, options: LogScanOptions) {
-  const scanner = new LogScanner(options);
-  const iterator = source[Symbol.asyncIterator]();
-  let first = await iterator.next();
-  // The magic number needs two bytes; a stream may deliver one at a time.
-  const head: Uint8Array[] = [];
-  let headLength = 0;
-  while (!first.done && headLength + first.value.length < 2) {
-    head.push(first.value);
-    headLength += first.value.length;
-    first = await iterator.next();
-  }
-  if (!first.done) head.push(first.value);
-  const start = Buffer.concat(head);
-  const rest = async function* () {
-    yield start;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield next.value;
-    }
-  };
-  const sink = async (chunks: AsyncIterable<Uint8Array>) => {
-    for await (const chunk of chunks) scanner.push(chunk);
-  };
-  if (isGzip(start)) await pipeline(Readable.from(rest()), createGunzip(), sink);
-  else await sink(rest());
-  return scanner.end();
-}
 
 /** The delimiter of the first non-empty line within `head`, or undefined if none is complete. */
 function headDelimiter(head: Uint8Array): LogDelimiter | undefined {
@@ -126,9 +67,27 @@ function lineStartAfter(fd: number, from: number, size: number): number {
   return size;
 }
 
+const WORKER_URL = new URL('./log-worker.ts', import.meta.url);
+
+/**
+ * A worker on log-worker.ts. When this process caches compiled modules (the `allowlist` bin turns
+ * it on), the worker is started through a two-line bootstrap that turns it on in the worker too:
+ * the cache is per thread, and without it each worker strips the TypeScript of its modules again
+ * (measured: about 50 ms of CPU per worker, on the critical path of a parallel scan).
+ */
+function startWorker(job: RangeJob): Worker {
+  const cacheDir = getCompileCacheDir();
+  if (cacheDir === undefined) return new Worker(WORKER_URL, { workerData: job });
+  const bootstrap = [
+    `process.getBuiltinModule('node:module').enableCompileCache(${JSON.stringify(cacheDir)});`,
+    `import(${JSON.stringify(WORKER_URL.href)});`,
+  ].join('\n');
+  return new Worker(bootstrap, { eval: true, workerData: job });
+}
+
 function runWorker(job: RangeJob): Promise<WorkerCounts> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./log-worker.ts', import.meta.url), { workerData: job });
+    const worker = startWorker(job);
     worker.once('message', (m: WorkerCounts) => resolve(m));
     worker.once('error', reject);
     worker.once('exit', (code) => {
@@ -195,7 +154,7 @@ export async function readLogCounts(
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
     maxLineBytes: options.maxLineBytes ?? MAX_LINE_BYTES,
   };
-  if (path === '-') return scanStream(options.stdin ?? process.stdin, scan);
+  if (path === '-') return scanLogStream(options.stdin ?? process.stdin, scan, gunzip);
   const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK;
   const fd = openSync(path, 'r');
   let size: number;
@@ -211,7 +170,7 @@ export async function readLogCounts(
   } finally {
     closeSync(fd);
   }
-  if (!plainFile || isGzip(head)) return scanStream(createReadStream(path), scan);
+  if (!plainFile || isGzip(head)) return scanLogStream(createReadStream(path), scan, gunzip);
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), 8));
   const delimiter = scan.delimiter ?? headDelimiter(head);
   if (threads > 1 && size >= (options.parallelMinBytes ?? 32 * 1024 * 1024) && delimiter) {

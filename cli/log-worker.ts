@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { scanRange, type RangeJob } from './log-scan.ts';
+import { scanRange, type RangeJob } from './log-range.ts';
 
 /**
  * Worker thread of `readLogCounts`: scans one line-aligned byte range of a plain file and sends

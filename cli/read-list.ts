@@ -3,12 +3,8 @@ import { z } from 'zod';
 import { ConfigSchema, type Config, type Problem } from '../shared/allowlist/model.ts';
 import { validateConfig } from '../shared/allowlist/validate.ts';
 import { CLI_TEXT, text, type CliTextKey } from './strings.ts';
-import {
-  DEFAULT_IMPORT_LIMITS,
-  importBytes,
-  isImportError,
-  type ImportResult,
-} from '../shared/import/index.ts';
+import type { ImportResult } from '../shared/import/index.ts';
+import { DEFAULT_IMPORT_LIMITS } from '../shared/import/limits.ts';
 
 /**
  * A list file that cannot be read; `message` is one English line for stderr, `code`, `path` and
@@ -54,6 +50,8 @@ export async function readListFile(
 ): Promise<{ config: Config; problems: Problem[]; import?: ImportResult }> {
   const bytes = await readBytes(path);
   if (looksLikeJson(bytes)) return readJson(path, bytes);
+  // Loaded only for a spreadsheet: a JSON list (`impact`, `check`) does without its parsers.
+  const { importBytes, isImportError } = await import('../shared/import/index.ts');
   try {
     const result = await importBytes(bytes, {
       validate: true,

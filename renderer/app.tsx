@@ -90,7 +90,7 @@ export function App() {
           {selected.kind === 'cybozu-store' ? (
             <HandoffWorkspace key={selected.id} profile={selected} />
           ) : (
-            <Workspace key={selected.id} profile={selected} />
+            <Workspace profile={selected} />
           )}
         </main>
       ) : (

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { buildBrowserPage } from '../host/server/build-page.ts';
 import { buildElectron } from './build.ts';
 import { findElectronBinary } from './electron-binary.ts';
+import { inKeyringSession } from './keyring-session.ts';
 
 const args = process.argv.slice(2);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -31,21 +32,12 @@ if (!process.env.ALLOWLIST_E2E_IN_SESSION) {
     process.exit(1);
   }
   const home = mkdtempSync(join(tmpdir(), 'allowlist-e2e-keyring-'));
-  const quoted = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
-  const inner = [process.execPath, ...process.execArgv, process.argv[1]!, ...args]
-    .map(quoted)
-    .join(' ');
-  const result = spawnSync(
-    'dbus-run-session',
-    [
-      '--',
-      'sh',
-      '-c',
-      `export XDG_DATA_HOME=${quoted(home)} ALLOWLIST_E2E_IN_SESSION=1; ` +
-        `printf test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec ${inner}`,
-    ],
-    { stdio: 'inherit' },
+  const [session, ...sessionArgs] = inKeyringSession(
+    home,
+    [process.execPath, ...process.execArgv, process.argv[1]!, ...args],
+    { ALLOWLIST_E2E_IN_SESSION: '1' },
   );
+  const result = spawnSync(session, sessionArgs, { stdio: 'inherit' });
   rmSync(home, { recursive: true, force: true });
   process.exit(result.status ?? 1);
 }

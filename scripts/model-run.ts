@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { inKeyringSession } from './keyring-session.ts';
 
 const { values } = parseArgs({
   options: {
@@ -19,29 +20,25 @@ const { values } = parseArgs({
   },
 });
 const keyringHome = mkdtempSync(join(tmpdir(), 'allowlist-model-keyring-'));
-const quoted = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
 const started = Date.now();
-const result = spawnSync(
-  'dbus-run-session',
-  [
-    '--',
-    'sh',
-    '-c',
-    `export XDG_DATA_HOME=${quoted(keyringHome)}; ` +
-      `printf test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; ` +
-      `exec npx vitest run --project integration test/integration/sync/model.test.ts`,
-  ],
-  {
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      MODEL_RUNS: values.runs,
-      MODEL_COMMANDS: values.commands,
-      MODEL_SEED: values.seed,
-      MODEL_FIGURES: '1',
-    },
+const [session, ...sessionArgs] = inKeyringSession(keyringHome, [
+  'npx',
+  'vitest',
+  'run',
+  '--project',
+  'integration',
+  'test/integration/sync/model.test.ts',
+]);
+const result = spawnSync(session, sessionArgs, {
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    MODEL_RUNS: values.runs,
+    MODEL_COMMANDS: values.commands,
+    MODEL_SEED: values.seed,
+    MODEL_FIGURES: '1',
   },
-);
+});
 rmSync(keyringHome, { recursive: true, force: true });
 console.log(`model-run: ${Math.round((Date.now() - started) / 1000)} s, exit ${result.status}`);
 process.exit(result.status ?? 1);

@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inKeyringSession } from './keyring-session.ts';
 
 type Counts = { passed: number; failed: number; skipped: number };
 const total: Counts = { passed: 0, failed: 0, skipped: 0 };
@@ -70,20 +71,6 @@ function playwright(wrap: (cmd: string[]) => string[]): number {
   return status;
 }
 
-/** Wraps a command so that it runs in a private D-Bus session with an unlocked throwaway keyring. */
-function inKeyringSession(keyringHome: string): (cmd: string[]) => string[] {
-  const quoted = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
-  return (cmd) => [
-    'dbus-run-session',
-    '--',
-    'sh',
-    '-c',
-    `export XDG_DATA_HOME=${quoted(keyringHome)}; ` +
-      `printf test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; ` +
-      `exec ${cmd.map(quoted).join(' ')}`,
-  ];
-}
-
 const statuses: number[] = [];
 statuses.push(run('typecheck (tsc -b)', 'npx', ['tsc', '-b']));
 statuses.push(run('lint (eslint)', 'npx', ['eslint', '.', '--max-warnings', '0']));
@@ -103,7 +90,7 @@ try {
     statuses.push(1);
     total.failed += 1;
   } else {
-    const wrap = inKeyringSession(keyringHome);
+    const wrap = (cmd: string[]) => inKeyringSession(keyringHome, cmd);
     statuses.push(vitest('integration', wrap));
     // scripts/e2e.ts opens its own private keyring session.
     statuses.push(playwright((cmd) => cmd));

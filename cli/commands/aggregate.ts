@@ -1,16 +1,7 @@
 import { planToFit, type AggregateResult } from '../../shared/allowlist/aggregate.ts';
 import { DEFAULT_MAX_ENTRIES } from '../../shared/allowlist/model.ts';
 import { writeFileAtomic } from '../../node-shared/atomic-file.ts';
-import {
-  CliExit,
-  countSeverity,
-  LIST_FILE_OPTIONS,
-  networkText,
-  reportListProblems,
-  runCommand,
-  say,
-  write,
-} from '../common.ts';
+import { CliExit, LIST_FILE_OPTIONS, networkText, runCommand, say, write } from '../common.ts';
 
 const USAGE =
   'usage: allowlist aggregate FILE [--sheet NAME] [--max-entries N] [--out FILE] [--json]';
@@ -49,7 +40,7 @@ export async function run(argv: string[]): Promise<number> {
       const maxEntries = cmd.int('max-entries', 1) ?? DEFAULT_MAX_ENTRIES;
       const { config, problems } = await cmd.load(file);
       const listProblems = problems.filter((p) => p.code !== 'TOO_MANY_ENTRIES');
-      reportListProblems('aggregate', file, listProblems);
+      const listErrors = cmd.report(file, listProblems);
       const plan = planToFit(config.entries, maxEntries);
       const result = { mode: config.mode, entries: plan.entries };
       if (typeof values.out === 'string') {
@@ -103,7 +94,6 @@ export async function run(argv: string[]): Promise<number> {
           })}\n`,
         );
       }
-      const listErrors = countSeverity(listProblems).errors;
       return !plan.fits || listErrors > 0 || huge.length > 0 ? 1 : 0;
     },
   );

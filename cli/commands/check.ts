@@ -6,11 +6,9 @@ import { makeProblem } from '../../shared/allowlist/problem.ts';
 import type { Config, Entry, Problem } from '../../shared/allowlist/model.ts';
 import {
   cliLocale,
-  countSeverity,
   displayText,
   displayWidth,
   networkText,
-  reportListProblems,
   runCommand,
   say,
   write,
@@ -51,7 +49,7 @@ export async function run(argv: string[]): Promise<number> {
     if (typeof listPath !== 'string') throw cmd.usageError(say('listRequired'));
     if (!values.stdin && positionals.length === 0) throw cmd.usageError(say('addressesRequired'));
     const { config, problems } = await cmd.load(listPath);
-    reportListProblems('check', listPath, problems);
+    const listErrors = cmd.report(listPath, problems);
     const check = checker(config);
     const results: (CheckResult & { problem?: Problem })[] = [];
     if (values.stdin) {
@@ -71,7 +69,7 @@ export async function run(argv: string[]): Promise<number> {
       for (const line of human(results, config.mode === 'ALLOW_ALL')) write(line);
     }
     const badAddress = results.some((r) => 'error' in r);
-    return badAddress || countSeverity(problems).errors > 0 ? 1 : 0;
+    return badAddress || listErrors > 0 ? 1 : 0;
   });
 }
 

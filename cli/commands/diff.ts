@@ -1,14 +1,6 @@
 import { diffConfigs, type ConfigDiff } from '../../shared/allowlist/diff.ts';
 import type { Entry } from '../../shared/allowlist/model.ts';
-import {
-  countSeverity,
-  displayText,
-  networkText,
-  reportListProblems,
-  runCommand,
-  say,
-  write,
-} from '../common.ts';
+import { displayText, networkText, runCommand, say, write } from '../common.ts';
 
 const USAGE = 'usage: allowlist diff A B [--json]';
 
@@ -25,11 +17,10 @@ export async function run(argv: string[]): Promise<number> {
     }
     const a = await cmd.load(fileA);
     const b = await cmd.load(fileB);
-    reportListProblems('diff', fileA, a.problems);
-    reportListProblems('diff', fileB, b.problems);
+    const listErrors = cmd.report(fileA, a.problems) + cmd.report(fileB, b.problems);
     const diff = diffConfigs(a.config, b.config);
     write(cmd.values.json ? JSON.stringify(diff, null, 2) : human(diff));
-    return countSeverity(a.problems).errors + countSeverity(b.problems).errors > 0 ? 1 : 0;
+    return listErrors > 0 ? 1 : 0;
   });
 }
 

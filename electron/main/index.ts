@@ -5,6 +5,7 @@ import { CHANNEL_NAMES } from '../../shared/contract/ipc.ts';
 import { formatMessage, type Locale } from '../../shared/i18n/messages.ts';
 import { createInvoker } from '../ipc/handle.ts';
 import { createHandlers, type CreatedHandlers } from '../ipc/handlers.ts';
+import { lockDataFolder } from '../services/data-lock.ts';
 import { createNetTransport } from '../services/net-transport.ts';
 import { electronDialogs } from './dialogs.ts';
 import { openExternalLink } from './external.ts';
@@ -54,6 +55,7 @@ function start(): void {
   app.enableSandbox();
   let mainWindow: BrowserWindow | null = null;
   let created: CreatedHandlers | null = null;
+  let unlock: (() => void) | null = null;
 
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -65,13 +67,20 @@ function start(): void {
     }
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => void created?.dispose());
+  app.on('before-quit', () => {
+    void (async () => {
+      await created?.dispose();
+      unlock?.();
+    })();
+  });
 
   void app.whenReady().then(async () => {
     const dataDir = join(app.getPath('userData'), 'data');
     try {
       lockDownSession();
       serveRenderer(rendererRoot);
+      // The data folder is also used by browser mode: one running copy per folder.
+      unlock = lockDataFolder(dataDir);
       created = await createHandlers({
         dataDir,
         dialogs: electronDialogs(() => mainWindow),

@@ -6,6 +6,16 @@ import { RESET_WINDOW_MS } from './service-failure.ts';
 import type { ApplyRecord } from './store.ts';
 
 /**
+ * True when `revision` is known to come after `than`: both are strings of digits and the number
+ * is larger. Compared exactly (BigInt): revisions are decimal strings that may exceed 2^53, where
+ * Number() would round two different revisions to one. Anything else has no order (false).
+ */
+export function isLaterRevision(revision: string, than: string | null): boolean {
+  if (than === null || !/^\d+$/.test(revision) || !/^\d+$/.test(than)) return false;
+  return BigInt(revision) > BigInt(than);
+}
+
+/**
  * Follows a pushed revision until APPLIED, then probes access.
  *
  * A 403 IP_RESTRICTED at any point means the new list is in force and excludes the admin:
@@ -160,7 +170,7 @@ export function createApplyTracker(deps: ApplyTrackerDeps) {
     }
     const appliedMine =
       apply.state === 'APPLIED' &&
-      (apply.revision === mine || Number(apply.revision) > Number(mine));
+      (apply.revision === mine || isLaterRevision(apply.revision, mine));
     if (!appliedMine) {
       update(t, {
         phase: 'applying',

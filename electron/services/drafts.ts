@@ -1,12 +1,19 @@
 import type { Config } from '../../shared/allowlist/model.ts';
 import type { AllowlistService } from '../../shared/contract/service.ts';
-import type { DraftView, HistoryItemView } from '../../shared/contract/ipc.ts';
+import type {
+  DraftView,
+  HistoryItemView,
+  PullChangesView,
+  PullResultView,
+} from '../../shared/contract/ipc.ts';
 import {
   mergeConfigs,
   resolveConflicts,
   sameConfig,
+  summarizeChanges,
   type Resolution,
 } from '../../shared/sync/merge.ts';
+import { failedSyncStatus, syncStatus, type SyncStatus } from '../../shared/sync/status.ts';
 import { sameBase } from '../../shared/sync/base.ts';
 import { identityOf, snapshotOf, sourceOf } from './base-identity.ts';
 import { AppError, isAppError, storeFailure } from './errors.ts';
@@ -34,8 +41,32 @@ export type DraftDeps = {
 
 export type PullStatus = 'updated' | 'up-to-date' | 'merged' | 'conflicts';
 
-export type SyncState =
-  'never-pulled' | 'up-to-date' | 'local-changes' | 'remote-changed' | 'offline' | 'error';
+/** The draft against the service's list as just read (`remote`). */
+export function statusOf(draft: DraftRecord, remote: SnapshotRecord): SyncStatus {
+  if (!draft.base) return syncStatus('never-pulled', remote.revision);
+  if (!sameBase(identityOf(draft.base), identityOf(remote)))
+    return syncStatus('remote-changed', remote.revision);
+  return syncStatus(isDirty(draft) ? 'local-changes' : 'up-to-date', remote.revision);
+}
+
+/** The status when reading the service failed: offline, or the error (anything else is a bug). */
+export function statusOfFailure(error: unknown): SyncStatus {
+  if (!isAppError(error)) throw error;
+  return failedSyncStatus(error);
+}
+
+/** What each side changed since the draft's base (before the pull), and the sides as they were. */
+export function changesOf(before: DraftRecord, remote: SnapshotRecord): PullChangesView {
+  const empty: Config = { mode: 'ALLOW_ALL', entries: [] };
+  const base = before.base?.config ?? empty;
+  return {
+    base: before.base && { revision: before.base.revision, config: before.base.config },
+    mine: before.working,
+    remoteRevision: remote.revision,
+    remote: summarizeChanges(base, remote.config),
+    local: summarizeChanges(base, before.working),
+  };
+}
 
 /** The empty base that stands in before a first pull (see `integrate`). */
 function isStandIn(base: SnapshotRecord): boolean {
@@ -197,6 +228,28 @@ export function createDrafts(deps: DraftDeps) {
     });
   };
 
+  const discard = (profileId: string): DraftView => {
+    profile(profileId);
+    const draft = load(profileId);
+    const working = draft.base ? draft.base.config : emptyDraft(profileId, now()).working;
+    return draftView(persist({ ...draft, working, merge: null, updatedAt: now() }));
+  };
+
+  /** GET the list and bring it into the draft; what changed on each side; the new status. */
+  const pull = async (profileId: string): Promise<PullResultView> => {
+    const p = profile(profileId);
+    const remote = await fetchSnapshot(p, 'pulling');
+    const before = load(profileId);
+    const { draft, status } = integrate(before, remote);
+    const latest = await withCaller(p, draft);
+    return {
+      status,
+      draft: draftView(latest),
+      changes: changesOf(before, remote),
+      sync: statusOf(latest, remote),
+    };
+  };
+
   return {
     get(profileId: string): DraftView {
       profile(profileId);
@@ -227,75 +280,52 @@ export function createDrafts(deps: DraftDeps) {
       const draft = persist({ ...old, working, merge, updatedAt: now() });
       return { updatedAt: draft.updatedAt, dirty: isDirty(draft) };
     },
-    discard(profileId: string): DraftView {
-      profile(profileId);
-      const draft = load(profileId);
-      const working = draft.base ? draft.base.config : emptyDraft(profileId, now()).working;
-      return draftView(persist({ ...draft, working, merge: null, updatedAt: now() }));
-    },
-    async pull(profileId: string): Promise<{ status: PullStatus; draft: DraftView }> {
-      const p = profile(profileId);
-      const remote = await fetchSnapshot(p, 'pulling');
-      const { draft, status } = integrate(load(profileId), remote);
-      return { status, draft: draftView(await withCaller(p, draft)) };
+    discard,
+    pull,
+    /**
+     * Throw the local changes and a pending merge away (working copy = base), then pull. The
+     * discard stands when the pull fails; the outcome then says why (nothing was sent anyway).
+     */
+    async discardAndPull(profileId: string): Promise<
+      | (PullResultView & { outcome: 'pulled' })
+      | {
+          outcome: 'pull-failed';
+          draft: DraftView;
+          sync: SyncStatus;
+          error: { code: string; message: string };
+        }
+    > {
+      const discarded = discard(profileId);
+      try {
+        return { outcome: 'pulled', ...(await pull(profileId)) };
+      } catch (error) {
+        const sync = statusOfFailure(error);
+        return {
+          outcome: 'pull-failed',
+          draft: discarded,
+          sync,
+          error: { code: sync.errorCode ?? 'INTERNAL', message: sync.message },
+        };
+      }
     },
     /** Used by push on a 412: GET again and merge (never overwrite). */
     async remerge(
       profileId: string,
       known?: SnapshotRecord,
-    ): Promise<{ status: PullStatus; draft: DraftRecord }> {
+    ): Promise<{ status: PullStatus; draft: DraftRecord; remote: SnapshotRecord }> {
       const p = profile(profileId);
       const remote = known ?? (await fetchSnapshot(p, 'merging'));
       const { draft, status } = integrate(load(profileId), remote);
-      return { status, draft: await withCaller(p, draft) };
+      return { status, draft: await withCaller(p, draft), remote };
     },
     fetchSnapshot,
     sourceOf,
-    async status(profileId: string): Promise<{
-      state: SyncState;
-      remoteRevision: string | null;
-      message: string;
-      errorCode: string | null;
-    }> {
+    async status(profileId: string): Promise<SyncStatus> {
       const draft = load(profileId);
       try {
-        const remote = await fetchSnapshot(profile(profileId), 'checking');
-        if (!draft.base)
-          return {
-            state: 'never-pulled',
-            remoteRevision: remote.revision,
-            message: 'Not pulled yet.',
-            errorCode: null,
-          };
-        if (!sameBase(identityOf(draft.base), identityOf(remote)))
-          return {
-            state: 'remote-changed',
-            remoteRevision: remote.revision,
-            message: 'The list changed on the service since the last pull.',
-            errorCode: null,
-          };
-        if (isDirty(draft))
-          return {
-            state: 'local-changes',
-            remoteRevision: remote.revision,
-            message: 'Local changes not yet saved to the service.',
-            errorCode: null,
-          };
-        return {
-          state: 'up-to-date',
-          remoteRevision: remote.revision,
-          message: 'Up to date.',
-          errorCode: null,
-        };
+        return statusOf(draft, await fetchSnapshot(profile(profileId), 'checking'));
       } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        const offline = error.code === 'OFFLINE' || error.code === 'TIMEOUT';
-        return {
-          state: offline ? 'offline' : 'error',
-          remoteRevision: null,
-          message: error.message,
-          errorCode: error.code,
-        };
+        return statusOfFailure(error);
       }
     },
     resolve(profileId: string, resolutions: Resolution[]): DraftView {
@@ -327,24 +357,36 @@ export function createDrafts(deps: DraftDeps) {
      * base (otherwise a later three-way merge would quietly keep whatever changed since, e.g. the
      * "Allow all" a Reset URL set). Offline, the restore still works against the last pulled base.
      */
-    async restore(profileId: string, historyId: string): Promise<DraftView> {
+    async restore(
+      profileId: string,
+      historyId: string,
+    ): Promise<{ draft: DraftView; sync: SyncStatus }> {
       const p = profile(profileId);
       const item = deps.store.listHistory(profileId).find((h) => h.id === historyId);
       if (!item) throw new AppError('NOT_FOUND', 'This revision is not in the history.');
       let fetched: SnapshotRecord | null = null;
+      let failed: SyncStatus | null = null;
       try {
         fetched = await fetchSnapshot(p, 'restoring');
       } catch (error) {
         // Offline or refused (an AppError): restore against the last pulled base; the push
         // re-checks anyway. Anything else is a bug and must not pass for "offline".
-        if (!isAppError(error)) throw error;
+        failed = statusOfFailure(error);
       }
       // The draft as it is after the wait (never a copy read before it).
       const draft = load(profileId);
       const base = fetched ?? draft.base;
-      return draftView(
-        persist({ ...draft, base, working: item.config, merge: null, updatedAt: now() }),
-      );
+      const restored = persist({
+        ...draft,
+        base,
+        working: item.config,
+        merge: null,
+        updatedAt: now(),
+      });
+      return {
+        draft: draftView(restored),
+        sync: fetched ? statusOf(restored, fetched) : failed!,
+      };
     },
     load,
     persist,

@@ -1,10 +1,9 @@
 import { compileConfig } from '../../shared/allowlist/match.ts';
 import type { Config } from '../../shared/allowlist/model.ts';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { createGunzip } from 'node:zlib';
 import { formatIPv4 } from '../../shared/ip/ipv4.ts';
-import { isGzip, LogScanner, type LogCounts } from '../../shared/log/scanner.ts';
+import type { LogCounts } from '../../shared/log/scanner.ts';
+import { scanLogStream } from '../../shared/log/stream.ts';
+import { gunzip } from '../../node-shared/gunzip.ts';
 import { TopCounts } from '../../shared/log/summary.ts';
 
 /**
@@ -13,22 +12,17 @@ import { TopCounts } from '../../shared/log/summary.ts';
  */
 
 /**
- * Count a log's addresses with the shared byte scanner (the one `allowlist impact` uses): the
- * first address of each line; gzip (by its magic bytes) is inflated in a stream, so the
- * uncompressed log is never held whole.
+ * Count a log's addresses the way `allowlist impact` does (shared/log/stream.ts, the shared byte
+ * scanner): the first address of each line; gzip (by its magic bytes) is inflated in a stream, so
+ * the uncompressed log is never held whole.
  */
-async function countLog(bytes: Uint8Array): Promise<LogCounts> {
-  const scanner = new LogScanner();
+function countLog(bytes: Uint8Array): Promise<LogCounts> {
   // A Buffer view (no copy): the scanner's newline search is then memchr.
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (isGzip(buffer)) {
-    await pipeline(Readable.from([buffer]), createGunzip(), async (chunks) => {
-      for await (const chunk of chunks as AsyncIterable<Buffer>) scanner.push(chunk);
-    });
-  } else {
-    scanner.push(buffer);
-  }
-  return scanner.end();
+  const chunks = (async function* () {
+    yield buffer;
+  })();
+  return scanLogStream(chunks, {}, gunzip);
 }
 
 /** How many denied addresses the preview lists. */

@@ -8,7 +8,8 @@ import { buildPlan, confirmationPhraseFor, lockoutChecks } from '../../shared/sy
 import type { ApplyTracker } from './apply-tracker.ts';
 import { identityOf, snapshotOf, sourceOf } from './base-identity.ts';
 import { callerAddress, readBackProblem, recordPush } from './push-facts.ts';
-import type { Drafts, ServiceFactory } from './drafts.ts';
+import { statusOf, statusOfFailure, type Drafts, type ServiceFactory } from './drafts.ts';
+import type { SyncStatus } from '../../shared/sync/status.ts';
 import { AppError } from './errors.ts';
 import { serviceFailure } from './service-failure.ts';
 import type { AppStore, ProfileRecord } from './store.ts';
@@ -48,8 +49,10 @@ export type PushOutcome =
       /** Set when not confirmed: what the admin is told. */
       message: string | null;
       draft: DraftView;
+      /** The draft against the list read back after the PUT. */
+      sync: SyncStatus;
     }
-  | { status: 'remote-changed'; draft: DraftView };
+  | { status: 'remote-changed'; draft: DraftView; sync: SyncStatus };
 
 export function createSync(deps: SyncDeps) {
   const now = (): string => (deps.now ?? (() => new Date()))().toISOString();
@@ -231,7 +234,7 @@ export function createSync(deps: SyncDeps) {
     if (!sameBase(identityOf(live), stored.base)) {
       plans.delete(profileId);
       const { draft } = await deps.drafts.remerge(profileId, live);
-      return { status: 'remote-changed', draft: draftView(draft) };
+      return { status: 'remote-changed', draft: draftView(draft), sync: statusOf(draft, live) };
     }
     // The caller's address right before the PUT: it may have changed since the plan.
     const caller = await callerAddress(service);
@@ -242,8 +245,8 @@ export function createSync(deps: SyncDeps) {
     const put = await service.put(stored.view.config, stored.base.revision);
     if (!put.ok) {
       if (put.error.kind === 'REVISION_CONFLICT') {
-        const { draft } = await deps.drafts.remerge(profileId);
-        return { status: 'remote-changed', draft: draftView(draft) };
+        const { draft, remote } = await deps.drafts.remerge(profileId);
+        return { status: 'remote-changed', draft: draftView(draft), sync: statusOf(draft, remote) };
       }
       throw serviceFailure(put.error, 'saving');
     }
@@ -251,13 +254,8 @@ export function createSync(deps: SyncDeps) {
     const pushed = stored.view.config;
     // Read back: the service must show the pushed list at the acknowledged revision.
     const excludesCaller = lockoutChecks(pushed, caller.ip, []).some((c) => !c.allowed);
-    const problem = readBackProblem(
-      revision,
-      base.revision,
-      pushed,
-      await service.get(),
-      excludesCaller,
-    );
+    const readBack = await service.get();
+    const problem = readBackProblem(revision, base.revision, pushed, readBack, excludesCaller);
     const confirmed = problem === null;
     const restoreHistoryId = recordPush(deps.store, now(), {
       profileId,
@@ -300,6 +298,17 @@ export function createSync(deps: SyncDeps) {
       confirmed,
       message: problem && `${problem} Pull to see the list the service holds; your draft is kept.`,
       draft: draftView(saved),
+      sync: readBack.ok
+        ? statusOf(
+            saved,
+            snapshotOf(profile, {
+              revision: readBack.value.revision,
+              config: { mode: readBack.value.mode, entries: readBack.value.entries },
+              pulledAt: now(),
+              maxEntries: readBack.value.limits.maxEntries,
+            }),
+          )
+        : statusOfFailure(serviceFailure(readBack.error, 'checking')),
     };
   };
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { IPC_LIMITS, type IpcResult } from '../../shared/contract/ipc.ts';
 import type { HandlerDeps, PickedFile } from '../../electron/ipc/deps.ts';
 import { createInvoker } from '../../electron/ipc/handle.ts';
-import { createHandlers } from '../../electron/ipc/handlers.ts';
+import { createHandlers, type CreatedHandlers } from '../../electron/ipc/handlers.ts';
 import { APP_ORIGIN, mimeType, resolveAppFile } from '../../electron/main/security.ts';
 import {
   HOST_HEADERS,
@@ -20,6 +20,7 @@ import { createBrowserFiles } from './browser-files.ts';
 import { BROWSER_CSP } from './csp.ts';
 import { allowedOrigins, checkRequest } from './gate.ts';
 import { readBody } from './http-body.ts';
+import { lockDataFolder } from '../../electron/services/data-lock.ts';
 import { packageInfo } from './data-dir.ts';
 
 /**
@@ -129,20 +130,27 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const token = randomBytes(32).toString('base64url');
   const files = createBrowserFiles();
   const events = new Set<ServerResponse>();
-  const created = await createHandlers({
-    appInfo: { version: packageInfo().version },
-    ...options.handlerDeps,
-    dataDir: options.dataDir,
-    dialogs: files.dialogs,
-    openExternal: files.openExternal,
-    ...(options.log ? { log: options.log } : {}),
-  });
-
+  // One running copy per data folder (also against the desktop app): a second one stops here.
+  const unlock = lockDataFolder(options.dataDir);
+  let created: CreatedHandlers;
   const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  try {
+    created = await createHandlers({
+      appInfo: { version: packageInfo().version },
+      ...options.handlerDeps,
+      dataDir: options.dataDir,
+      dialogs: files.dialogs,
+      openExternal: files.openExternal,
+      ...(options.log ? { log: options.log } : {}),
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   const origins = allowedOrigins(port);
   const invoke = createInvoker(created.handlers, {
@@ -290,6 +298,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         await closed;
         files.clear();
         await created.dispose();
+        unlock();
       })();
       return closing;
     },

@@ -11,13 +11,14 @@ import {
   JobIdSchema,
   LocalePreferenceSchema,
   LocaleSchema,
-  MergeSchema,
   NoticeSchema,
   PasswordSchema,
   PlanSchema,
   ProfileFieldsSchema,
   ProfileIdSchema,
   ProfileSchema,
+  PullResultSchema,
+  SyncStatusSchema,
 } from './ipc-schemas.ts';
 import {
   EgressSchema,
@@ -78,34 +79,30 @@ export const channels = {
     input: z.strictObject({ profileId: ProfileIdSchema, working: IpcConfigSchema }),
     output: z.object({ updatedAt: z.string(), dirty: z.boolean() }),
   },
-  /** Throw local changes away: working copy = base. */
-  'draft:discard': { input: ByProfile, output: DraftSchema },
 
-  // --- sync ---
+  // --- sync (each call does the whole step and returns what the window shows) ---
   /** Remote state without touching the draft: up to date, local changes, remote changed, offline. */
-  'sync:status': {
+  'sync:status': { input: ByProfile, output: SyncStatusSchema },
+  /**
+   * GET the list; no local changes: base = working = remote; local changes and remote moved:
+   * merge. Returns the draft, what changed on each side since the base, and the sync status.
+   */
+  'sync:pull': { input: ByProfile, output: PullResultSchema },
+  /**
+   * Throw the local changes (and a pending merge) away, then pull. Nothing is sent to the
+   * service. When the pull fails (offline), the discard stands and the outcome says why.
+   */
+  'sync:discard-and-pull': {
     input: ByProfile,
-    output: z.object({
-      state: z.enum([
-        'never-pulled',
-        'up-to-date',
-        'local-changes',
-        'remote-changed',
-        'offline',
-        'error',
-      ]),
-      remoteRevision: z.string().nullable(),
-      message: z.string(),
-      errorCode: z.string().nullable(),
-    }),
-  },
-  /** GET the list; no local changes: base = working = remote; local changes and remote moved: merge. */
-  'sync:pull': {
-    input: ByProfile,
-    output: z.object({
-      status: z.enum(['updated', 'up-to-date', 'merged', 'conflicts']),
-      draft: DraftSchema,
-    }),
+    output: z.discriminatedUnion('outcome', [
+      PullResultSchema.extend({ outcome: z.literal('pulled') }),
+      z.object({
+        outcome: z.literal('pull-failed'),
+        draft: DraftSchema,
+        sync: SyncStatusSchema,
+        error: z.object({ code: z.string(), message: z.string() }),
+      }),
+    ]),
   },
   /** Diff base → working, validation and lockout analysis with the service-reported client IP. */
   'sync:plan': { input: ByProfile, output: PlanSchema },
@@ -131,13 +128,13 @@ export const channels = {
         message: z.string().nullable(),
         /** The draft after the push (edits autosaved during the PUT are kept in it). */
         draft: DraftSchema,
+        sync: SyncStatusSchema,
       }),
-      z.object({ status: z.literal('remote-changed'), draft: DraftSchema }),
+      z.object({ status: z.literal('remote-changed'), draft: DraftSchema, sync: SyncStatusSchema }),
     ]),
   },
 
   // --- merge ---
-  'merge:get': { input: ByProfile, output: MergeSchema.nullable() },
   /** Resolve every conflict (local or remote side); the draft's base becomes the remote revision. */
   'merge:resolve': {
     input: z.strictObject({
@@ -156,10 +153,13 @@ export const channels = {
 
   // --- history ---
   'history:list': { input: ByProfile, output: z.array(HistoryItemSchema) },
-  /** Put a pushed revision into the working copy; it is then saved through the normal plan. */
+  /**
+   * Put a pushed revision into the working copy, against the list the service holds now (read
+   * here; offline: the last pulled base); it is then saved through the normal plan.
+   */
   'history:restore': {
     input: z.strictObject({ profileId: ProfileIdSchema, historyId: z.string().max(100) }),
-    output: DraftSchema,
+    output: z.object({ draft: DraftSchema, sync: SyncStatusSchema }),
   },
 
   // --- import (main opens the file; the renderer never names a path) ---

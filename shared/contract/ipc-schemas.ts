@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ModeSchema } from '../allowlist/model.ts';
 import { ApplyStateSchema } from './service.ts';
+import { SYNC_STATES } from '../sync/status.ts';
 
 /**
  * Data shapes that cross the IPC boundary (inputs and outputs of shared/contract/ipc.ts).
@@ -224,6 +225,41 @@ export const DraftSchema = z.object({
     .default(null),
 });
 export type DraftView = z.infer<typeof DraftSchema>;
+
+/** Where the draft stands against the service (shared/sync/status.ts); every sync call returns it. */
+export const SyncStatusSchema = z.object({
+  state: z.enum(SYNC_STATES),
+  remoteRevision: z.string().nullable(),
+  message: z.string(),
+  errorCode: z.string().nullable(),
+});
+export type SyncStatusView = z.infer<typeof SyncStatusSchema>;
+
+/**
+ * What a pull found: the service's changes since the draft's base and the admin's edits in the
+ * draft, both counted against that base ("the service changed 3 entries; your 2 edits are kept"),
+ * and the two sides as they were before the pull (the renderer shows them after a merge).
+ */
+export const PullChangesSchema = z.object({
+  /** The base before the pull; null before the first pull (both sides count from empty). */
+  base: z.object({ revision: z.string(), config: ConfigOutSchema }).nullable(),
+  /** The working copy before the pull: the admin's side. */
+  mine: ConfigOutSchema,
+  /** The revision the service holds now. */
+  remoteRevision: z.string(),
+  remote: ChangeSummarySchema,
+  local: ChangeSummarySchema,
+});
+export type PullChangesView = z.infer<typeof PullChangesSchema>;
+
+/** The outcome of a pull: the new draft, what changed on each side, and the sync status. */
+export const PullResultSchema = z.object({
+  status: z.enum(['updated', 'up-to-date', 'merged', 'conflicts']),
+  draft: DraftSchema,
+  changes: PullChangesSchema,
+  sync: SyncStatusSchema,
+});
+export type PullResultView = z.infer<typeof PullResultSchema>;
 
 export const DiffSchema = z.object({
   modeChanged: z.object({ from: ModeSchema, to: ModeSchema }).nullable(),

@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_ENTRIES, type Problem } from '../allowlist/model.ts';
+import type { Problem } from '../allowlist/model.ts';
 import { parseDelimited } from './delimited.ts';
 import { ImportError } from './errors.ts';
 import { detectMapping, noHeaderProblem, type ColumnMapping } from './header.ts';
@@ -6,33 +6,15 @@ import { basicProblems, entryProblems } from './list-problems.ts';
 import { rowsToEntries, type ImportedEntry } from './rows.ts';
 import type { Sheet, SourceFormat, TextEncodingName } from './table.ts';
 import { decodeText, looksBinary } from './text.ts';
-import {
-  compoundFileError,
-  DEFAULT_XLSX_LIMITS,
-  isCompoundFile,
-  readXlsx,
-  type XlsxLimits,
-} from './xlsx.ts';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits.ts';
+import { compoundFileError, isCompoundFile, readXlsx } from './xlsx.ts';
 import { isZip } from './zip-guard.ts';
 
 export { ImportError, isImportError, IMPORT_ERROR_CODES, type ImportErrorCode } from './errors.ts';
 export { columnLetter, type Sheet } from './table.ts';
 export type { ColumnMapping } from './header.ts';
 export type { ImportedEntry } from './rows.ts';
-
-/** Limits an import enforces; each is named in the error when hit. */
-export type ImportLimits = XlsxLimits & {
-  /** Largest file accepted, in bytes. */
-  maxFileBytes: number;
-  /** The service's entry limit, for the TOO_MANY_ENTRIES problem. */
-  maxEntries: number;
-};
-
-export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
-  ...DEFAULT_XLSX_LIMITS,
-  maxFileBytes: 50 * 1024 * 1024,
-  maxEntries: DEFAULT_MAX_ENTRIES,
-};
+export { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits.ts';
 
 export type ImportProgress = { done: number; total: number };
 

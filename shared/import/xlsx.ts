@@ -1,22 +1,10 @@
 import type ExcelJS from 'exceljs';
 import { ImportError } from './errors.ts';
 import type { Cell, Row, Sheet } from './table.ts';
-import {
-  DEFAULT_ZIP_LIMITS,
-  readCentralDirectory,
-  verifyZipEntries,
-  XmlTagCounter,
-  type ZipLimits,
-} from './zip-guard.ts';
+import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from './limits.ts';
+import { readCentralDirectory, verifyZipEntries, XmlTagCounter } from './zip-guard.ts';
 
-/** Zip limits plus the sheet size an XLSX may have. */
-export type XlsxLimits = ZipLimits & { maxRows: number; maxCells: number };
-
-export const DEFAULT_XLSX_LIMITS: XlsxLimits = {
-  ...DEFAULT_ZIP_LIMITS,
-  maxRows: 200_000,
-  maxCells: 600_000,
-};
+export { DEFAULT_XLSX_LIMITS, type XlsxLimits } from './limits.ts';
 
 const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 

@@ -1,21 +1,8 @@
 import { Inflate } from 'fflate';
 import { ImportError } from './errors.ts';
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './limits.ts';
 
-/** Limits a zip archive must stay within before any of it is handed to the XLSX reader. */
-export type ZipLimits = {
-  /** Most entries in the archive. */
-  maxZipEntries: number;
-  /** Most bytes all entries may inflate to, together. */
-  maxUncompressedBytes: number;
-  /** Highest inflated/compressed ratio of one entry (checked for entries over 1 MB inflated). */
-  maxRatio: number;
-};
-
-export const DEFAULT_ZIP_LIMITS: ZipLimits = {
-  maxZipEntries: 10_000,
-  maxUncompressedBytes: 200 * 1024 * 1024,
-  maxRatio: 500,
-};
+export { DEFAULT_ZIP_LIMITS, type ZipLimits } from './limits.ts';
 
 export type ZipEntryInfo = {
   name: string;

@@ -60,6 +60,39 @@ export function addressAt(b: Uint8Array, i: number, e: number): number {
   return value >>> 0;
 }
 
+/**
+ * `addressAt(b, i, b.length)` for the address that starts a line: the same answer, faster. No
+ * read is guarded: past the end of `b` a typed array reads `undefined`, which is no digit and no
+ * dot, so the address simply ends there (the scanner's hot loop, one call per line).
+ */
+export function leadingAddress(b: Uint8Array, i: number): number {
+  let value = 0;
+  for (let part = 0; ; part++) {
+    let d = (b[i] as number) ^ 48;
+    if (d > 9) return -1;
+    let n = d;
+    d = (b[++i] as number) ^ 48;
+    if (d <= 9) {
+      n = n * 10 + d;
+      d = (b[++i] as number) ^ 48;
+      if (d <= 9) {
+        n = n * 10 + d;
+        d = (b[++i] as number) ^ 48;
+        // A fourth digit: not an octet ("1.2.3.2555" is not 1.2.3.255).
+        if (n > 255 || d <= 9) return -1;
+      }
+    }
+    value = (value << 8) | n;
+    if (part === 3) break;
+    if (d !== (DOT ^ 48)) return -1;
+    i++;
+  }
+  // "1.2.3.4.5" must not read as 1.2.3.4.
+  if (b[i] === DOT && ((b[i + 1] as number) ^ 48) <= 9) return -1;
+  scanEnd = i;
+  return value >>> 0;
+}
+
 /** The first IPv4 address on a line, or -1. A candidate must not continue a number or address. */
 export function firstAddress(b: Uint8Array, s: number, e: number): number {
   for (let i = s; i < e; i++) {

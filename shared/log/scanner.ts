@@ -1,9 +1,9 @@
 import { CountTable } from './count-table.ts';
 import {
-  addressAt,
   detectDelimiter,
   fieldAddress,
   firstAddress,
+  leadingAddress,
   scanEnd,
   type LogDelimiter,
 } from './fields.ts';
@@ -158,14 +158,15 @@ export class LogScanner {
     let overlong = 0;
     if (this.column === undefined) {
       for (;;) {
-        // Fast path: the line starts with an address (the usual access log). addressAt stops at
-        // the first byte that is neither digit nor dot, so it never passes the newline, and the
-        // newline search starts after the address. `indexOf` is memchr when `b` is a Node Buffer.
+        // Fast path: the line starts with an address (the usual access log). leadingAddress
+        // stops at the first byte that is neither digit nor dot, so it never passes the newline,
+        // and the newline search starts after the address. `indexOf` is memchr when `b` is a
+        // Node Buffer.
         let v = -1;
         let from = pos;
         const c0 = b[pos] as number;
         if (c0 >= 48 && c0 <= 57) {
-          v = addressAt(b, pos, b.length);
+          v = leadingAddress(b, pos);
           if (v >= 0) from = scanEnd;
         }
         const nl = b.indexOf(NL, from);

@@ -7,13 +7,10 @@ import {
   expectSavedLocally,
   ipField,
   memoField,
-  openWithOfficeList,
   pasteInto,
 } from './support/ui.ts';
 
-test.beforeEach(async ({ app }) => {
-  await openWithOfficeList(app);
-});
+test.use({ startWithOfficeList: true });
 
 test('add and edit entries: inline validation, fix-its, duplicates, undo/redo, counters', async ({
   app,

@@ -2,13 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
 import { readRestriction } from './support/service-calls.ts';
-import {
-  addEntry,
-  expectSavedLocally,
-  openWithOfficeList,
-  SENDAI_OFFICE,
-  toJapanese,
-} from './support/ui.ts';
+import { addEntry, expectSavedLocally, SENDAI_OFFICE, toJapanese } from './support/ui.ts';
 import { openPlan, saveThroughPlan } from './support/sync.ts';
 
 /** Add the Sendai office by typing, wait for the autosave, save it; returns the new revision. */
@@ -18,9 +12,7 @@ async function saveSendaiOffice(page: Page): Promise<string> {
   return saveThroughPlan(page);
 }
 
-test.beforeEach(async ({ app }) => {
-  await openWithOfficeList(app);
-});
+test.use({ startWithOfficeList: true });
 
 test('history lists both saves, diffs one against the working copy and restores it through the plan', async ({
   app,

@@ -9,7 +9,6 @@ import {
   expectSavedLocally,
   ipField,
   memoField,
-  openWithOfficeList,
   SENDAI_OFFICE,
   toJapanese,
 } from './support/ui.ts';
@@ -22,9 +21,7 @@ import {
   without,
 } from './support/sync.ts';
 
-test.beforeEach(async ({ app }) => {
-  await openWithOfficeList(app);
-});
+test.use({ startWithOfficeList: true });
 
 test('remote changed while editing: what each side did, conflicts one by one, then the plan', async ({
   app,
@@ -195,6 +192,9 @@ test('a 412 without conflicts combines both sides and shows the new plan', async
   expect((await readRestriction(app.service.url)).revision).toBe(theirs);
   // Behind the plan: what each side did.
   const combined = page.getByTestId('combined');
+  await expect(combined.getByTestId('combined-counts')).toHaveText(
+    'On the service: 1 change since the list you started from. In your draft: 1 change, all kept.',
+  );
   await expect(combined.getByTestId('merge-theirs')).toContainText('198.51.100.0/24 Nagoya office');
   await expect(combined.getByTestId('merge-mine')).toContainText(
     'Osaka office → Osaka office (mine)',

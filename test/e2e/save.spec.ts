@@ -1,19 +1,10 @@
 import { expect, test } from './support/fixtures.ts';
 import { expectAccessible, screenshot } from './support/evidence.ts';
 import { readRestriction } from './support/service-calls.ts';
-import {
-  addEntry,
-  expectSavedLocally,
-  ipField,
-  memoField,
-  openWithOfficeList,
-  SENDAI_OFFICE,
-} from './support/ui.ts';
+import { addEntry, expectSavedLocally, ipField, memoField, SENDAI_OFFICE } from './support/ui.ts';
 import { openPlan } from './support/sync.ts';
 
-test.beforeEach(async ({ app }) => {
-  await openWithOfficeList(app);
-});
+test.use({ startWithOfficeList: true });
 
 test('save shows the plan, then the service has the new list', async ({ app }) => {
   const { page } = app;

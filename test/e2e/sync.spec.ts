@@ -43,6 +43,10 @@ test('sync status: up to date, local changes, remote changed, offline, each with
     `Merged with revision ${theirs} from the service: what each side did`,
   );
   await expect(combined).toContainText('No conflicts: both sides are now in your draft.');
+  // How much each side did, from the pull's own report.
+  await expect(combined.getByTestId('combined-counts')).toHaveText(
+    'On the service: 1 change since the list you started from. In your draft: 1 change, all kept.',
+  );
   await expect(combined.getByTestId('merge-mine')).toContainText(
     'Osaka office → Osaka office (3F)',
   );

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
+import type { Entry } from '../../shared/allowlist/model.ts';
 
 /**
  * The real `allowlist` command in a child process, as an admin runs it (unit and integration
@@ -47,4 +48,9 @@ export function scratchDir(prefix: string): { dir: string; at: (name: string) =>
   const dir = mkdtempSync(join(tmpdir(), prefix));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return { dir, at: (name: string) => join(dir, name) };
+}
+
+/** A list file's text in the service's GET shape (mode ALLOW_SPECIFIC), `extra` fields after. */
+export function listJson(entries: Entry[], extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({ mode: 'ALLOW_SPECIFIC', entries, ...extra });
 }

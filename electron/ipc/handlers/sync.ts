@@ -12,13 +12,12 @@ export function syncHandlers(s: MainServices): Pick<Handlers, SyncAreas> {
       ctx.emit('draft:changed', { profileId, updatedAt: saved.updatedAt });
       return saved;
     },
-    'draft:discard': async ({ profileId }) => s.drafts.discard(profileId),
     'sync:status': async ({ profileId }) => s.drafts.status(profileId),
     'sync:pull': async ({ profileId }) => s.drafts.pull(profileId),
+    'sync:discard-and-pull': async ({ profileId }) => s.drafts.discardAndPull(profileId),
     'sync:plan': async ({ profileId }) => s.sync.plan(profileId),
     'sync:push': async ({ profileId, planId, confirmation }, ctx) =>
       s.sync.push(profileId, planId, confirmation, (status) => ctx.emit('apply:state', status)),
-    'merge:get': async ({ profileId }) => s.drafts.get(profileId).merge,
     'merge:resolve': async ({ profileId, resolutions }) => s.drafts.resolve(profileId, resolutions),
     'apply:status': async ({ profileId }, ctx) =>
       s.sync.status(profileId, (status) => ctx.emit('apply:state', status)),

@@ -11,6 +11,7 @@ import { applyMerges, countAfter, extraAfter } from './apply-merges.ts';
 import type { EntryLimitSource } from '../../../shared/allowlist/model.ts';
 import { MergeTable, WIDE_EXTRA_ADDRESSES } from './merge-table.tsx';
 import './aggregate.css';
+import { Screen } from '../../components/ui/screen.tsx';
 
 /**
  * The aggregation planner: exact merges and the cap-aware plan for the working copy, with the
@@ -33,11 +34,7 @@ export function AggregatePanel({
   const validTarget = Number.isFinite(target) && target >= 1 ? Math.floor(target) : maxEntries;
 
   return (
-    <section className="aggregate" aria-labelledby="aggregate-heading">
-      <h2 id="aggregate-heading" className="section-heading">
-        {t('aggregate.heading')}
-      </h2>
-      <p className="muted aggregate-intro">{t('aggregate.intro')}</p>
+    <Screen name="aggregate" heading={t('aggregate.heading')} intro={t('aggregate.intro')}>
       <NumberField
         className="field aggregate-target"
         value={target}
@@ -79,7 +76,7 @@ export function AggregatePanel({
           }}
         />
       )}
-    </section>
+    </Screen>
   );
 }
 

@@ -29,8 +29,11 @@ export type ApplyTracking = {
  * until the admin restores the previous revision or chooses to keep the current list.
  */
 export function useApply(profileId: string): ApplyTracking {
-  const [status, setStatus] = useState<ApplyStatusView | null>(null);
-  const [recovery, setRecovery] = useState(false);
+  const [stored, setStatus] = useState<ApplyStatusView | null>(null);
+  // The profile whose recovery is on (a profile switch leaves the other one's behind).
+  const [recoveryOf, setRecovery] = useState<string | null>(null);
+  const status = stored?.profileId === profileId ? stored : null;
+  const recovery = recoveryOf === profileId;
   const [probing, setProbing] = useState(false);
   const [probeError, setProbeError] = useState<string | null>(null);
   const [lastProbeAt, setLastProbeAt] = useState<Date | null>(null);
@@ -40,7 +43,7 @@ export function useApply(profileId: string): ApplyTracking {
     (next: ApplyStatusView) => {
       if (next.profileId !== profileId) return;
       setStatus(next);
-      if (next.phase === 'locked-out') setRecovery(true);
+      if (next.phase === 'locked-out') setRecovery(profileId);
     },
     [profileId],
   );
@@ -86,7 +89,7 @@ export function useApply(profileId: string): ApplyTracking {
       const ahead = status?.revision === s.revision && status.phase !== 'applying';
       if (!ahead) accept(s);
     },
-    dismissRecovery: () => setRecovery(false),
+    dismissRecovery: () => setRecovery(null),
     dismiss: () => status && setHidden(`${status.revision}:${status.phase}`),
   };
 }

@@ -29,10 +29,14 @@ export type DraftState = {
   nextId: number;
   /** Incremented on every change of content (for "saved locally" and autosave). */
   version: number;
+  /** The version a `load` produced: that content came from main and needs no autosave. */
+  loadedVersion: number;
+  /** The loaded working copy differs from its base (main said so). */
+  loadedDirty: boolean;
 };
 
 export type DraftAction =
-  | { type: 'load'; config: Config }
+  | { type: 'load'; config: Config; dirty?: boolean }
   | { type: 'setMode'; mode: Mode }
   | { type: 'edit'; id: number; field: Field; value: string }
   | { type: 'addRow'; afterId: number | null }
@@ -108,6 +112,8 @@ export function initialDraft(config: Config): DraftState {
     structure: 0,
     nextId: config.entries.length + 1,
     version: 0,
+    loadedVersion: 0,
+    loadedDirty: false,
   };
 }
 
@@ -142,6 +148,8 @@ export function draftReducer(state: DraftState, action: DraftAction): DraftState
         nextId: state.nextId + rows.length,
         structure: state.structure + 1,
         version: state.version + 1,
+        loadedVersion: state.version + 1,
+        loadedDirty: action.dirty ?? false,
       };
     }
     case 'replaceAll': {

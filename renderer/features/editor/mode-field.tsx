@@ -1,7 +1,7 @@
 import { memo } from 'react';
-import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Mode } from '../../../shared/allowlist/model.ts';
+import { RadioField } from '../../components/ui/radio-field.tsx';
 
 /**
  * The mode radio, with the service's own advice when "Allow all" is chosen.
@@ -16,22 +16,15 @@ export const ModeField = memo(function ModeField({
   const { t } = useTranslation();
   return (
     <div className="mode-field">
-      <RadioGroup
+      <RadioField
+        label={t('mode.label')}
         value={mode}
-        onChange={(v) => onChange(v as Mode)}
-        orientation="horizontal"
-        className="radio-group"
-      >
-        <Label className="field-label">{t('mode.label')}</Label>
-        <div className="radio-options">
-          <Radio value="ALLOW_SPECIFIC" className="radio">
-            {t('mode.allowSpecific')}
-          </Radio>
-          <Radio value="ALLOW_ALL" className="radio">
-            {t('mode.allowAll')}
-          </Radio>
-        </div>
-      </RadioGroup>
+        options={[
+          { value: 'ALLOW_SPECIFIC', label: t('mode.allowSpecific') },
+          { value: 'ALLOW_ALL', label: t('mode.allowAll') },
+        ]}
+        onChange={onChange}
+      />
       {mode === 'ALLOW_ALL' && (
         <div className="callout callout-warning" role="note" data-testid="allow-all-advice">
           <strong>{t('mode.adviceTitle')}</strong> {t('mode.advice')}

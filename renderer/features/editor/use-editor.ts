@@ -27,6 +27,11 @@ export type Editor = {
   autosave: AutosaveState;
   /** Resolves when the latest change is saved locally (before a plan is made). */
   flush: () => Promise<void>;
+  /**
+   * Show a working copy main handed over (after a pull, push, merge or restore): replaces the
+   * content and the undo history; nothing is autosaved for it (main has it already).
+   */
+  load: (config: Config, dirty: boolean) => void;
 };
 
 /** Delay between the last keystroke and the local autosave. */
@@ -67,6 +72,11 @@ export function useEditor(
   const [savedVersion, setSavedVersion] = useState(state.version);
   useEffect(() => {
     if (state.version === lastSavedVersion.current) return;
+    if (state.version === state.loadedVersion) {
+      // Main's own working copy: on disk already (the status says so, see `shown`).
+      lastSavedVersion.current = state.version;
+      return;
+    }
     const bad = badCidrRows(state.rows);
     const timer = setTimeout(() => {
       if (bad.length > 0) {
@@ -78,6 +88,8 @@ export function useEditor(
       setAutosave({ kind: 'saving' });
       pending.current = saveRef.current(config).then(
         (r) => {
+          // A load meanwhile is newer than this save: its status stands.
+          if (version < lastSavedVersion.current) return;
           lastSavedVersion.current = version;
           setSavedVersion(version);
           setAutosave({ kind: 'saved', dirty: r.dirty, at: r.updatedAt });
@@ -87,7 +99,7 @@ export function useEditor(
       );
     }, AUTOSAVE_MS);
     return () => clearTimeout(timer);
-  }, [state.version, state.rows, config]);
+  }, [state.version, state.loadedVersion, state.rows, config]);
 
   // Stable identity (reads the latest state through a ref) so that it is no new prop per keystroke.
   const latest = useRef({ state, config });
@@ -96,7 +108,11 @@ export function useEditor(
   }, [state, config]);
   const flush = useCallback(async () => {
     const { state, config } = latest.current;
-    if (state.version !== lastSavedVersion.current && badCidrRows(state.rows).length === 0) {
+    if (
+      state.version !== lastSavedVersion.current &&
+      state.version !== state.loadedVersion &&
+      badCidrRows(state.rows).length === 0
+    ) {
       const version = state.version;
       const r = await saveRef.current(config);
       lastSavedVersion.current = version;
@@ -107,9 +123,20 @@ export function useEditor(
   }, []);
 
   const saving = autosave.kind === 'saved' && state.version !== savedVersion;
+  // Just loaded from main (no edit since): saved, as dirty as main said.
+  const loaded = state.loadedVersion > 0 && state.version === state.loadedVersion;
   const shown: AutosaveState = useMemo(
-    () => (saving ? { kind: 'saving' } : autosave),
-    [saving, autosave],
+    () =>
+      loaded
+        ? { kind: 'saved', dirty: state.loadedDirty, at: '' }
+        : saving
+          ? { kind: 'saving' }
+          : autosave,
+    [loaded, state.loadedDirty, saving, autosave],
   );
-  return { state, dispatch, config, validation, autosave: shown, flush };
+  const load = useCallback(
+    (next: Config, dirty: boolean) => dispatch({ type: 'load', config: next, dirty }),
+    [],
+  );
+  return { state, dispatch, config, validation, autosave: shown, flush, load };
 }

@@ -10,6 +10,7 @@ import { api, call, errorText } from '../../lib/api.ts';
 import { useModeLabel } from '../sync/merge-sides.tsx';
 import { useInFlight } from '../workspace/in-flight.ts';
 import { WorkspaceBody } from '../workspace/workspace-body.tsx';
+import { initialWorkspace } from '../workspace/workspace-state.ts';
 import { EgressSettings } from './egress-settings.tsx';
 import { HandoffBanner } from './handoff-banner.tsx';
 import { HandoffRecovery } from './handoff-recovery.tsx';
@@ -91,7 +92,9 @@ export function HandoffWorkspace({ profile }: { profile: ProfileView }) {
           replace(r.draft, r.status);
         }}
         onRestore={async (historyId) => {
-          const d = await call(api().history.restore({ profileId: profile.id, historyId }));
+          const { draft: d } = await call(
+            api().history.restore({ profileId: profile.id, historyId }),
+          );
           const s = await call(api().handoff.dismiss({ profileId: profile.id }));
           setRecovery(false);
           replace(d, s, true);
@@ -129,17 +132,13 @@ export function HandoffWorkspace({ profile }: { profile: ProfileView }) {
       <WorkspaceBody
         key={`${profile.id}-${generation}`}
         profile={profile}
-        draft={draft}
-        sync={null}
-        error={null}
-        notice={null}
+        state={{ ...initialWorkspace(profile.id), draft }}
         onDismissNotice={() => {}}
         onPull={async () => {}}
         onPushed={() => {}}
-        onSaved={() => {}}
-        checking={false}
+        onAutosaved={() => {}}
+        onReviewStarted={() => {}}
         inFlight={inFlight}
-        autoReview={false}
         applyBanner={
           <HandoffBanner
             status={status}

@@ -9,6 +9,7 @@ import type { Editor } from '../editor/use-editor.ts';
 import { RevisionDiff } from './revision-diff.tsx';
 import './history.css';
 import { ErrorCallout } from '../../components/ui/error-callout.tsx';
+import { Screen } from '../../components/ui/screen.tsx';
 
 /**
  * History: the revisions saved to the service, newest first, with time and summary; compare one
@@ -31,6 +32,7 @@ export function HistoryPanel({
   const [restored, setRestored] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // Read again whenever the live revision moves (a save from this window adds an item).
   useEffect(() => {
     let alive = true;
     call(api().history.list({ profileId }))
@@ -39,7 +41,7 @@ export function HistoryPanel({
     return () => {
       alive = false;
     };
-  }, [profileId]);
+  }, [profileId, liveRevision]);
 
   const locale = i18n.language === 'ja' ? 'ja' : currentLocale();
   const formatTime = useDateTimeFormat();
@@ -50,7 +52,7 @@ export function HistoryPanel({
     try {
       // Local edits first, so that Undo after the restore brings them back.
       await editor.flush();
-      const draft = await call(api().history.restore({ profileId, historyId: item.id }));
+      const { draft } = await call(api().history.restore({ profileId, historyId: item.id }));
       editor.dispatch({ type: 'replaceAll', config: draft.working });
       setRestored(item.revision);
     } catch (e) {
@@ -75,11 +77,7 @@ export function HistoryPanel({
 
   const selected = items?.find((i) => i.id === comparing) ?? null;
   return (
-    <section className="history" aria-labelledby="history-heading">
-      <h2 id="history-heading" className="section-heading">
-        {t('history.heading')}
-      </h2>
-      <p className="muted history-intro">{t('history.intro')}</p>
+    <Screen name="history" heading={t('history.heading')} intro={t('history.intro')}>
       <div role="status" aria-live="polite" className="live-notes">
         {restored && (
           <p className="callout callout-ok" data-testid="history-restored">
@@ -156,6 +154,6 @@ export function HistoryPanel({
           onClose={() => setComparing(null)}
         />
       )}
-    </section>
+    </Screen>
   );
 }

@@ -86,7 +86,7 @@ export function ImportPreview({ rows, locale }: { rows: PreviewRow[]; locale: 'e
         </ToggleButtonGroup>
       </div>
       <div
-        className="import-table"
+        className="table"
         role="table"
         aria-label={t('importer.previewLabel')}
         aria-rowcount={visible.length + 1}
@@ -97,15 +97,11 @@ export function ImportPreview({ rows, locale }: { rows: PreviewRow[]; locale: 'e
             <span role="columnheader" className="import-cell import-cell-num">
               {t('importer.colRow')}
             </span>
-            <span role="columnheader" className="import-cell">
-              {t('importer.colEntries')}
-            </span>
-            <span role="columnheader" className="import-cell">
-              {t('importer.colMemo')}
-            </span>
-            <span role="columnheader" className="import-cell">
-              {t('importer.colProblems')}
-            </span>
+            {(['colEntries', 'colMemo', 'colProblems'] as const).map((column) => (
+              <span key={column} role="columnheader" className="import-cell">
+                {t(`importer.${column}`)}
+              </span>
+            ))}
           </div>
         </div>
         <div

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput, PlanView } from '../../../shared/contract/ipc.ts';
 import { Button } from '../../components/ui/button.tsx';
@@ -10,9 +10,13 @@ import { restrictionBackOn } from '../../../shared/sync/restriction-off.ts';
 
 export type PushOutcome = ChannelOutput<'sync:push'>;
 
+/** The plan on screen: its review, or the lockout confirmation that follows it. */
+export type ShownPlan = { view: PlanView; dialog: 'plan' | 'lockout' };
+
 /**
  * "Review and save": flush the autosave, ask main for the plan, show it, then the lockout
- * confirmation when the plan excludes the admin or a protected address, then push.
+ * confirmation when the plan excludes the admin or a protected address, then push. The plan on
+ * screen and the error are the workspace's state (workspace-state.ts); this renders and asks.
  */
 export function SaveFlow({
   profileId,
@@ -22,7 +26,13 @@ export function SaveFlow({
   onPushed,
   onReplace,
   autoReview = false,
+  onAutoReview,
   inFlight,
+  shown,
+  error,
+  onShow,
+  onClose,
+  onError,
 }: {
   profileId: string;
   serviceName: string;
@@ -33,15 +43,25 @@ export function SaveFlow({
   onReplace: (config: PlanView['config']) => void;
   /** The push's outcome and the list it tried to send. */
   onPushed: (outcome: PushOutcome, sent: PlanView['config']) => void;
-  /** Open the plan as soon as this mounts (after a merge was resolved or a revision restored). */
+  /** Open the plan now (after a merge was resolved or a revision restored). */
   autoReview?: boolean;
+  /** The plan was opened for `autoReview` (the request is done). */
+  onAutoReview?: () => void;
   /** The workspace's one owner of what is in flight: a plan or push runs only through it. */
   inFlight: InFlight;
+  /** The plan on screen, if any. */
+  shown: ShownPlan | null;
+  /** Why the last plan or save did not go through (in the UI language). */
+  error: string | null;
+  onShow: (shown: ShownPlan) => void;
+  /** Close the plan; `keepError`: the error stays next to the button. */
+  onClose: (keepError: boolean) => void;
+  onError: (message: string | null) => void;
 }) {
   const { t } = useTranslation();
-  const [plan, setPlan] = useState<PlanView | null>(null);
-  const [lockoutPlan, setLockoutPlan] = useState<PlanView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const plan = shown?.dialog === 'plan' ? shown.view : null;
+  const lockoutPlan = shown?.dialog === 'lockout' ? shown.view : null;
+  const setError = onError;
   const busy = inFlight.current === 'review' || inFlight.current === 'push';
 
   const review = async () => {
@@ -52,19 +72,24 @@ export function SaveFlow({
         return call(api().sync.plan({ profileId }));
       });
       // Not started (another action runs): say which, never nothing.
-      if (made.ran) setPlan(made.value);
+      if (made.ran) onShow({ view: made.value, dialog: 'plan' });
       else setError(t(`syncUi.busy.${made.busyWith}`));
     } catch (e) {
       setError(errorText(e));
     }
   };
 
-  const reviewedOnMount = useRef(false);
+  const reviewing = useRef(false);
   useEffect(() => {
-    if (!autoReview || reviewedOnMount.current) return;
-    reviewedOnMount.current = true;
+    if (!autoReview) {
+      reviewing.current = false;
+      return;
+    }
+    if (reviewing.current) return;
+    // Once per request: the workspace clears `autoReview` through onAutoReview.
+    reviewing.current = true;
+    onAutoReview?.();
     void review();
-    // Once per mount: the workspace remounts the body for each new draft.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [autoReview]);
 
@@ -78,8 +103,6 @@ export function SaveFlow({
         setError(t(`syncUi.busy.${sent.busyWith}`));
         return;
       }
-      setPlan(null);
-      setLockoutPlan(null);
       onPushed(sent.value, current.config);
     } catch (e) {
       setError(errorText(e));
@@ -90,8 +113,7 @@ export function SaveFlow({
     if (!plan) return;
     if (plan.confirmationPhrase !== null) {
       // Keep the plan behind; the lockout dialog takes over (Cancel returns to editing).
-      setLockoutPlan(plan);
-      setPlan(null);
+      onShow({ view: plan, dialog: 'lockout' });
       return;
     }
     void push(plan);
@@ -122,13 +144,13 @@ export function SaveFlow({
         serviceName={serviceName}
         busy={busy}
         error={error}
-        onCancel={() => setPlan(null)}
+        onCancel={() => onClose(true)}
         onConfirm={confirmPlan}
         onRestrictionBackOn={() => {
           if (!plan?.restrictionOff) return;
           // Back in the editor with the restriction on: the admin reviews the new plan.
           onReplace(restrictionBackOn(plan.config, plan.restrictionOff));
-          setPlan(null);
+          onClose(true);
         }}
       />
       <LockoutDialog
@@ -136,10 +158,7 @@ export function SaveFlow({
         plan={lockoutPlan}
         busy={busy}
         error={error}
-        onCancel={() => {
-          setLockoutPlan(null);
-          setError(null);
-        }}
+        onCancel={() => onClose(false)}
         onConfirm={(phrase) => lockoutPlan && void push(lockoutPlan, phrase)}
       />
     </div>

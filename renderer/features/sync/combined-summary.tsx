@@ -1,33 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { Config } from '../../../shared/allowlist/model.ts';
-import type { DraftView } from '../../../shared/contract/ipc.ts';
 import { Button } from '../../components/ui/button.tsx';
+import type { Combined } from './combined.ts';
 import { MergeSides } from './merge-sides.tsx';
 import './sync.css';
-
-/** A merge main did without conflicts: the three sides as they were. */
-export type Combined = {
-  base: Config;
-  baseRevision: string;
-  mine: Config;
-  theirs: Config;
-  theirsRevision: string;
-};
-
-/**
- * The sides of a conflict-free merge, from the draft before and after it (main replaces the base,
- * so the renderer keeps the picture); null when nothing was combined.
- */
-export function combinedFrom(before: DraftView | null, after: DraftView): Combined | null {
-  if (!before?.base || !after.base || before.base.revision === after.base.revision) return null;
-  return {
-    base: { mode: before.base.mode, entries: before.base.entries },
-    baseRevision: before.base.revision,
-    mine: before.working,
-    theirs: { mode: after.base.mode, entries: after.base.entries },
-    theirsRevision: after.base.revision,
-  };
-}
 
 /**
  * "Combined with their changes": what each side did, when the service's newer list merged into
@@ -55,6 +30,12 @@ export function CombinedSummary({
           {t('app.dismiss')}
         </Button>
       </div>
+      <p className="combined-counts" data-testid="combined-counts">
+        {t('syncUi.combinedCounts', {
+          remote: t('syncUi.changeCount', { count: combined.counts.remote }),
+          local: t('syncUi.changeCount', { count: combined.counts.local }),
+        })}
+      </p>
       <p className="combined-hint">{t('syncUi.combinedHint')}</p>
       <MergeSides
         base={combined.base}

@@ -1,23 +1,22 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DraftView } from '../../../shared/contract/ipc.ts';
+import type { ChannelOutput } from '../../../shared/contract/ipc.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { AppDialog } from '../../components/ui/dialog.tsx';
 import { api, call, errorText } from '../../lib/api.ts';
 
 /** How "discard my changes" ended: the service's list is in the editor, or only the discard worked. */
-export type DiscardOutcome =
-  { kind: 'pulled'; draft: DraftView } | { kind: 'pull-failed'; draft: DraftView; message: string };
+export type DiscardOutcome = ChannelOutput<'sync:discard-and-pull'>;
 
 /**
  * The way out of a merge without resolving it: drop the local changes and take the service's
  * list as it is now.
  *
- * A secondary action behind a confirmation (Cancel is focused and is the default). It uses the
- * existing channels: `draft:discard` (working copy = base, pending merge cleared) then
- * `sync:pull` (a clean draft is simply replaced by the service's current list: base = working =
- * remote). Nothing is sent to the service. If the discard works but the read fails (offline),
- * the outcome says so: the changes are gone as confirmed, and a later refresh brings the list.
+ * A secondary action behind a confirmation (Cancel is focused and is the default). One call,
+ * `sync:discard-and-pull`: main sets working copy = base, clears the pending merge, then pulls (a
+ * clean draft is simply replaced by the service's current list). Nothing is sent to the service.
+ * If the discard works but the read fails (offline), the outcome says so: the changes are gone as
+ * confirmed, and a later refresh brings the list.
  */
 export function DiscardChanges({
   profileId,
@@ -36,20 +35,12 @@ export function DiscardChanges({
   const discard = async () => {
     setBusy(true);
     setError(null);
-    let discarded: DraftView;
     try {
-      discarded = await call(api().draft.discard({ profileId }));
+      onDiscarded(await call(api().sync.discardAndPull({ profileId })));
     } catch (e) {
       // Nothing changed: the merge is still there; say why and stay in the dialog.
       setError(errorText(e));
       setBusy(false);
-      return;
-    }
-    try {
-      const pulled = await call(api().sync.pull({ profileId }));
-      onDiscarded({ kind: 'pulled', draft: pulled.draft });
-    } catch (e) {
-      onDiscarded({ kind: 'pull-failed', draft: discarded, message: errorText(e) });
     }
   };
 

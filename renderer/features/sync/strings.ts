@@ -39,6 +39,10 @@ export const syncEn = {
   combinedTitle: 'Merged with revision {{revision}} from the service: what each side did',
   combinedHint:
     'No conflicts: both sides are now in your draft. When it is ready, press “Review and save…”.',
+  combinedCounts:
+    'On the service: {{remote}} since the list you started from. In your draft: {{local}}, all kept.',
+  changeCount_one: '{{count}} change',
+  changeCount_other: '{{count}} changes',
   discarded:
     'Your changes were discarded. The editor shows the list on the service (revision {{revision}}).',
   discardedPullFailed:
@@ -193,6 +197,10 @@ export const syncJa: SyncStrings = {
   combinedTitle: 'サービスのリビジョン {{revision}} と統合しました: 双方の変更',
   combinedHint:
     '競合はありません。双方の変更が下書きに入っています。準備ができたら「確認して保存…」を押してください。',
+  combinedCounts:
+    'サービス側: 元にしたリスト以降 {{remote}}。下書き側: {{local}}（すべて残っています）。',
+  changeCount_one: '{{count}} 件の変更',
+  changeCount_other: '{{count}} 件の変更',
   discarded:
     '下書きの変更を破棄しました。エディターにはサービス上のリスト（リビジョン {{revision}}）を表示しています。',
   discardedPullFailed:

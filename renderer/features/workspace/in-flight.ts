@@ -2,9 +2,10 @@ import { useState } from 'react';
 
 /**
  * What the workspace has in flight against the service: a refresh (pull), a plan being made, or
- * a push. One at a time: a refresh replaces the draft and remounts the workspace body, so a plan
- * or push result landing in the old body would be dropped without a word. Instead the other
- * buttons are disabled with the reason (`syncUi.busy.*`) until the running action has finished.
+ * a push. One at a time: a refresh replaces the draft under the editor, so a plan or push made
+ * from the old draft would be out of date the moment it lands. Instead the other buttons are
+ * disabled with the reason (`syncUi.busy.*`) until the running action has finished. The running
+ * action is part of the workspace state (workspace-state.ts); the gate is its synchronous check.
  */
 export type Activity = 'refresh' | 'review' | 'push';
 
@@ -44,7 +45,10 @@ export function createInFlightGate(onChange: (current: Activity | null) => void)
   };
 }
 
-/** The in-flight owner of one workspace. */
+/**
+ * A standalone in-flight owner, for a workspace without the workspace reducer (the cybozu.com
+ * Store hand-off): the same gate, its running action as React state.
+ */
 export function useInFlight(): InFlight {
   const [current, setCurrent] = useState<Activity | null>(null);
   const [gate] = useState(() => createInFlightGate(setCurrent));

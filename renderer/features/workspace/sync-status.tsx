@@ -3,7 +3,7 @@ import type { DraftView } from '../../../shared/contract/ipc.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { useDateTimeFormat } from '../../i18n/format.ts';
 import type { AutosaveState } from '../editor/use-editor.ts';
-import type { SyncState } from './workspace.tsx';
+import type { SyncState } from './workspace-state.ts';
 
 /**
  * Status line: saved locally / not yet synced / offline, and when the list was last read.

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import type { Key } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -22,43 +22,41 @@ import { HistoryPanel } from '../history/history-panel.tsx';
 import { ProtectedAddresses } from '../settings/protected-addresses.tsx';
 import { SyncAdvice, SyncStatus } from './sync-status.tsx';
 import type { InFlight } from './in-flight.ts';
-import type { Notice, SyncState } from './workspace.tsx';
+import { refreshDisabled, refreshDisabledReason, saveDisabledReason } from './save-gate.ts';
+import type { WorkspaceState } from './workspace-state.ts';
 
 /**
  * The workspace of a loaded draft: status line, actions (files, Refresh, Review and save…),
- * notices and the tabs. Remounted by the workspace for each new draft (its `generation`).
+ * notices and the tabs. A new draft from main (a new `state.draft`) is loaded into the editor.
  */
 export function WorkspaceBody({
   profile,
-  draft,
-  sync,
-  error,
-  notice,
-  onDismissNotice,
+  state,
+  inFlight,
   onPull,
   onPushed,
-  onSaved,
-  checking,
+  onAutosaved,
   onCheck,
-  inFlight,
-  autoReview,
+  onDismissNotice,
+  onReviewStarted,
+  plan,
   applyBanner,
   handoffSave,
 }: {
   profile: ProfileView;
-  draft: DraftView;
-  sync: SyncState | null;
-  error: string | null;
-  notice: Notice | null;
-  onDismissNotice: () => void;
+  state: WorkspaceState & { draft: DraftView };
+  inFlight: InFlight;
   onPull: () => Promise<void>;
   onPushed: (outcome: PushOutcome, sent: Config) => void;
-  onSaved: () => void;
-  checking: boolean;
+  /** A local autosave finished: is the draft still different from the base? */
+  onAutosaved: (dirty: boolean) => void;
   /** Absent: nothing to ask (a cybozu.com Store profile). */
   onCheck?: (() => void) | undefined;
-  inFlight: InFlight;
-  autoReview: boolean;
+  onDismissNotice: () => void;
+  /** The requested plan review (`state.review`) has been opened. */
+  onReviewStarted: () => void;
+  /** The plan on screen and the save error (workspace state); absent with `handoffSave`. */
+  plan?: Pick<ComponentProps<typeof SaveFlow>, 'onShow' | 'onClose' | 'onError'> | undefined;
   applyBanner: ReactNode;
   /**
    * A cybozu.com Store profile (renderer/features/handoff): its save panel instead of Refresh and
@@ -67,6 +65,9 @@ export function WorkspaceBody({
   handoffSave?: ((editor: Editor) => ReactNode) | undefined;
 }) {
   const { t } = useTranslation();
+  const { draft, sync, notice, checking } = state;
+  // Offline already said by the sync advice: no second message for the failed pull.
+  const error = state.pullOffline && sync?.state === 'offline' ? null : state.error;
   // The limit and where it comes from, so the over-limit texts say it rightly.
   const { max: maxEntries, source: limitSource } = entryLimit(
     profile.maxEntries,
@@ -75,31 +76,41 @@ export function WorkspaceBody({
   const save = useCallback(
     async (working: Config) => {
       const r = await call(api().draft.save({ profileId: profile.id, working }));
-      onSaved();
+      onAutosaved(r.dirty);
       return r;
     },
-    [profile.id, onSaved],
+    [profile.id, onAutosaved],
   );
   const editor = useEditor(draft.working, draft.dirty, maxEntries, save);
+  // The draft the editor shows: a new one from main replaces the content (and the undo steps).
+  // (Adjusted while rendering, so no frame shows the old content under the new draft.)
+  const [shown, setShown] = useState(draft);
+  if (shown !== draft) {
+    setShown(draft);
+    editor.load(draft.working, draft.dirty);
+  }
+  // The plan opens once the editor shows the draft it is for.
+  const autoReview = state.review && shown === draft;
   const [tab, setTab] = useState<Key>('editor');
   const live: Config | null = draft.base
     ? { mode: draft.base.mode, entries: draft.base.entries }
     : null;
 
-  const offline = sync?.state === 'offline';
-  const dirty = editor.autosave.kind === 'saved' ? editor.autosave.dirty : true;
   const running = inFlight.current;
-  let disabledReason: string | null = null;
-  // A refresh replaces the draft this would plan: wait for it (the reason says so).
-  if (running === 'refresh') disabledReason = t('syncUi.busy.refresh');
-  else if (offline) disabledReason = t('save.disabledOffline');
-  else if (editor.autosave.kind === 'blocked')
-    disabledReason = t('save.disabledBadCidr', { n: editor.autosave.row });
-  else if (editor.validation.errors > 0) disabledReason = t('save.disabledErrors');
-  else if (!dirty) disabledReason = t('save.disabledNoChanges');
-  // A plan or push is running: a refresh now would remount the body and drop its result.
-  const refreshReason =
-    running === 'review' || running === 'push' ? t(`syncUi.busy.${running}`) : null;
+  const saveReason = saveDisabledReason({
+    running,
+    sync,
+    autosave: editor.autosave,
+    errors: editor.validation.errors,
+  });
+  const disabledReason = saveReason && t(saveReason.key, saveReason.params);
+  const refreshNotice = refreshDisabledReason(running);
+  const refreshReason = refreshNotice && t(refreshNotice.key);
+  // Unsaved keystrokes first: the pull merges the draft as it is on disk.
+  const pull = async () => {
+    await editor.flush();
+    await onPull();
+  };
 
   return (
     <div className="workspace">
@@ -127,8 +138,8 @@ export function WorkspaceBody({
             <>
               <span className="toolbar-divider" aria-hidden="true" />
               <Button
-                onPress={() => void onPull()}
-                isDisabled={running !== null || offline}
+                onPress={() => void pull()}
+                isDisabled={refreshDisabled(running, sync)}
                 aria-describedby={refreshReason ? 'refresh-disabled-reason' : undefined}
                 variant={sync?.state === 'remote-changed' ? 'primary' : 'secondary'}
               >
@@ -152,7 +163,13 @@ export function WorkspaceBody({
                 onPushed={onPushed}
                 onReplace={(config) => editor.dispatch({ type: 'replaceAll', config })}
                 autoReview={autoReview}
+                onAutoReview={onReviewStarted}
                 inFlight={inFlight}
+                shown={state.plan}
+                error={state.saveError}
+                onShow={plan?.onShow ?? (() => {})}
+                onClose={plan?.onClose ?? (() => {})}
+                onError={plan?.onError ?? (() => {})}
               />
             </>
           )}

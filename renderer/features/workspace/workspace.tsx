@@ -1,218 +1,39 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Config } from '../../../shared/allowlist/model.ts';
-import type { ChannelOutput, DraftView, ProfileView } from '../../../shared/contract/ipc.ts';
-import { api, call, errorText, IpcCallError } from '../../lib/api.ts';
-import type { PushOutcome } from '../save/save-flow.tsx';
+import type { ProfileView } from '../../../shared/contract/ipc.ts';
 import { WorkspaceBody } from './workspace-body.tsx';
-import { useInFlight } from './in-flight.ts';
+import { useWorkspace } from './use-workspace.ts';
 import { ApplyBanner } from '../apply/apply-banner.tsx';
 import { useApply } from '../apply/use-apply.ts';
 import { RecoveryScreen } from '../recovery/recovery-screen.tsx';
 import { MergeScreen } from '../sync/merge-screen.tsx';
-import { CombinedSummary, combinedFrom } from '../sync/combined-summary.tsx';
-import type { Combined } from '../sync/combined-summary.tsx';
-import type { DiscardOutcome } from '../sync/discard-changes.tsx';
-
-export type SyncState = ChannelOutput<'sync:status'>;
-
-/** A status notice, translated at render time. */
-export type Notice = { key: string; params?: Record<string, string> };
-
-/** How often the connection state is refreshed while the window is open. */
-const STATUS_POLL_MS = 15_000;
+import { CombinedSummary } from '../sync/combined-summary.tsx';
 
 /**
- * One profile's workspace: loads the draft (pulling first when there is none), then the editor.
+ * One profile's workspace: which screen shows (loading, recovery, merge, the editor). Its state
+ * is one reducer (workspace-state.ts, fed by use-workspace.ts); a profile switch resets it.
  */
 export function Workspace({ profile }: { profile: ProfileView }) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<DraftView | null>(null);
-  const [generation, setGeneration] = useState(0);
-  const [error, setError] = useState<string | null>(null);
-  // The last pull failed because the service cannot be reached: the sync advice says it already.
-  const [pullOffline, setPullOffline] = useState(false);
-  const [sync, setSync] = useState<SyncState | null>(null);
-  // Kept as a key + params, not finished text, so it follows a language switch.
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [checking, setChecking] = useState(false);
-  // Sync flow (renderer/features/sync): why a merge is shown; which body generation opens the plan.
-  const [mergeCause, setMergeCause] = useState<'pull' | 'push'>('pull');
-  const [reviewAt, setReviewAt] = useState<number | null>(null);
+  const ws = useWorkspace(profile.id);
+  const { state } = ws;
   const apply = useApply(profile.id);
-  const [combined, setCombined] = useState<Combined | null>(null);
-  // Refresh, plan and push run one at a time through this owner (see in-flight.ts).
-  const inFlight = useInFlight();
-  const { run } = inFlight;
-
-  const refreshStatus = useCallback(async () => {
-    try {
-      setSync(await call(api().sync.status({ profileId: profile.id })));
-    } catch (e) {
-      setSync({ state: 'error', remoteRevision: null, message: errorText(e), errorCode: null });
-    }
-  }, [profile.id]);
-  /** "Check now": the same request, shown as "Checking…" while it runs. */
-  const checkNow = () => {
-    setChecking(true);
-    void refreshStatus().finally(() => setChecking(false));
-  };
-
-  /** Pull; `tell` (the admin pressed Refresh) says how it went in a notice. */
-  const pull = useCallback(
-    async (tell = false) => {
-      // Through the in-flight owner: the body remounts with the new draft, so nothing else may be
-      // running against it meanwhile (its result would land in the old body and be lost).
-      const pulled = await run('refresh', async () => {
-        try {
-          // The draft as saved now (the editor autosaves the working copy): "your changes" side.
-          const before = await call(api().draft.get({ profileId: profile.id }));
-          const result = await call(api().sync.pull({ profileId: profile.id }));
-          const merged = result.status === 'merged' ? combinedFrom(before, result.draft) : null;
-          setCombined(merged);
-          setDraft(result.draft);
-          setGeneration((g) => g + 1);
-          setError(null);
-          setPullOffline(false);
-          const revision = result.draft.merge?.remoteRevision ?? result.draft.base?.revision ?? '';
-          if (result.status === 'conflicts') setMergeCause('pull');
-          else if (merged || !tell) setNotice(null);
-          else
-            setNotice({
-              key:
-                result.status === 'merged'
-                  ? 'syncUi.pullMerged'
-                  : result.status === 'updated'
-                    ? 'syncUi.pullUpdated'
-                    : 'syncUi.pullUpToDate',
-              params: { revision },
-            });
-        } catch (e) {
-          setError(errorText(e));
-          setPullOffline(e instanceof IpcCallError && e.code === 'OFFLINE');
-        }
-        await refreshStatus();
-      });
-      // Not started (the button is disabled meanwhile, so only a race gets here): say why.
-      if (!pulled.ran) setNotice({ key: `syncUi.busy.${pulled.busyWith}` });
-    },
-    [profile.id, refreshStatus, run],
-  );
-
-  useEffect(() => {
-    let alive = true;
-    void (async () => {
-      try {
-        const d = await call(api().draft.get({ profileId: profile.id }));
-        if (!alive) return;
-        setDraft(d);
-        if (d.base === null) await pull();
-        else await refreshStatus();
-      } catch (e) {
-        if (alive) setError(errorText(e));
-      }
-    })();
-    const timer = setInterval(() => void refreshStatus(), STATUS_POLL_MS);
-    const onFocus = () => void refreshStatus();
-    window.addEventListener('focus', onFocus);
-    return () => {
-      alive = false;
-      clearInterval(timer);
-      window.removeEventListener('focus', onFocus);
-    };
-  }, [profile.id, pull, refreshStatus]);
 
   // The service refuses this computer (e.g. after a restart while locked out): ask the apply
   // tracker, which turns the recovery screen on.
-  const restricted = sync?.errorCode === 'IP_RESTRICTED';
+  const restricted = state.sync?.errorCode === 'IP_RESTRICTED';
   const { lockedOut, probe } = apply;
   useEffect(() => {
     if (restricted && !lockedOut) void probe();
   }, [restricted, lockedOut, probe]);
 
-  const onPushed = async (outcome: PushOutcome, sent: Config) => {
-    if (outcome.status === 'pushed') {
-      // The apply banner says "Saved as revision N" and follows it until verified.
-      apply.started(outcome.apply);
-      setNotice(
-        outcome.confirmed
-          ? null
-          : { key: 'syncUi.pushUnconfirmed', params: { revision: outcome.revision } },
-      );
-      setCombined(null);
-      // The draft after the push, edits autosaved while it was in flight included.
-      setDraft(outcome.draft);
-      setGeneration((g) => g + 1);
-    } else if (outcome.draft.merge) {
-      // 412 (or the remote moved): back to the merge screen, nothing was overwritten.
-      setMergeCause('push');
-      setNotice(null);
-      setDraft(outcome.draft);
-      setGeneration((g) => g + 1);
-    } else {
-      setNotice({ key: 'syncUi.pushMerged' });
-      setCombined(combinedFrom(draft && { ...draft, working: sent }, outcome.draft));
-      setDraft(outcome.draft);
-      setGeneration((g) => g + 1);
-      setReviewAt(generation + 1);
-    }
-    await refreshStatus();
-  };
-
-  /** The merge was resolved: the service's revision is the base; continue with the plan. */
-  const onResolved = (d: DraftView) => {
-    setDraft(d);
-    setGeneration((g) => g + 1);
-    setReviewAt(generation + 1);
-    setNotice(null);
-    void refreshStatus();
-  };
-
-  /** The admin left the merge by discarding their changes: show the service's list as it is. */
-  const onDiscarded = (outcome: DiscardOutcome) => {
-    setCombined(null);
-    setDraft(outcome.draft);
-    setGeneration((g) => g + 1);
-    setPullOffline(false);
-    if (outcome.kind === 'pulled') {
-      setError(null);
-      setNotice({
-        key: 'syncUi.discarded',
-        params: { revision: outcome.draft.base?.revision ?? '' },
-      });
-    } else {
-      setNotice(null);
-      setError(t('syncUi.discardedPullFailed', { message: outcome.message }));
-    }
-    void refreshStatus();
-  };
-
-  /** Access is back after a lockout: read the list in force, put the old revision in, plan it. */
-  const restore = async (historyId: string) => {
-    const pulled = await call(api().sync.pull({ profileId: profile.id }));
-    if (pulled.status === 'conflicts') {
-      setMergeCause('pull');
-      setDraft(pulled.draft);
-      setGeneration((g) => g + 1);
-      apply.dismissRecovery();
-      return;
-    }
-    const d = await call(api().history.restore({ profileId: profile.id, historyId }));
-    apply.dismissRecovery();
-    apply.dismiss();
-    setNotice(null);
-    setDraft(d);
-    setGeneration((g) => g + 1);
-    setReviewAt(generation + 1);
-    await refreshStatus();
-  };
-
+  const { draft } = state;
   if (!draft) {
     return (
       <div className="workspace-loading">
-        {error ? (
+        {state.error ? (
           <p className="callout callout-error" role="alert">
-            {error}
+            {state.error}
           </p>
         ) : (
           <p>{t('app.loading')}</p>
@@ -225,44 +46,51 @@ export function Workspace({ profile }: { profile: ProfileView }) {
       <RecoveryScreen
         profileId={profile.id}
         apply={apply}
-        onRestore={restore}
+        onRestore={async (historyId) => {
+          // Access is back: main reads the list in force, puts the old revision in; plan it.
+          await ws.restore(historyId);
+          apply.dismissRecovery();
+          apply.dismiss();
+        }}
         onKeep={() => {
           apply.dismissRecovery();
-          void refreshStatus();
+          void ws.refreshStatus();
         }}
       />
     );
   if (draft.merge)
     return (
       <MergeScreen
-        key={`${draft.merge.remoteRevision}-${generation}`}
+        key={draft.merge.remoteRevision}
         draft={draft}
         merge={draft.merge}
-        cause={mergeCause}
-        onResolved={onResolved}
-        onDiscarded={onDiscarded}
+        cause={state.mergeCause}
+        onResolved={ws.resolved}
+        onDiscarded={ws.discarded}
       />
     );
   return (
     <WorkspaceBody
-      key={`${profile.id}-${generation}`}
       profile={profile}
-      draft={draft}
-      sync={sync}
-      error={pullOffline && sync?.state === 'offline' ? null : error}
-      notice={notice}
-      onDismissNotice={() => setNotice(null)}
-      onPull={() => pull(true)}
-      onPushed={(o, sent) => void onPushed(o, sent)}
-      onSaved={() => void refreshStatus()}
-      checking={checking}
-      onCheck={checkNow}
-      inFlight={inFlight}
-      autoReview={reviewAt === generation}
+      state={{ ...state, draft }}
+      inFlight={ws.inFlight}
+      onPull={() => ws.pull(true)}
+      onPushed={(outcome, sent) => {
+        // The apply banner says "Saved as revision N" and follows it until verified.
+        if (outcome.status === 'pushed') apply.started(outcome.apply);
+        ws.pushed(outcome, sent);
+      }}
+      onAutosaved={ws.autosaved}
+      onCheck={ws.checkNow}
+      onDismissNotice={ws.dismissNotice}
+      onReviewStarted={ws.reviewStarted}
+      plan={{ onShow: ws.showPlan, onClose: ws.closePlan, onError: ws.saveError }}
       applyBanner={
         <>
           <ApplyBanner apply={apply} />
-          {combined && <CombinedSummary combined={combined} onDismiss={() => setCombined(null)} />}
+          {state.combined && (
+            <CombinedSummary combined={state.combined} onDismiss={ws.dismissCombined} />
+          )}
         </>
       }
     />

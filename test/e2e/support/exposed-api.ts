@@ -8,6 +8,7 @@ export const EXPOSED_AREAS = [
   'apply',
   'draft',
   'export',
+  'handoff',
   'history',
   'import',
   'merge',

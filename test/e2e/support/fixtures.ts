@@ -8,6 +8,7 @@ import type { RunningService } from '../../../service/server.ts';
 import { startMainForTest } from './main-under-test.ts';
 import type { MainUnderTest } from './main-under-test.ts';
 import { ADMIN } from './service-calls.ts';
+import { openWithOfficeList } from './ui.ts';
 
 /** What each test gets: the page with the app in browser mode, its own service and data folder. */
 export type TestApp = {
@@ -31,10 +32,16 @@ const APPLY_DELAY_MS = 300;
  * real host/server with the real handlers, keychain and store); the page opens the URL a user
  * would, with its token, and uses the browser's own file chooser and downloads.
  */
-export const test = base.extend<{ app: TestApp; applyDelayMs: number }>({
+export const test = base.extend<{
+  app: TestApp;
+  applyDelayMs: number;
+  startWithOfficeList: boolean;
+}>({
   /** The service's apply delay; a spec that watches "applying" sets a longer one (test.use). */
   applyDelayMs: [APPLY_DELAY_MS, { option: true }],
-  app: async ({ page, applyDelayMs }, use) => {
+  /** `test.use({ startWithOfficeList: true })`: each test starts with openWithOfficeList. */
+  startWithOfficeList: [false, { option: true }],
+  app: async ({ page, applyDelayMs, startWithOfficeList }, use) => {
     const root = await mkdtemp(join(tmpdir(), 'allowlist-e2e-'));
     const dataDir = join(root, 'app-data');
     const serviceDir = join(root, 'service');
@@ -63,10 +70,14 @@ export const test = base.extend<{ app: TestApp; applyDelayMs: number }>({
         service = await startService({ ...serviceOptions, ...changes, port: service.port });
       },
     };
-    await use(app);
-    await main.dispose();
-    await service.close().catch(() => undefined);
-    await rm(root, { recursive: true, force: true });
+    try {
+      if (startWithOfficeList) await openWithOfficeList(app);
+      await use(app);
+    } finally {
+      await main.dispose();
+      await service.close().catch(() => undefined);
+      await rm(root, { recursive: true, force: true });
+    }
   },
 });
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allowlistSync, scratchDir } from '../../support/cli.ts';
+import { allowlistSync, scratchDir, listJson } from '../../support/cli.ts';
 
 const { at } = scratchDir('allowlist-cli-');
 const cli = allowlistSync;
@@ -9,26 +9,21 @@ const cli = allowlistSync;
 beforeAll(() => {
   writeFileSync(
     at('list.json'),
-    JSON.stringify({
-      mode: 'ALLOW_SPECIFIC',
-      entries: [
+    listJson(
+      [
         { ip: '198.51.100.0', cidr: 24, memo: 'Osaka office' },
         { ip: '192.0.2.8', cidr: null, memo: 'Tokyo office' },
         { ip: '192.0.2.9', cidr: null, memo: '' },
       ],
-      revision: '7',
-      limits: { maxEntries: 1000 },
-    }),
+      { revision: '7', limits: { maxEntries: 1000 } },
+    ),
   );
   writeFileSync(
     at('bad.json'),
-    JSON.stringify({
-      mode: 'ALLOW_SPECIFIC',
-      entries: [
-        { ip: '1.2.3', cidr: null, memo: '' },
-        { ip: '8.8.8.8', cidr: null, memo: '' },
-      ],
-    }),
+    listJson([
+      { ip: '1.2.3', cidr: null, memo: '' },
+      { ip: '8.8.8.8', cidr: null, memo: '' },
+    ]),
   );
   writeFileSync(at('broken.json'), '{ "mode": ');
   writeFileSync(at('all.json'), JSON.stringify({ mode: 'ALLOW_ALL', entries: [] }));

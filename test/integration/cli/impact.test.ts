@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createWriteStream, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ALLOWLIST_COMMAND, allowlistSync, scratchDir } from '../../support/cli.ts';
+import { ALLOWLIST_COMMAND, allowlistSync, scratchDir, listJson } from '../../support/cli.ts';
 
 /**
  * `allowlist impact` as an admin runs it: the real CLI in a child process on logs the test
@@ -28,13 +28,10 @@ const combined = clients
 beforeAll(() => {
   writeFileSync(
     at('list.json'),
-    JSON.stringify({
-      mode: 'ALLOW_SPECIFIC',
-      entries: [
-        { ip: '198.51.100.0', cidr: 24, memo: 'Osaka office' },
-        { ip: '192.0.2.8', cidr: null, memo: 'Tokyo office' },
-      ],
-    }),
+    listJson([
+      { ip: '198.51.100.0', cidr: 24, memo: 'Osaka office' },
+      { ip: '192.0.2.8', cidr: null, memo: 'Tokyo office' },
+    ]),
   );
   writeFileSync(at('access.log'), combined);
 });

@@ -203,7 +203,7 @@ describe('hand-off profile (cybozu.com, upload on the Store)', () => {
       profileId: profile.id,
       historyId: savedAt.restoreHistoryId!,
     });
-    expect(restored.working.entries.map((e) => e.ip)).toEqual([ME, '198.51.100.0']);
+    expect(restored.draft.working.entries.map((e) => e.ip)).toEqual([ME, '198.51.100.0']);
     const again = await call('handoff:plan', { profileId: profile.id });
     expect(again.plan.confirmationPhrase).toBeNull();
     expect(again.plan.canPush).toBe(true);

@@ -62,7 +62,7 @@ describe('the password stays in the keychain', () => {
       'sync:pull',
       'apply:status',
       'history:list',
-      'merge:get',
+      'sync:discard-and-pull',
     ]) {
       await send(channel, JSON.stringify({ profileId: 'demo' }));
     }

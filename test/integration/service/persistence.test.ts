@@ -108,6 +108,9 @@ describe('persistence', () => {
 const ADMINS = { ALLOWLIST_SERVICE_ADMINS: 'a:b' };
 
 /** Run the CLI; resolve with its output once `listening on URL` is printed. */
+/** The service's data and outbox folders under `root` (d/ and o/), as options. */
+const folders = (root: string) => ['--data', join(root, 'd'), '--outbox', join(root, 'o')];
+
 function startCli(args: string[], env: Record<string, string> = {}) {
   const child = spawn(process.execPath, [BIN, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -138,10 +141,7 @@ describe('the allowlist-service command', () => {
       '0',
       '--admin',
       'admin:pw',
-      '--data',
-      join(root, 'd'),
-      '--outbox',
-      join(root, 'o'),
+      ...folders(root),
       '--apply-delay-ms',
       '50',
     ]);
@@ -173,7 +173,7 @@ describe('the allowlist-service command', () => {
       [['--admin-file', file], {}],
       [[], { ALLOWLIST_SERVICE_ADMINS: 'admin:pw' }],
     ] as const) {
-      const cli = startCli(['--data', join(root, 'd'), '--outbox', join(root, 'o'), ...args], env);
+      const cli = startCli([...folders(root), ...args], env);
       const url = await cli.listening;
       expect(await clientFor(url).client.get()).toMatchObject({ ok: true });
       // What ps shows: the process's own command line.
@@ -183,14 +183,7 @@ describe('the allowlist-service command', () => {
       expect(await cli.exited).toBe(0);
       expect(cli.errors()).toBe('');
     }
-    const tests = startCli([
-      '--admin',
-      'admin:pw',
-      '--data',
-      join(root, 'd'),
-      '--outbox',
-      join(root, 'o'),
-    ]);
+    const tests = startCli(['--admin', 'admin:pw', ...folders(root)]);
     await tests.listening;
     tests.child.kill('SIGTERM');
     expect(await tests.exited).toBe(0);

@@ -9,6 +9,20 @@ import {
   startTestService,
   waitFor,
 } from './helpers.ts';
+import type { Entry } from '../../../shared/allowlist/model.ts';
+
+/** A PUT of `entries` (ALLOW_SPECIFIC) that the service must refuse as VALIDATION: its errors. */
+async function refusedPut(
+  client: ReturnType<typeof clientFor>['client'],
+  entries: Entry[],
+  revision: string,
+) {
+  const bad = await client.put({ mode: 'ALLOW_SPECIFIC', entries }, revision);
+  expect(bad.ok).toBe(false);
+  if (bad.ok || bad.error.kind !== 'VALIDATION')
+    throw new Error(`expected VALIDATION, got ${JSON.stringify(bad)}`);
+  return bad.error.errors;
+}
 
 let env: Awaited<ReturnType<typeof startTestService>> | null = null;
 afterEach(async () => {
@@ -187,21 +201,15 @@ describe('save, apply, lockout and reset through the HTTP client', () => {
     env = await startTestService();
     const R = await revisions(env.service.url);
     const a = clientFor(env.service.url).client;
-    const bad = await a.put(
-      {
-        mode: 'ALLOW_SPECIFIC',
-        entries: [
-          { ip: '192.0.2.1', cidr: null, memo: 'fine' },
-          { ip: '010.1.1.1', cidr: null, memo: 'padded' },
-        ],
-      },
+    const errors = await refusedPut(
+      a,
+      [
+        { ip: '192.0.2.1', cidr: null, memo: 'fine' },
+        { ip: '010.1.1.1', cidr: null, memo: 'padded' },
+      ],
       R(1),
     );
-    if (bad.ok || bad.error.kind !== 'VALIDATION')
-      throw new Error(`expected VALIDATION, got ${JSON.stringify(bad)}`);
-    expect(bad.error.errors.map((e) => [e.index, e.field, e.code])).toEqual([
-      [1, 'ip', 'IP_ZERO_PADDED'],
-    ]);
+    expect(errors.map((e) => [e.index, e.field, e.code])).toEqual([[1, 'ip', 'IP_ZERO_PADDED']]);
     expect(await a.get()).toMatchObject({ ok: true, value: { revision: R(1), entries: [] } });
   });
 
@@ -209,22 +217,17 @@ describe('save, apply, lockout and reset through the HTTP client', () => {
     env = await startTestService({ maxEntries: 3 });
     const R = await revisions(env.service.url);
     const a = clientFor(env.service.url).client;
-    const bad = await a.put(
-      {
-        mode: 'ALLOW_SPECIFIC',
-        entries: [
-          { ip: '192.0.2.1', cidr: null, memo: 'fine' },
-          { ip: '2001:db8::1', cidr: null, memo: 'v6' },
-          { ip: '192.0.2.0', cidr: 33, memo: 'prefix' },
-          { ip: '192.0.2.9', cidr: null, memo: 'x'.repeat(1001) },
-        ],
-      },
+    const errors = await refusedPut(
+      a,
+      [
+        { ip: '192.0.2.1', cidr: null, memo: 'fine' },
+        { ip: '2001:db8::1', cidr: null, memo: 'v6' },
+        { ip: '192.0.2.0', cidr: 33, memo: 'prefix' },
+        { ip: '192.0.2.9', cidr: null, memo: 'x'.repeat(1001) },
+      ],
       R(1),
     );
-    expect(bad.ok).toBe(false);
-    if (bad.ok || bad.error.kind !== 'VALIDATION')
-      throw new Error(`expected VALIDATION, got ${JSON.stringify(bad)}`);
-    const items = bad.error.errors.map((e) => [e.index ?? null, e.field ?? null, e.code]);
+    const items = errors.map((e) => [e.index ?? null, e.field ?? null, e.code]);
     expect(items).toEqual(
       expect.arrayContaining([
         [1, 'ip', 'IPV6_NOT_SUPPORTED'],

@@ -88,7 +88,7 @@ describe('apply status across a restart', () => {
       profileId,
       historyId: back.restoreHistoryId!,
     });
-    expect(restored.working.mode).toBe('ALLOW_ALL');
+    expect(restored.draft.working.mode).toBe('ALLOW_ALL');
 
     // Verified is not carried into the next start: nothing stale comes back.
     await harness.restart();

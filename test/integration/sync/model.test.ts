@@ -5,10 +5,10 @@ import { runModel } from './model/run.ts';
  * The safety promises under an adversary, model-based (model/invariants.ts): two app instances,
  * a third admin, two tenants behind restartable switchboards, faults, races, caller moves.
  *
- * By default a fixed-seed bounded run (reproducible in CI, well under a minute). The long run:
- * `npx node scripts/model-run.ts --runs 300` (MODEL_RUNS / MODEL_COMMANDS / MODEL_SEED here).
+ * By default a fixed-seed bounded run (reproducible in CI: 10 runs, about 12 s here). The long
+ * run: `npx node scripts/model-run.ts --runs 300` (MODEL_RUNS / MODEL_COMMANDS / MODEL_SEED).
  */
-const runs = Number(process.env.MODEL_RUNS ?? 4);
+const runs = Number(process.env.MODEL_RUNS ?? 10);
 const maxCommands = Number(process.env.MODEL_COMMANDS ?? 40);
 const seed =
   process.env.MODEL_SEED === 'random' ? undefined : Number(process.env.MODEL_SEED ?? 1010);

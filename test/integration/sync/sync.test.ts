@@ -209,12 +209,14 @@ describe('sync with the reference service', () => {
     const probe = await h.call('apply:probe', { profileId });
     expect(probe.phase).toBe('verified');
     expect(probe.restoreHistoryId).not.toBeNull();
-    await h.call('sync:pull', { profileId });
+    // One call: restore reads the list in force itself (no pull first).
     const restored = await h.call('history:restore', {
       profileId,
       historyId: probe.restoreHistoryId!,
     });
-    expect(restored.working.mode).toBe('ALLOW_ALL');
+    expect(restored.draft.working.mode).toBe('ALLOW_ALL');
+    // The restore changes the list again: "not yet saved", against the service's list now.
+    expect(restored.sync.state).toBe('local-changes');
     const plan2 = await h.call('sync:plan', { profileId });
     expect(plan2.lockout.excludesSomeone).toBe(false);
   });
@@ -237,8 +239,12 @@ describe('sync with the reference service', () => {
     if (!item) throw new Error('pushed revision not in history');
     // No pull first: restore itself reads the list in force.
     const restored = await h.call('history:restore', { profileId, historyId: item.id });
-    expect(restored.working).toEqual(mine);
-    expect(restored.base?.revision).toBe(put.value.revision);
+    expect(restored.draft.working).toEqual(mine);
+    expect(restored.draft.base?.revision).toBe(put.value.revision);
+    expect(restored.sync).toMatchObject({
+      state: 'local-changes',
+      remoteRevision: put.value.revision,
+    });
     const plan2 = await h.call('sync:plan', { profileId });
     expect(plan2.baseRevision).toBe(put.value.revision);
     expect(plan2.diff.added.map((e) => e.ip)).toEqual(['192.0.2.8']);
@@ -320,7 +326,7 @@ describe('edits while a merge waits', () => {
       },
     });
     expect(h.events.some((e) => e.event === 'draft:changed')).toBe(true);
-    const merge = await h.call('merge:get', { profileId });
+    const { merge } = await h.call('draft:get', { profileId });
     expect(merge?.conflicts).toHaveLength(1);
     const resolved = await h.call('merge:resolve', {
       profileId,

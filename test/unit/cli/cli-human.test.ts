@@ -2,7 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { allowlist, scratchDir, type CliRun } from '../../support/cli.ts';
+import { allowlist, scratchDir, type CliRun, listJson } from '../../support/cli.ts';
 import { workbook } from '../support/make-files.ts';
 
 const en = (...args: string[]) => allowlist(args, { lang: 'C' });
@@ -16,21 +16,15 @@ const { dir, at: path } = scratchDir('allowlist-human-');
 beforeAll(async () => {
   await writeFile(
     path('list.json'),
-    JSON.stringify({
-      mode: 'ALLOW_SPECIFIC',
-      entries: [
-        { ip: '198.51.100.0', cidr: 25, memo: 'Osaka "north"' },
-        { ip: '198.51.100.200', cidr: null, memo: '' },
-        { ip: '192.0.2.8', cidr: null, memo: '東京' },
-      ],
-    }),
+    listJson([
+      { ip: '198.51.100.0', cidr: 25, memo: 'Osaka "north"' },
+      { ip: '198.51.100.200', cidr: null, memo: '' },
+      { ip: '192.0.2.8', cidr: null, memo: '東京' },
+    ]),
   );
   await writeFile(
     path('other.json'),
-    JSON.stringify({
-      mode: 'ALLOW_SPECIFIC',
-      entries: [{ ip: '198.51.100.0', cidr: 25, memo: 'Osaka "south"' }],
-    }),
+    listJson([{ ip: '198.51.100.0', cidr: 25, memo: 'Osaka "south"' }]),
   );
   // The shapes of issue 13: a row-number column, a decorated address heading, a memo heading.
   await writeFile(

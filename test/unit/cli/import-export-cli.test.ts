@@ -1,11 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { allowlist as runAllowlist, scratchDir } from '../../support/cli.ts';
+import { allowlist as runAllowlist, scratchDir, listJson } from '../../support/cli.ts';
 import { workbook } from '../support/make-files.ts';
 
 /** Run the real `allowlist` command; resolves with its exit code and output. */
 const allowlist = (...args: string[]) => runAllowlist(args);
+/** `allowlist export IN --out OUT --format FORMAT [more]`, both files in the scratch folder. */
+const exportList = (input: string, out: string, format: string, ...more: string[]) =>
+  allowlist('export', path(input), '--out', path(out), '--format', format, ...more);
 
 // Each test spawns the real command (twice for a round trip); a loaded machine needs time.
 vi.setConfig({ testTimeout: 120_000 });
@@ -39,13 +42,10 @@ beforeAll(async () => {
   );
   await writeFile(
     path('emoji.json'),
-    JSON.stringify({
-      mode: 'ALLOW_SPECIFIC',
-      entries: [
-        { ip: '192.0.2.1', cidr: null, memo: 'ok' },
-        { ip: '192.0.2.2', cidr: null, memo: '🎉' },
-      ],
-    }),
+    listJson([
+      { ip: '192.0.2.1', cidr: null, memo: 'ok' },
+      { ip: '192.0.2.2', cidr: null, memo: '🎉' },
+    ]),
   );
 });
 
@@ -112,14 +112,7 @@ describe('allowlist import', () => {
 
 describe('allowlist export', () => {
   it("writes the service's CSV from a spreadsheet and exits 0", async () => {
-    const { code, stdout } = await allowlist(
-      'export',
-      path('clean.csv'),
-      '--out',
-      path('out.csv'),
-      '--format',
-      'cybozu-csv',
-    );
+    const { code, stdout } = await exportList('clean.csv', 'out.csv', 'cybozu-csv');
     expect(code).toBe(0);
     expect(stdout).toBe(`Wrote 2 of 2 entries to ${path('out.csv')} (cybozu-csv).\n`);
     expect(iconv.decode(await readFile(path('out.csv')), 'cp932')).toBe(
@@ -128,14 +121,7 @@ describe('allowlist export', () => {
   });
 
   it('refuses a service CSV that would leave out an entry: nothing written, each entry named', async () => {
-    const { code, stdout, stderr } = await allowlist(
-      'export',
-      path('emoji.json'),
-      '--out',
-      path('emoji.csv'),
-      '--format',
-      'cybozu-csv',
-    );
+    const { code, stdout, stderr } = await exportList('emoji.json', 'emoji.csv', 'cybozu-csv');
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toContain('EXPORT_UNENCODABLE_MEMO');
@@ -145,15 +131,7 @@ describe('allowlist export', () => {
   });
 
   it('--drop-unencodable writes the rest and says what it left out', async () => {
-    const r = await allowlist(
-      'export',
-      path('emoji.json'),
-      '--out',
-      path('emoji.csv'),
-      '--format',
-      'cybozu-csv',
-      '--drop-unencodable',
-    );
+    const r = await exportList('emoji.json', 'emoji.csv', 'cybozu-csv', '--drop-unencodable');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Wrote 1 of 2 entries');
     expect(r.stdout).toContain(
@@ -165,12 +143,9 @@ describe('allowlist export', () => {
   });
 
   it('--replace-unencodable writes a visible "?" and says where', async () => {
-    const r = await allowlist(
-      'export',
-      path('emoji.json'),
-      '--out',
-      path('emoji-q.csv'),
-      '--format',
+    const r = await exportList(
+      'emoji.json',
+      'emoji-q.csv',
       'cybozu-csv',
       '--replace-unencodable',
       '--json',
@@ -185,10 +160,7 @@ describe('allowlist export', () => {
   });
 
   it('writes XLSX that imports back to the same entries', async () => {
-    expect(
-      (await allowlist('export', path('clean.csv'), '--out', path('out.xlsx'), '--format', 'xlsx'))
-        .code,
-    ).toBe(0);
+    expect((await exportList('clean.csv', 'out.xlsx', 'xlsx')).code).toBe(0);
     const back = await allowlist('import', path('out.xlsx'), '--json');
     expect(
       JSON.parse(back.stdout).entries.map((e: { ip: string; memo: string }) => `${e.ip} ${e.memo}`),
@@ -196,14 +168,7 @@ describe('allowlist export', () => {
   });
 
   it('exits 2 on a bad --format without writing anything', async () => {
-    const { code, stderr } = await allowlist(
-      'export',
-      path('clean.csv'),
-      '--out',
-      path('never.csv'),
-      '--format',
-      'pdf',
-    );
+    const { code, stderr } = await exportList('clean.csv', 'never.csv', 'pdf');
     expect(code).toBe(2);
     expect(stderr).toContain('--format must be one of cybozu-csv, csv, xlsx');
     await expect(readFile(path('never.csv'))).rejects.toMatchObject({ code: 'ENOENT' });

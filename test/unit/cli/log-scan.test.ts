@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,6 +56,32 @@ describe('readLogCounts', () => {
     );
     // Each run starts real worker threads: a generous ceiling for a loaded machine, not a timing.
   }, 120_000);
+
+  it('starts its workers through the compile cache when the process has one, counting the same', () => {
+    const path = join(dir, 'cached.log');
+    writeFileSync(path, '192.0.2.1 a\n198.51.100.7 b\n192.0.2.1 c\n'.repeat(50));
+    // A process of its own (as the `allowlist` bin runs): the test runner's process keeps no cache.
+    const script = [
+      `import module from 'node:module';`,
+      `module.enableCompileCache(${JSON.stringify(join(dir, 'cache'))});`,
+      `const { readLogCounts } = await import(${JSON.stringify(new URL('../../../cli/log-scan.ts', import.meta.url).href)});`,
+      `const c = await readLogCounts(${JSON.stringify(path)}, { threads: 2, parallelMinBytes: 0 });`,
+      `const t = []; c.table.forEach((k, n) => t.push([k, n])); t.sort((a, b) => a[0] - b[0]);`,
+      `console.log(JSON.stringify({ lines: c.lines, addresses: c.addresses, t }));`,
+    ].join('\n');
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    });
+    expect(child.stderr).toBe('');
+    expect(JSON.parse(child.stdout)).toEqual({
+      lines: 150,
+      addresses: 150,
+      t: [
+        [0xc0000201, 100],
+        [0xc6336407, 50],
+      ],
+    });
+  }, 60_000);
 
   it('reads gzip by its bytes whatever the name, and stdin given as "-"', async () => {
     const text = '192.0.2.1 a\n192.0.2.1 b\n8.8.8.8 c\nnone\n';

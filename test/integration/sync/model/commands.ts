@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import type { Config } from '../../../../shared/allowlist/model.ts';
-import type { PlanView } from '../../../../shared/contract/ipc.ts';
+import type { DraftView, PlanView } from '../../../../shared/contract/ipc.ts';
+import { EMPTY } from './switchboard.ts';
 import {
   checkCredentials,
   checkEdits,
+  checkPullReport,
   checkSaves,
   freshEntry,
   value,
@@ -27,13 +29,46 @@ async function after(model: Model, world: World, push: Parameters<typeof checkSa
   await checkEdits(model, world);
 }
 
-async function working(world: World, model: Model, i: number): Promise<Config> {
+async function draftOf(world: World, model: Model, i: number): Promise<DraftView> {
   const draft = value(
     await world.apps[i]!.call('draft:get', { profileId: model.apps[i]!.profileId }),
     'draft:get',
   );
   if (!draft) violated('draft:get failed');
-  return draft.working;
+  return draft;
+}
+
+async function working(world: World, model: Model, i: number): Promise<Config> {
+  return (await draftOf(world, model, i)).working;
+}
+
+/**
+ * "Discard my changes" on the merge screen (or any time): one call drops the edits and pulls.
+ * The admin chose to drop every edit not yet saved to a service: the model forgets them.
+ */
+async function discardAndPull(world: World, model: Model, i: number, garbage: boolean) {
+  const app = model.apps[i]!;
+  const board = world.tenants[app.tenant].board;
+  if (garbage) board.faults.add('get-garbage');
+  const before = await draftOf(world, model, i);
+  const out = value(
+    await world.apps[i]!.call('sync:discard-and-pull', { profileId: app.profileId }),
+    'sync:discard-and-pull',
+  );
+  board.faults.delete('get-garbage');
+  if (!out) return;
+  for (const [ip, memo] of app.mine) if (!model.pushed.has(`${ip} ${memo}`)) app.mine.delete(ip);
+  // Discarded: nothing of the old working copy is left beyond the base.
+  const baseList = before.base ? { mode: before.base.mode, entries: before.base.entries } : null;
+  if (out.outcome === 'pull-failed') {
+    if (out.sync.state !== 'offline' && out.sync.state !== 'error')
+      violated(`discard-and-pull failed but says ${out.sync.state}`);
+    if (out.draft.dirty || out.draft.merge)
+      violated('the discard did not stand after a failed pull');
+    return;
+  }
+  checkPullReport({ ...before, working: baseList ?? EMPTY, merge: null }, board.content, out);
+  if (out.draft.merge) violated('a clean draft came back from a pull with a merge');
 }
 
 async function autosave(world: World, model: Model, i: number, next: Config): Promise<void> {
@@ -84,11 +119,14 @@ const cmd = (
 async function pull(world: World, model: Model, i: number, garbage: boolean, local: boolean[]) {
   const app = model.apps[i]!;
   if (garbage) world.tenants[app.tenant].board.faults.add('get-garbage');
+  const before = await draftOf(world, model, i);
   const pulled = value(
     await world.apps[i]!.call('sync:pull', { profileId: app.profileId }),
     'sync:pull',
   );
   world.tenants[app.tenant].board.faults.delete('get-garbage');
+  // What the pull says changed on each side must be what the model says changed.
+  if (pulled) checkPullReport(before, world.tenants[app.tenant].board.content, pulled);
   const merge = pulled?.draft.merge;
   if (!merge) return;
   const resolutions = merge.conflicts.map((c, n) => {
@@ -233,6 +271,12 @@ const all: fc.Arbitrary<Cmd>[] = [
       }),
     )
     .map(([i, o]) => cmd(`PlanPush(${i},${JSON.stringify(o)})`, (m, w) => planPush(w, m, i, o))),
+  fc.tuple(app, fc.boolean()).map(([i, garbage]) =>
+    cmd(`DiscardAndPull(${i}${garbage ? ',garbage' : ''})`, async (m, w) => {
+      await discardAndPull(w, m, i, garbage);
+      await after(m, w);
+    }),
+  ),
   fc.tuple(tenant, fc.nat(30)).map(([t, kind]) =>
     cmd(`ThirdAdmin(${t},${kind % 3})`, async (m, w) => {
       await thirdWrite(w, m, t, kind);

@@ -1,6 +1,6 @@
 import { analyzeLockout } from '../../../../shared/allowlist/lockout.ts';
 import type { Config } from '../../../../shared/allowlist/model.ts';
-import type { PlanView } from '../../../../shared/contract/ipc.ts';
+import type { DraftView, PlanView, PullResultView } from '../../../../shared/contract/ipc.ts';
 import { canonicalConfig } from '../../../../shared/sync/base.ts';
 import type { AcceptedPut } from './switchboard.ts';
 import { keysOf, LOGINS, passwordOf, type Login, type TenantName, type World } from './world.ts';
@@ -67,15 +67,15 @@ export function value<T>(
   result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } },
   what: string,
 ): T | null {
+  const answer = result.ok && typeof result.value === 'object' ? result.value : null;
   const status =
-    result.ok &&
-    typeof result.value === 'object' &&
-    result.value !== null &&
-    'status' in result.value
-      ? String(result.value.status)
-      : result.ok
-        ? 'ok'
-        : result.error.code;
+    answer && 'outcome' in answer
+      ? String(answer.outcome)
+      : answer && 'status' in answer
+        ? String(answer.status)
+        : result.ok
+          ? 'ok'
+          : result.error.code;
   outcomes[`${what} ${status}`] = (outcomes[`${what} ${status}`] ?? 0) + 1;
   if (result.ok) return result.value;
   if (!EXPECTED_CODES.has(result.error.code))
@@ -171,6 +171,63 @@ export async function checkEdits(model: Model, world: World): Promise<void> {
       if (!working.has(`${ip} ${memo}`) && !model.pushed.has(`${ip} ${memo}`))
         violated(`app ${i} lost its edit ${ip} "${memo}"`);
   }
+}
+
+/** What one side changed from `base`, counted by network key (the model's own count). */
+function changedFrom(base: Config, side: Config) {
+  const key = (e: { ip: string; cidr: number | null }) => `${e.ip}/${e.cidr ?? 32}`;
+  const before = new Map(base.entries.map((e) => [key(e), e.memo]));
+  const after = new Map(side.entries.map((e) => [key(e), e.memo]));
+  let added = 0;
+  let memoChanged = 0;
+  for (const [k, memo] of after) {
+    if (!before.has(k)) added += 1;
+    else if (before.get(k) !== memo) memoChanged += 1;
+  }
+  const removed = [...before.keys()].filter((k) => !after.has(k)).length;
+  return { added, removed, memoChanged, modeChanged: base.mode !== side.mode };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * A pull's report against the model: the service's changes are those from the draft's base to
+ * what the service holds (`held`, as the switchboard saw it), the admin's are those from the
+ * base to the working copy before the pull; the list it brought is `held`; the status fits.
+ */
+export function checkPullReport(before: DraftView, held: Config, pulled: PullResultView): void {
+  const base: Config = before.base
+    ? { mode: before.base.mode, entries: before.base.entries }
+    : { mode: 'ALLOW_ALL', entries: [] };
+  const { changes } = pulled;
+  const wantRemote = changedFrom(base, held);
+  const wantLocal = changedFrom(base, before.working);
+  if (!same(changes.remote, wantRemote))
+    violated(
+      `pull reported remote ${JSON.stringify(changes.remote)}, the model says ${JSON.stringify(wantRemote)}`,
+    );
+  if (!same(changes.local, wantLocal))
+    violated(
+      `pull reported local ${JSON.stringify(changes.local)}, the model says ${JSON.stringify(wantLocal)}`,
+    );
+  if (!same(changes.mine, before.working)) violated('pull reported another working copy as mine');
+  if (!same(changes.base?.config ?? null, before.base ? base : null))
+    violated('pull reported another base than the draft had');
+  const brought = pulled.draft.merge
+    ? pulled.draft.merge.remote
+    : pulled.draft.base && { mode: pulled.draft.base.mode, entries: pulled.draft.base.entries };
+  if (!brought || canonicalConfig(brought) !== canonicalConfig(held))
+    violated('pull brought another list than the service holds');
+  const state =
+    pulled.status === 'conflicts'
+      ? 'remote-changed'
+      : pulled.draft.dirty
+        ? 'local-changes'
+        : 'up-to-date';
+  if (pulled.sync.state !== state)
+    violated(
+      `pull ended ${pulled.status} (dirty ${pulled.draft.dirty}) but says ${pulled.sync.state}`,
+    );
 }
 
 /** An entry with a unique address and memo. */

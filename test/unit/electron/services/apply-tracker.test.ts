@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AllowlistService, ServiceResult } from '../../../../shared/contract/service.ts';
 import {
   createApplyTracker,
+  isLaterRevision,
   type ApplyKeeper,
 } from '../../../../electron/services/apply-tracker.ts';
 import type { ApplyRecord } from '../../../../electron/services/store.ts';
@@ -102,5 +103,47 @@ describe('apply tracker: what survives a restart', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(saved.get('p1')).toMatchObject({ phase: 'applying', revision: '8' });
     await tracker.stopAll();
+  });
+});
+
+describe('apply tracker: revisions past 2^53', () => {
+  // 2^53 and 2^53 + 1: Number() makes them one number.
+  const mine = '9007199254740992';
+  const next = '9007199254740993';
+
+  it('a later revision applied (someone saved after us) counts as ours applied: verified, not stuck', async () => {
+    const tracker = createApplyTracker({ pollMs: 1, maxFollowMs: 200 });
+    tracker.start({
+      profileId: 'p1',
+      revision: mine,
+      service: scripted([applied(next)]),
+      restoreHistoryId: null,
+    });
+    expect((await tracker.settled('p1')).phase).toBe('verified');
+  });
+
+  it('an earlier revision applied is not ours: still applying', async () => {
+    const tracker = createApplyTracker({ pollMs: 1, maxFollowMs: 50 });
+    tracker.start({
+      profileId: 'p1',
+      revision: next,
+      service: scripted(Array.from({ length: 500 }, () => applied(mine))),
+      restoreHistoryId: null,
+    });
+    expect((await tracker.settled('p1')).phase).toBe('applying');
+    await tracker.stopAll();
+  });
+
+  it.each([
+    [next, mine, true],
+    [mine, next, false],
+    [mine, mine, false],
+    ['10', '9', true],
+    ['123456789012345678901234567890', '123456789012345678901234567889', true],
+    ['abc', '1', false],
+    ['2', 'x7', false],
+    ['2', null, false],
+  ] as const)('isLaterRevision(%s, %s) is %s', (a, b, want) => {
+    expect(isLaterRevision(a, b)).toBe(want);
   });
 });

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,4 +71,33 @@ describe('createImportRunner: worker messages are checked', () => {
       expect(progress).toEqual([]);
     });
   });
+});
+
+describe('startImportWorker', () => {
+  it('starts the real worker through the compile cache when the process has one, with the same result', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'allowlist-cache-'));
+    try {
+      const here = new URL('../../../../electron/services/', import.meta.url);
+      // A process of its own: turning the cache on here would change the test runner's process.
+      const script = [
+        `import module from 'node:module';`,
+        `module.enableCompileCache(${JSON.stringify(dir)});`,
+        `const { createImportRunner } = await import(${JSON.stringify(new URL('import-runner.ts', here).href)});`,
+        `const runner = createImportRunner({ workerUrl: new URL(${JSON.stringify(new URL('import-worker.ts', here).href)}) });`,
+        `const bytes = new TextEncoder().encode('IP address,Memo\\n192.0.2.1,Tokyo\\n198.51.100.0/24,Osaka\\n');`,
+        `const result = await runner.run('job', 'list.csv', bytes, {}, () => {});`,
+        `console.log(JSON.stringify(result.entries));`,
+      ].join('\n');
+      const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+        encoding: 'utf8',
+      });
+      expect(child.stderr).toBe('');
+      expect(JSON.parse(child.stdout)).toEqual([
+        { ip: '192.0.2.1', cidr: null, memo: 'Tokyo', row: 2 },
+        { ip: '198.51.100.0', cidr: 24, memo: 'Osaka', row: 3 },
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

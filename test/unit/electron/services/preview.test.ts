@@ -1,19 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import type { Config } from '../../../../shared/allowlist/model.ts';
 import { analyzeImpact } from '../../../../electron/services/preview.ts';
-
-const live: Config = {
-  mode: 'ALLOW_SPECIFIC',
-  entries: [
-    { ip: '203.0.113.0', cidr: 24, memo: 'HQ' },
-    { ip: '198.51.100.7', cidr: null, memo: 'VPN' },
-  ],
-};
-const draft: Config = {
-  mode: 'ALLOW_SPECIFIC',
-  entries: [{ ip: '203.0.113.0', cidr: 25, memo: 'HQ floor 1' }],
-};
+import { DRAFT as draft, LIVE as live } from '../../support/preview-lists.ts';
 
 describe('preview', () => {
   it('counts who would lose access in a login log, plain or gzip', async () => {

@@ -3,18 +3,7 @@ import { checkAddresses } from '../../../../shared/allowlist/address-check.ts';
 import { compileConfig, isAllowed } from '../../../../shared/allowlist/match.ts';
 import type { Config } from '../../../../shared/allowlist/model.ts';
 import { formatProblem } from '../../../../shared/i18n/messages.ts';
-
-const live: Config = {
-  mode: 'ALLOW_SPECIFIC',
-  entries: [
-    { ip: '203.0.113.0', cidr: 24, memo: 'HQ' },
-    { ip: '198.51.100.7', cidr: null, memo: 'VPN' },
-  ],
-};
-const draft: Config = {
-  mode: 'ALLOW_SPECIFIC',
-  entries: [{ ip: '203.0.113.0', cidr: 25, memo: 'HQ floor 1' }],
-};
+import { DRAFT as draft, LIVE as live } from '../../support/preview-lists.ts';
 
 describe('address preview', () => {
   it('checks each address under the draft and the live list, naming the matching entry', () => {

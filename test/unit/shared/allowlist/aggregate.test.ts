@@ -3,28 +3,10 @@ import fc from 'fast-check';
 import type { Entry } from '../../../../shared/allowlist/model.ts';
 import { joinMemos, mergeExact, planToFit } from '../../../../shared/allowlist/aggregate.ts';
 import { entryList } from '../../support/arbitraries.ts';
+import { coverage, total } from '../../support/coverage.ts';
 
 const e = (ip: string, cidr: number | null = null, memo = ''): Entry => ({ ip, cidr, memo });
 
-/** Oracle: covered addresses as sorted disjoint intervals, by plain integer arithmetic. */
-function coverage(entries: Entry[]): [number, number][] {
-  const spans: [number, number][] = [];
-  for (const x of entries) {
-    if (!/^\d+\.\d+\.\d+\.\d+$/.test(x.ip)) continue;
-    const v = x.ip.split('.').reduce((a, o) => a * 256 + Number(o), 0);
-    const size = 2 ** (32 - (x.cidr ?? 32));
-    spans.push([v - (v % size), v - (v % size) + size - 1]);
-  }
-  spans.sort((a, b) => a[0] - b[0]);
-  const out: [number, number][] = [];
-  for (const [s, t] of spans) {
-    const last = out[out.length - 1];
-    if (last && s <= last[1] + 1) last[1] = Math.max(last[1], t);
-    else out.push([s, t]);
-  }
-  return out;
-}
-const total = (c: [number, number][]) => c.reduce((a, [s, t]) => a + t - s + 1, 0);
 const contains = (outer: [number, number][], inner: [number, number][]) =>
   inner.every(([s, t]) => outer.some(([a, b]) => a <= s && t <= b));
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseIpInput } from '../../../../shared/ip/parse.ts';
+import { formatIPv4, networkOf } from '../../../../shared/ip/ipv4.ts';
+import { parseIpInput, parseIPv4Strict } from '../../../../shared/ip/parse.ts';
 import { importBytes } from '../../../../shared/import/index.ts';
 import { plainNetwork } from '../../../../shared/import/rows.ts';
 import { encode } from '../../support/make-files.ts';
@@ -23,6 +24,23 @@ describe('the fast path for plain rows agrees with the domain parser', () => {
         if (fast === null) return;
         const slow = parseIpInput(ipText, prefixText);
         expect(slow).toMatchObject({ ok: true, networks: [fast], warnings: [] });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('takes exactly the rows the plain definition takes: a formatIPv4-canonical address and a 0-32 prefix without host bits', () => {
+    const plainDefinition = (ipText: string, prefixText: string) => {
+      const value = parseIPv4Strict(ipText);
+      if (value === null || formatIPv4(value) !== ipText) return null;
+      if (prefixText === '') return { ip: ipText, cidr: null };
+      if (!/^(?:[0-9]|[12][0-9]|3[0-2])$/.test(prefixText)) return null;
+      const cidr = Number(prefixText);
+      return networkOf(value, cidr) === value ? { ip: ipText, cidr } : null;
+    };
+    fc.assert(
+      fc.property(ip, prefix, (ipText, prefixText) => {
+        expect(plainNetwork(ipText, prefixText)).toEqual(plainDefinition(ipText, prefixText));
       }),
       { numRuns: 3000 },
     );

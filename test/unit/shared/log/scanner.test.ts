@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  addressAt,
   detectDelimiter,
   fieldAddress,
   firstAddress,
+  leadingAddress,
+  scanEnd,
   type LogDelimiter,
 } from '../../../../shared/log/fields.ts';
 import { CountTable } from '../../../../shared/log/count-table.ts';
@@ -51,6 +54,34 @@ describe('firstAddress', () => {
 
 const ip = (v: number) =>
   v < 0 ? null : [v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join('.');
+
+describe('leadingAddress', () => {
+  it('reads what addressAt reads up to the end of the bytes, stopping at the same place (property)', () => {
+    const text = fc
+      .array(fc.constantFrom('0', '1', '2', '5', '9', '.', ' ', '\n', 'a'), { maxLength: 24 })
+      .map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(text, fc.nat(24), (s, at) => {
+        const b = bytes(s);
+        const i = Math.min(at, b.length);
+        const expected = addressAt(b, i, b.length);
+        const expectedEnd = scanEnd;
+        expect(leadingAddress(b, i)).toBe(expected);
+        if (expected >= 0) expect(scanEnd).toBe(expectedEnd);
+      }),
+      { numRuns: 2000 },
+    );
+    for (const s of [
+      '1.2.3.4',
+      '255.255.255.255 x',
+      '1.2.3.256',
+      '1.2.3.2555',
+      '1.2.3.4.5',
+      '1.2.3.',
+    ])
+      expect(leadingAddress(bytes(s), 0)).toBe(addressAt(bytes(s), 0, s.length));
+  });
+});
 
 describe('fieldAddress', () => {
   const col = (s: string, n: number, d: LogDelimiter) =>

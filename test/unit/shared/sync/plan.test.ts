@@ -9,18 +9,19 @@ const base: Config = {
   entries: [{ ip: '203.0.113.0', cidr: 24, memo: 'HQ' }],
 };
 
+/** The plan from `base` to `working` (no caller address, none protected, 1,000 entries unless given). */
+const planFor = (working: Config, more: Partial<Parameters<typeof buildPlan>[0]> = {}) =>
+  buildPlan({ base, working, clientIp: null, protectedAddresses: [], maxEntries: 1000, ...more });
+
 describe('buildPlan', () => {
   it('lets a change through when the admin and protected addresses keep access', () => {
     const working: Config = {
       mode: 'ALLOW_SPECIFIC',
       entries: [...base.entries, { ip: '198.51.100.7', cidr: null, memo: 'VPN' }],
     };
-    const plan = buildPlan({
-      base,
-      working,
+    const plan = planFor(working, {
       clientIp: '203.0.113.7',
       protectedAddresses: [{ ip: '198.51.100.7', label: 'CI' }],
-      maxEntries: 1000,
     });
     expect(plan.diff.added).toHaveLength(1);
     expect(plan.excludesSomeone).toBe(false);
@@ -33,12 +34,9 @@ describe('buildPlan', () => {
       mode: 'ALLOW_SPECIFIC',
       entries: [{ ip: '198.51.100.7', cidr: null, memo: '' }],
     };
-    const plan = buildPlan({
-      base,
-      working,
+    const plan = planFor(working, {
       clientIp: '203.0.113.7',
       protectedAddresses: [{ ip: '192.0.2.1', label: 'Other admin' }],
-      maxEntries: 1000,
     });
     expect(plan.checks.map((c) => [c.ip, c.allowed])).toEqual([
       ['203.0.113.7', false],
@@ -52,22 +50,10 @@ describe('buildPlan', () => {
   });
 
   it('blocks ALLOW_SPECIFIC with no entries and an unchanged list', () => {
-    const empty = buildPlan({
-      base,
-      working: { mode: 'ALLOW_SPECIFIC', entries: [] },
-      clientIp: null,
-      protectedAddresses: [],
-      maxEntries: 1000,
-    });
+    const empty = planFor({ mode: 'ALLOW_SPECIFIC', entries: [] });
     expect(empty.blockers.map((p) => p.code)).toContain('NO_ENTRIES');
     expect(empty.canPush).toBe(false);
-    const same = buildPlan({
-      base,
-      working: base,
-      clientIp: '203.0.113.7',
-      protectedAddresses: [],
-      maxEntries: 1000,
-    });
+    const same = planFor(base, { clientIp: '203.0.113.7' });
     expect(same.canPush).toBe(false);
   });
 
@@ -76,15 +62,9 @@ describe('buildPlan', () => {
       mode: 'ALLOW_SPECIFIC',
       entries: [...base.entries, { ip: '192.0.2.1', cidr: null, memo: '' }],
     };
-    expect(
-      buildPlan({
-        base,
-        working,
-        clientIp: null,
-        protectedAddresses: [],
-        maxEntries: 1,
-      }).blockers.map((p) => p.code),
-    ).toEqual(['TOO_MANY_ENTRIES']);
+    expect(planFor(working, { maxEntries: 1 }).blockers.map((p) => p.code)).toEqual([
+      'TOO_MANY_ENTRIES',
+    ]);
   });
 });
 
@@ -95,38 +75,23 @@ describe('the caller address and the phrase', () => {
   };
 
   it('an unknown caller address needs the phrase for a restricting list, not for "Allow all"', () => {
-    const plan = buildPlan({
-      base,
-      working: restricting,
-      clientIp: null,
-      protectedAddresses: [],
-      maxEntries: 1000,
-    });
+    const plan = planFor(restricting);
     expect(plan.checks).toEqual([
       { ip: UNKNOWN_ADDRESS, reason: 'self', allowed: false, error: expect.any(String) },
     ]);
     expect(plan.excludesSomeone).toBe(true);
     expect(plan.confirmationPhrase).toBe('unknown');
-    const open = buildPlan({
-      base,
-      working: { mode: 'ALLOW_ALL', entries: [] },
-      clientIp: null,
-      protectedAddresses: [],
-      maxEntries: 1000,
-    });
+    const open = planFor({ mode: 'ALLOW_ALL', entries: [] });
     expect(open.confirmationPhrase).toBeNull();
   });
 
   it('the phrase is plain ASCII and names every address that loses access', () => {
-    const plan = buildPlan({
-      base,
-      working: restricting,
+    const plan = planFor(restricting, {
       clientIp: '203.0.113.7',
       protectedAddresses: [
         { ip: '192.0.2.1', label: '管理者' },
         { ip: '198.51.100.9', label: 'kept' },
       ],
-      maxEntries: 1000,
     });
     expect(plan.confirmationPhrase).toBe('203.0.113.7, 192.0.2.1');
     expect(plan.confirmationPhrase).toMatch(/^[\x20-\x7e]+$/);

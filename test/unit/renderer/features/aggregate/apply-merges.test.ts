@@ -8,28 +8,12 @@ import {
   extraAfter,
 } from '../../../../../renderer/features/aggregate/apply-merges.ts';
 import { entryList } from '../../../support/arbitraries.ts';
+import { coverage, total } from '../../../support/coverage.ts';
 
 const e = (ip: string, cidr: number | null = null, memo = ''): Entry => ({ ip, cidr, memo });
 
-/** Oracle: number of addresses the valid entries cover, by plain interval arithmetic. */
-function covered(entries: Entry[]): number {
-  const spans: [number, number][] = [];
-  for (const x of entries) {
-    if (!/^\d+\.\d+\.\d+\.\d+$/.test(x.ip)) continue;
-    const v = x.ip.split('.').reduce((a, o) => a * 256 + Number(o), 0);
-    const size = 2 ** (32 - (x.cidr ?? 32));
-    spans.push([v - (v % size), v - (v % size) + size - 1]);
-  }
-  spans.sort((a, b) => a[0] - b[0]);
-  let total = 0;
-  let end = -1;
-  for (const [s, t] of spans) {
-    if (t <= end) continue;
-    total += t - Math.max(s, end + 1) + 1;
-    end = t;
-  }
-  return total;
-}
+/** Oracle: number of addresses the valid entries cover. */
+const covered = (entries: Entry[]) => total(coverage(entries));
 
 describe('applyMerges', () => {
   it('replaces the accepted merges in place and leaves the others', () => {

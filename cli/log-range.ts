@@ -1,0 +1,36 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { LogScanner, type LogScanOptions } from '../shared/log/scanner.ts';
+
+/**
+ * One line-aligned byte range of a plain file, scanned with synchronous reads: the work of each
+ * thread of `readLogCounts` (cli/log-scan.ts). A module of its own, so a log worker
+ * (log-worker.ts) loads only this and the scanner.
+ */
+
+/** The arguments a worker gets (see log-worker.ts). */
+export type RangeJob = {
+  path: string;
+  start: number;
+  end: number;
+  chunkBytes: number;
+  options: LogScanOptions;
+};
+
+/** Scan bytes `start..end` of a plain file with one scanner (synchronous reads). */
+export function scanRange(job: RangeJob): LogScanner {
+  const scanner = new LogScanner(job.options);
+  const buf = Buffer.allocUnsafe(job.chunkBytes);
+  const fd = openSync(job.path, 'r');
+  try {
+    let at = job.start;
+    while (at < job.end) {
+      const n = readSync(fd, buf, 0, Math.min(buf.length, job.end - at), at);
+      if (n === 0) break;
+      scanner.push(buf.subarray(0, n));
+      at += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return scanner;
+}

@@ -1,0 +1,129 @@
+import { useCallback, useEffect, useMemo, useReducer } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Config } from '../../../shared/allowlist/model.ts';
+import type { ChannelOutput, DraftView } from '../../../shared/contract/ipc.ts';
+import { api, call, errorText, IpcCallError } from '../../lib/api.ts';
+import type { ShownPlan } from '../save/save-flow.tsx';
+import { createInFlightGate, type InFlight } from './in-flight.ts';
+import { initialWorkspace, workspaceReducer, type WorkspaceState } from './workspace-state.ts';
+
+/** How often the connection state is refreshed while the window is open. */
+const STATUS_POLL_MS = 15_000;
+
+const codeOf = (e: unknown): string | null => (e instanceof IpcCallError ? e.code : null);
+
+/**
+ * One profile's workspace: the reducer (workspace-state.ts) and the calls that feed it. Each user
+ * action is one call to main whose answer is one action; nothing here sequences network steps.
+ * A profile switch is the `open` action (state starts over), not a remount.
+ */
+export function useWorkspace(profileId: string) {
+  const { t } = useTranslation();
+  const [stored, dispatch] = useReducer(workspaceReducer, profileId, initialWorkspace);
+  // Until `open` has run for a newly selected profile, show that profile as not loaded yet
+  // (never the previous profile's draft under the new profile's name).
+  const state: WorkspaceState =
+    stored.profileId === profileId ? stored : initialWorkspace(profileId);
+
+  // Refresh, plan and push run one at a time through this gate (see in-flight.ts), one per profile.
+  const gate = useMemo(
+    () => createInFlightGate((activity) => dispatch({ type: 'in-flight', profileId, activity })),
+    [profileId],
+  );
+  const inFlight: InFlight = useMemo(
+    () => ({ current: state.inFlight, run: gate.run }),
+    [state.inFlight, gate],
+  );
+
+  const refreshStatus = useCallback(async () => {
+    try {
+      dispatch({ type: 'status', profileId, sync: await call(api().sync.status({ profileId })) });
+    } catch (e) {
+      dispatch({ type: 'status-failed', profileId, code: codeOf(e), message: errorText(e) });
+    }
+  }, [profileId]);
+
+  /** "Check now": the same request, shown as "Checking…" while it runs. */
+  const checkNow = useCallback(() => {
+    dispatch({ type: 'checking', profileId, checking: true });
+    void refreshStatus();
+  }, [profileId, refreshStatus]);
+
+  /** Pull; `tell` (the admin pressed Refresh) says how it went in a notice. */
+  const pull = useCallback(
+    async (tell = false) => {
+      const pulled = await gate.run('refresh', async () => {
+        try {
+          const result = await call(api().sync.pull({ profileId }));
+          dispatch({ type: 'pulled', profileId, result, tell });
+        } catch (e) {
+          dispatch({ type: 'pull-failed', profileId, code: codeOf(e), message: errorText(e) });
+        }
+      });
+      // Not started (the button is disabled meanwhile, so only a race gets here): say why.
+      if (!pulled.ran) dispatch({ type: 'busy', profileId, with: pulled.busyWith });
+    },
+    [profileId, gate],
+  );
+
+  useEffect(() => {
+    dispatch({ type: 'open', profileId });
+    let alive = true;
+    void (async () => {
+      try {
+        const draft = await call(api().draft.get({ profileId }));
+        if (!alive) return;
+        dispatch({ type: 'loaded', profileId, draft });
+        if (draft.base === null) await pull();
+        else await refreshStatus();
+      } catch (e) {
+        if (alive) dispatch({ type: 'load-failed', profileId, message: errorText(e) });
+      }
+    })();
+    const timer = setInterval(() => void refreshStatus(), STATUS_POLL_MS);
+    const onFocus = () => void refreshStatus();
+    window.addEventListener('focus', onFocus);
+    return () => {
+      alive = false;
+      clearInterval(timer);
+      window.removeEventListener('focus', onFocus);
+    };
+  }, [profileId, pull, refreshStatus]);
+
+  return {
+    state,
+    inFlight,
+    pull,
+    checkNow,
+    refreshStatus,
+    pushed: (outcome: ChannelOutput<'sync:push'>, sent: Config) =>
+      dispatch({ type: 'pushed', profileId, outcome, sent }),
+    resolved: (draft: DraftView) => dispatch({ type: 'resolved', profileId, draft }),
+    discarded: (outcome: ChannelOutput<'sync:discard-and-pull'>) =>
+      dispatch({
+        type: 'discarded',
+        profileId,
+        outcome,
+        failedText:
+          outcome.outcome === 'pull-failed'
+            ? t('syncUi.discardedPullFailed', {
+                message: errorText(new IpcCallError(outcome.error)),
+              })
+            : null,
+      }),
+    /** Restore a revision (main reads the list in force itself); the plan opens next. */
+    restore: async (historyId: string) => {
+      const { draft, sync } = await call(api().history.restore({ profileId, historyId }));
+      dispatch({ type: 'restored', profileId, draft, sync });
+    },
+    autosaved: (dirty: boolean) => dispatch({ type: 'autosaved', profileId, dirty }),
+    dismissNotice: () => dispatch({ type: 'dismiss-notice', profileId }),
+    dismissCombined: () => dispatch({ type: 'dismiss-combined', profileId }),
+    reviewStarted: () => dispatch({ type: 'review-started', profileId }),
+    showPlan: (plan: ShownPlan) => dispatch({ type: 'plan-shown', profileId, plan }),
+    closePlan: (keepError: boolean) => dispatch({ type: 'plan-closed', profileId, keepError }),
+    saveError: (message: string | null) => dispatch({ type: 'save-error', profileId, message }),
+  };
+}
+
+export type WorkspaceControl = ReturnType<typeof useWorkspace>;
