@@ -16,7 +16,7 @@ afterEach(async () => {
 });
 
 const file = () => join(w.dataDir, 'profiles.json');
-type Doc = { profiles: Record<string, unknown>[] };
+type Doc = { profiles: Record<string, unknown>[]; settings: Record<string, unknown> };
 const edit = (change: (doc: Doc) => void) => {
   const doc = JSON.parse(readFileSync(file(), 'utf8')) as Doc;
   change(doc);
@@ -62,5 +62,16 @@ describe('profile kinds on disk', () => {
     expect(text).toContain('Tenant');
     expect(text).toContain('kind');
     expect(notices[0]?.code).toBe('PROFILE_SET_ASIDE');
+  });
+
+  it('a damaged part outside the profiles: the notice says where, not a "[" from the JSON dump', async () => {
+    await w.created.dispose();
+    edit((doc) => {
+      doc.settings.locale = 'klingon';
+    });
+    await w.restart();
+    const notices = await w.call('app:notices', {});
+    expect(notices[0]?.code).toBe('STORE_RECOVERED');
+    expect(notices[0]?.message).toContain('(settings.locale: ');
   });
 });
