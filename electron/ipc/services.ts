@@ -106,6 +106,7 @@ export function createMainServices(deps: HandlerDeps): MainServices {
     store,
     drafts,
     egress: () => checkEgress(transport, egressEndpoints()),
+    endpoints: egressEndpoints,
     dialogs,
   });
   const imports = createImportRunner({

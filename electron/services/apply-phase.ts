@@ -21,8 +21,8 @@ export type ApplyStep = { patch: Partial<ApplyStatusView>; done: boolean };
  * GET) changes in `status`, and whether following can stop. No I/O and no clock but `now`, so
  * test/unit/electron/services/apply-phase.test.ts covers it with a table.
  *
- * `expected`: fingerprint of the pushed list (null after a restart), what the service must show
- * at the acknowledged revision.
+ * `expected`: fingerprint of the pushed list (kept across a restart; null when unknown), what the
+ * service must show at the acknowledged revision or a later one while the save is followed.
  */
 export function applyStep(
   status: ApplyStatusView,
@@ -67,12 +67,18 @@ export function applyStep(
   const { apply } = result.value;
   const mine = status.revision;
   const shown = fingerprintOf({ mode: result.value.mode, entries: result.value.entries });
-  if (context.expected !== null && result.value.revision === mine && shown !== context.expected) {
-    // The service holds another list under the revision it acknowledged: never "verified".
+  // While following (not after a lockout, where a Reset URL's "Allow all" is the way back):
+  // the service must show the pushed list, at its revision or a later one.
+  if (context.expected !== null && status.phase !== 'locked-out' && shown !== context.expected) {
+    // Another list under the revision it acknowledged, or a later revision with another list
+    // (saved over by someone, or a service that lost its data): never "verified".
     return {
       patch: {
         phase: 'error',
-        message: `The service shows another list at revision ${mine} than the one saved. Refresh from the service and review before saving again.`,
+        message:
+          result.value.revision === mine
+            ? `The service shows another list at revision ${mine} than the one saved. Refresh from the service and review before saving again.`
+            : `The service now holds revision ${result.value.revision} with another list than the one saved as revision ${mine} (someone saved over it, or the service lost it). Refresh from the service and review before saving again.`,
       },
       done: true,
     };

@@ -37,7 +37,7 @@ export type ApplyTrackerDeps = {
 
 type Tracked = {
   status: ApplyStatusView;
-  /** Fingerprint of the pushed list (null after a restart): what the service must show. */
+  /** Fingerprint of the pushed list (kept across a restart; null when unknown): what the service must show. */
   expected: string | null;
   /** null: restored from the store, not followed since the restart. */
   service: AllowlistService | null;
@@ -83,6 +83,7 @@ export function createApplyTracker(deps: ApplyTrackerDeps) {
         phase: status.phase,
         revision: status.revision,
         pushedAt: status.pushedAt,
+        ...(t.expected !== null ? { expected: t.expected } : {}),
       });
     } else if (status.phase === 'verified' || status.phase === 'idle') {
       deps.keep.save(status.profileId, null);
@@ -102,9 +103,10 @@ export function createApplyTracker(deps: ApplyTrackerDeps) {
     if (known) return known;
     const record = deps.keep?.load(profileId) ?? null;
     if (!record) return null;
+    const { expected, ...status } = record;
     const t: Tracked = {
-      status: record,
-      expected: null,
+      status,
+      expected: expected ?? null,
       service: null,
       loop: null,
       stopped: false,

@@ -321,9 +321,11 @@ export function createDrafts(deps: DraftDeps) {
     fetchSnapshot,
     sourceOf,
     async status(profileId: string): Promise<SyncStatus> {
+      // An unknown profile is an error, never a status of a draft nobody has.
+      const p = profile(profileId);
       const draft = load(profileId);
       try {
-        return statusOf(draft, await fetchSnapshot(profile(profileId), 'checking'));
+        return statusOf(draft, await fetchSnapshot(p, 'checking'));
       } catch (error) {
         return statusOfFailure(error);
       }

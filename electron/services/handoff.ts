@@ -2,7 +2,12 @@ import { DEFAULT_MAX_ENTRIES, type Config } from '../../shared/allowlist/model.t
 import { validateConfig } from '../../shared/allowlist/validate.ts';
 import type { EgressView, HandoffStatusView } from '../../shared/contract/handoff-schemas.ts';
 import type { DraftView, PlanView } from '../../shared/contract/ipc.ts';
-import { exportEntries, leftOutEntries, refusedEntries } from '../../shared/export/index.ts';
+import {
+  exportEntries,
+  leftOutEntries,
+  refusedEntries,
+  STORE_CSV_MAX_BYTES,
+} from '../../shared/export/index.ts';
 import { sameBase, type BaseIdentity } from '../../shared/sync/base.ts';
 import { sameConfig } from '../../shared/sync/merge.ts';
 import { confirmationPhraseFor, lockoutChecks } from '../../shared/sync/plan.ts';
@@ -30,19 +35,32 @@ import { draftView, isDirty } from './views.ts';
  * the list in force and starts the Reset URL hour.
  */
 
-/** The Store refuses a CSV file larger than this (cybozu.com help). */
-export const STORE_CSV_MAX_BYTES = 10 * 1024 * 1024;
-
 export type HandoffDeps = {
   store: AppStore;
   drafts: Drafts;
   /** The admin's address now (electron/services/egress.ts with the settings' endpoints). */
   egress: () => Promise<EgressView>;
+  /** The address-check endpoints `egress` asks now: a plan made with others is out of date. */
+  endpoints: () => readonly string[];
   dialogs: Pick<Dialogs, 'saveFile'>;
   now?: () => Date;
 };
 
-type StoredPlan = { view: PlanView; base: BaseIdentity; egress: EgressView };
+/**
+ * A plan and the facts its lockout verdict rests on: the list in force, the endpoints that told
+ * the admin's address (and what they said), the protected addresses. Any of them changed: the
+ * plan is out of date and makes no file.
+ */
+type StoredPlan = {
+  view: PlanView;
+  base: BaseIdentity;
+  egress: EgressView;
+  endpoints: string;
+  protectedAddresses: string;
+};
+
+/** The protected addresses as a plan compares them (order and labels count: the plan shows them). */
+const protectedKey = (p: ProfileRecord): string => JSON.stringify(p.protectedAddresses);
 
 /** The next revision of a hand-off profile: its own count (the Store shows none). */
 function nextRevision(base: SnapshotRecord | null): string {
@@ -154,6 +172,7 @@ export function createHandoff(deps: HandoffDeps) {
       const p = profile(profileId);
       const draft = deps.drafts.load(profileId);
       if (!draft.base) throw new AppError('NOT_PULLED', {}, 'HANDOFF_NOT_ENTERED');
+      const endpoints = JSON.stringify(deps.endpoints());
       const egress = await deps.egress();
       const view = planViewOf({
         profileId,
@@ -164,7 +183,13 @@ export function createHandoff(deps: HandoffDeps) {
         maxEntries: limitOf(p),
         createdAt: now(),
       });
-      plans.set(profileId, { view, base: identityOf(draft.base) as BaseIdentity, egress });
+      plans.set(profileId, {
+        view,
+        base: identityOf(draft.base) as BaseIdentity,
+        egress,
+        endpoints,
+        protectedAddresses: protectedKey(p),
+      });
       return { plan: view, egress };
     },
 
@@ -186,6 +211,28 @@ export function createHandoff(deps: HandoffDeps) {
         plans.delete(profileId);
         throw new AppError('PLAN_STALE', {}, 'HANDOFF_DRAFT_CHANGED');
       }
+      if (
+        stored.endpoints !== JSON.stringify(deps.endpoints()) ||
+        stored.protectedAddresses !== protectedKey(p)
+      ) {
+        plans.delete(profileId);
+        throw new AppError('PLAN_STALE', {}, 'HANDOFF_CHECKS_CHANGED');
+      }
+      // The admin's address now: another network or a VPN since the plan makes its verdict wrong.
+      const egressNow = await deps.egress();
+      if (egressNow.ip !== stored.egress.ip) {
+        plans.delete(profileId);
+        const [was, isNow] = [stored.egress.ip, egressNow.ip];
+        throw new AppError(
+          'PLAN_STALE',
+          { ...(was === null ? {} : { was }), ...(isNow === null ? {} : { now: isNow }) },
+          was === null
+            ? 'HANDOFF_ADDRESS_NOW_AGREED'
+            : isNow === null
+              ? 'HANDOFF_ADDRESS_NO_LONGER_AGREED'
+              : 'HANDOFF_ADDRESS_CHANGED',
+        );
+      }
       if (stored.view.blockers.length > 0)
         throw new AppError('PLAN_BLOCKED', {}, 'HANDOFF_PLAN_BLOCKED');
       if (!stored.view.canPush)
@@ -206,7 +253,7 @@ export function createHandoff(deps: HandoffDeps) {
       const config = stored.view.config;
       let fileName: string | null = null;
       if (config.mode === 'ALLOW_SPECIFIC') {
-        const out = await exportEntries(config.entries, 'cybozu-csv');
+        const out = await exportEntries(config.entries, 'cybozu-csv', { refuseFormulas: true });
         const leftOut = leftOutEntries(out.problems);
         if (refusedEntries(leftOut, {}).length > 0)
           return {
@@ -224,13 +271,20 @@ export function createHandoff(deps: HandoffDeps) {
         if (!saved) return { status: 'canceled' as const };
         fileName = saved.name;
       }
+      const doc = deps.store.getHandoff(profileId);
+      // A file made while another waits: the Store may have taken the earlier one.
+      const earlier =
+        doc.pending && doc.pending.baseRevision === stored.view.baseRevision
+          ? (doc.pending.firstPreparedAt ?? doc.pending.preparedAt)
+          : null;
       deps.store.saveHandoff(profileId, {
-        ...deps.store.getHandoff(profileId),
+        ...doc,
         pending: {
           planId,
           config,
           baseRevision: stored.view.baseRevision,
           preparedAt: now(),
+          ...(earlier === null ? {} : { firstPreparedAt: earlier }),
           fileName,
         },
       });
@@ -251,8 +305,9 @@ export function createHandoff(deps: HandoffDeps) {
 
     /**
      * "Saved on the Store": the pending list becomes the list in force, the revision goes into the
-     * history, and the Reset URL hour starts (counted from when the file was made: the e-mail
-     * cannot be older, so the countdown may show less time than there is, never more).
+     * history, and the Reset URL hour starts (counted from when the file was made, the first one
+     * if several were made meanwhile: the e-mail cannot be older, so the countdown may show less
+     * time than there is, never more).
      */
     confirm(profileId: string): { draft: DraftView; status: HandoffStatusView } {
       const p = profile(profileId);
@@ -293,7 +348,9 @@ export function createHandoff(deps: HandoffDeps) {
         saved: {
           revision,
           savedAt: now(),
-          resetDeadline: new Date(Date.parse(pending.preparedAt) + RESET_WINDOW_MS).toISOString(),
+          resetDeadline: new Date(
+            Date.parse(pending.firstPreparedAt ?? pending.preparedAt) + RESET_WINDOW_MS,
+          ).toISOString(),
           restoreHistoryId,
           phase: 'saved',
         },

@@ -17,6 +17,7 @@ import {
   type StoreNotice,
 } from './document-file.ts';
 import { HandoffDocSchema, type HandoffDoc } from './handoff-store.ts';
+import { setAsideBadProfiles } from './profile-set-aside.ts';
 
 /**
  * Profiles, drafts and history on disk (no secrets: passwords live in the keychain only).
@@ -121,6 +122,8 @@ export const ApplyRecordSchema = ApplyStatusSchema.extend({
   phase: z.enum(['applying', 'locked-out']),
   revision: z.string(),
   pushedAt: z.string(),
+  /** Fingerprint of the pushed list (base-identity.ts): what the service must show after a restart too. */
+  expected: z.string().optional(),
 });
 export type ApplyRecord = z.infer<typeof ApplyRecordSchema>;
 
@@ -195,6 +198,7 @@ export function openStore(options: StoreOptions): AppStore {
     options.onNotice?.(notice);
   };
   const common = { openConf: options.openConf, onNotice };
+  setAsideBadProfiles(options.dir, ProfileRecordSchema, onNotice);
   const profiles = openDocument({
     ...common,
     dir: options.dir,

@@ -229,6 +229,22 @@ export const ERROR_MESSAGES = {
     en: 'The draft changed after the plan was made. Review the new plan first.',
     ja: '変更内容を確認した後に下書きが変わりました。先に新しい変更内容を確認してください。',
   },
+  HANDOFF_CHECKS_CHANGED: {
+    en: 'The address-check endpoints or the protected addresses changed after the plan was made. Review the new plan first.',
+    ja: '変更内容を確認した後に、アドレス確認サービスまたは保護対象のアドレスが変わりました。先に新しい変更内容を確認してください。',
+  },
+  HANDOFF_ADDRESS_CHANGED: {
+    en: 'Your address changed since the plan (the address-check endpoints saw {was}, now {now}). Review the new plan first.',
+    ja: '変更内容を確認した後にあなたのアドレスが変わりました（アドレス確認サービスの結果は {was}、現在は {now}）。先に新しい変更内容を確認してください。',
+  },
+  HANDOFF_ADDRESS_NOW_AGREED: {
+    en: 'Your address changed since the plan (the address-check endpoints saw no agreed address, now {now}). Review the new plan first.',
+    ja: '変更内容を確認した後にあなたのアドレスが変わりました（アドレス確認サービスの結果は一致していませんでしたが、現在は {now}）。先に新しい変更内容を確認してください。',
+  },
+  HANDOFF_ADDRESS_NO_LONGER_AGREED: {
+    en: 'Your address changed since the plan (the address-check endpoints saw {was}, now no agreed address). Review the new plan first.',
+    ja: '変更内容を確認した後にあなたのアドレスが変わりました（アドレス確認サービスの結果は {was} でしたが、現在は一致していません）。先に新しい変更内容を確認してください。',
+  },
   HANDOFF_PLAN_BLOCKED: {
     en: 'The list has errors the cybozu.com Store would refuse; fix them first.',
     ja: 'リストにサイボウズドットコム ストアが受け付けないエラーがあります。先に修正してください。',
