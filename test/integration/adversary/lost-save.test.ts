@@ -34,17 +34,23 @@ afterEach(async () => {
   h = null;
 });
 
+/** The office list saved through the app to `app`'s service (applying slowly: still APPLYING). */
+async function saveOffice(app: Harness) {
+  const profile = await app.call('profiles:create', {
+    fields: { name: 'Tenant', serviceUrl: app.service.url, login: 'admin' },
+    password: app.password,
+  });
+  await app.call('sync:pull', { profileId: profile.id });
+  await app.call('draft:save', { profileId: profile.id, working: office });
+  const plan = await app.call('sync:plan', { profileId: profile.id });
+  const pushed = await app.call('sync:push', { profileId: profile.id, planId: plan.planId });
+  return { profile, pushed };
+}
+
 describe('a save the service loses while the app follows it', () => {
   it('is never reported as applied and verified', async () => {
     h = await startHarness({ applyDelayMs: 1500 });
-    const profile = await h.call('profiles:create', {
-      fields: { name: 'Tenant', serviceUrl: h.service.url, login: 'admin' },
-      password: h.password,
-    });
-    await h.call('sync:pull', { profileId: profile.id });
-    await h.call('draft:save', { profileId: profile.id, working: office });
-    const plan = await h.call('sync:plan', { profileId: profile.id });
-    const pushed = await h.call('sync:push', { profileId: profile.id, planId: plan.planId });
+    const { profile, pushed } = await saveOffice(h);
     expect(pushed.status).toBe('pushed');
     if (pushed.status !== 'pushed') return;
     expect(pushed.confirmed).toBe(true);
@@ -74,14 +80,7 @@ describe('a save the service loses while the app follows it', () => {
 
   it('is never reported as applied and verified after the app restarted meanwhile', async () => {
     h = await startHarness({ applyDelayMs: 1500 });
-    const profile = await h.call('profiles:create', {
-      fields: { name: 'Tenant', serviceUrl: h.service.url, login: 'admin' },
-      password: h.password,
-    });
-    await h.call('sync:pull', { profileId: profile.id });
-    await h.call('draft:save', { profileId: profile.id, working: office });
-    const plan = await h.call('sync:plan', { profileId: profile.id });
-    const pushed = await h.call('sync:push', { profileId: profile.id, planId: plan.planId });
+    const { profile, pushed } = await saveOffice(h);
     expect(pushed.status).toBe('pushed');
 
     // The app quits while the save is APPLYING; the service loses its data meanwhile.
