@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Config } from '../../../../../shared/allowlist/model.ts';
+import type { Config, Entry } from '../../../../../shared/allowlist/model.ts';
 import { decideLoad } from '../../../../../renderer/features/editor/merge-on-load.ts';
 import {
   draftConfig,
@@ -11,8 +11,8 @@ import {
  * Main's answer to a pull, push or restore arrives while the admin may have kept typing: edits
  * made since the call started are merged in, never replaced (merge-on-load.ts, draft-state.ts).
  */
-const entry = (ip: string, memo = '') => ({ ip, cidr: null, memo });
-const list = (...entries: ReturnType<typeof entry>[]): Config => ({
+const entry = (ip: string, memo = ''): Entry => ({ ip, cidr: null, memo });
+const list = (...entries: Entry[]): Config => ({
   mode: 'ALLOW_SPECIFIC',
   entries,
 });
