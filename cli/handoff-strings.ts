@@ -86,6 +86,10 @@ export const HANDOFF_CLI_TEXT = {
     en: 'the plan holds: add --out FILE to write the cybozu.com Store’s CSV.',
     ja: '変更内容に問題はありません。--out FILE を指定するとサイボウズドットコム ストア用の CSV をエクスポートします。',
   },
+  hoTooLarge: {
+    en: 'allowlist handoff: the file would be {mb} MB; the cybozu.com Store takes at most 10 MB, so {file} was not written. Merge entries (allowlist aggregate) or shorten memos.',
+    ja: 'allowlist handoff: ファイルが {mb} MB になります。サイボウズドットコム ストアが受け付けるのは 10 MB までのため、{file} はエクスポートしていません。エントリをまとめる（allowlist aggregate）か、メモを短くしてください。',
+  },
   hoRefused: {
     en: 'allowlist handoff: the cybozu.com Store would not take {count} entries; {file} was not written.',
     ja: 'allowlist handoff: サイボウズドットコム ストアが受け付けないエントリが {count} 件あるため、{file} はエクスポートしていません。',
@@ -110,7 +114,7 @@ export const HANDOFF_CLI_TEXT = {
     ja: 'アドレス確認サービスからは IPv6 アドレス {ip} しか見えないため、あなたのアドレスは不明です。IPアドレス制限は IPv4 アドレスのリストです。',
   },
   egressNone: {
-    en: 'your address is unknown: no endpoint answered (offline, or blocked by a proxy).',
-    ja: 'どのアドレス確認サービスも応答しないため（オフライン、またはプロキシによる遮断）、あなたのアドレスは不明です。',
+    en: 'your address is unknown: no endpoint gave a public IP address (offline, blocked by a proxy, or an answer that is not a public address).',
+    ja: 'どのアドレス確認サービスからもパブリックIPアドレスが得られないため（オフライン、プロキシによる遮断、またはパブリックでないアドレスの応答）、あなたのアドレスは不明です。',
   },
 } satisfies Record<string, MessageTemplate>;

@@ -55,8 +55,6 @@ export type InvokeReply = {
   result: IpcResult<unknown>;
   /** An export the page hands to the browser as a download. */
   download?: { id: string; name: string };
-  /** An allowlisted https link (app:open-external) the page opens in a new tab. */
-  open?: string;
 };
 
 function toMb(bytes: number): number {

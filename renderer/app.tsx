@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProfileView } from '../shared/contract/ipc.ts';
 import { SelectField } from './components/ui/select-field.tsx';
@@ -8,6 +8,7 @@ import type { Locale } from './i18n/setup.ts';
 import { api, call, errorText } from './lib/api.ts';
 import { FirstRun } from './features/profiles/first-run.tsx';
 import { ProfileFormDialog } from './features/profiles/profile-form.tsx';
+import { ProfilesContext } from './features/profiles/profiles-context.ts';
 import { Workspace } from './features/workspace/workspace.tsx';
 import { HandoffWorkspace } from './features/handoff/handoff-workspace.tsx';
 import { StoreNotices } from './features/notices/store-notices.tsx';
@@ -23,6 +24,15 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [locale, setLocale] = useState<Locale>(currentLocale());
+
+  const [version, setVersion] = useState<string | null>(null);
+
+  useEffect(() => {
+    // The footer names the app (in the UI language) and its version: what a bug report needs.
+    call(api().app.info({}))
+      .then((i) => setVersion(i.version))
+      .catch(() => undefined);
+  }, []);
 
   useEffect(() => {
     call(api().profiles.list({}))
@@ -41,6 +51,18 @@ export function App() {
     setProfiles((list) => [...(list ?? []).filter((x) => x.id !== p.id), p]);
     select(p.id);
   };
+  const profilesActions = useMemo(
+    () => ({
+      removed: (id: string) => {
+        const rest = (profiles ?? []).filter((p) => p.id !== id);
+        setProfiles(rest);
+        const next = rest[0];
+        if (next) select(next.id);
+        else setSelectedId(null);
+      },
+    }),
+    [profiles],
+  );
   const switchLocale = (l: Locale) => {
     setLocale(l);
     void changeLocale(l);
@@ -87,14 +109,21 @@ export function App() {
         <main className="workspace-loading">{t('app.loading')}</main>
       ) : selected ? (
         <main className="app-main">
-          {selected.kind === 'cybozu-store' ? (
-            <HandoffWorkspace key={selected.id} profile={selected} />
-          ) : (
-            <Workspace profile={selected} />
-          )}
+          <ProfilesContext.Provider value={profilesActions}>
+            {selected.kind === 'cybozu-store' ? (
+              <HandoffWorkspace key={selected.id} profile={selected} />
+            ) : (
+              <Workspace profile={selected} />
+            )}
+          </ProfilesContext.Provider>
         </main>
       ) : (
         <FirstRun onReady={added} />
+      )}
+      {version && (
+        <footer className="app-footer muted" data-testid="app-version">
+          {t('app.version', { name: t('app.title'), version })}
+        </footer>
       )}
       <ProfileFormDialog
         isOpen={adding}

@@ -234,6 +234,13 @@ export class RestrictionState {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = now + this.deps.resetTtlS * 1000;
     const resetUrl = `${this.deps.baseUrl()}/v1/ip-restrictions/reset?token=${token}`;
+    // The token is stored before the e-mail names it: every Reset URL ever e-mailed works, also
+    // when a later step fails and the apply is retried with another e-mail.
+    await this.deps.store.update((draft) => {
+      // Tokens stay answerable (410) for a day after expiry, then are forgotten.
+      draft.resetTokens = draft.resetTokens.filter((t) => t.expiresAt > now - 86_400_000);
+      draft.resetTokens.push({ hash: hashToken(token), revision, expiresAt, usedAt: null });
+    });
     // The e-mail is written before the revision shows APPLIED: whoever sees APPLIED finds the mail.
     const path = await sendCompletionMail(this.deps.outbox, {
       to: `${(savedBy ?? 'admin').replace(/[^A-Za-z0-9._-]/g, '_')}@allowlist-service.invalid`,
@@ -245,9 +252,6 @@ export class RestrictionState {
       resetExpiresAt: new Date(expiresAt),
     });
     await this.deps.store.update((draft) => {
-      // Tokens stay answerable (410) for a day after expiry, then are forgotten.
-      draft.resetTokens = draft.resetTokens.filter((t) => t.expiresAt > now - 86_400_000);
-      draft.resetTokens.push({ hash: hashToken(token), revision, expiresAt, usedAt: null });
       // A reset may have put a newer revision in force while the mail was written: keep it.
       if (Number(draft.applied.revision) < Number(revision))
         draft.applied = { revision, config, appliedAt: now };

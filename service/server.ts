@@ -49,6 +49,27 @@ const RESTRICTIONS = '/v1/ip-restrictions.json';
 const CLIENT_IP = '/v1/client-ip.json';
 const RESET = '/v1/ip-restrictions/reset';
 
+/**
+ * An IPv4-mapped IPv6 address in any spelling (`::ffff:192.0.2.1`, `0:0:0:0:0:ffff:c000:201`) as
+ * the IPv4 address it is (the contract: a mapped form is the same address, for the caller's
+ * address and for enforcement alike); any other address as it is.
+ */
+function unmappedAddress(address: string): string {
+  if (isIP(address) !== 6) return address;
+  let canonical: string;
+  try {
+    // WHATWG URL writes an IPv6 address in its one canonical form: `[::ffff:c000:201]`.
+    canonical = new URL(`http://[${address}]/`).hostname;
+  } catch {
+    return address; // e.g. a zone id (`fe80::1%eth0`): not a mapped address
+  }
+  const mapped = /^\[::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})\]$/.exec(canonical);
+  if (!mapped) return address;
+  const high = parseInt(mapped[1]!, 16);
+  const low = parseInt(mapped[2]!, 16);
+  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+}
+
 /** The caller's address: the socket's peer, or X-Forwarded-For's last hop with --trust-proxy. */
 function callerAddress(req: IncomingMessage, trustProxy: boolean): string {
   if (trustProxy) {
@@ -56,9 +77,9 @@ function callerAddress(req: IncomingMessage, trustProxy: boolean): string {
     const value = Array.isArray(header) ? header.join(',') : header;
     // The last hop was added by the trusted proxy; earlier ones are whatever the caller sent.
     const last = value?.split(',').at(-1)?.trim();
-    if (last && isIP(last)) return last.replace(/^::ffff:/i, '');
+    if (last && isIP(last)) return unmappedAddress(last);
   }
-  return (req.socket.remoteAddress ?? '').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+  return unmappedAddress(req.socket.remoteAddress ?? '');
 }
 
 /**

@@ -1,6 +1,7 @@
 import {
   checkEgress,
   DEFAULT_EGRESS_ENDPOINTS,
+  seenAddresses,
   type EgressResult,
 } from '../../shared/handoff/egress.ts';
 import { cliGet } from '../http-get.ts';
@@ -28,7 +29,7 @@ export function egressLine(result: EgressResult): string {
       return say('egressAgree', { ip: result.ip ?? '' });
     case 'disagree':
       return say('egressDisagree', {
-        ips: [...new Set(result.answers.flatMap((a) => (a.ip ? [a.ip] : [])))].join(', '),
+        ips: seenAddresses(result.answers).join(', '),
       });
     case 'ipv6-only':
       return say('egressIpv6', {

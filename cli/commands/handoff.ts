@@ -1,6 +1,11 @@
 import { writeFileAtomic } from '../../node-shared/atomic-file.ts';
 import { DEFAULT_MAX_ENTRIES, type Config, type Problem } from '../../shared/allowlist/model.ts';
-import { exportEntries, leftOutEntries, refusedEntries } from '../../shared/export/index.ts';
+import {
+  exportEntries,
+  leftOutEntries,
+  refusedEntries,
+  STORE_CSV_MAX_BYTES,
+} from '../../shared/export/index.ts';
 import { checkEgress, type EgressResult } from '../../shared/handoff/egress.ts';
 import { buildPlan, typedPhraseMatches } from '../../shared/sync/plan.ts';
 import { cliGet } from '../http-get.ts';
@@ -96,17 +101,26 @@ export async function run(argv: string[]): Promise<number> {
       const out = typeof values.out === 'string' ? values.out : null;
       // Entries the draft file had errors on are part of the plan's problems (validation).
       const problems: Problem[] = [
-        ...draft.problems.filter((p) => p.index === undefined),
+        // (The file's own count check used the default limit; the plan's uses --max-entries.)
+        ...draft.problems.filter((p) => p.index === undefined && p.code !== 'TOO_MANY_ENTRIES'),
         ...plan.problems,
       ];
       const holds = plan.canPush && phraseOk;
       let written: number | null = null;
       let refused: Problem[] = [];
+      let tooLarge = false;
       if (out !== null && holds && draft.config.mode === 'ALLOW_SPECIFIC') {
-        const exported = await exportEntries(draft.config.entries, 'cybozu-csv');
+        const exported = await exportEntries(draft.config.entries, 'cybozu-csv', {
+          refuseFormulas: true,
+        });
         const left = refusedEntries(leftOutEntries(exported.problems), {});
         refused = left.flatMap((l) => l.problems);
-        if (left.length === 0) {
+        tooLarge = left.length === 0 && exported.bytes.byteLength > STORE_CSV_MAX_BYTES;
+        if (tooLarge)
+          process.stderr.write(
+            `${say('hoTooLarge', { file: out, mb: Math.ceil(exported.bytes.byteLength / 1048576) })}\n`,
+          );
+        if (left.length === 0 && !tooLarge) {
           try {
             await writeFileAtomic(out, exported.bytes, { mode: 0o666 });
           } catch (error) {
@@ -181,7 +195,7 @@ export async function run(argv: string[]): Promise<number> {
         );
       }
       const readErrors = countSeverity(inForce.problems).errors;
-      return holds && refused.length === 0 && readErrors === 0 ? 0 : 1;
+      return holds && refused.length === 0 && !tooLarge && readErrors === 0 ? 0 : 1;
     },
   );
 }

@@ -39,8 +39,6 @@ export type HandlerDeps = {
   /** Default: every dialog says it is not available (tests bring their own). */
   dialogs?: Dialogs;
   appInfo?: Partial<AppInfo>;
-  /** Opens an already allowlisted https URL in the browser. */
-  openExternal?: (url: string) => Promise<void>;
   /** Default: conf (document-file.ts openPlainConf), in the app too; tests inject faulty engines. */
   openConf?: OpenConf;
   /** Worker script for imports (the bundle's path in the app). */

@@ -5,9 +5,10 @@ import {
   type ChannelOutput,
   type EventName,
   type EventPayload,
+  type IpcError,
   type IpcResult,
 } from '../../shared/contract/ipc.ts';
-import { isAppError } from '../services/errors.ts';
+import { AppError, isAppError } from '../services/errors.ts';
 
 /**
  * The one IPC wrapper: sender check, input parsing, result union.
@@ -95,24 +96,18 @@ export function createInvoker(handlers: Handlers, options: InvokerOptions): Invo
   return async (channel, event, rawInput) => {
     if (!Object.hasOwn(channels, channel)) {
       log(`ipc refused: unknown channel`);
-      return {
-        ok: false,
-        error: { code: 'UNKNOWN_CHANNEL', message: 'This request is not part of the app.' },
-      };
+      return failure(new AppError('UNKNOWN_CHANNEL'));
     }
     const name = channel as ChannelName;
     if (!isTrustedSender(event?.senderFrame, options.allowedOrigins)) {
       log(`ipc refused: ${name} from an untrusted frame`);
-      return {
-        ok: false,
-        error: { code: 'FORBIDDEN_SENDER', message: 'Only the app window may make this request.' },
-      };
+      return failure(new AppError('FORBIDDEN_SENDER'));
     }
     const def = channels[name];
     const parsed = def.input.safeParse(rawInput === undefined ? {} : rawInput);
     if (!parsed.success) {
       log(`ipc refused: ${name} INVALID_INPUT`);
-      return { ok: false, error: { code: 'INVALID_INPUT', message: describeIssues(parsed.error) } };
+      return failure(new AppError('INVALID_INPUT', { detail: describeIssues(parsed.error) }));
     }
     try {
       const handler = handlers[name] as (
@@ -123,31 +118,31 @@ export function createInvoker(handlers: Handlers, options: InvokerOptions): Invo
       const out = def.output.safeParse(value);
       if (!out.success) {
         log(`ipc error: ${name} returned a value outside the contract`);
-        return {
-          ok: false,
-          error: { code: 'INTERNAL', message: 'The app produced an unexpected answer.' },
-        };
+        return failure(new AppError('INTERNAL', {}, 'INTERNAL_OUTPUT'));
       }
       return { ok: true, value: out.data };
     } catch (error) {
       if (isAppError(error)) {
         log(`ipc error: ${name} ${error.code}`);
-        return {
-          ok: false,
-          error: {
-            code: error.code,
-            message: error.message,
-            ...(error.params ? { params: error.params } : {}),
-          },
-        };
+        return failure(error);
       }
       log(
         `ipc error: ${name} INTERNAL ${error instanceof Error ? `${error.name}: ${error.message.slice(0, 300)}` : typeof error}`,
       );
-      return {
-        ok: false,
-        error: { code: 'INTERNAL', message: 'Something went wrong in the app; nothing was sent.' },
-      };
+      return failure(new AppError('INTERNAL'));
     }
+  };
+}
+
+/** An AppError as the IPC error the renderer gets: code, English message, params, text id. */
+function failure(error: AppError): { ok: false; error: IpcError } {
+  return {
+    ok: false,
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(Object.keys(error.params).length > 0 ? { params: error.params } : {}),
+      ...(error.text !== error.code ? { text: error.text } : {}),
+    },
   };
 }

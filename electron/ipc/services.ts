@@ -25,7 +25,6 @@ export type MainServices = {
   demo: DemoRunner;
   dialogs: Dialogs;
   appInfo: AppInfo;
-  openExternal: (url: string) => Promise<void>;
   serviceFor: ServiceFactory;
   /** cybozu.com tenants saved on the cybozu.com Store (electron/services/handoff.ts). */
   handoff: Handoff;
@@ -36,7 +35,7 @@ export type MainServices = {
 };
 
 const noDialog = async (): Promise<never> => {
-  throw new AppError('INTERNAL', 'File dialogs are not available here.');
+  throw new AppError('INTERNAL', {}, 'DIALOGS_UNAVAILABLE');
 };
 
 export function createMainServices(deps: HandlerDeps): MainServices {
@@ -64,10 +63,7 @@ export function createMainServices(deps: HandlerDeps): MainServices {
 
   const serviceFor: ServiceFactory = async (profile) => {
     if (kindOf(profile) === 'cybozu-store')
-      throw new AppError(
-        'INVALID_INPUT',
-        'This cybozu.com profile is saved by hand on the cybozu.com Store: the app has no service to call for it.',
-      );
+      throw new AppError('INVALID_INPUT', {}, 'STORE_PROFILE_NO_SERVICE');
     if (profile.demo) {
       const running = await demo.start();
       return createService(
@@ -78,10 +74,7 @@ export function createMainServices(deps: HandlerDeps): MainServices {
     // Only a password saved for this very origin and login (a changed URL asks for it again).
     const password = openSecret(sourceOf(profile), await secrets.get(profile.id));
     if (password === null) {
-      throw new AppError(
-        'PASSWORD_REQUIRED',
-        'No password is saved in the keychain for this profile and service address. Enter it again; your draft is kept.',
-      );
+      throw new AppError('PASSWORD_REQUIRED', {}, 'PASSWORD_NOT_STORED');
     }
     return createService(profile, async () => password);
   };
@@ -113,6 +106,7 @@ export function createMainServices(deps: HandlerDeps): MainServices {
     store,
     drafts,
     egress: () => checkEgress(transport, egressEndpoints()),
+    endpoints: egressEndpoints,
     dialogs,
   });
   const imports = createImportRunner({
@@ -138,11 +132,6 @@ export function createMainServices(deps: HandlerDeps): MainServices {
     demo,
     dialogs,
     appInfo,
-    openExternal:
-      deps.openExternal ??
-      (async () => {
-        throw new AppError('LINK_NOT_ALLOWED', 'Links cannot be opened here.');
-      }),
     serviceFor,
     handoff,
     transport,

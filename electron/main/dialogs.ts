@@ -26,8 +26,8 @@ export function electronDialogs(window: () => BrowserWindow | null): Dialogs {
       // `reason` + params: the renderer says it in the UI language (shared/i18n FILE_TOO_LARGE).
       throw new AppError(
         'IMPORT_FAILED',
-        `The file is ${sizeMb} MB; the import accepts files up to ${limitMb} MB.`,
         { reason: 'FILE_TOO_LARGE', sizeMb, limitMb },
+        'FILE_TOO_LARGE',
       );
     }
     return { name: basename(path), bytes: new Uint8Array(await readFile(path)) };

@@ -8,7 +8,6 @@ import { createHandlers, type CreatedHandlers } from '../ipc/handlers.ts';
 import { lockDataFolder } from '../services/data-lock.ts';
 import { createNetTransport } from '../services/net-transport.ts';
 import { electronDialogs } from './dialogs.ts';
-import { openExternalLink } from './external.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { APP_ORIGIN } from './security.ts';
 import { createMainWindow, lockDownSession } from './window.ts';
@@ -84,15 +83,14 @@ function start(): void {
       created = await createHandlers({
         dataDir,
         dialogs: electronDialogs(() => mainWindow),
-        openExternal: openExternalLink,
         importWorkerUrl: workerUrl,
-        // Service calls through Chromium's stack: system proxy, PAC, OS certificate store.
-        transport: createNetTransport((options) => net.request(options)),
         appInfo: {
           version: app.getVersion(),
           packaged: app.isPackaged,
           systemLocale: systemLocale(),
         },
+        // Service calls through Chromium's stack: system proxy, PAC, OS certificate store.
+        transport: createNetTransport((options) => net.request(options)),
       });
       const invoke = createInvoker(created.handlers, {
         allowedOrigins: [APP_ORIGIN],

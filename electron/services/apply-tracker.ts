@@ -1,19 +1,11 @@
 import type { ApplyStatusView } from '../../shared/contract/ipc.ts';
 import type { AllowlistService } from '../../shared/contract/service.ts';
 import type { Config } from '../../shared/allowlist/model.ts';
-import { fingerprintOf } from './base-identity.ts';
-import { RESET_WINDOW_MS } from './service-failure.ts';
-import type { ApplyRecord } from './store.ts';
+import { applyStep } from './apply-phase.ts';
 
-/**
- * True when `revision` is known to come after `than`: both are strings of digits and the number
- * is larger. Compared exactly (BigInt): revisions are decimal strings that may exceed 2^53, where
- * Number() would round two different revisions to one. Anything else has no order (false).
- */
-export function isLaterRevision(revision: string, than: string | null): boolean {
-  if (than === null || !/^\d+$/.test(revision) || !/^\d+$/.test(than)) return false;
-  return BigInt(revision) > BigInt(than);
-}
+export { isLaterRevision } from './apply-phase.ts';
+import { fingerprintOf } from './base-identity.ts';
+import type { ApplyRecord } from './store.ts';
 
 /**
  * Follows a pushed revision until APPLIED, then probes access.
@@ -45,7 +37,7 @@ export type ApplyTrackerDeps = {
 
 type Tracked = {
   status: ApplyStatusView;
-  /** Fingerprint of the pushed list (null after a restart): what the service must show. */
+  /** Fingerprint of the pushed list (kept across a restart; null when unknown): what the service must show. */
   expected: string | null;
   /** null: restored from the store, not followed since the restart. */
   service: AllowlistService | null;
@@ -91,6 +83,7 @@ export function createApplyTracker(deps: ApplyTrackerDeps) {
         phase: status.phase,
         revision: status.revision,
         pushedAt: status.pushedAt,
+        ...(t.expected !== null ? { expected: t.expected } : {}),
       });
     } else if (status.phase === 'verified' || status.phase === 'idle') {
       deps.keep.save(status.profileId, null);
@@ -110,9 +103,10 @@ export function createApplyTracker(deps: ApplyTrackerDeps) {
     if (known) return known;
     const record = deps.keep?.load(profileId) ?? null;
     if (!record) return null;
+    const { expected, ...status } = record;
     const t: Tracked = {
-      status: record,
-      expected: null,
+      status,
+      expected: expected ?? null,
       service: null,
       loop: null,
       stopped: false,
@@ -122,74 +116,12 @@ export function createApplyTracker(deps: ApplyTrackerDeps) {
     return t;
   };
 
-  /** One look at the service; returns true when following can stop. */
+  /** One look at the service (the transition is applyStep's); true when following can stop. */
   const check = async (t: Tracked, service: AllowlistService): Promise<boolean> => {
     const result = await service.get();
-    if (!result.ok) {
-      const error = result.error;
-      if (error.kind === 'IP_RESTRICTED') {
-        const appliedAt = t.status.appliedAt ?? now().toISOString();
-        // The e-mail went out when the revision was applied, somewhere between the save and this
-        // first refusal. Without the service's own appliedAt, count the hour from the save: the
-        // countdown may show less time than there is, never more.
-        // A later refusal keeps the deadline set at the first one (appliedAt is that refusal's
-        // time by now, which would move the window later than the e-mail's).
-        const windowStart = t.status.appliedAt ?? t.status.pushedAt ?? appliedAt;
-        update(t, {
-          phase: 'locked-out',
-          serviceState: 'APPLIED',
-          appliedAt,
-          clientIp: error.clientIp,
-          resetDeadline:
-            t.status.resetDeadline ??
-            new Date(Date.parse(windowStart) + RESET_WINDOW_MS).toISOString(),
-          message: `The service now refuses your address ${error.clientIp}: you are locked out. Open the Reset URL in the e-mail the service sent after the save; it works for one hour. Once access is back you can restore the previous revision.`,
-        });
-        return true;
-      }
-      if (error.kind === 'OFFLINE' || error.kind === 'TIMEOUT') {
-        update(t, {
-          phase: t.status.phase === 'verified' ? 'verified' : 'offline',
-          message: 'The service cannot be reached right now; access could not be checked.',
-        });
-        return false;
-      }
-      update(t, { phase: 'error', message: error.message });
-      return true;
-    }
-    const { apply } = result.value;
-    const mine = t.status.revision;
-    const shown = fingerprintOf({ mode: result.value.mode, entries: result.value.entries });
-    if (t.expected !== null && result.value.revision === mine && shown !== t.expected) {
-      // The service holds another list under the revision it acknowledged: never "verified".
-      update(t, {
-        phase: 'error',
-        message: `The service shows another list at revision ${mine} than the one saved. Refresh from the service and review before saving again.`,
-      });
-      return true;
-    }
-    const appliedMine =
-      apply.state === 'APPLIED' &&
-      (apply.revision === mine || isLaterRevision(apply.revision, mine));
-    if (!appliedMine) {
-      update(t, {
-        phase: 'applying',
-        serviceState: apply.state,
-        message: 'The service is applying the new list.',
-      });
-      return false;
-    }
-    // APPLIED and this GET was let through: the probe succeeded.
-    update(t, {
-      phase: 'verified',
-      serviceState: 'APPLIED',
-      appliedAt: apply.appliedAt ?? t.status.appliedAt ?? now().toISOString(),
-      message:
-        t.status.phase === 'locked-out'
-          ? 'Access is back. You can restore the previous revision.'
-          : 'Applied. Verified: you still have access.',
-    });
-    return true;
+    const step = applyStep(t.status, result, { expected: t.expected, now: now() });
+    update(t, step.patch);
+    return step.done;
   };
 
   const follow = async (t: Tracked, service: AllowlistService): Promise<ApplyStatusView> => {

@@ -11,7 +11,9 @@ import { join } from 'node:path';
  * folder: a directory made with `mkdir` (atomic: exactly one process creates it) holding the
  * owner's pid and host. A second copy gets `DataFolderInUseError` instead of starting. The lock
  * is removed on a clean stop and at process exit; a copy that crashed leaves one whose pid is no
- * longer running on this host, which the next start takes over.
+ * longer running on this host, which the next start takes over: under a second `mkdir` guard
+ * (`in-use.lock.takeover`), where it is judged dead again, so two copies starting together never
+ * both take it over.
  *
  * Not proper-lockfile: it releases through signal-exit, which re-raises Ctrl+C before the app's
  * own graceful stop has run (browser mode must stop cleanly, exit 0), and a crashed copy's lock
@@ -74,6 +76,48 @@ function leftover(lock: string): boolean {
   return owner.pid !== process.pid && !running(owner.pid);
 }
 
+/** Whoever takes over a crashed copy's lock holds this first (made with `mkdir`, like the lock). */
+const TAKEOVER_SUFFIX = '.takeover';
+
+/**
+ * Remove a crashed copy's lock, judged again while holding the takeover guard: two copies that
+ * both found the lock dead must not both take it over (the second would remove the lock the
+ * first just made). Returns false when another copy is taking it over right now.
+ */
+function removeLeftover(lock: string): boolean {
+  const guard = `${lock}${TAKEOVER_SUFFIX}`;
+  try {
+    mkdirSync(guard);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    // A guard this old was left by a copy that died while taking over: remove it and retry once.
+    let old: boolean;
+    try {
+      old = Date.now() - statSync(guard).mtimeMs > OWNERLESS_MS;
+    } catch {
+      old = false;
+    }
+    if (!old) return false;
+    rmSync(guard, { recursive: true, force: true });
+    try {
+      mkdirSync(guard);
+    } catch {
+      return false;
+    }
+  }
+  try {
+    // Judged again under the guard: it may be another copy's fresh lock by now.
+    if (!leftover(lock)) return false;
+    // Move it aside first (a rename is atomic), then remove it.
+    const aside = `${lock}.stale-${process.pid}`;
+    renameSync(lock, aside);
+    rmSync(aside, { recursive: true, force: true });
+    return true;
+  } finally {
+    rmSync(guard, { recursive: true, force: true });
+  }
+}
+
 /**
  * Take the data folder (made when missing). Returns `release` (idempotent); throws
  * `DataFolderInUseError` while another running process holds it.
@@ -87,15 +131,9 @@ export function lockDataFolder(folder: string): () => void {
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (attempt > 0 || !leftover(lock)) throw new DataFolderInUseError(folder);
-      // A crashed copy's lock: move it aside (only one taker's rename succeeds), then try again.
-      const aside = `${lock}.stale-${process.pid}`;
-      try {
-        renameSync(lock, aside);
-        rmSync(aside, { recursive: true, force: true });
-      } catch {
-        // Another copy took it over first: the next mkdir says who has it.
-      }
+      // A crashed copy's lock is taken over once; then the next mkdir says who has the folder.
+      if (attempt > 0 || !leftover(lock) || !removeLeftover(lock))
+        throw new DataFolderInUseError(folder);
     }
   }
   const owner: Owner = { pid: process.pid, host: hostname() };

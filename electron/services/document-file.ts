@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
-import type { z } from 'zod';
+import { ZodError, type z } from 'zod';
 
 /**
  * One JSON document on disk with `schemaVersion`, own migrations, atomic writes and recovery.
@@ -23,7 +23,7 @@ import type { z } from 'zod';
 
 /** Something the user must be told once. */
 export type StoreNotice = {
-  code: 'STORE_RECOVERED' | 'STORE_RESET';
+  code: 'STORE_RECOVERED' | 'STORE_RESET' | 'PROFILE_SET_ASIDE';
   message: string;
   params: Record<string, string>;
 };
@@ -77,6 +77,13 @@ function parseDoc<T>(raw: unknown, spec: DocumentSpec<T>): T {
   }
   const { schemaVersion: _ignored, ...rest } = doc;
   return spec.schema.parse(rest);
+}
+
+/** The first schema issue as "where: what" (a ZodError's message is a JSON dump). */
+function schemaReason(error: ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'does not match its schema';
+  return `${issue.path.map(String).join('.') || 'document'}: ${issue.message}`;
 }
 
 function readJson(path: string): unknown {
@@ -149,9 +156,11 @@ export function openDocument<T>(spec: DocumentSpec<T>): DocumentFile<T> {
       recover(
         error instanceof SyntaxError
           ? 'not valid JSON'
-          : error instanceof Error
-            ? error.message.split('\n')[0]!
-            : 'unreadable',
+          : error instanceof ZodError
+            ? schemaReason(error)
+            : error instanceof Error
+              ? error.message.split('\n')[0]!
+              : 'unreadable',
       );
     }
   }

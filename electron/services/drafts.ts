@@ -90,7 +90,7 @@ export function createDrafts(deps: DraftDeps) {
 
   const profile = (id: string): ProfileRecord => {
     const found = deps.store.getProfile(id);
-    if (!found) throw new AppError('NOT_FOUND', 'This profile no longer exists.');
+    if (!found) throw new AppError('NOT_FOUND', {}, 'PROFILE_NOT_FOUND');
     return found;
   };
   const load = (id: string): DraftRecord => {
@@ -321,9 +321,11 @@ export function createDrafts(deps: DraftDeps) {
     fetchSnapshot,
     sourceOf,
     async status(profileId: string): Promise<SyncStatus> {
+      // An unknown profile is an error, never a status of a draft nobody has.
+      const p = profile(profileId);
       const draft = load(profileId);
       try {
-        return statusOf(draft, await fetchSnapshot(profile(profileId), 'checking'));
+        return statusOf(draft, await fetchSnapshot(p, 'checking'));
       } catch (error) {
         return statusOfFailure(error);
       }
@@ -331,15 +333,14 @@ export function createDrafts(deps: DraftDeps) {
     resolve(profileId: string, resolutions: Resolution[]): DraftView {
       profile(profileId);
       const draft = load(profileId);
-      if (!draft.merge) throw new AppError('NOT_FOUND', 'There is no merge to resolve.');
+      if (!draft.merge) throw new AppError('NOT_FOUND', {}, 'NO_MERGE');
       let working: Config;
       try {
         working = resolveConflicts(draft.merge.merged, draft.merge.conflicts, resolutions);
       } catch (error) {
-        throw new AppError(
-          'UNRESOLVED_CONFLICTS',
-          error instanceof Error ? error.message : 'Resolve every conflict.',
-        );
+        throw new AppError('UNRESOLVED_CONFLICTS', {
+          detail: error instanceof Error ? error.message : String(error),
+        });
       }
       return draftView(
         persist({ ...draft, base: draft.merge.remote, working, merge: null, updatedAt: now() }),
@@ -363,7 +364,7 @@ export function createDrafts(deps: DraftDeps) {
     ): Promise<{ draft: DraftView; sync: SyncStatus }> {
       const p = profile(profileId);
       const item = deps.store.listHistory(profileId).find((h) => h.id === historyId);
-      if (!item) throw new AppError('NOT_FOUND', 'This revision is not in the history.');
+      if (!item) throw new AppError('NOT_FOUND', {}, 'REVISION_NOT_IN_HISTORY');
       let fetched: SnapshotRecord | null = null;
       let failed: SyncStatus | null = null;
       try {

@@ -15,6 +15,12 @@ export const PendingRecordSchema = z.object({
   /** The list in force it was planned against. */
   baseRevision: z.string(),
   preparedAt: z.string(),
+  /**
+   * When the first file for this list in force was made while an earlier one was still waiting
+   * (absent: this is the first). The Store may have taken that earlier file, so the Reset URL hour
+   * counts from it.
+   */
+  firstPreparedAt: z.string().optional(),
   fileName: z.string().nullable(),
 });
 export type PendingRecord = z.infer<typeof PendingRecordSchema>;

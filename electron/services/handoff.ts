@@ -3,7 +3,12 @@ import { DEFAULT_MAX_ENTRIES, type Config } from '../../shared/allowlist/model.t
 import { validateConfig } from '../../shared/allowlist/validate.ts';
 import type { EgressView, HandoffStatusView } from '../../shared/contract/handoff-schemas.ts';
 import type { DraftView, PlanView } from '../../shared/contract/ipc.ts';
-import { exportEntries, leftOutEntries, refusedEntries } from '../../shared/export/index.ts';
+import {
+  exportEntries,
+  leftOutEntries,
+  refusedEntries,
+  STORE_CSV_MAX_BYTES,
+} from '../../shared/export/index.ts';
 import { sameBase, type BaseIdentity } from '../../shared/sync/base.ts';
 import { sameConfig } from '../../shared/sync/merge.ts';
 import { buildPlan, confirmationPhraseFor, lockoutChecks } from '../../shared/sync/plan.ts';
@@ -31,19 +36,32 @@ import { draftView, isDirty } from './views.ts';
  * the list in force and starts the Reset URL hour.
  */
 
-/** The Store refuses a CSV file larger than this (cybozu.com help). */
-export const STORE_CSV_MAX_BYTES = 10 * 1024 * 1024;
-
 export type HandoffDeps = {
   store: AppStore;
   drafts: Drafts;
   /** The admin's address now (electron/services/egress.ts with the settings' endpoints). */
   egress: () => Promise<EgressView>;
+  /** The address-check endpoints `egress` asks now: a plan made with others is out of date. */
+  endpoints: () => readonly string[];
   dialogs: Pick<Dialogs, 'saveFile'>;
   now?: () => Date;
 };
 
-type StoredPlan = { view: PlanView; base: BaseIdentity; egress: EgressView };
+/**
+ * A plan and the facts its lockout verdict rests on: the list in force, the endpoints that told
+ * the admin's address (and what they said), the protected addresses. Any of them changed: the
+ * plan is out of date and makes no file.
+ */
+type StoredPlan = {
+  view: PlanView;
+  base: BaseIdentity;
+  egress: EgressView;
+  endpoints: string;
+  protectedAddresses: string;
+};
+
+/** The protected addresses as a plan compares them (order and labels count: the plan shows them). */
+const protectedKey = (p: ProfileRecord): string => JSON.stringify(p.protectedAddresses);
 
 /** The next revision of a hand-off profile: its own count (the Store shows none). */
 function nextRevision(base: SnapshotRecord | null): string {
@@ -151,6 +169,7 @@ export function createHandoff(deps: HandoffDeps) {
           'NOT_PULLED',
           'Enter the list in force on the cybozu.com Store first: a plan compares your draft with it.',
         );
+      const endpoints = JSON.stringify(deps.endpoints());
       const egress = await deps.egress();
       const core = buildPlan({
         base: draft.base.config,
@@ -180,7 +199,13 @@ export function createHandoff(deps: HandoffDeps) {
         restrictionOff: offProblem && off ? off : null,
         createdAt: now(),
       };
-      plans.set(profileId, { view, base: identityOf(draft.base) as BaseIdentity, egress });
+      plans.set(profileId, {
+        view,
+        base: identityOf(draft.base) as BaseIdentity,
+        egress,
+        endpoints,
+        protectedAddresses: protectedKey(p),
+      });
       return { plan: view, egress };
     },
 
@@ -203,6 +228,25 @@ export function createHandoff(deps: HandoffDeps) {
         throw new AppError(
           'PLAN_STALE',
           'The draft changed after the plan was made. Review the new plan first.',
+        );
+      }
+      if (
+        stored.endpoints !== JSON.stringify(deps.endpoints()) ||
+        stored.protectedAddresses !== protectedKey(p)
+      ) {
+        plans.delete(profileId);
+        throw new AppError(
+          'PLAN_STALE',
+          'The address-check endpoints or the protected addresses changed after the plan was made. Review the new plan first.',
+        );
+      }
+      // The admin's address now: another network or a VPN since the plan makes its verdict wrong.
+      const egressNow = await deps.egress();
+      if (egressNow.ip !== stored.egress.ip) {
+        plans.delete(profileId);
+        throw new AppError(
+          'PLAN_STALE',
+          `Your address changed since the plan (the address-check endpoints saw ${stored.egress.ip ?? 'no agreed address'}, now ${egressNow.ip ?? 'no agreed address'}). Review the new plan first.`,
         );
       }
       if (stored.view.blockers.length > 0)
@@ -235,7 +279,7 @@ export function createHandoff(deps: HandoffDeps) {
       const config = stored.view.config;
       let fileName: string | null = null;
       if (config.mode === 'ALLOW_SPECIFIC') {
-        const out = await exportEntries(config.entries, 'cybozu-csv');
+        const out = await exportEntries(config.entries, 'cybozu-csv', { refuseFormulas: true });
         const leftOut = leftOutEntries(out.problems);
         if (refusedEntries(leftOut, {}).length > 0)
           return {
@@ -252,13 +296,20 @@ export function createHandoff(deps: HandoffDeps) {
         if (!saved) return { status: 'canceled' as const };
         fileName = saved.name;
       }
+      const doc = deps.store.getHandoff(profileId);
+      // A file made while another waits: the Store may have taken the earlier one.
+      const earlier =
+        doc.pending && doc.pending.baseRevision === stored.view.baseRevision
+          ? (doc.pending.firstPreparedAt ?? doc.pending.preparedAt)
+          : null;
       deps.store.saveHandoff(profileId, {
-        ...deps.store.getHandoff(profileId),
+        ...doc,
         pending: {
           planId,
           config,
           baseRevision: stored.view.baseRevision,
           preparedAt: now(),
+          ...(earlier === null ? {} : { firstPreparedAt: earlier }),
           fileName,
         },
       });
@@ -279,8 +330,9 @@ export function createHandoff(deps: HandoffDeps) {
 
     /**
      * "Saved on the Store": the pending list becomes the list in force, the revision goes into the
-     * history, and the Reset URL hour starts (counted from when the file was made: the e-mail
-     * cannot be older, so the countdown may show less time than there is, never more).
+     * history, and the Reset URL hour starts (counted from when the file was made, the first one
+     * if several were made meanwhile: the e-mail cannot be older, so the countdown may show less
+     * time than there is, never more).
      */
     confirm(profileId: string): { draft: DraftView; status: HandoffStatusView } {
       const p = profile(profileId);
@@ -325,7 +377,9 @@ export function createHandoff(deps: HandoffDeps) {
         saved: {
           revision,
           savedAt: now(),
-          resetDeadline: new Date(Date.parse(pending.preparedAt) + RESET_WINDOW_MS).toISOString(),
+          resetDeadline: new Date(
+            Date.parse(pending.firstPreparedAt ?? pending.preparedAt) + RESET_WINDOW_MS,
+          ).toISOString(),
           restoreHistoryId,
           phase: 'saved',
         },

@@ -44,7 +44,8 @@ type WorkerMessage =
   | { type: 'result'; result: ImportResult }
   | { type: 'error'; code: string; message: string; params?: Record<string, unknown> };
 
-const STOPPED = 'The import stopped unexpectedly; the draft is unchanged.';
+/** The worker ended without an answer. */
+const stopped = (): AppError => new AppError('IMPORT_FAILED', {}, 'IMPORT_STOPPED');
 
 type Job = { worker: Worker | null; canceled: boolean; cancel: () => void };
 
@@ -120,7 +121,7 @@ export function createImportRunner(deps: ImportRunnerDeps) {
       worker.on('message', (raw: unknown) => {
         // Validated, not transformed: the result keeps every field importBytes gave it.
         if (!WorkerMessageSchema.safeParse(raw).success) {
-          finish(() => reject(new AppError('IMPORT_FAILED', STOPPED)));
+          finish(() => reject(stopped()));
           return;
         }
         const msg = raw as WorkerMessage;
@@ -129,12 +130,12 @@ export function createImportRunner(deps: ImportRunnerDeps) {
         else
           finish(() =>
             reject(
-              new AppError('IMPORT_FAILED', msg.message, importErrorParams(msg.code, msg.params)),
+              new AppError('IMPORT_FAILED', importErrorParams(msg.code, msg.params), msg.code),
             ),
           );
       });
-      worker.on('error', () => finish(() => reject(new AppError('IMPORT_FAILED', STOPPED))));
-      worker.on('exit', () => finish(() => reject(new AppError('IMPORT_FAILED', STOPPED))));
+      worker.on('error', () => finish(() => reject(stopped())));
+      worker.on('exit', () => finish(() => reject(stopped())));
       // Copy: the kept bytes must stay usable for a re-parse.
       worker.postMessage({ bytes: bytes.slice(), options });
     });
@@ -150,7 +151,7 @@ export function createImportRunner(deps: ImportRunnerDeps) {
       onProgress: (p: { done: number; total: number }) => void,
     ) {
       const file = files.get(jobId);
-      if (!file) throw new AppError('NOT_FOUND', 'That file is no longer open; choose it again.');
+      if (!file) throw new AppError('NOT_FOUND', {}, 'IMPORT_FILE_GONE');
       return run(newJobId, file.fileName, file.bytes, options, onProgress);
     },
     cancel(jobId: string): boolean {

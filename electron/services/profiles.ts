@@ -36,17 +36,11 @@ function checkUrl(url: string): string {
   try {
     parsed = new URL(url);
   } catch {
-    throw new AppError(
-      'INVALID_INPUT',
-      `"${url}" is not a web address. Enter the service URL, e.g. https://example.cybozu.com.`,
-    );
+    throw new AppError('INVALID_INPUT', { url }, 'URL_NOT_A_WEB_ADDRESS');
   }
   const loopback = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(parsed.hostname);
   if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && loopback)) {
-    throw new AppError(
-      'INVALID_INPUT',
-      'The service URL must start with https:// (plain http is accepted only for this computer).',
-    );
+    throw new AppError('INVALID_INPUT', {}, 'URL_NOT_HTTPS');
   }
   // Only the site: a path, query or login in the URL would be cut off silently otherwise.
   if (
@@ -58,7 +52,8 @@ function checkUrl(url: string): string {
   ) {
     throw new AppError(
       'INVALID_INPUT',
-      `The service URL must be the site address only, e.g. ${parsed.origin} (without "${url.slice(parsed.origin.length)}"). The app adds the API path itself.`,
+      { origin: parsed.origin, rest: url.slice(parsed.origin.length) },
+      'URL_HAS_PATH',
     );
   }
   return parsed.origin;
@@ -66,13 +61,9 @@ function checkUrl(url: string): string {
 
 /** A login the service can be signed in with (its header is login:password, so no ":"). */
 function checkLogin(login: string): string {
-  if (login.includes(':'))
-    throw new AppError(
-      'INVALID_INPUT',
-      'The login cannot contain ":" (the service reads everything after the first ":" as the password).',
-    );
+  if (login.includes(':')) throw new AppError('INVALID_INPUT', {}, 'LOGIN_HAS_COLON');
   if (login.trim() === '' || [...login].some((c) => c.charCodeAt(0) < 32 || c === '\u007f'))
-    throw new AppError('INVALID_INPUT', 'The login must be printable text, not empty.');
+    throw new AppError('INVALID_INPUT', {}, 'LOGIN_NOT_PRINTABLE');
   return login;
 }
 
@@ -83,8 +74,14 @@ function checkProtected(list: { ip: string; label: string }[]): { ip: string; la
     if (!parsed.ok)
       throw new AppError(
         'INVALID_INPUT',
-        `Protected address ${index + 1} ("${address.ip.slice(0, 60)}"): ${parsed.problem.message}`,
-        { row: index + 1, field: 'ip', problem: parsed.problem.code },
+        {
+          row: index + 1,
+          field: 'ip',
+          problem: parsed.problem.code,
+          input: address.ip.slice(0, 60),
+          detail: parsed.problem.message,
+        },
+        'PROTECTED_ADDRESS_INVALID',
       );
     return { ip: address.ip.trim(), label: address.label };
   });
@@ -92,11 +89,7 @@ function checkProtected(list: { ip: string; label: string }[]): { ip: string; la
 
 /** A cybozu.com Store profile given a login: refused rather than dropped unseen. */
 function noLogin(): AppError {
-  return new AppError(
-    'INVALID_INPUT',
-    'A cybozu.com profile saved on the cybozu.com Store has no login: the app never logs in to it.',
-    { field: 'login' },
-  );
+  return new AppError('INVALID_INPUT', { field: 'login' }, 'STORE_PROFILE_NO_LOGIN');
 }
 
 export function createProfiles(deps: ProfilesDeps) {
@@ -115,7 +108,7 @@ export function createProfiles(deps: ProfilesDeps) {
     profileView(profile, await hasPassword(profile));
   const get = (id: string): ProfileRecord => {
     const p = deps.store.getProfile(id);
-    if (!p) throw new AppError('NOT_FOUND', 'This profile no longer exists.');
+    if (!p) throw new AppError('NOT_FOUND', {}, 'PROFILE_NOT_FOUND');
     return p;
   };
 
@@ -132,11 +125,7 @@ export function createProfiles(deps: ProfilesDeps) {
     async create(fields: ProfileFields, password: string | undefined): Promise<ProfileView> {
       const kind = fields.kind ?? 'api';
       if (kind === 'cybozu-store' && password !== undefined)
-        throw new AppError(
-          'INVALID_INPUT',
-          'A cybozu.com profile saved on the cybozu.com Store needs no password: the app never logs in to it.',
-          { field: 'password' },
-        );
+        throw new AppError('INVALID_INPUT', { field: 'password' }, 'STORE_PROFILE_NO_PASSWORD');
       if (kind === 'cybozu-store' && fields.login !== '') throw noLogin();
       const profile: ProfileRecord = {
         id: randomUUID(),
@@ -159,11 +148,7 @@ export function createProfiles(deps: ProfilesDeps) {
     async update(id: string, fields: Partial<ProfileFields>): Promise<ProfileView> {
       const old = get(id);
       if (fields.kind !== undefined && fields.kind !== kindOf(old))
-        throw new AppError(
-          'INVALID_INPUT',
-          'The kind of a profile cannot change. Add a new profile of the other kind instead.',
-          { field: 'kind' },
-        );
+        throw new AppError('INVALID_INPUT', { field: 'kind' }, 'PROFILE_KIND_FIXED');
       if (kindOf(old) === 'cybozu-store' && fields.login !== undefined && fields.login !== '')
         throw noLogin();
       const next: ProfileRecord = {
@@ -202,13 +187,9 @@ export function createProfiles(deps: ProfilesDeps) {
     },
     async setPassword(id: string, password: string): Promise<boolean> {
       const profile = get(id);
-      if (profile.demo) throw new AppError('INVALID_INPUT', 'The demo profile needs no password.');
+      if (profile.demo) throw new AppError('INVALID_INPUT', {}, 'DEMO_NEEDS_NO_PASSWORD');
       if (kindOf(profile) === 'cybozu-store')
-        throw new AppError(
-          'INVALID_INPUT',
-          'A cybozu.com profile saved on the cybozu.com Store needs no password: the app never logs in to it.',
-          { field: 'password' },
-        );
+        throw new AppError('INVALID_INPUT', { field: 'password' }, 'STORE_PROFILE_NO_PASSWORD');
       await deps.secrets.set(id, sealSecret(sourceOf(profile), password));
       return true;
     },

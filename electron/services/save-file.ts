@@ -18,8 +18,8 @@ export async function saveExportFile(path: string, bytes: Uint8Array): Promise<{
     const code = (error as { code?: unknown }).code;
     throw new AppError(
       'EXPORT_FAILED',
-      `"${name}" could not be written${typeof code === 'string' ? ` (${code})` : ''}; nothing was changed on disk.`,
-      { file: name },
+      { file: name, reason: typeof code === 'string' ? code : 'unknown' },
+      'EXPORT_NOT_WRITTEN',
     );
   }
   return { name };

@@ -33,10 +33,7 @@ async function loadKeytar(): Promise<KeytarLike> {
     const mod = (await import('keytar')) as KeytarLike & { default?: KeytarLike };
     return mod.default ?? mod;
   } catch {
-    throw new AppError(
-      'KEYCHAIN_UNAVAILABLE',
-      'The system keychain could not be loaded, so the password was not saved. The app never stores passwords anywhere else.',
-    );
+    throw new AppError('KEYCHAIN_UNAVAILABLE');
   }
 }
 
@@ -60,10 +57,7 @@ export function createKeytarSecretStore(
       try {
         return await k.getPassword(service, profileId);
       } catch {
-        throw new AppError(
-          'PASSWORD_REQUIRED',
-          'The password could not be read from the system keychain (it may be locked or the item deleted). Enter the password again; your draft is kept.',
-        );
+        throw new AppError('PASSWORD_REQUIRED');
       }
     },
     async set(profileId, password) {
@@ -71,10 +65,7 @@ export function createKeytarSecretStore(
       try {
         await k.setPassword(service, profileId, password);
       } catch {
-        throw new AppError(
-          'KEYCHAIN_UNAVAILABLE',
-          'The system keychain is not available, so the password was not saved. Unlock or set up the keychain (on Linux: a Secret Service such as GNOME Keyring) and try again.',
-        );
+        throw new AppError('KEYCHAIN_UNAVAILABLE');
       }
     },
     async delete(profileId) {
@@ -82,10 +73,7 @@ export function createKeytarSecretStore(
       try {
         return await k.deletePassword(service, profileId);
       } catch {
-        throw new AppError(
-          'KEYCHAIN_UNAVAILABLE',
-          'The password could not be removed from the system keychain.',
-        );
+        throw new AppError('KEYCHAIN_UNAVAILABLE', {}, 'KEYCHAIN_DELETE_FAILED');
       }
     },
   };

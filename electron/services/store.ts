@@ -8,7 +8,7 @@ import {
   ConflictSchema,
   LockoutCheckSchema,
   ProfileKindSchema,
-  ProtectedAddressSchema,
+  ProfileSchema,
 } from '../../shared/contract/ipc-schemas.ts';
 import {
   openDocument,
@@ -17,6 +17,7 @@ import {
   type StoreNotice,
 } from './document-file.ts';
 import { HandoffDocSchema, type HandoffDoc } from './handoff-store.ts';
+import { setAsideBadProfiles } from './profile-set-aside.ts';
 
 /**
  * Profiles, drafts and history on disk (no secrets: passwords live in the keychain only).
@@ -28,15 +29,9 @@ import { HandoffDocSchema, type HandoffDoc } from './handoff-store.ts';
  * handoff/<profileId>.json a cybozu.com Store profile's pending file and last confirmed save.
  */
 
-export const ProfileRecordSchema = z.object({
+/** A profile as stored: the renderer's view (ProfileSchema) without `hasPassword`, which the keychain answers. */
+export const ProfileRecordSchema = ProfileSchema.omit({ hasPassword: true, kind: true }).extend({
   id: z.string(),
-  name: z.string(),
-  serviceUrl: z.string(),
-  login: z.string(),
-  protectedAddresses: z.array(ProtectedAddressSchema),
-  maxEntries: z.number().int().positive().nullable(),
-  demo: z.boolean(),
-  createdAt: z.string(),
   /**
    * How the list reaches the service: `api` (the admin API, the default: profiles written before
    * kinds existed are API profiles) or `cybozu-store` (the admin uploads the CSV on the cybozu.com
@@ -127,6 +122,8 @@ export const ApplyRecordSchema = ApplyStatusSchema.extend({
   phase: z.enum(['applying', 'locked-out']),
   revision: z.string(),
   pushedAt: z.string(),
+  /** Fingerprint of the pushed list (base-identity.ts): what the service must show after a restart too. */
+  expected: z.string().optional(),
 });
 export type ApplyRecord = z.infer<typeof ApplyRecordSchema>;
 
@@ -201,6 +198,7 @@ export function openStore(options: StoreOptions): AppStore {
     options.onNotice?.(notice);
   };
   const common = { openConf: options.openConf, onNotice };
+  setAsideBadProfiles(options.dir, ProfileRecordSchema, onNotice);
   const profiles = openDocument({
     ...common,
     dir: options.dir,

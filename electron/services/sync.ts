@@ -1,3 +1,4 @@
+import type { ErrorTextId } from '../../shared/i18n/error-messages.ts';
 import { randomUUID } from 'node:crypto';
 import type { ApplyStatusView, DraftView, PlanView } from '../../shared/contract/ipc.ts';
 import type { AllowlistService } from '../../shared/contract/service.ts';
@@ -58,26 +59,15 @@ export function createSync(deps: SyncDeps) {
   const now = (): string => (deps.now ?? (() => new Date()))().toISOString();
   const plans = new Map<string, StoredPlan>();
 
-  const stale = (message: string): AppError => new AppError('PLAN_STALE', message);
+  const stale = (text: ErrorTextId): AppError => new AppError('PLAN_STALE', {}, text);
 
   const plan = async (profileId: string): Promise<PlanView> => {
     const profile = deps.drafts.profile(profileId);
     const draft = deps.drafts.load(profileId);
-    if (!draft.base)
-      throw new AppError(
-        'NOT_PULLED',
-        'Pull the list from the service first: a plan compares your draft with the live list.',
-      );
+    if (!draft.base) throw new AppError('NOT_PULLED');
     if (!sameSource(draft.base, sourceOf(profile)))
-      throw new AppError(
-        'NOT_PULLED',
-        'The service URL or login changed since the last pull: pull the list from this service first (your changes are kept and merged).',
-      );
-    if (draft.merge)
-      throw new AppError(
-        'MERGE_PENDING',
-        'The list changed on the service: resolve the merge conflicts first.',
-      );
+      throw new AppError('NOT_PULLED', {}, 'NOT_PULLED_SOURCE_CHANGED');
+    if (draft.merge) throw new AppError('MERGE_PENDING');
     let caller: { ip: string | null; error: string | null };
     try {
       caller = await callerAddress(await deps.serviceFor(profile));
@@ -125,15 +115,12 @@ export function createSync(deps: SyncDeps) {
   const checkPlanStillHolds = (profile: ProfileRecord, planId: string): StoredPlan => {
     const profileId = profile.id;
     const stored = plans.get(profileId);
-    if (!stored || stored.view.planId !== planId)
-      throw stale('This plan is out of date. Review the new plan before saving.');
+    if (!stored || stored.view.planId !== planId) throw stale('PLAN_OUT_OF_DATE');
     const draft = deps.drafts.load(profileId);
     const source = sourceOf(profile);
     if (source.origin !== stored.source.origin || source.login !== stored.source.login) {
       plans.delete(profileId);
-      throw stale(
-        'The service URL or login changed after the plan was made. Pull and review a new plan before saving.',
-      );
+      throw stale('PLAN_SOURCE_CHANGED');
     }
     if (
       !draft.base ||
@@ -142,18 +129,10 @@ export function createSync(deps: SyncDeps) {
       !sameConfig(draft.working, stored.view.config)
     ) {
       plans.delete(profileId);
-      throw stale('The draft changed after the plan was made. Review the new plan before saving.');
+      throw stale('PLAN_DRAFT_CHANGED');
     }
-    if (stored.view.blockers.length > 0)
-      throw new AppError(
-        'PLAN_BLOCKED',
-        'The list has errors the service would refuse; fix them first.',
-      );
-    if (!stored.view.canPush)
-      throw new AppError(
-        'NOTHING_TO_PUSH',
-        'The draft equals the live list: there is nothing to save.',
-      );
+    if (stored.view.blockers.length > 0) throw new AppError('PLAN_BLOCKED');
+    if (!stored.view.canPush) throw new AppError('NOTHING_TO_PUSH');
     return stored;
   };
 
@@ -171,20 +150,14 @@ export function createSync(deps: SyncDeps) {
     const phrase = confirmationPhraseFor(checks);
     if (phrase === null || phrase === confirmation) return;
     if (phrase === stored.view.confirmationPhrase)
-      throw new AppError(
-        'CONFIRMATION_REQUIRED',
-        `This list removes access for an address that must keep it. Type "${phrase}" to save anyway.`,
-        { phrase },
-      );
+      throw new AppError('CONFIRMATION_REQUIRED', { phrase });
     plans.delete(profile.id);
     const was = stored.view.lockout.clientIp ?? 'unknown';
     const isNow = clientIp ?? 'unknown';
     throw new AppError(
       'LOCKOUT_CHANGED',
-      isNow !== was
-        ? `Your address as the service sees it is now ${isNow} (it was ${was} in the plan), and this list would not let it in. Review the new plan.`
-        : 'The addresses that must keep access changed since the plan (protected addresses), and this list would not let all of them in. Review the new plan.',
-      { clientIp: isNow },
+      { clientIp: isNow, was },
+      isNow !== was ? 'LOCKOUT_CHANGED' : 'PROTECTED_CHANGED',
     );
   };
 
@@ -197,8 +170,7 @@ export function createSync(deps: SyncDeps) {
     confirmation: string | undefined,
     emit?: (status: ApplyStatusView) => void,
   ): Promise<PushOutcome> => {
-    if (inFlight.has(profileId))
-      throw stale('A save of this profile is already in progress. Wait for it to finish.');
+    if (inFlight.has(profileId)) throw stale('SAVE_IN_PROGRESS');
     inFlight.add(profileId);
     try {
       return await pushOnce(profileId, planId, confirmation, emit);

@@ -151,7 +151,6 @@ async function post(channel: string, body: BodyInit, headers: Record<string, str
     return unreachable(`status ${response.status}`);
   }
   if (reply.download) await download(reply.download.id, reply.download.name);
-  if (reply.open) window.open(reply.open, '_blank', 'noopener,noreferrer');
   return reply.result;
 }
 

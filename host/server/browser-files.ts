@@ -16,7 +16,6 @@ import type { Dialogs, PickedFile } from '../../electron/ipc/deps.ts';
 export type CallFiles = {
   picked: PickedFile | null;
   download: { id: string; name: string } | null;
-  open: string | null;
 };
 
 /** How long an export waits to be downloaded. */
@@ -30,8 +29,6 @@ export type BrowserFiles = {
     picked: PickedFile | null,
     call: () => Promise<T>,
   ): Promise<{ value: T; files: CallFiles }>;
-  /** Record an external link the handler opened (the page opens it). */
-  openExternal(url: string): Promise<void>;
   /** Take a download by id (once). */
   takeDownload(id: string): { name: string; bytes: Uint8Array } | null;
   /** Forget pending downloads. */
@@ -66,13 +63,9 @@ export function createBrowserFiles(): BrowserFiles {
       },
     },
     async run(file, call) {
-      const files: CallFiles = { picked: file, download: null, open: null };
+      const files: CallFiles = { picked: file, download: null };
       const value = await calls.run(files, call);
       return { value, files };
-    },
-    async openExternal(url) {
-      const files = current();
-      if (files) files.open = url;
     },
     takeDownload(id) {
       const entry = downloads.get(id);

@@ -39,7 +39,7 @@ export type BrowserHostOptions = {
   /** 0: any free port. */
   port?: number;
   /** Handler options for tests (poll interval, demo delay, keychain). */
-  handlerDeps?: Partial<Omit<HandlerDeps, 'dataDir' | 'dialogs' | 'openExternal'>>;
+  handlerDeps?: Partial<Omit<HandlerDeps, 'dataDir' | 'dialogs'>>;
   /** Log lines (never the token, inputs or secrets). */
   log?: (line: string) => void;
 };
@@ -140,7 +140,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       ...options.handlerDeps,
       dataDir: options.dataDir,
       dialogs: files.dialogs,
-      openExternal: files.openExternal,
       ...(options.log ? { log: options.log } : {}),
     });
     await new Promise<void>((resolve, reject) => {
@@ -211,7 +210,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     sendReply(res, 200, {
       result: value,
       ...(out.download ? { download: out.download } : {}),
-      ...(out.open ? { open: out.open } : {}),
     });
   }
 

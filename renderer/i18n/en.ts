@@ -12,6 +12,7 @@ export const en = {
     bridgeMissing: 'The app could not reach its main process. Restart the app.',
     error: 'Something unexpected went wrong: {{message}} If it keeps happening, restart the app.',
     dismiss: 'Dismiss',
+    version: '{{name}} version {{version}}',
   },
   nav: {
     label: 'Sections',
@@ -215,28 +216,24 @@ export const en = {
     invalidIp: '“{{ip}}” is not one IPv4 address. Enter it like 203.0.113.25.',
     alreadyProtected:
       '{{ip}} is already protected. To change its label, stop protecting it and add it again.',
+    accountHeading: 'Password and profile',
+    passwordStored: 'The password of this profile is kept in the OS credential store.',
+    passwordMissing:
+      'No password is stored for this profile: enter it below before reading or saving the list.',
+    newPassword: 'New password',
+    savePassword: 'Save password',
+    passwordSaved: 'The password was saved in the OS credential store.',
+    passwordEmpty: 'Enter the new password first.',
+    removeHeading: 'Remove this profile',
+    removeIntro:
+      'Removes the profile from this computer: its draft, its save history and its stored password. The service’s list is not changed.',
+    removeTitle: 'Remove the profile “{{name}}”?',
+    removeBody:
+      'The draft, the save history and the stored password of this profile are deleted from this computer. Changes you have not saved are lost. Nothing is sent to the service.',
+    removeCancel: 'Keep the profile',
+    removeConfirm: 'Remove profile',
   },
   syncUi: syncEn,
-  errors: {
-    OFFLINE:
-      'The service cannot be reached. Your draft is kept on this computer. Check the network, then try again.',
-    TIMEOUT: 'The service did not answer in time. Check the network, then try again.',
-    UNAUTHORIZED:
-      'The service did not accept this profile’s login name or password. Check that they work in a browser, then remove the profile and add it again with the right ones.',
-    KEYCHAIN_UNAVAILABLE:
-      'The OS credential store is not available, so the password cannot be saved (it is never written to a file). Make the credential store available (on Linux, start GNOME Keyring or similar), then try again.',
-    PASSWORD_REQUIRED:
-      'The OS credential store did not return the password. Enter the password of this profile again.',
-    IP_RESTRICTED:
-      'The service refuses this computer’s address: the list in force does not allow it. Open the Reset URL in the completion e-mail, or, on cybozu.com, ask a cybozu.com Store Administrator to set the IP address restriction to “Allow all”.',
-    CONFIRMATION_REQUIRED:
-      'The typed address does not match, so nothing was sent. Type it exactly as shown.',
-    LOCKOUT_CHANGED:
-      'Your address changed after the plan was made, so nothing was sent. Review the plan again.',
-    PLAN_STALE:
-      'The list changed after this plan was made, so nothing was sent. Review the plan again.',
-    NOTHING_TO_PUSH: 'There are no changes to save.',
-  },
 } as const;
 
 /** The shape every locale must have. */

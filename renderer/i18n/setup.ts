@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en.ts';
 import { ja } from './ja.ts';
+import { ERROR_MESSAGES } from '../../shared/i18n/error-messages.ts';
 import { importEn, importJa } from '../features/import/strings.ts';
 import { aggregateEn } from '../features/aggregate/i18n-en.ts';
 import { aggregateJa } from '../features/aggregate/i18n-ja.ts';
@@ -52,12 +53,43 @@ export async function setupI18n(): Promise<void> {
     lng,
     fallbackLng: 'en',
     resources: {
-      en: { translation: { ...en, ...historyEn, ...aggregateEn, ...importEn, ...handoffEn } },
-      ja: { translation: { ...ja, ...historyJa, ...aggregateJa, ...importJa, ...handoffJa } },
+      en: {
+        translation: {
+          ...en,
+          ...historyEn,
+          ...aggregateEn,
+          ...importEn,
+          ...handoffEn,
+          errors: errorStrings('en'),
+        },
+      },
+      ja: {
+        translation: {
+          ...ja,
+          ...historyJa,
+          ...aggregateJa,
+          ...importJa,
+          ...handoffJa,
+          errors: errorStrings('ja'),
+        },
+      },
     },
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+}
+
+/**
+ * The error sentences of shared/i18n/error-messages.ts as i18next strings (`errors.<text id>`):
+ * they live there once, for main's messages and the UI alike.
+ */
+function errorStrings(locale: Locale): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(ERROR_MESSAGES).map(([id, text]) => [
+      id,
+      text[locale].replace(/\{(\w+)\}/g, '{{$1}}'),
+    ]),
+  );
 }
 
 /** The current UI locale as one of ours. */

@@ -16,11 +16,14 @@ declare global {
 export class IpcCallError extends Error {
   readonly code: string;
   readonly params: Record<string, string | number> | undefined;
+  /** The id of the sentence in shared/i18n (the code unless main named a more precise one). */
+  readonly text: string;
   constructor(error: IpcError) {
     super(error.message);
     this.name = 'IpcCallError';
     this.code = error.code;
     this.params = error.params;
+    this.text = error.text ?? error.code;
   }
 }
 
@@ -43,16 +46,13 @@ export async function call<T>(pending: Promise<IpcResult<T>>): Promise<T> {
 }
 
 /**
- * A sentence for an error, in the UI language.
- *
- * IPC codes with a template in shared/i18n/messages.ts or in the renderer's `errors` strings are
- * translated; anything else shows the English message from main.
+ * A sentence for an error, in the UI language: the error's text in shared/i18n (one home for
+ * every error sentence, English and Japanese); main's English message only for a text the
+ * table does not know (a newer main).
  */
 export function errorText(error: unknown): string {
   if (error instanceof IpcCallError) {
-    const key = `errors.${error.code}`;
-    if (i18next.exists(key)) return i18next.t(key, { ...error.params, message: error.message });
-    return formatMessage(error.code, error.params, currentLocale()) ?? error.message;
+    return formatMessage(error.text, error.params, currentLocale()) ?? error.message;
   }
   if (error instanceof Error) return error.message;
   return String(error);

@@ -59,15 +59,16 @@ export type Severity = 'error' | 'warning';
  * English sentence (the UI translates by code and `params`). `index` is the entry index (0-based)
  * when the problem belongs to an entry; `row` the spreadsheet row (1-based, as shown) for imports.
  */
-export type Problem = {
-  code: string;
-  severity: Severity;
-  message: string;
-  index?: number;
-  field?: 'ip' | 'cidr' | 'memo' | 'mode' | 'entries';
-  row?: number;
-  params?: Record<string, string | number>;
-};
+export const ProblemSchema = z.object({
+  code: z.string(),
+  severity: z.enum(['error', 'warning']),
+  message: z.string(),
+  index: z.number().int().optional(),
+  field: z.enum(['ip', 'cidr', 'memo', 'mode', 'entries']).optional(),
+  row: z.number().int().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
 
 /** Exhaustiveness check for switches over unions (GitHub Desktop's `assertNever`). */
 export function assertNever(value: never, message = 'Unexpected value'): never {

@@ -18,6 +18,7 @@ import {
   ProfileIdSchema,
   ProfileSchema,
   PullResultSchema,
+  PushOutcomeSchema,
   SyncStatusSchema,
 } from './ipc-schemas.ts';
 import {
@@ -117,21 +118,7 @@ export const channels = {
       planId: z.string().max(100),
       confirmation: z.string().max(500).optional(),
     }),
-    output: z.discriminatedUnion('status', [
-      z.object({
-        status: z.literal('pushed'),
-        revision: z.string(),
-        apply: ApplyStatusSchema,
-        /** The read-back after the PUT showed the pushed list at this revision. */
-        confirmed: z.boolean(),
-        /** Not confirmed: what the admin is told (the history item is marked unconfirmed). */
-        message: z.string().nullable(),
-        /** The draft after the push (edits autosaved during the PUT are kept in it). */
-        draft: DraftSchema,
-        sync: SyncStatusSchema,
-      }),
-      z.object({ status: z.literal('remote-changed'), draft: DraftSchema, sync: SyncStatusSchema }),
-    ]),
+    output: PushOutcomeSchema,
   },
 
   // --- merge ---
@@ -254,11 +241,6 @@ export const channels = {
   },
   /** Things the user must be told once (a corrupt store file moved aside); cleared when read. */
   'app:notices': { input: NoInput, output: z.array(NoticeSchema) },
-  /** Open a link in the browser; only allowlisted https origins (see electron/main/external.ts). */
-  'app:open-external': {
-    input: z.strictObject({ url: z.string().max(2000) }),
-    output: z.object({ opened: z.boolean() }),
-  },
 
   // === hand-off: cybozu.com tenants saved on the cybozu.com Store (no admin API) ===
   // electron/services/handoff.ts. Every channel refuses a profile of the other kind; none calls

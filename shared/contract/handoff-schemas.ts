@@ -13,6 +13,8 @@ export const EgressAnswerSchema = z.object({
   ip: z.string().nullable(),
   family: z.enum(['ipv4', 'ipv6']).nullable(),
   error: z.string().nullable(),
+  /** A non-public address it answered (not usable; shared/handoff/egress.ts). */
+  seen: z.string().optional(),
 });
 
 /** The admin's address as the endpoints saw it (electron/services/egress.ts). */

@@ -1,16 +1,20 @@
 import { z } from 'zod';
 
-/** Error of an IPC call: a stable UPPER_SNAKE code and an English sentence. */
-export type IpcError = { code: string; message: string; params?: Record<string, string | number> };
-
-/** What every channel returns: handlers never throw across IPC. */
-export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
-
+/**
+ * Error of an IPC call: a stable UPPER_SNAKE code, its params, and the id of its sentence in
+ * shared/i18n (`text`, when it is not the code itself). `message` is that sentence in English
+ * (logs, tests); the renderer shows the one of the UI language (renderer/lib/api.ts errorText).
+ */
 export const IpcErrorSchema = z.object({
   code: z.string(),
   message: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  text: z.string().optional(),
 });
+export type IpcError = z.infer<typeof IpcErrorSchema>;
+
+/** What every channel returns: handlers never throw across IPC. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
 /** Error codes of the IPC layer and main-process services. */
 export const IPC_ERROR_CODES = [
@@ -37,7 +41,6 @@ export const IPC_ERROR_CODES = [
   'IMPORT_FAILED',
   'IMPORT_CANCELED',
   'EXPORT_FAILED',
-  'LINK_NOT_ALLOWED',
   'STORE_ERROR',
   'SERVICE_ERROR',
   'INTERNAL',

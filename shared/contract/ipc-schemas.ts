@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ModeSchema } from '../allowlist/model.ts';
+import { ConfigSchema, EntrySchema, ModeSchema, ProblemSchema } from '../allowlist/model.ts';
 import { ApplyStateSchema } from './service.ts';
 import { SYNC_STATES } from '../sync/status.ts';
 
@@ -62,15 +62,8 @@ export const IpcConfigSchema = z
       });
   });
 
-export const ProblemSchema = z.object({
-  code: z.string(),
-  severity: z.enum(['error', 'warning']),
-  message: z.string(),
-  index: z.number().int().optional(),
-  field: z.enum(['ip', 'cidr', 'memo', 'mode', 'entries']).optional(),
-  row: z.number().int().optional(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-});
+/** A problem (shared/allowlist/model.ts). */
+export { ProblemSchema };
 
 /** One address that must keep access (another admin, an integration server). */
 export const ProtectedAddressSchema = z.strictObject({
@@ -118,27 +111,23 @@ export const PasswordSchema = z.string().min(1).max(1000);
 
 export const SnapshotSchema = z.object({
   revision: z.string(),
-  mode: ModeSchema,
-  entries: z.array(
-    z.object({ ip: z.string(), cidr: z.number().int().nullable(), memo: z.string() }),
-  ),
+  ...ConfigSchema.shape,
   pulledAt: z.string(),
   maxEntries: z.number().int().positive(),
 });
 
-const ConfigOutSchema = z.object({
-  mode: ModeSchema,
-  entries: z.array(
-    z.object({ ip: z.string(), cidr: z.number().int().nullable(), memo: z.string() }),
-  ),
-});
-export { ConfigOutSchema };
+/** A config and an entry as main sends them: the model's own shapes (shared/allowlist/model.ts). */
+export const ConfigOutSchema = ConfigSchema;
+const EntryOutSchema = EntrySchema;
 
-const EntryOutSchema = z.object({
-  ip: z.string(),
-  cidr: z.number().int().nullable(),
-  memo: z.string(),
-});
+/**
+ * The restriction the service's list turned off (see DraftSchema.restrictionOff): the revision
+ * known before and its entries.
+ */
+const RestrictionOffSchema = z
+  .object({ revision: z.string(), entries: z.array(EntryOutSchema) })
+  .nullable()
+  .default(null);
 
 /** One conflict of a three-way merge, for the UI to resolve (never resolved silently). */
 export const ConflictSchema = z.discriminatedUnion('kind', [
@@ -219,10 +208,7 @@ export const DraftSchema = z.object({
    * The service's list is "Allow all" while the revision known before restricted access with
    * these entries (a Reset URL, or someone turning the restriction off); null otherwise.
    */
-  restrictionOff: z
-    .object({ revision: z.string(), entries: z.array(EntryOutSchema) })
-    .nullable()
-    .default(null),
+  restrictionOff: RestrictionOffSchema,
 });
 export type DraftView = z.infer<typeof DraftSchema>;
 
@@ -293,10 +279,7 @@ export const PlanSchema = z.object({
   confirmationPhrase: z.string().nullable(),
   canPush: z.boolean(),
   /** Set while the plan keeps the restriction off that was on before (see DraftSchema). */
-  restrictionOff: z
-    .object({ revision: z.string(), entries: z.array(EntryOutSchema) })
-    .nullable()
-    .default(null),
+  restrictionOff: RestrictionOffSchema,
   createdAt: z.string(),
 });
 export type PlanView = z.infer<typeof PlanSchema>;
@@ -353,14 +336,7 @@ export type ImportOptionsView = z.infer<typeof ImportOptionsSchema>;
 export const ImportResultSchema = z.object({
   jobId: z.string(),
   fileName: z.string(),
-  entries: z.array(
-    z.object({
-      ip: z.string(),
-      cidr: z.number().int().nullable(),
-      memo: z.string(),
-      row: z.number().int(),
-    }),
-  ),
+  entries: z.array(EntrySchema.extend({ row: z.number().int() })),
   problems: z.array(ProblemSchema),
   mapping: ColumnMappingSchema,
   /** Header cells of the chosen sheet (empty without a header row). */
@@ -405,3 +381,22 @@ export const NoticeSchema = z.object({
   message: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
+
+/** What a save (`sync:push`) ended in. */
+export const PushOutcomeSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('pushed'),
+    revision: z.string(),
+    apply: ApplyStatusSchema,
+    /** The read-back after the PUT showed the pushed list at this revision. */
+    confirmed: z.boolean(),
+    /** Not confirmed: what the admin is told (the history item is marked unconfirmed). */
+    message: z.string().nullable(),
+    /** The draft after the push (edits autosaved during the PUT are kept in it). */
+    draft: DraftSchema,
+    /** The draft against the list read back after the PUT. */
+    sync: SyncStatusSchema,
+  }),
+  z.object({ status: z.literal('remote-changed'), draft: DraftSchema, sync: SyncStatusSchema }),
+]);
+export type PushOutcome = z.infer<typeof PushOutcomeSchema>;

@@ -13,6 +13,12 @@ export type ExportOptions = {
   replaceUnencodable?: boolean;
   /** CSV formats: prefix memos starting with = + - @ tab or CR with an apostrophe (OWASP). Default true. */
   neutralizeFormulas?: boolean;
+  /**
+   * Refuse (an error naming the entry) a memo that starts like a formula instead of writing it
+   * with an apostrophe: for the file uploaded on the cybozu.com Store, which keeps a memo exactly
+   * as the file has it, so an apostrophe would change the memo there unseen. Default false.
+   */
+  refuseFormulas?: boolean;
   /** csv (UTF-8): start with a byte order mark so Excel reads it as UTF-8. Default true. */
   bom?: boolean;
   /** xlsx: sheet name. */
@@ -21,6 +27,9 @@ export type ExportOptions = {
 
 /** The file's bytes, the problems by entry, and how many entries the file holds (`written`). */
 export type ExportResult = { bytes: Uint8Array; problems: Problem[]; written: number };
+
+/** The cybozu.com Store refuses a CSV file larger than this (cybozu.com help). */
+export const STORE_CSV_MAX_BYTES = 10 * 1024 * 1024;
 
 /** The service's CSV header, exactly. */
 export const CYBOZU_CSV_HEADER = ['IP Address', 'CIDR', 'Memo'] as const;
@@ -70,8 +79,19 @@ export async function exportEntries(
         memo = replaceUnencodable(memo);
       }
     }
+    const first = memo[0] === '\t' ? 'tab' : memo[0] === '\r' ? 'CR' : (memo[0] ?? '');
+    if (format !== 'xlsx' && options.refuseFormulas && FORMULA_START.test(memo)) {
+      problems.push(
+        makeProblem(
+          'EXPORT_FORMULA_REFUSED',
+          'error',
+          { network, first },
+          { index, field: 'memo' },
+        ),
+      );
+      return;
+    }
     if (format !== 'xlsx' && neutralize && FORMULA_START.test(memo)) {
-      const first = memo[0] === '\t' ? 'tab' : memo[0] === '\r' ? 'CR' : (memo[0] ?? '');
       problems.push(
         makeProblem(
           'EXPORT_FORMULA_NEUTRALIZED',

@@ -1,6 +1,8 @@
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { normalizeCallerAddress } from '../allowlist/lockout.ts';
+import { parseIPv4Strict } from '../ip/parse.ts';
+import { classifyBlock } from '../ip/special.ts';
 
 /**
  * The admin's own address for a service that does not tell it (a cybozu.com tenant): asked of
@@ -40,6 +42,12 @@ export type EgressAnswer = {
   family: 'ipv4' | 'ipv6' | null;
   /** Why there is no usable answer (English sentence). */
   error: string | null;
+  /**
+   * An address it answered that cannot be the admin's (not public: private, loopback...). Not
+   * usable, yet it shows that traffic to this endpoint takes another path: with any other address
+   * seen, the endpoints disagree.
+   */
+  seen?: string;
 };
 
 /**
@@ -64,29 +72,61 @@ const AnswerSchema = z
   .transform((text) => text.trim())
   .pipe(z.string().min(1, 'The answer is empty.'));
 
-/** Read one answer: an IP address as text, else why not. */
+/**
+ * Why an IPv4 answer cannot be the address the tenant sees: the special-purpose ranges of
+ * shared/ip/special.ts (private, loopback, link-local, shared CGNAT, ...). An endpoint answering
+ * one is inside the admin's network or misconfigured; trusting it would let the lockout guard
+ * pass a list that leaves out the real public address. Documentation ranges stay usable: tests
+ * and demos use them as public addresses, and no real endpoint answers one.
+ */
+function notPublic(v4: string): string | null {
+  const start = parseIPv4Strict(v4);
+  if (start === null) return null;
+  const special = classifyBlock({ start, prefix: 32 });
+  return special && special.reason !== 'documentation' ? special.reason : null;
+}
+
+/** Read one answer: a public IP address as text, else why not. */
 export function parseEgressAnswer(
   body: string,
-): { ok: true; ip: string; family: 'ipv4' | 'ipv6' } | { ok: false; error: string } {
+): { ok: true; ip: string; family: 'ipv4' | 'ipv6' } | { ok: false; error: string; seen?: string } {
   const text = AnswerSchema.safeParse(body);
   if (!text.success) return { ok: false, error: text.error.issues[0]?.message ?? 'Unreadable.' };
   const v4 = normalizeCallerAddress(text.data);
+  if (v4 !== null && text.data !== v4)
+    return {
+      ok: false,
+      error: `The answer ${v4} in IPv4-mapped IPv6 form is not the IPv4 address the tenant sees.`,
+    };
+  const special = v4 === null ? null : notPublic(v4);
+  if (special !== null)
+    return {
+      ok: false,
+      error: `The answer ${v4} is not a public address (${special} range): the tenant never sees it, so it cannot be your address there.`,
+      seen: v4!,
+    };
   if (v4 !== null) return { ok: true, ip: v4, family: 'ipv4' };
   if (ipaddr.IPv6.isValid(text.data) && !text.data.includes('%'))
     return { ok: true, ip: ipaddr.IPv6.parse(text.data).toString(), family: 'ipv6' };
-  return { ok: false, error: `The answer "${text.data.slice(0, 40)}" is not an IP address.` };
+  // Not quoted back: an endpoint may be any page on this computer (http to loopback is allowed),
+  // and the renderer must not read other local services through the app.
+  return {
+    ok: false,
+    error: `The answer (${text.data.length} characters) is not an IP address.`,
+  };
 }
 
 /** The verdict over the answers. */
 export function egressVerdict(answers: readonly EgressAnswer[]): Omit<EgressResult, 'answers'> {
   const v4 = [...new Set(answers.filter((a) => a.family === 'ipv4').map((a) => a.ip!))];
   const v6 = [...new Set(answers.filter((a) => a.family === 'ipv6').map((a) => a.ip!))];
-  if (v4.length === 1 && v6.length === 0) return { ip: v4[0]!, verdict: 'agree', warning: null };
-  if (v4.length + v6.length > 1)
+  const seen = seenAddresses(answers);
+  if (v4.length === 1 && seen.length === 1) return { ip: v4[0]!, verdict: 'agree', warning: null };
+  if (seen.length > 1)
     return {
       ip: null,
       verdict: 'disagree',
-      warning: `The address-check endpoints saw different addresses (${[...v4, ...v6].join(', ')}): a proxy or a split tunnel (VPN) sends some traffic another way, so the address the tenant sees cannot be told.`,
+      warning: `The address-check endpoints saw different addresses (${seen.join(', ')}): a proxy or a split tunnel (VPN) sends some traffic another way, so the address the tenant sees cannot be told.`,
     };
   if (v6.length === 1)
     return {
@@ -98,8 +138,13 @@ export function egressVerdict(answers: readonly EgressAnswer[]): Omit<EgressResu
     ip: null,
     verdict: 'none',
     warning:
-      'No address-check endpoint answered (offline, or blocked by a proxy), so your address is unknown.',
+      'No address-check endpoint gave a public IP address (offline, blocked by a proxy, or an answer that is not a public address), so your address is unknown.',
   };
+}
+
+/** Every distinct address the endpoints answered, usable or not (what "disagree" lists). */
+export function seenAddresses(answers: readonly EgressAnswer[]): string[] {
+  return [...new Set(answers.flatMap((a) => (a.ip ? [a.ip] : a.seen ? [a.seen] : [])))];
 }
 
 /** Ask one endpoint. Never throws. */
@@ -116,7 +161,13 @@ async function ask(get: EgressGet, url: string, timeoutMs: number): Promise<Egre
   const parsed = parseEgressAnswer(sent.body);
   return parsed.ok
     ? { url, ip: parsed.ip, family: parsed.family, error: null }
-    : { url, ip: null, family: null, error: parsed.error };
+    : {
+        url,
+        ip: null,
+        family: null,
+        error: parsed.error,
+        ...(parsed.seen ? { seen: parsed.seen } : {}),
+      };
 }
 
 /** Ask every endpoint (in parallel) and judge. */

@@ -1,4 +1,5 @@
 import type { Problem } from '../allowlist/model.ts';
+import { ERROR_MESSAGES } from './error-messages.ts';
 
 /**
  * Every problem code with its English and Japanese sentence.
@@ -103,6 +104,10 @@ export const MESSAGES = {
   STORE_RESET: {
     en: 'The file {file} was damaged and no good copy existed. It was moved aside to {movedTo}; this data starts empty.',
     ja: 'ファイル {file} が壊れていて、正常なコピーもありませんでした。{movedTo} に退避し、このデータは空の状態から始めます。',
+  },
+  PROFILE_SET_ASIDE: {
+    en: 'The profile "{name}" in profiles.json has a wrong {field} ({value}). It was moved aside to {movedTo}; the other profiles are unchanged. Correct it there and put it back, or add the profile again.',
+    ja: 'profiles.json のプロファイル「{name}」の {field}（{value}）が正しくありません。このプロファイルを {movedTo} に退避しました。ほかのプロファイルは変わっていません。退避先で修正して戻すか、プロファイルを追加し直してください。',
   },
   NOT_A_SINGLE_ADDRESS: {
     en: '"{input}" is a network, not one address: enter one address to check.',
@@ -264,6 +269,10 @@ export const MESSAGES = {
     en: 'Entry {position} ({network}): the memo starts with "{first}", which spreadsheet programs read as a formula; it was written with a leading apostrophe.',
     ja: 'No.{position}（{network}）: メモが表計算ソフトで数式と解釈される「{first}」で始まるため、先頭にアポストロフィを付けてエクスポートしました。',
   },
+  EXPORT_FORMULA_REFUSED: {
+    en: 'Entry {position} ({network}): the memo starts with "{first}", which spreadsheet programs read as a formula, and the cybozu.com Store would keep any apostrophe added before it; change the start of the memo (for example, begin it with a letter), then make the file again.',
+    ja: 'No.{position}（{network}）: メモが表計算ソフトで数式と解釈される「{first}」で始まります。アポストロフィを付けると サイボウズドットコム ストアにそのまま保存されるため、ファイルを作成していません。メモの先頭を変えて（たとえば文字で始めて）から、もう一度ファイルを作成してください。',
+  },
   EXPORT_ENTRY_SKIPPED: {
     en: 'Entry {position} ({network}) has errors and was not written.',
     ja: 'No.{position}（{network}）にはエラーがあるため、エクスポートしていません。エラーを修正してから、もう一度エクスポートしてください。',
@@ -355,7 +364,9 @@ export function formatMessage(
   params: Record<string, string | number> | undefined,
   locale: Locale,
 ): string | null {
-  const template = (MESSAGES as Record<string, MessageTemplate>)[code];
+  const template =
+    (MESSAGES as Record<string, MessageTemplate>)[code] ??
+    (ERROR_MESSAGES as Record<string, MessageTemplate>)[code];
   if (!template) return null;
   return fillTemplate(template[locale], localizeParams(params, locale));
 }

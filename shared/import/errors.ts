@@ -1,3 +1,5 @@
+import { CodedError, isCodedError, type ErrorParams } from '../errors.ts';
+
 /**
  * Why a file could not be imported at all.
  *
@@ -24,33 +26,19 @@ export const IMPORT_ERROR_CODES = [
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 
 /**
- * The file cannot be imported; `message` is one sentence a user can act on.
- *
- * `params` carries the values named in the message (limits, sheet names) for translation.
+ * The file cannot be imported: a coded error (shared/errors.ts) whose sentence is the code's in
+ * shared/i18n/messages.ts. `message` is the English sentence of this case (some codes have a more
+ * precise one, e.g. NO_IP_DATA for an empty file); `params` carries the values it names (limits,
+ * sheet names) for the other language.
  */
-export class ImportError extends Error {
-  readonly code: ImportErrorCode;
-  readonly params: Record<string, string | number>;
-
-  constructor(
-    code: ImportErrorCode,
-    message: string,
-    params: Record<string, string | number> = {},
-  ) {
-    super(message);
+export class ImportError extends CodedError<ImportErrorCode> {
+  constructor(code: ImportErrorCode, message: string, params: ErrorParams = {}) {
+    super(code, params, { message });
     this.name = 'ImportError';
-    this.code = code;
-    this.params = params;
   }
 }
 
 /** True when `error` is an ImportError (also across realms, where `instanceof` fails). */
 export function isImportError(error: unknown): error is ImportError {
-  return (
-    error instanceof ImportError ||
-    (typeof error === 'object' &&
-      error !== null &&
-      (error as { name?: unknown }).name === 'ImportError' &&
-      typeof (error as { code?: unknown }).code === 'string')
-  );
+  return isCodedError(error, 'ImportError');
 }

@@ -1,5 +1,3 @@
-import { AppError } from '../../services/errors.ts';
-import { isAllowedExternalUrl } from '../../services/external-links.ts';
 import type { Handlers } from '../handle.ts';
 import type { MainServices } from '../services.ts';
 
@@ -12,14 +10,5 @@ export function appHandlers(s: MainServices): Pick<Handlers, `app:${string}` & k
       return { locale };
     },
     'app:notices': async () => s.store.takeNotices(),
-    'app:open-external': async ({ url }) => {
-      if (!isAllowedExternalUrl(url))
-        throw new AppError(
-          'LINK_NOT_ALLOWED',
-          "The app only opens links to the service's help pages.",
-        );
-      await s.openExternal(url);
-      return { opened: true };
-    },
   };
 }

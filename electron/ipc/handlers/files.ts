@@ -28,7 +28,7 @@ export function fileHandlers(s: MainServices): Pick<Handlers, FileAreas> {
     'export:save': async ({ profileId, format, source, leftOut: choice }) => {
       const draft = s.drafts.get(profileId);
       const entries = source === 'working' ? draft.working.entries : (draft.base?.entries ?? null);
-      if (!entries) throw new AppError('NOT_PULLED', 'There is no live list yet: pull first.');
+      if (!entries) throw new AppError('NOT_PULLED');
       let out: Awaited<ReturnType<typeof exportEntries>>;
       try {
         out = await exportEntries(
@@ -37,10 +37,9 @@ export function fileHandlers(s: MainServices): Pick<Handlers, FileAreas> {
           choice === 'replace' ? { replaceUnencodable: true } : {},
         );
       } catch (error) {
-        throw new AppError(
-          'EXPORT_FAILED',
-          error instanceof Error ? error.message : 'The export failed.',
-        );
+        throw new AppError('EXPORT_FAILED', {
+          detail: error instanceof Error ? error.message : String(error),
+        });
       }
       // A file missing entries is never written unless the user chose so: uploaded as the
       // service's CSV it would remove their addresses.

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { EgressView } from '../../../shared/contract/ipc.ts';
+import { seenAddresses } from '../../../shared/handoff/egress.ts';
 
 /** The sentence about the admin's address for one egress check, in the UI language. */
 export function egressText(t: TFunction, egress: EgressView): string {
@@ -8,9 +9,7 @@ export function egressText(t: TFunction, egress: EgressView): string {
       return t('handoff.egress.agree', { ip: egress.ip ?? '' });
     case 'disagree':
       return t('handoff.egress.disagree', {
-        ips: [...new Set(egress.answers.flatMap((a) => (a.ip ? [a.ip] : [])))].join(
-          t('handoff.egress.separator'),
-        ),
+        ips: seenAddresses(egress.answers).join(t('handoff.egress.separator')),
       });
     case 'ipv6-only':
       return t('handoff.egress.ipv6Only', {

@@ -37,7 +37,7 @@ export const handoffEn = {
         'Your address is unknown: the address-check endpoints saw different addresses ({{ips}}). A proxy or a split tunnel (VPN) may send some traffic another way, so the address the tenant sees cannot be told.',
       ipv6Only:
         'Your address is unknown: the address-check endpoints saw only the IPv6 address {{ip}}. The IP address restriction lists IPv4 addresses; behind a proxy or a split tunnel (VPN) the tenant may see another one.',
-      none: 'Your address is unknown: no address-check endpoint answered (offline, or blocked by a proxy).',
+      none: 'Your address is unknown: no address-check endpoint gave a public IP address (offline, blocked by a proxy, or an answer that is not a public address).',
       /** Between the addresses of one list in a sentence. */
       separator: ', ',
       answer: '{{url}}: {{ip}}',

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput, PlanView } from '../../../shared/contract/ipc.ts';
+import type { PlanView, PushOutcome } from '../../../shared/contract/ipc.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { api, call, errorText } from '../../lib/api.ts';
 import { LockoutDialog } from './lockout-dialog.tsx';
@@ -9,7 +9,7 @@ import type { InFlight } from '../workspace/in-flight.ts';
 import type { EditorEdits } from '../workspace/use-workspace.ts';
 import { restrictionBackOn } from '../../../shared/sync/restriction-off.ts';
 
-export type PushOutcome = ChannelOutput<'sync:push'>;
+export type { PushOutcome } from '../../../shared/contract/ipc.ts';
 
 /** The plan on screen: its review, or the lockout confirmation that follows it. */
 export type ShownPlan = { view: PlanView; dialog: 'plan' | 'lockout' };

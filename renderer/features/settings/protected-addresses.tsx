@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { ProfileView, ProtectedAddress } from '../../../shared/contract/ipc.ts';
 import { parseIPv4Strict } from '../../../shared/ip/parse.ts';
@@ -7,6 +6,7 @@ import { Button } from '../../components/ui/button.tsx';
 import { Icon } from '../../components/ui/icon.tsx';
 import { TextField } from '../../components/ui/text-field.tsx';
 import { api, call, errorText } from '../../lib/api.ts';
+import { InlineForm, StatusNote, type SettingsStatus } from './settings-parts.tsx';
 
 /**
  * Per-profile protected addresses (other admins, integration servers): every save plan checks
@@ -18,7 +18,7 @@ export function ProtectedAddresses({ profile }: { profile: ProfileView }) {
   const [ip, setIp] = useState('');
   const [label, setLabel] = useState('');
   const [ipError, setIpError] = useState<string | null>(null);
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [status, setStatus] = useState<SettingsStatus>(null);
 
   // The profile passed down may predate an earlier edit here: read the stored one.
   useEffect(() => {
@@ -101,14 +101,7 @@ export function ProtectedAddresses({ profile }: { profile: ProfileView }) {
           </tbody>
         </table>
       )}
-      <Form
-        className="inline-form"
-        validationBehavior="aria"
-        onSubmit={(e) => {
-          e.preventDefault();
-          add();
-        }}
-      >
+      <InlineForm onSubmit={() => add()}>
         <TextField
           label={t('settings.newIp')}
           value={ip}
@@ -128,12 +121,8 @@ export function ProtectedAddresses({ profile }: { profile: ProfileView }) {
         <Button type="submit" variant="primary">
           <Icon name="plus" /> {t('settings.add')}
         </Button>
-      </Form>
-      {status && (
-        <p className={`callout ${status.ok ? 'callout-ok' : 'callout-error'}`} role="status">
-          {status.text}
-        </p>
-      )}
+      </InlineForm>
+      <StatusNote status={status} />
     </section>
   );
 }

@@ -19,6 +19,7 @@ import type { PushOutcome } from '../save/save-flow.tsx';
 import { AggregateBanner } from '../aggregate/aggregate-banner.tsx';
 import { AggregatePanel } from '../aggregate/aggregate-panel.tsx';
 import { HistoryPanel } from '../history/history-panel.tsx';
+import { ProfileAccount } from '../settings/profile-account.tsx';
 import { ProtectedAddresses } from '../settings/protected-addresses.tsx';
 import { SyncAdvice, SyncStatus } from './sync-status.tsx';
 import type { InFlight } from './in-flight.ts';
@@ -252,6 +253,7 @@ export function WorkspaceBody({
         </TabPanel>
         <TabPanel id="settings" className="tab-panel">
           <ProtectedAddresses profile={profile} />
+          <ProfileAccount profile={profile} />
         </TabPanel>
       </Tabs>
     </div>

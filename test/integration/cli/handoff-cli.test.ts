@@ -81,6 +81,6 @@ describe('allowlist handoff plan / allowlist egress', () => {
     expect(JSON.parse(split.stdout)).toMatchObject({ verdict: 'disagree', ip: null });
     const none = await cli(['egress', '--endpoint', await downEndpoint()]);
     expect(none.code).toBe(1);
-    expect(none.stdout).toContain('no endpoint answered');
+    expect(none.stdout).toContain('no endpoint gave a public IP address');
   });
 });

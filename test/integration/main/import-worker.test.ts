@@ -115,6 +115,27 @@ describe('import off the main thread', () => {
     expect(formatMessage(String(reason), params, 'en')).toBe(result.error.message);
   });
 
+  it('checks the entry limit the profile has (passed with the file), also when re-parsing', async () => {
+    const limitOf = (result: Awaited<ReturnType<Invoke>>) => {
+      if (!result.ok) throw new Error(result.error.message);
+      const problems = (result.value as { problems: { code: string; message: string }[] }).problems;
+      return problems.filter((p) => p.code === 'TOO_MANY_ENTRIES').map((p) => p.message);
+    };
+    const first = await invoke('import:bytes', FROM_APP, {
+      jobId: 'limit1',
+      fileName: 'offices.csv',
+      bytes: csv(5),
+      options: { maxEntries: 3 },
+    });
+    expect(limitOf(first)).toEqual(['The list has 5 entries; at most 3 are allowed.']);
+    const again = await invoke('import:reparse', FROM_APP, {
+      jobId: 'limit1',
+      newJobId: 'limit2',
+      options: { maxEntries: 5 },
+    });
+    expect(limitOf(again)).toEqual([]);
+  });
+
   it('re-parsing with a sheet the workbook lacks names the sheet and the sheets there are', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Offices').addRow(['IP address']);
@@ -136,6 +157,7 @@ describe('import off the main thread', () => {
         code: 'IMPORT_FAILED',
         message: 'The workbook has no sheet "Branches" (sheets: "Offices").',
         params: { reason: 'SHEET_NOT_FOUND', sheet: 'Branches', sheets: '"Offices"' },
+        text: 'SHEET_NOT_FOUND',
       },
     });
   });

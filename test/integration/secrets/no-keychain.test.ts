@@ -24,7 +24,9 @@ describe('without a keychain', () => {
     };
     expect(out.result.ok).toBe(false);
     expect(out.result.error?.code).toBe('KEYCHAIN_UNAVAILABLE');
-    expect(out.result.error?.message).toMatch(/keychain is not available.*not saved/);
+    expect(out.result.error?.message).toMatch(
+      /credential store is not available, so the password cannot be saved/,
+    );
     expect(out.list.value.profiles).toEqual([]);
     for (const name of readdirSync(dir, { recursive: true }) as string[]) {
       const path = join(dir, name);

@@ -43,7 +43,6 @@ const VALID: { [C in ChannelName]: unknown } = {
   'app:info': {},
   'app:set-locale': { locale: 'ja' },
   'app:notices': {},
-  'app:open-external': { url: 'https://cybozu.com/' },
   'handoff:status': { profileId: 'p1' },
   'handoff:set-in-force': { profileId: 'p1', config: { mode: 'ALLOW_ALL', entries: [] } },
   'handoff:plan': { profileId: 'p1' },
@@ -81,7 +80,6 @@ beforeAll(async () => {
       openLogFile: async () => (effects.push('dialog'), null),
       saveFile: async () => (effects.push('dialog'), null),
     },
-    openExternal: async () => void effects.push('open external'),
   });
 });
 afterAll(async () => {

@@ -32,11 +32,15 @@ describe('handle()', () => {
   it('turns an AppError into its code and sentence, anything else into INTERNAL without its text', async () => {
     const log: string[] = [];
     const failing = invokerWith(async () => {
-      throw new AppError('OFFLINE', 'The service cannot be reached.');
+      throw new AppError('OFFLINE');
     }, log);
     expect(await failing('profiles:list', FROM_APP, {})).toEqual({
       ok: false,
-      error: { code: 'OFFLINE', message: 'The service cannot be reached.' },
+      error: {
+        code: 'OFFLINE',
+        message:
+          'The service cannot be reached. Your draft is kept on this computer. Check the network, then try again.',
+      },
     });
     const crashing = invokerWith(async () => {
       throw new Error('secret detail /home/u/file');

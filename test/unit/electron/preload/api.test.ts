@@ -19,10 +19,10 @@ describe('window.allowlist', () => {
       [...CHANNEL_NAMES.map((c) => apiPath(c).join('.')), 'on'].sort(),
     );
     await api.profiles.setPassword({ profileId: 'p', password: 'x' });
-    await api.app.info({});
+    await api.app.notices({});
     expect(sent).toEqual([
       ['profiles:set-password', { profileId: 'p', password: 'x' }],
-      ['app:info', {}],
+      ['app:notices', {}],
     ]);
   });
 

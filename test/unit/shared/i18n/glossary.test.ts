@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GLOSSARY, RETIRED_TERM_EXCEPTIONS } from '../../../../shared/i18n/glossary.ts';
+import { ERROR_MESSAGES } from '../../../../shared/i18n/error-messages.ts';
 import { MESSAGES, REASON_LABELS, ROW_MESSAGES } from '../../../../shared/i18n/messages.ts';
 import { en } from '../../../../renderer/i18n/en.ts';
 import { ja } from '../../../../renderer/i18n/ja.ts';
@@ -38,6 +39,10 @@ function resources(): { en: Map<string, string>; ja: Map<string, string> } {
   for (const [code, t] of Object.entries(MESSAGES)) {
     out.en.set(`messages.${code}`, t.en);
     out.ja.set(`messages.${code}`, t.ja);
+  }
+  for (const [id, t] of Object.entries(ERROR_MESSAGES)) {
+    out.en.set(`errors.${id}`, t.en);
+    out.ja.set(`errors.${id}`, t.ja);
   }
   for (const [code, t] of Object.entries(ROW_MESSAGES)) {
     out.en.set(`rowMessages.${code}`, t.en);
