@@ -22,7 +22,8 @@ export type EditorEdits = { since: Config; flush: () => Promise<Config> };
 /**
  * An answer that opens the merge screen unmounts the editor: edits typed while the call ran are
  * saved first (main's draft:save merges them into the pending merge) and the merge is read
- * again, so the merge screen shows them and resolving keeps them.
+ * again, so the merge screen shows them and resolving keeps them. If that save or read fails, the
+ * call fails: the editor stays open with the edits and the error says why (Refresh again).
  */
 async function withEditsKept(
   profileId: string,
