@@ -120,6 +120,9 @@ export function createApplyTracker(deps: ApplyTrackerDeps) {
   const check = async (t: Tracked, service: AllowlistService): Promise<boolean> => {
     const result = await service.get();
     const step = applyStep(t.status, result, { expected: t.expected, now: now() });
+    // Once locked out, the pushed list no longer binds this follow-up: the Reset URL's "Allow all"
+    // is the way back, and "Access is back" must stay so at the next look (restore comes next).
+    if (step.patch.phase === 'locked-out') t.expected = null;
     update(t, step.patch);
     return step.done;
   };

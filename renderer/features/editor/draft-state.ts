@@ -1,5 +1,7 @@
 import { assertNever } from '../../../shared/allowlist/model.ts';
 import type { Config, Entry, Mode } from '../../../shared/allowlist/model.ts';
+import { sameConfig } from '../../../shared/sync/merge.ts';
+import { decideLoad } from './merge-on-load.ts';
 
 /**
  * One editable row of the entries table: the text as the admin typed it.
@@ -33,10 +35,20 @@ export type DraftState = {
   loadedVersion: number;
   /** The loaded working copy differs from its base (main said so). */
   loadedDirty: boolean;
+  /**
+   * The last load kept the admin's side of this many conflicting changes (edits typed while
+   * main's step ran, see merge-on-load.ts): the workspace says so until dismissed. 0: none.
+   */
+  keptConflicts: number;
 };
 
 export type DraftAction =
-  | { type: 'load'; config: Config; dirty?: boolean }
+  /**
+   * A list from main. `since`: the editor's list when the call that produced it started; edits
+   * made after that are merged in, never replaced. `undoable`: one undo step even without edits.
+   */
+  | { type: 'load'; config: Config; dirty?: boolean; since?: Config | null; undoable?: boolean }
+  | { type: 'dismissKept' }
   | { type: 'setMode'; mode: Mode }
   | { type: 'edit'; id: number; field: Field; value: string }
   | { type: 'addRow'; afterId: number | null }
@@ -114,7 +126,26 @@ export function initialDraft(config: Config): DraftState {
     version: 0,
     loadedVersion: 0,
     loadedDirty: false,
+    keptConflicts: 0,
   };
+}
+
+/**
+ * Rows for `config` that reuse the rows already showing one of its entries (the same text as
+ * typed, the same id: a cell being typed in keeps its focus); the others get fresh ids.
+ */
+function rowsFor(config: Config, rows: Row[], nextId: number): { rows: Row[]; nextId: number } {
+  const keyOf = (e: Entry) => JSON.stringify([e.ip, e.cidr, e.memo]);
+  const free = new Map<string, Row[]>();
+  for (const row of rows) {
+    const key = keyOf(rowToEntry(row));
+    free.set(key, [...(free.get(key) ?? []), row]);
+  }
+  let id = nextId;
+  const out = config.entries.map(
+    (entry) => free.get(keyOf(entry))?.shift() ?? entryToRow(entry, id++),
+  );
+  return { rows: out, nextId: id };
 }
 
 function isEmptyRow(row: Row): boolean {
@@ -140,6 +171,27 @@ function commit(
 export function draftReducer(state: DraftState, action: DraftAction): DraftState {
   switch (action.type) {
     case 'load': {
+      const decision = decideLoad(
+        action.since ?? null,
+        draftConfig(state),
+        action.config,
+        badCidrRows(state.rows).length > 0,
+      );
+      if (decision.kind !== 'replace' || action.undoable) {
+        const keptConflicts = decision.kind === 'kept' ? decision.conflicts : 0;
+        // Main's answer already holds every edit: nothing to change, nothing to autosave.
+        if (sameConfig(decision.config, draftConfig(state))) return { ...state, keptConflicts };
+        // The admin's edits stay, so does their undo history: the load is one more undo step
+        // (and, not being main's own list, it is autosaved).
+        const { rows, nextId } = rowsFor(decision.config, state.rows, state.nextId);
+        return commit(state, {
+          mode: decision.config.mode,
+          rows,
+          nextId,
+          structure: state.structure + 1,
+          keptConflicts,
+        });
+      }
       // Fresh ids (never reused) so React keeps no stale row state across loads.
       const rows = action.config.entries.map((e, i) => entryToRow(e, state.nextId + i));
       return {
@@ -152,6 +204,8 @@ export function draftReducer(state: DraftState, action: DraftAction): DraftState
         loadedDirty: action.dirty ?? false,
       };
     }
+    case 'dismissKept':
+      return state.keptConflicts === 0 ? state : { ...state, keptConflicts: 0 };
     case 'replaceAll': {
       const rows = action.config.entries.map((e, i) => entryToRow(e, state.nextId + i));
       return commit(state, {

@@ -25,13 +25,18 @@ export type Editor = {
   config: Config;
   validation: ValidationResult;
   autosave: AutosaveState;
-  /** Resolves when the latest change is saved locally (before a plan is made). */
-  flush: () => Promise<void>;
   /**
-   * Show a working copy main handed over (after a pull, push, merge or restore): replaces the
-   * content and the undo history; nothing is autosaved for it (main has it already).
+   * Resolves when the latest change is saved locally (before a plan is made, before every call
+   * that has main change the draft), with the list main holds now: the `since` of a later `load`.
    */
-  load: (config: Config, dirty: boolean) => void;
+  flush: () => Promise<Config>;
+  /**
+   * Show a list main handed over (after a pull, push, merge or restore). With no edit since
+   * `since` (the list the call started from; null: not known), it replaces the content and the
+   * undo history and nothing is autosaved (main has it). Edits made since are merged in and kept,
+   * with their undo history (draft-state.ts, merge-on-load.ts).
+   */
+  load: (config: Config, dirty: boolean, since?: Config | null) => void;
 };
 
 /** Delay between the last keystroke and the local autosave. */
@@ -67,14 +72,38 @@ export function useEditor(
   }, [save]);
 
   const lastSavedVersion = useRef(state.version);
+  // The list main holds as far as this editor knows (loaded from it or saved to it).
+  const savedConfig = useRef(config);
   // The version known to be on disk, as state so that the status line shows "saving" from the
   // first keystroke (not only once the debounce fires).
   const [savedVersion, setSavedVersion] = useState(state.version);
+  /**
+   * Save `config` (the content of `version`) after every save asked for before it: draft:save
+   * calls reach main in the order they were made (browser mode's HTTP calls could overtake each
+   * other), so an older list never lands after a newer one.
+   */
+  const enqueue = useCallback((config: Config, version: number) => {
+    const run = pending.current.then(async () => {
+      const r = await saveRef.current(config);
+      // A load meanwhile is newer than this save: its status stands.
+      if (version >= lastSavedVersion.current) {
+        lastSavedVersion.current = version;
+        savedConfig.current = config;
+        setSavedVersion(version);
+        setAutosave({ kind: 'saved', dirty: r.dirty, at: r.updatedAt });
+      }
+    });
+    pending.current = run.catch((e: unknown) =>
+      setAutosave({ kind: 'failed', message: e instanceof Error ? e.message : String(e) }),
+    );
+    return run;
+  }, []);
   useEffect(() => {
     if (state.version === lastSavedVersion.current) return;
     if (state.version === state.loadedVersion) {
       // Main's own working copy: on disk already (the status says so, see `shown`).
       lastSavedVersion.current = state.version;
+      savedConfig.current = config;
       return;
     }
     const bad = badCidrRows(state.rows);
@@ -84,22 +113,11 @@ export function useEditor(
         setAutosave({ kind: 'blocked', row: bad[0]! + 1 });
         return;
       }
-      const version = state.version;
       setAutosave({ kind: 'saving' });
-      pending.current = saveRef.current(config).then(
-        (r) => {
-          // A load meanwhile is newer than this save: its status stands.
-          if (version < lastSavedVersion.current) return;
-          lastSavedVersion.current = version;
-          setSavedVersion(version);
-          setAutosave({ kind: 'saved', dirty: r.dirty, at: r.updatedAt });
-        },
-        (e: unknown) =>
-          setAutosave({ kind: 'failed', message: e instanceof Error ? e.message : String(e) }),
-      );
+      void enqueue(config, state.version);
     }, AUTOSAVE_MS);
     return () => clearTimeout(timer);
-  }, [state.version, state.loadedVersion, state.rows, config]);
+  }, [state.version, state.loadedVersion, state.rows, config, enqueue]);
 
   // Stable identity (reads the latest state through a ref) so that it is no new prop per keystroke.
   const latest = useRef({ state, config });
@@ -113,14 +131,14 @@ export function useEditor(
       state.version !== state.loadedVersion &&
       badCidrRows(state.rows).length === 0
     ) {
-      const version = state.version;
-      const r = await saveRef.current(config);
-      lastSavedVersion.current = version;
-      setSavedVersion(version);
-      setAutosave({ kind: 'saved', dirty: r.dirty, at: r.updatedAt });
+      // A failure rejects here: the caller (plan, refresh, push) says why and does not start.
+      await enqueue(config, state.version);
     }
     await pending.current;
-  }, []);
+    // What main holds now: with a row that blocks the autosave, the list before it (so that the
+    // blocked edits count as edits when main's answer is loaded).
+    return savedConfig.current;
+  }, [enqueue]);
 
   const saving = autosave.kind === 'saved' && state.version !== savedVersion;
   // Just loaded from main (no edit since): saved, as dirty as main said.
@@ -135,7 +153,8 @@ export function useEditor(
     [loaded, state.loadedDirty, saving, autosave],
   );
   const load = useCallback(
-    (next: Config, dirty: boolean) => dispatch({ type: 'load', config: next, dirty }),
+    (next: Config, dirty: boolean, since?: Config | null) =>
+      dispatch({ type: 'load', config: next, dirty, since }),
     [],
   );
   return { state, dispatch, config, validation, autosave: shown, flush, load };

@@ -63,7 +63,7 @@ export function ExportMenu({
   working: Entry[];
   base: Entry[] | null;
   /** Saves the working copy locally first: main exports what is on disk. */
-  flush: () => Promise<void>;
+  flush: () => Promise<unknown>;
   /** 1-based entry whose CIDR blocks the local save, if any. */
   blockedRow: number | null;
   onReport: (report: ExportReport) => void;

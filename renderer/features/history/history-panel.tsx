@@ -50,10 +50,11 @@ export function HistoryPanel({
     setBusy(true);
     setError(null);
     try {
-      // Local edits first, so that Undo after the restore brings them back.
-      await editor.flush();
+      // Local edits first, so that Undo after the restore brings them back; what is typed while
+      // main restores is merged into the restored list (one undo step either way).
+      const since = await editor.flush();
       const { draft } = await call(api().history.restore({ profileId, historyId: item.id }));
-      editor.dispatch({ type: 'replaceAll', config: draft.working });
+      editor.dispatch({ type: 'load', config: draft.working, since, undoable: true });
       setRestored(item.revision);
     } catch (e) {
       setError(errorText(e));

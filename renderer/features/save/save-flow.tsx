@@ -4,6 +4,7 @@ import type { PlanView, PushOutcome } from '../../../shared/contract/ipc.ts';
 import { api, call, errorText } from '../../lib/api.ts';
 import { PlanDialogs, SaveButton } from './save-controls.tsx';
 import type { InFlight } from '../workspace/in-flight.ts';
+import type { EditorEdits } from '../workspace/use-workspace.ts';
 
 export type { PushOutcome } from '../../../shared/contract/ipc.ts';
 
@@ -35,11 +36,12 @@ export function SaveFlow({
   serviceName: string;
   /** Why saving is not possible now (shown next to the disabled button), or null. */
   disabledReason: string | null;
-  flush: () => Promise<void>;
+  /** Save the editor's pending edits; resolves with the list main then holds. */
+  flush: () => Promise<PlanView['config']>;
   /** Put this list in the editor (an undoable edit), e.g. the restriction turned back on. */
   onReplace: (config: PlanView['config']) => void;
-  /** The push's outcome and the list it tried to send. */
-  onPushed: (outcome: PushOutcome, sent: PlanView['config']) => void;
+  /** The push's outcome, the list it tried to send, and the editor's list when it started. */
+  onPushed: (outcome: PushOutcome, sent: PlanView['config'], edits: EditorEdits) => unknown;
   /** Open the plan now (after a merge was resolved or a revision restored). */
   autoReview?: boolean;
   /** The plan was opened for `autoReview` (the request is done). */
@@ -93,14 +95,19 @@ export function SaveFlow({
   const push = async (current: PlanView, confirmation?: string) => {
     setError(null);
     try {
-      const sent = await inFlight.run('push', () =>
-        call(api().sync.push({ profileId, planId: current.planId, confirmation })),
-      );
+      const sent = await inFlight.run('push', async () => {
+        // Main sees every edit typed so far (a changed draft makes the plan stale: never pushed).
+        const since = await flush();
+        const outcome = await call(
+          api().sync.push({ profileId, planId: current.planId, confirmation }),
+        );
+        return { outcome, since };
+      });
       if (!sent.ran) {
         setError(t(`syncUi.busy.${sent.busyWith}`));
         return;
       }
-      onPushed(sent.value, current.config);
+      await onPushed(sent.value.outcome, current.config, { since: sent.value.since, flush });
     } catch (e) {
       setError(errorText(e));
     }

@@ -49,6 +49,10 @@ export const syncEn = {
     'Your changes were discarded, but the list could not be refreshed from the service: {{message}} Press “Refresh from service” once the service can be reached.',
   pushMerged:
     'Not saved yet: someone saved a newer list on the service meanwhile. Their changes were merged with yours without conflicts; review the new plan.',
+  editsKept_one:
+    'While the list was being refreshed, saved or restored, you changed {{count}} entry (or the IP address restriction) that it changed too. Your version is kept in the draft; the other change was not taken. Check the difference in “Review and save…”.',
+  editsKept_other:
+    'While the list was being refreshed, saved or restored, you changed {{count}} entries (or the IP address restriction) that it changed too. Your versions are kept in the draft; the other changes were not taken. Check the differences in “Review and save…”.',
   pushUnconfirmed:
     'The service acknowledged revision {{revision}}, but reading the list back did not show what was sent, so the save is not confirmed (marked “unconfirmed” in the history). Your changes are kept in the draft: press “Refresh from service” to see what the service holds, then review and save again.',
   merge: {
@@ -207,6 +211,10 @@ export const syncJa: SyncStrings = {
     '下書きの変更を破棄しましたが、サービスからリストを取得できませんでした: {{message}} 接続できるようになったら「サービスから再取得」を押してください。',
   pushMerged:
     'まだ保存していません。編集中にサービス上で新しいリストが保存されたため、サービス側の変更を競合なしで下書きに統合しました。新しい変更内容を確認してください。',
+  editsKept_one:
+    'リストの取得・保存・復元の処理中に、その処理でも変更された {{count}} 件（またはIPアドレス制限）を編集しました。あなたの変更を下書きに残し、もう一方の変更は取り込んでいません。「確認して保存…」で違いを確認してください。',
+  editsKept_other:
+    'リストの取得・保存・復元の処理中に、その処理でも変更された {{count}} 件（またはIPアドレス制限）を編集しました。あなたの変更を下書きに残し、もう一方の変更は取り込んでいません。「確認して保存…」で違いを確認してください。',
   pushUnconfirmed:
     'サービスはリビジョン {{revision}} として受け付けましたが、読み直したリストが送信した内容と一致しないため、保存を確認できません（履歴に「未確認」と表示されます）。変更は下書きに残しています。「サービスから再取得」を押してサービス上の内容を確かめ、もう一度「確認して保存…」を押してください。',
   merge: {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Config } from '../../../shared/allowlist/model.ts';
 import type { ChannelOutput, DraftView } from '../../../shared/contract/ipc.ts';
+import { sameConfig } from '../../../shared/sync/merge.ts';
 import { api, call, errorText, IpcCallError } from '../../lib/api.ts';
 import type { ShownPlan } from '../save/save-flow.tsx';
 import { createInFlightGate, type InFlight } from './in-flight.ts';
@@ -11,6 +12,28 @@ import { initialWorkspace, workspaceReducer, type WorkspaceState } from './works
 const STATUS_POLL_MS = 15_000;
 
 const codeOf = (e: unknown): string | null => (e instanceof IpcCallError ? e.code : null);
+
+/**
+ * The editor's side of a call that has main change the draft: the list main held when the call
+ * started (the editor's autosave flushed first) and how to flush again.
+ */
+export type EditorEdits = { since: Config; flush: () => Promise<Config> };
+
+/**
+ * An answer that opens the merge screen unmounts the editor: edits typed while the call ran are
+ * saved first (main's draft:save merges them into the pending merge) and the merge is read
+ * again, so the merge screen shows them and resolving keeps them. If that save or read fails, the
+ * call fails: the editor stays open with the edits and the error says why (Refresh again).
+ */
+async function withEditsKept(
+  profileId: string,
+  draft: DraftView,
+  edits: EditorEdits | undefined,
+): Promise<DraftView> {
+  if (!draft.merge || !edits) return draft;
+  const now = await edits.flush();
+  return sameConfig(now, edits.since) ? draft : call(api().draft.get({ profileId }));
+}
 
 /**
  * One profile's workspace: the reducer (workspace-state.ts) and the calls that feed it. Each user
@@ -49,13 +72,17 @@ export function useWorkspace(profileId: string) {
     void refreshStatus();
   }, [profileId, refreshStatus]);
 
-  /** Pull; `tell` (the admin pressed Refresh) says how it went in a notice. */
+  /**
+   * Pull; `tell` (the admin pressed Refresh) says how it went in a notice. `edits`: the editor's
+   * list at the start, for what the admin types meanwhile (see EditorEdits); without it, `since`.
+   */
   const pull = useCallback(
-    async (tell = false) => {
+    async (tell = false, edits?: EditorEdits, since: Config | null = edits?.since ?? null) => {
       const pulled = await gate.run('refresh', async () => {
         try {
-          const result = await call(api().sync.pull({ profileId }));
-          dispatch({ type: 'pulled', profileId, result, tell });
+          const answer = await call(api().sync.pull({ profileId }));
+          const result = { ...answer, draft: await withEditsKept(profileId, answer.draft, edits) };
+          dispatch({ type: 'pulled', profileId, result, tell, since });
         } catch (e) {
           dispatch({ type: 'pull-failed', profileId, code: codeOf(e), message: errorText(e) });
         }
@@ -74,7 +101,8 @@ export function useWorkspace(profileId: string) {
         const draft = await call(api().draft.get({ profileId }));
         if (!alive) return;
         dispatch({ type: 'loaded', profileId, draft });
-        if (draft.base === null) await pull();
+        // The editor starts from this draft: what is typed during the first pull is kept.
+        if (draft.base === null) await pull(false, undefined, draft.working);
         else await refreshStatus();
       } catch (e) {
         if (alive) dispatch({ type: 'load-failed', profileId, message: errorText(e) });
@@ -96,8 +124,17 @@ export function useWorkspace(profileId: string) {
     pull,
     checkNow,
     refreshStatus,
-    pushed: (outcome: ChannelOutput<'sync:push'>, sent: Config) =>
-      dispatch({ type: 'pushed', profileId, outcome, sent }),
+    /** A push's answer; `edits`: the editor's list when it started (see EditorEdits). */
+    pushed: async (outcome: ChannelOutput<'sync:push'>, sent: Config, edits: EditorEdits) => {
+      const draft = await withEditsKept(profileId, outcome.draft, edits);
+      dispatch({
+        type: 'pushed',
+        profileId,
+        outcome: { ...outcome, draft },
+        sent,
+        since: edits.since,
+      });
+    },
     resolved: (draft: DraftView) => dispatch({ type: 'resolved', profileId, draft }),
     discarded: (outcome: ChannelOutput<'sync:discard-and-pull'>) =>
       dispatch({

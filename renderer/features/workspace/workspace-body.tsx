@@ -25,6 +25,7 @@ import { SyncAdvice, SyncStatus } from './sync-status.tsx';
 import type { InFlight } from './in-flight.ts';
 import { refreshDisabled, refreshDisabledReason, saveDisabledReason } from './save-gate.ts';
 import type { WorkspaceState } from './workspace-state.ts';
+import type { EditorEdits } from './use-workspace.ts';
 
 /**
  * The workspace of a loaded draft: status line, actions (files, Refresh, Review and save…),
@@ -47,8 +48,9 @@ export function WorkspaceBody({
   profile: ProfileView;
   state: WorkspaceState & { draft: DraftView };
   inFlight: InFlight;
-  onPull: () => Promise<void>;
-  onPushed: (outcome: PushOutcome, sent: Config) => void;
+  /** Refresh; `edits`: the editor's list at the start (what is typed meanwhile is kept). */
+  onPull: (edits: EditorEdits) => Promise<void>;
+  onPushed: (outcome: PushOutcome, sent: Config, edits: EditorEdits) => unknown;
   /** A local autosave finished: is the draft still different from the base? */
   onAutosaved: (dirty: boolean) => void;
   /** Absent: nothing to ask (a cybozu.com Store profile). */
@@ -83,12 +85,13 @@ export function WorkspaceBody({
     [profile.id, onAutosaved],
   );
   const editor = useEditor(draft.working, draft.dirty, maxEntries, save);
-  // The draft the editor shows: a new one from main replaces the content (and the undo steps).
+  // The draft the editor shows: a new one from main replaces the content (and the undo steps),
+  // except for what the admin typed since its call started (`state.since`): that is merged in.
   // (Adjusted while rendering, so no frame shows the old content under the new draft.)
   const [shown, setShown] = useState(draft);
   if (shown !== draft) {
     setShown(draft);
-    editor.load(draft.working, draft.dirty);
+    editor.load(draft.working, draft.dirty, state.since);
   }
   // The plan opens once the editor shows the draft it is for.
   const autoReview = state.review && shown === draft;
@@ -109,8 +112,8 @@ export function WorkspaceBody({
   const refreshReason = refreshNotice && t(refreshNotice.key);
   // Unsaved keystrokes first: the pull merges the draft as it is on disk.
   const pull = async () => {
-    await editor.flush();
-    await onPull();
+    const since = await editor.flush();
+    await onPull({ since, flush: editor.flush });
   };
 
   return (
@@ -187,6 +190,18 @@ export function WorkspaceBody({
         <p className="callout callout-error" role="alert">
           {error}
         </p>
+      )}
+      {editor.state.keptConflicts > 0 && (
+        <div className="callout callout-warning" role="alert" data-testid="edits-kept">
+          {t('syncUi.editsKept', { count: editor.state.keptConflicts })}{' '}
+          <Button
+            size="small"
+            variant="quiet"
+            onPress={() => editor.dispatch({ type: 'dismissKept' })}
+          >
+            {t('app.dismiss')}
+          </Button>
+        </div>
       )}
       {notice && (
         <div className="callout callout-ok notice" role="status">

@@ -26,6 +26,12 @@ export type WorkspaceState = {
   profileId: string;
   /** The draft as main last handed it over; null while loading. */
   draft: DraftView | null;
+  /**
+   * The editor's list when the call that returned `draft` started (null: none known, e.g. the
+   * draft as opened). Edits made in the editor since are merged into `draft`, never replaced by
+   * it (renderer/features/editor/merge-on-load.ts).
+   */
+  since: Config | null;
   /** The last failure (already in the UI language), shown under the bar or instead of the editor. */
   error: string | null;
   /** The last pull failed because the service cannot be reached: the sync advice says it. */
@@ -62,9 +68,9 @@ export type WorkspaceAction = ForProfile<
   | { type: 'checking'; checking: boolean }
   | { type: 'in-flight'; activity: Activity | null }
   | { type: 'busy'; with: Activity }
-  | { type: 'pulled'; result: PullResultView; tell: boolean }
+  | { type: 'pulled'; result: PullResultView; tell: boolean; since?: Config | null }
   | { type: 'pull-failed'; code: string | null; message: string }
-  | { type: 'pushed'; outcome: PushOutcome; sent: Config }
+  | { type: 'pushed'; outcome: PushOutcome; sent: Config; since?: Config | null }
   | { type: 'resolved'; draft: DraftView }
   | { type: 'discarded'; outcome: DiscardOutcome; failedText: string | null }
   | { type: 'restored'; draft: DraftView; sync: SyncStatusView }
@@ -82,6 +88,7 @@ export function initialWorkspace(profileId: string): WorkspaceState {
   return {
     profileId,
     draft: null,
+    since: null,
     error: null,
     pullOffline: false,
     sync: null,
@@ -121,7 +128,7 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
   if (action.profileId !== state.profileId) return state;
   switch (action.type) {
     case 'loaded':
-      return { ...state, draft: action.draft, error: null };
+      return { ...state, draft: action.draft, since: null, error: null };
     case 'load-failed':
       return { ...state, error: action.message };
     case 'status':
@@ -141,6 +148,7 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
       return {
         ...state,
         draft: result.draft,
+        since: action.since ?? null,
         sync: result.sync,
         combined,
         error: null,
@@ -163,6 +171,7 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
       const next = {
         ...state,
         draft: outcome.draft,
+        since: action.since ?? null,
         sync: outcome.sync,
         plan: null,
         saveError: null,
@@ -194,6 +203,7 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
       return {
         ...state,
         draft: action.draft,
+        since: null,
         review: true,
         notice: null,
         sync: afterLocalStep(state.sync, {
@@ -207,6 +217,7 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
         ...state,
         combined: null,
         draft: outcome.draft,
+        since: null,
         sync: outcome.sync,
         pullOffline: false,
       };
@@ -222,7 +233,14 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
       return { ...next, notice: null, error: action.failedText };
     }
     case 'restored':
-      return { ...state, draft: action.draft, sync: action.sync, notice: null, review: true };
+      return {
+        ...state,
+        draft: action.draft,
+        since: null,
+        sync: action.sync,
+        notice: null,
+        review: true,
+      };
     case 'autosaved':
       return {
         ...state,

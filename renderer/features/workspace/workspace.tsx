@@ -74,11 +74,11 @@ export function Workspace({ profile }: { profile: ProfileView }) {
       profile={profile}
       state={{ ...state, draft }}
       inFlight={ws.inFlight}
-      onPull={() => ws.pull(true)}
-      onPushed={(outcome, sent) => {
+      onPull={(edits) => ws.pull(true, edits)}
+      onPushed={(outcome, sent, edits) => {
         // The apply banner says "Saved as revision N" and follows it until verified.
         if (outcome.status === 'pushed') apply.started(outcome.apply);
-        ws.pushed(outcome, sent);
+        return ws.pushed(outcome, sent, edits);
       }}
       onAutosaved={ws.autosaved}
       onCheck={ws.checkNow}

@@ -84,6 +84,26 @@ describe('apply tracker: what survives a restart', () => {
     expect(saved.get('p1')).toBeNull();
   });
 
+  it('after a lockout, the Reset URL\'s "Allow all" stays "Access is back" at every later look (the kept record drops the pushed list)', async () => {
+    const { saved, keeper } = memoryKeeper();
+    const first = createApplyTracker({ keep: keeper, pollMs: 1 });
+    first.start({
+      profileId: 'p1',
+      revision: '7',
+      service: scripted([refused]),
+      restoreHistoryId: 'rev-6',
+      pushed: { mode: 'ALLOW_SPECIFIC', entries: [{ ip: '198.51.100.1', cidr: null, memo: '' }] },
+    });
+    expect((await first.settled('p1')).phase).toBe('locked-out');
+    expect(saved.get('p1')).not.toHaveProperty('expected');
+    // The admin opened the Reset URL: the service holds "Allow all" at a later revision.
+    const back = await first.probe('p1', scripted([applied('8')]));
+    expect(back.phase).toBe('verified');
+    expect(back.message).toBe('Access is back. You can restore the previous revision.');
+    const again = await first.probe('p1', scripted([applied('8')]));
+    expect(again.phase).toBe('verified');
+  });
+
   it('a replaced follow-up does not overwrite the newer save it was replaced by', async () => {
     const { saved, keeper } = memoryKeeper();
     const tracker = createApplyTracker({ keep: keeper, pollMs: 1 });

@@ -181,6 +181,24 @@ const rows: Row[] = [
     },
   },
   {
+    name: 'pull: the editor’s list when it started travels with the draft (edits since are merged in)',
+    from: loaded,
+    action: {
+      type: 'pulled',
+      profileId: P,
+      tell: false,
+      result: pulled('updated', draft('2'), '1'),
+      since: list('192.0.2.1'),
+    },
+    expect: { draft: draft('2'), since: list('192.0.2.1') },
+  },
+  {
+    name: 'a draft read as opened has no call to compare with',
+    from: { ...loaded, since: list('192.0.2.1') },
+    action: { type: 'loaded', profileId: P, draft: draft('1') },
+    expect: { since: null },
+  },
+  {
     name: 'pull on open (not asked): no notice',
     from: { ...loaded, notice: { key: 'old' } },
     action: {
