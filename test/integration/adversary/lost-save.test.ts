@@ -47,6 +47,20 @@ async function saveOffice(app: Harness) {
   return { profile, pushed };
 }
 
+/** The reference service stops, loses its data folder and starts again on the same port. */
+async function serviceLosesItsData(app: Harness): Promise<RunningService> {
+  const port = app.service.port;
+  await app.service.close();
+  await rm(app.service.dataDir, { recursive: true, force: true });
+  return startService({
+    admins: [{ login: 'admin', password: app.password }],
+    applyDelayMs: 50,
+    port,
+    data: app.service.dataDir,
+    outbox: app.outbox,
+  });
+}
+
 describe('a save the service loses while the app follows it', () => {
   it('is never reported as applied and verified', async () => {
     h = await startHarness({ applyDelayMs: 1500 });
@@ -56,16 +70,7 @@ describe('a save the service loses while the app follows it', () => {
     expect(pushed.confirmed).toBe(true);
 
     // While the save is still APPLYING, the service goes away and comes back without its data.
-    const port = h.service.port;
-    await h.service.close();
-    await rm(h.service.dataDir, { recursive: true, force: true });
-    restarted = await startService({
-      admins: [{ login: 'admin', password: h.password }],
-      applyDelayMs: 50,
-      port,
-      data: h.service.dataDir,
-      outbox: h.outbox,
-    });
+    restarted = await serviceLosesItsData(h);
     const live = await h.other.get();
     expect(live.ok && live.value.mode).toBe('ALLOW_ALL');
 
@@ -86,16 +91,7 @@ describe('a save the service loses while the app follows it', () => {
     // The app quits while the save is APPLYING; the service loses its data meanwhile.
     await h.created.services.tracker.stopAll();
     await h.restart();
-    const port = h.service.port;
-    await h.service.close();
-    await rm(h.service.dataDir, { recursive: true, force: true });
-    restarted = await startService({
-      admins: [{ login: 'admin', password: h.password }],
-      applyDelayMs: 50,
-      port,
-      data: h.service.dataDir,
-      outbox: h.outbox,
-    });
+    restarted = await serviceLosesItsData(h);
 
     // The restarted app resumes following the save it kept.
     const resumed = await h.call('apply:status', { profileId: profile.id });
