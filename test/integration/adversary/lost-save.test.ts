@@ -4,6 +4,7 @@ import type { Config } from '../../../shared/allowlist/model.ts';
 import { startService, type RunningService } from '../../../service/server.ts';
 import { startFake, type Fake } from '../support/fake-service.ts';
 import { startHarness, type Harness } from '../sync/harness.ts';
+import { plannedSave } from '../support/planned-save.ts';
 
 /**
  * Promise 1 (never overwrite, nothing lost unseen): a service that restarts without its data
@@ -36,13 +37,7 @@ afterEach(async () => {
 
 /** The office list saved through the app to `app`'s service (applying slowly: still APPLYING). */
 async function saveOffice(app: Harness) {
-  const profile = await app.call('profiles:create', {
-    fields: { name: 'Tenant', serviceUrl: app.service.url, login: 'admin' },
-    password: app.password,
-  });
-  await app.call('sync:pull', { profileId: profile.id });
-  await app.call('draft:save', { profileId: profile.id, working: office });
-  const plan = await app.call('sync:plan', { profileId: profile.id });
+  const { profile, plan } = await plannedSave(app, app.service.url, office);
   const pushed = await app.call('sync:push', { profileId: profile.id, planId: plan.planId });
   return { profile, pushed };
 }
@@ -113,13 +108,7 @@ describe('a save the service loses while the app follows it', () => {
       return true;
     };
     h = await startHarness();
-    const profile = await h.call('profiles:create', {
-      fields: { name: 'Tenant', serviceUrl: liar.url, login: 'admin' },
-      password: h.password,
-    });
-    await h.call('sync:pull', { profileId: profile.id });
-    await h.call('draft:save', { profileId: profile.id, working: office });
-    const plan = await h.call('sync:plan', { profileId: profile.id });
+    const { profile, plan } = await plannedSave(h, liar.url, office);
     const pushed = await h.call('sync:push', { profileId: profile.id, planId: plan.planId });
     expect(pushed.status === 'pushed' && pushed.confirmed).toBe(false);
     // The service shows "Allow all" at revision 5, APPLIED (later than the 4 it acknowledged).
