@@ -30,7 +30,7 @@ const PACKAGES = {
   ],
   // The Electron runtime: electron/main and the preload only.
   electron: ['electron'],
-  // Native or filesystem-backed stores of the main process: electron/ipc and electron/services.
+  // Native or filesystem-backed stores of the main process: electron/ipc and electron/core.
   mainProcess: ['keytar', 'conf'],
   // Browser mode's server builds the renderer with vite.
   build: ['vite'],
@@ -97,7 +97,7 @@ const LAYERS = [
       '!**/shared/contract/*',
       '**/electron/main/**',
       '**/electron/ipc/**',
-      '**/electron/services/**',
+      '**/electron/core/**',
       '**/node-shared/**',
       '**/renderer/**',
       '**/service/**',
@@ -115,9 +115,9 @@ const LAYERS = [
     globals: globals.node,
   },
   {
-    name: 'electron/ipc/ and electron/services/',
-    why: 'electron/ipc and electron/services are plain Node (browser mode runs them): no electron, renderer, browser mode or CLI; from service/ only server.ts (the demo)',
-    files: ['electron/ipc/**/*.ts', 'electron/services/**/*.ts'],
+    name: 'electron/ipc/ and electron/core/',
+    why: 'electron/ipc and electron/core are plain Node (browser mode runs them): no electron, renderer, browser mode or CLI; from service/ only server.ts (the demo)',
+    files: ['electron/ipc/**/*.ts', 'electron/core/**/*.ts'],
     packages: ['anywhere', 'mainProcess', NODE],
     folders: [
       '**/renderer/**',

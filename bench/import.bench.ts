@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { createImportRunner } from '../electron/services/import-runner.ts';
+import { createImportRunner } from '../electron/core/import-runner.ts';
 import { importBytes } from '../shared/import/index.ts';
 
 // The compile cache, as the `allowlist` bin turns it on for the CLI: the app's import worker,
@@ -17,7 +17,7 @@ enableCompileCache();
  * Import speed: a 100,000-row Shift_JIS CSV against a bare read + decode + split + regex pass over
  * the same file, in the same run (goal: within 10x, i.e. ratio >= 0.1), three ways: `allowlist
  * import FILE --json` end to end (a child process: start-up, validation and output included), the
- * app's import worker (electron/services/import-runner.ts starting import-worker.ts in a real
+ * app's import worker (electron/core/import-runner.ts starting import-worker.ts in a real
  * worker thread, as the app does: bytes in, the result checked and out), and importBytes in
  * process; and a 100,000-row XLSX: time and peak memory, measured in a child process of its own.
  * CPU times (all threads) are printed beside the wall-clock ratios, for reading them on a loaded

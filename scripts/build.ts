@@ -30,7 +30,7 @@ export async function buildElectron(outDir = 'dist/electron'): Promise<void> {
   });
   await rolldown({
     ...common,
-    input: 'electron/services/import-worker.ts',
+    input: 'electron/core/import-worker.ts',
     external: nodeExternal,
     output: {
       file: `${outDir}/import-worker.mjs`,

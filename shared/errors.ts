@@ -9,7 +9,7 @@ export type ErrorParams = Record<string, string | number>;
  * The sentence lives once, in shared/i18n (messages.ts / error-messages.ts), in English and
  * Japanese, under `text` (the code itself unless one code has several causes). `message` is the
  * English sentence, for logs, the CLI and tests; a UI formats `text` and `params` in its own
- * language. AppError (main, electron/services/errors.ts) and ImportError (shared/import) extend it.
+ * language. AppError (main, electron/core/errors.ts) and ImportError (shared/import) extend it.
  */
 export class CodedError<C extends string = string> extends Error {
   readonly code: C;

@@ -1,8 +1,8 @@
 import type { AllowlistService } from '../../shared/contract/service.ts';
-import type { OpenConf } from '../services/document-file.ts';
-import type { Transport } from '../services/http-transport.ts';
-import type { SecretStore } from '../services/secrets.ts';
-import type { ProfileRecord } from '../services/store.ts';
+import type { OpenConf } from '../core/document-file.ts';
+import type { Transport } from '../core/http-transport.ts';
+import type { SecretStore } from '../core/secrets.ts';
+import type { ProfileRecord } from '../core/store.ts';
 
 /**
  * What the handlers need from the outside world, injected so that they run without Electron

@@ -8,7 +8,7 @@ import {
   type IpcError,
   type IpcResult,
 } from '../../shared/contract/ipc.ts';
-import { AppError, isAppError } from '../services/errors.ts';
+import { AppError, isAppError } from '../core/errors.ts';
 
 /**
  * The one IPC wrapper: sender check, input parsing, result union.

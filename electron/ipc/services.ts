@@ -1,17 +1,17 @@
-import { createApplyTracker, type ApplyTracker } from '../services/apply-tracker.ts';
-import { createDemoRunner, type DemoRunner } from '../services/demo.ts';
-import { createDrafts, type Drafts, type ServiceFactory } from '../services/drafts.ts';
-import { AppError } from '../services/errors.ts';
-import { createImportRunner, type ImportRunner } from '../services/import-runner.ts';
-import { createProfiles, kindOf, type Profiles } from '../services/profiles.ts';
-import { createHandoff, type Handoff } from '../services/handoff.ts';
-import { checkEgress, DEFAULT_EGRESS_ENDPOINTS } from '../services/egress.ts';
-import { sendOnce, type Transport } from '../services/http-transport.ts';
-import { sourceOf } from '../services/base-identity.ts';
-import { createKeytarSecretStore, openSecret } from '../services/secrets.ts';
-import { createHttpService } from '../services/service-client.ts';
-import { openStore, type AppStore } from '../services/store.ts';
-import { createSync, type Sync } from '../services/sync.ts';
+import { createApplyTracker, type ApplyTracker } from '../core/apply-tracker.ts';
+import { createDemoRunner, type DemoRunner } from '../core/demo.ts';
+import { createDrafts, type Drafts, type ServiceFactory } from '../core/drafts.ts';
+import { AppError } from '../core/errors.ts';
+import { createImportRunner, type ImportRunner } from '../core/import-runner.ts';
+import { createProfiles, kindOf, type Profiles } from '../core/profiles.ts';
+import { createHandoff, type Handoff } from '../core/handoff.ts';
+import { checkEgress, DEFAULT_EGRESS_ENDPOINTS } from '../core/egress.ts';
+import { sendOnce, type Transport } from '../core/http-transport.ts';
+import { sourceOf } from '../core/base-identity.ts';
+import { createKeytarSecretStore, openSecret } from '../core/secrets.ts';
+import { createHttpService } from '../core/service-client.ts';
+import { openStore, type AppStore } from '../core/store.ts';
+import { createSync, type Sync } from '../core/sync.ts';
 import type { AppInfo, Dialogs, HandlerDeps } from './deps.ts';
 
 /** Every main-process service, wired from injected deps (no electron import). */
@@ -26,7 +26,7 @@ export type MainServices = {
   dialogs: Dialogs;
   appInfo: AppInfo;
   serviceFor: ServiceFactory;
-  /** cybozu.com tenants saved on the cybozu.com Store (electron/services/handoff.ts). */
+  /** cybozu.com tenants saved on the cybozu.com Store (electron/core/handoff.ts). */
   handoff: Handoff;
   /** The transport of requests that are not the admin API (egress check, tenant login page). */
   transport: Transport;
@@ -110,7 +110,7 @@ export function createMainServices(deps: HandlerDeps): MainServices {
     dialogs,
   });
   const imports = createImportRunner({
-    workerUrl: deps.importWorkerUrl ?? new URL('../services/import-worker.ts', import.meta.url),
+    workerUrl: deps.importWorkerUrl ?? new URL('../core/import-worker.ts', import.meta.url),
   });
   const appInfo: AppInfo = {
     name: 'IP Allowlist Manager',

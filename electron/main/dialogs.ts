@@ -3,8 +3,8 @@ import { basename } from 'node:path';
 import { dialog, type BrowserWindow } from 'electron';
 import { IPC_LIMITS } from '../../shared/contract/ipc.ts';
 import type { Dialogs, PickedFile } from '../ipc/deps.ts';
-import { AppError } from '../services/errors.ts';
-import { saveExportFile } from '../services/save-file.ts';
+import { AppError } from '../core/errors.ts';
+import { saveExportFile } from '../core/save-file.ts';
 
 /** File pickers run in main: the renderer never names a path. */
 export function electronDialogs(window: () => BrowserWindow | null): Dialogs {

@@ -1,5 +1,5 @@
 import { shell } from 'electron';
-import { isAllowedExternalUrl } from '../services/external-links.ts';
+import { isAllowedExternalUrl } from '../core/external-links.ts';
 
 /** The one way the app opens a link in the browser: allowlisted https hosts only. */
 export async function openExternalLink(url: string): Promise<void> {

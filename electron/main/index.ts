@@ -5,8 +5,8 @@ import { CHANNEL_NAMES } from '../../shared/contract/ipc.ts';
 import { formatMessage, type Locale } from '../../shared/i18n/messages.ts';
 import { createInvoker } from '../ipc/handle.ts';
 import { createHandlers, type CreatedHandlers } from '../ipc/handlers.ts';
-import { lockDataFolder } from '../services/data-lock.ts';
-import { createNetTransport } from '../services/net-transport.ts';
+import { lockDataFolder } from '../core/data-lock.ts';
+import { createNetTransport } from '../core/net-transport.ts';
 import { electronDialogs } from './dialogs.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { APP_ORIGIN } from './security.ts';
@@ -17,7 +17,7 @@ import { createMainWindow, lockDownSession } from './window.ts';
  * tested in Node through createHandlers() and the pure security module; the bundle itself is
  * loaded under Node with a stand-in `electron` module by test/integration/main/smoke.test.ts.
  *
- * Storage uses conf directly (electron/services/document-file.ts), not electron-store: the
+ * Storage uses conf directly (electron/core/document-file.ts), not electron-store: the
  * ElectronStore constructor registers `ipcMain.on('electron-store-get-data')`, which answers any
  * frame (no sender check) with the user-data path, and the app needs nothing else from it (it
  * passes its own folder and keeps its own schemaVersion migrations; the sandboxed renderer never

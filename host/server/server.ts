@@ -20,7 +20,7 @@ import { createBrowserFiles } from './browser-files.ts';
 import { BROWSER_CSP } from './csp.ts';
 import { allowedOrigins, checkRequest } from './gate.ts';
 import { readBody } from './http-body.ts';
-import { lockDataFolder } from '../../electron/services/data-lock.ts';
+import { lockDataFolder } from '../../electron/core/data-lock.ts';
 import { packageInfo } from './data-dir.ts';
 
 /**

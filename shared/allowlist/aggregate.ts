@@ -12,7 +12,7 @@ import { blockSize, commonSupernet, formatIPv4, rangeToBlocks } from '../ip/ipv4
  */
 
 /** One merge: the new entry, the original entries (and their indexes) it replaces, and the cost. */
-export type MergeStep = {
+export type AggregationStep = {
   into: Entry;
   replaces: Entry[];
   replacedIndexes: number[];
@@ -23,7 +23,7 @@ export type MergeStep = {
 export type AggregateResult = {
   /** The resulting list, each entry at the position of its first source. */
   entries: Entry[];
-  merges: MergeStep[];
+  merges: AggregationStep[];
   /** Sum of `extraAddresses` over all merges. */
   extraAddresses: number;
   /** Indexes of invalid entries, kept as they are and counted in the total. */
@@ -106,7 +106,7 @@ function assemble(
   entries: Entry[],
   groups: Group[],
   invalidIndexes: number[],
-  merges: MergeStep[],
+  merges: AggregationStep[],
   fits: boolean,
 ): AggregateResult {
   const placed: { at: number; entry: Entry }[] = groups.map((g) => ({
@@ -124,7 +124,7 @@ function assemble(
   };
 }
 
-function exactSteps(entries: Entry[], groups: Group[]): MergeStep[] {
+function exactSteps(entries: Entry[], groups: Group[]): AggregationStep[] {
   return groups
     .filter(
       (g) => groupEntry(entries, g) !== entries[g.sources[0] as number] || g.sources.length > 1,
@@ -259,7 +259,7 @@ export function planToFit(entries: Entry[], maxEntries: number): AggregateResult
   const chosen: TrieNode[] = [];
   chosenBlocks(buildTrie(groups, 0, groups.length, blocks), blocks, chosen);
   const planned: Group[] = [];
-  const merges: MergeStep[] = [];
+  const merges: AggregationStep[] = [];
   const absorbed = new Set<number>();
   for (const node of chosen) {
     if (node.to - node.from === 1) {

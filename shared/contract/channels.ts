@@ -243,7 +243,7 @@ export const channels = {
   'app:notices': { input: NoInput, output: z.array(NoticeSchema) },
 
   // === hand-off: cybozu.com tenants saved on the cybozu.com Store (no admin API) ===
-  // electron/services/handoff.ts. Every channel refuses a profile of the other kind; none calls
+  // electron/core/handoff.ts. Every channel refuses a profile of the other kind; none calls
   // the tenant with a login (the profile has no password).
   /** The list in force, the file waiting to be saved on the Store, the last confirmed save. */
   'handoff:status': { input: ByProfile, output: HandoffStatusSchema },

@@ -4,7 +4,7 @@ import { ProblemSchema } from './ipc-schemas.ts';
 
 /**
  * Data shapes of the hand-off channels (cybozu.com tenants: the admin uploads the app's CSV on the
- * cybozu.com Store; electron/services/handoff.ts). Kept apart from the API profiles' shapes.
+ * cybozu.com Store; electron/core/handoff.ts). Kept apart from the API profiles' shapes.
  */
 
 /** What one "what is my IP" endpoint said. */
@@ -17,7 +17,7 @@ export const EgressAnswerSchema = z.object({
   seen: z.string().optional(),
 });
 
-/** The admin's address as the endpoints saw it (electron/services/egress.ts). */
+/** The admin's address as the endpoints saw it (electron/core/egress.ts). */
 export const EgressSchema = z.object({
   /** Set only when every answer is the same IPv4 address. */
   ip: z.string().nullable(),

@@ -75,7 +75,7 @@ export type ProtectedAddress = z.infer<typeof ProtectedAddressSchema>;
 /**
  * How a profile's list reaches the service: `api`, the admin API the app calls; `cybozu-store`,
  * a cybozu.com tenant (no admin API for IP address restrictions): the admin uploads the app's CSV
- * on the cybozu.com Store and confirms it (electron/services/handoff.ts).
+ * on the cybozu.com Store and confirms it (electron/core/handoff.ts).
  */
 export const ProfileKindSchema = z.enum(['api', 'cybozu-store']);
 export type ProfileKind = z.infer<typeof ProfileKindSchema>;

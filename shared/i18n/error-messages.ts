@@ -28,7 +28,7 @@ export const ERROR_MESSAGES = {
     en: 'The app produced an unexpected answer.',
     ja: 'アプリが想定外の応答を返しました。',
   },
-  // --- The service (electron/services/service-failure.ts) ---
+  // --- The service (electron/core/service-failure.ts) ---
   OFFLINE: {
     en: 'The service cannot be reached. Your draft is kept on this computer. Check the network, then try again.',
     ja: 'サービスに接続できません。下書きはこのコンピューターに保存されています。ネットワークを確認してから、もう一度お試しください。',
@@ -73,7 +73,7 @@ export const ERROR_MESSAGES = {
     en: 'The service failed (HTTP {status}). Your draft is kept; try again later.',
     ja: 'サービスでエラーが発生しました（HTTP {status}）。下書きは保存されています。時間をおいてから、もう一度お試しください。',
   },
-  // --- The OS credential store (electron/services/secrets.ts, electron/ipc/services.ts) ---
+  // --- The OS credential store (electron/core/secrets.ts, electron/ipc/services.ts) ---
   KEYCHAIN_UNAVAILABLE: {
     en: 'The OS credential store is not available, so the password cannot be saved (it is never written to a file). Make the credential store available (on Linux, start GNOME Keyring or similar), then try again.',
     ja: 'OSの資格情報ストアを利用できないため、パスワードを保存できません（ファイルに書き込むことはありません）。資格情報ストアを使える状態にしてから（LinuxではGNOME Keyringなどを起動）、もう一度お試しください。',
@@ -90,7 +90,7 @@ export const ERROR_MESSAGES = {
     en: 'No password is stored in the OS credential store for this profile and service address. Enter it again in Settings; your draft is kept.',
     ja: 'このプロファイルとサービスのアドレスのパスワードは、OSの資格情報ストアに保存されていません。「設定」でもう一度入力してください。下書きは保存されています。',
   },
-  // --- Profiles (electron/services/profiles.ts) ---
+  // --- Profiles (electron/core/profiles.ts) ---
   PROFILE_NOT_FOUND: {
     en: 'This profile no longer exists.',
     ja: 'このプロファイルはもう存在しません。',
@@ -139,7 +139,7 @@ export const ERROR_MESSAGES = {
     en: 'The demo profile needs no password.',
     ja: 'デモ用プロファイルにパスワードは不要です。',
   },
-  // --- Save, plan and merge (electron/services/sync.ts, drafts.ts) ---
+  // --- Save, plan and merge (electron/core/sync.ts, drafts.ts) ---
   NOT_PULLED: {
     en: 'There is no list from the service yet: refresh from the service first.',
     ja: 'サービスのリストをまだ取得していません。先にサービスから再取得してください。',
@@ -204,7 +204,7 @@ export const ERROR_MESSAGES = {
     en: 'The addresses that must keep access changed since the plan (protected addresses), and this list would not let all of them in. Review the new plan.',
     ja: '変更内容を確認した後に、アクセスを維持すべきアドレス（保護対象のアドレス）が変わり、このリストではそのすべてがアクセスできません。新しい変更内容を確認してください。',
   },
-  // --- The cybozu.com hand-off (electron/services/handoff.ts) and its address check (egress.ts) ---
+  // --- The cybozu.com hand-off (electron/core/handoff.ts) and its address check (egress.ts) ---
   HANDOFF_NOT_STORE: {
     en: 'This profile saves through the admin API, not on the cybozu.com Store.',
     ja: 'このプロファイルは管理APIで保存します。サイボウズドットコム ストアでは保存しません。',
@@ -285,7 +285,7 @@ export const ERROR_MESSAGES = {
     en: 'Endpoint {row}: {detail}',
     ja: 'アドレス確認サービス {row}: {detail}',
   },
-  // --- The app's data folder (electron/services/errors.ts storeFailure) ---
+  // --- The app's data folder (electron/core/errors.ts storeFailure) ---
   STORE_ENOTDIR: {
     en: "The draft could not be kept on this computer: a part of its path is a file, not a folder ({path}). Fix the app's data folder and try again.",
     ja: '下書きをこのコンピューターに保存できませんでした: パスの途中がフォルダーではなくファイルです（{path}）。アプリのデータフォルダーを修正してから、もう一度お試しください。',
@@ -314,7 +314,7 @@ export const ERROR_MESSAGES = {
     en: "The draft could not be kept on this computer: the disk is full ({path}). Fix the app's data folder and try again.",
     ja: '下書きをこのコンピューターに保存できませんでした: ディスクがいっぱいです（{path}）。アプリのデータフォルダーを修正してから、もう一度お試しください。',
   },
-  // --- Files (electron/ipc/handlers/files.ts, electron/services/import-runner.ts, save-file.ts) ---
+  // --- Files (electron/ipc/handlers/files.ts, electron/core/import-runner.ts, save-file.ts) ---
   IMPORT_STOPPED: {
     en: 'The import stopped unexpectedly; the draft is unchanged.',
     ja: 'インポートが予期せず停止しました。下書きは変わっていません。',

@@ -96,7 +96,7 @@ export const MESSAGES = {
     en: 'The address "{input}" has zero-padded numbers, which some systems read as octal; write it as {suggestion}.',
     ja: 'アドレス「{input}」に0で始まる数値があり、8進数と解釈されることがあります。{suggestion} と入力してください。',
   },
-  // --- Local data (electron/services/document-file.ts) ---
+  // --- Local data (electron/core/document-file.ts) ---
   STORE_RECOVERED: {
     en: 'The file {file} was damaged. It was moved aside to {movedTo} and the last good copy was loaded.',
     ja: 'ファイル {file} が壊れていたため、{movedTo} に退避し、最後に正常だったコピーを読み込みました。直前の編集が失われていないか確認してください。',
@@ -248,7 +248,7 @@ export const MESSAGES = {
     en: 'The column mapping is not valid (columns from A, rows from 1, data after the header).',
     ja: '列の指定が正しくありません。列は A から、行は 1 から数え、データの開始行は見出し行より下にしてください。',
   },
-  // A worker crash or an unexpected failure (electron/services/import-runner.ts, no reason code).
+  // A worker crash or an unexpected failure (electron/core/import-runner.ts, no reason code).
   IMPORT_FAILED: {
     en: 'The import stopped unexpectedly; your list is unchanged.',
     ja: 'インポートが予期せず停止しました。下書きは変わっていません。もう一度インポートしてください。',

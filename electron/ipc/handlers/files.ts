@@ -1,6 +1,6 @@
 import { exportEntries, leftOutEntries, refusedEntries } from '../../../shared/export/index.ts';
-import { AppError } from '../../services/errors.ts';
-import { analyzeImpact } from '../../services/preview.ts';
+import { AppError } from '../../core/errors.ts';
+import { analyzeImpact } from '../../core/preview.ts';
 import type { Handlers } from '../handle.ts';
 import type { MainServices } from '../services.ts';
 

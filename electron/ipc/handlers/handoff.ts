@@ -1,9 +1,9 @@
-import { checkEgress, checkEgressEndpoints, checkSignInPage } from '../../services/egress.ts';
-import { DEFAULT_EGRESS_ENDPOINTS } from '../../services/egress.ts';
+import { checkEgress, checkEgressEndpoints, checkSignInPage } from '../../core/egress.ts';
+import { DEFAULT_EGRESS_ENDPOINTS } from '../../core/egress.ts';
 import type { Handlers } from '../handle.ts';
 import type { MainServices } from '../services.ts';
 
-/** handoff:* (cybozu.com tenants saved on the cybozu.com Store: electron/services/handoff.ts). */
+/** handoff:* (cybozu.com tenants saved on the cybozu.com Store: electron/core/handoff.ts). */
 export function handoffHandlers(
   s: MainServices,
 ): Pick<Handlers, `handoff:${string}` & keyof Handlers> {

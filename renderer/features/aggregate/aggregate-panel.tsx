@@ -7,9 +7,9 @@ import { Button } from '../../components/ui/button.tsx';
 import { currentLocale } from '../../i18n/setup.ts';
 import { badCidrRows } from '../editor/draft-state.ts';
 import type { Editor } from '../editor/use-editor.ts';
-import { applyMerges, countAfter, extraAfter } from './apply-merges.ts';
+import { applyAggregation, countAfter, extraAfter } from './apply-aggregation.ts';
 import type { EntryLimitSource } from '../../../shared/allowlist/model.ts';
-import { MergeTable, WIDE_EXTRA_ADDRESSES } from './merge-table.tsx';
+import { AggregationTable, WIDE_EXTRA_ADDRESSES } from './aggregation-table.tsx';
 import './aggregate.css';
 import { Screen } from '../../components/ui/screen.tsx';
 
@@ -158,12 +158,12 @@ function MergePlan({
         <Button
           variant="primary"
           isDisabled={accepted.size === 0}
-          onPress={() => onApply(applyMerges(entries, plan.merges, accepted))}
+          onPress={() => onApply(applyAggregation(entries, plan.merges, accepted))}
         >
           {t('aggregate.apply', { count: accepted.size })}
         </Button>
       </div>
-      <MergeTable
+      <AggregationTable
         title={t('aggregate.exactHeading', { count: exact.length })}
         none={t('aggregate.exactNone')}
         indexes={exact}
@@ -173,7 +173,7 @@ function MergePlan({
         onToggle={toggle}
         testId="exact-merges"
       />
-      <MergeTable
+      <AggregationTable
         title={t('aggregate.widenHeading', { count: widen.length })}
         none={t('aggregate.widenNone')}
         indexes={widen}

@@ -32,7 +32,7 @@ vi.mock('node:fs', async (importOriginal) => {
 });
 
 const { lockDataFolder, DataFolderInUseError, LOCK_NAME } =
-  await import('../../../electron/services/data-lock.ts');
+  await import('../../../electron/core/data-lock.ts');
 
 /** A pid that is not running here (the crashed copy's). */
 function deadPid(): number {

@@ -89,7 +89,7 @@ describe('promise 1 with the real reference service', () => {
       data: join(root, 'd2'),
       outbox: join(root, 'o2'),
     });
-    const { createHttpService } = await import('../../../electron/services/service-client.ts');
+    const { createHttpService } = await import('../../../electron/core/service-client.ts');
     const other = createHttpService({
       baseUrl: svc.url,
       login: 'admin',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../../node-shared/atomic-file.ts';
-import { createHttpService } from '../../../electron/services/service-client.ts';
+import { createHttpService } from '../../../electron/core/service-client.ts';
 import { startService, type RunningService } from '../../../service/server.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createKeytarSecretStore } from '../../../electron/services/secrets.ts';
+import { createKeytarSecretStore } from '../../../electron/core/secrets.ts';
 import { startHarness, FROM_APP, type Harness } from '../sync/harness.ts';
 import { echo, type Fake } from '../../support/handoff-fakes.ts';
 import { list } from './support.ts';

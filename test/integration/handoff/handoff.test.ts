@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appInvoker, callerOf } from '../support/app-calls.ts';
 import { createHandlers, type CreatedHandlers } from '../../../electron/ipc/handlers.ts';
-import { createKeytarSecretStore } from '../../../electron/services/secrets.ts';
+import { createKeytarSecretStore } from '../../../electron/core/secrets.ts';
 import { exportEntries } from '../../../shared/export/index.ts';
 import { decodeText } from '../../../shared/import/text.ts';
 import { downEndpoint, echo, fakeServer, type Fake } from '../../support/handoff-fakes.ts';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { HOST_PATHS } from '../../../host/protocol.ts';
 import { buildBrowserPage } from '../../../host/server/build-page.ts';
 import { startBrowserHost, type BrowserHost } from '../../../host/server/server.ts';
-import type { SecretStore } from '../../../electron/services/secrets.ts';
+import type { SecretStore } from '../../../electron/core/secrets.ts';
 import { call } from '../support/http-call.ts';
 
 export { call, type Reply } from '../support/http-call.ts';

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { saveExportFile } from '../../../electron/services/save-file.ts';
+import { saveExportFile } from '../../../electron/core/save-file.ts';
 
 const run = promisify(execFile);
-const helper = resolve('electron/services/save-file.ts');
+const helper = resolve('electron/core/save-file.ts');
 let dir: string;
 
 beforeEach(async () => {

@@ -3,7 +3,7 @@
  * browser-mode host or a script would make it (the environment's proxy, the OS certificate
  * store read at start). Prints the outcome as one JSON line.
  */
-import { createHttpService } from '../../../electron/services/service-client.ts';
+import { createHttpService } from '../../../electron/core/service-client.ts';
 
 const client = createHttpService({
   baseUrl: process.env.CHILD_SERVICE_URL ?? '',

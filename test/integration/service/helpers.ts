@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { startService } from '../../../service/server.ts';
 import type { RunningService, StartOptions } from '../../../service/server.ts';
-import { createHttpService } from '../../../electron/services/service-client.ts';
-import type { HttpServiceOptions } from '../../../electron/services/service-client.ts';
+import { createHttpService } from '../../../electron/core/service-client.ts';
+import type { HttpServiceOptions } from '../../../electron/core/service-client.ts';
 import { conformanceProblems } from './openapi-check.ts';
 
 export const ADMIN = { login: 'admin', password: 'pw' };

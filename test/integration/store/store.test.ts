@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, type DraftRecord } from '../../../electron/services/store.ts';
+import { openStore, type DraftRecord } from '../../../electron/core/store.ts';
 
 const dirs: string[] = [];
 const tempDir = (): string => {

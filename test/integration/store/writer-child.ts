@@ -1,5 +1,5 @@
 // Child process for store.test.ts: saves drafts in a tight loop until killed.
-import { openStore } from '../../../electron/services/store.ts';
+import { openStore } from '../../../electron/core/store.ts';
 
 const dir = process.argv[2]!;
 const store = openStore({ dir });

@@ -12,8 +12,8 @@ import {
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../../shared/allowlist/model.ts';
-import { createHttpService } from '../../../electron/services/service-client.ts';
-import { MAX_RESPONSE_BYTES } from '../../../electron/services/http-transport.ts';
+import { createHttpService } from '../../../electron/core/service-client.ts';
+import { MAX_RESPONSE_BYTES } from '../../../electron/core/http-transport.ts';
 import { startHarness, type Harness } from './harness.ts';
 import { startLyingService, type LyingService } from './lying-service.ts';
 

@@ -8,7 +8,7 @@ import {
   type CreatedHandlers,
   type HandlerDeps,
 } from '../../../electron/ipc/handlers.ts';
-import { createHttpService } from '../../../electron/services/service-client.ts';
+import { createHttpService } from '../../../electron/core/service-client.ts';
 import { startService, type RunningService } from '../../../service/server.ts';
 import { appInvoker, callerOf } from '../support/app-calls.ts';
 

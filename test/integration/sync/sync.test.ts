@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createKeytarSecretStore, openSecret } from '../../../electron/services/secrets.ts';
+import { createKeytarSecretStore, openSecret } from '../../../electron/core/secrets.ts';
 import { startWithProfile, stopWithProfile, type Harness } from './harness.ts';
 
 let h: Harness;

@@ -10,7 +10,7 @@ import type {
 } from '../../../../shared/contract/ipc.ts';
 import { createInvoker } from '../../../../electron/ipc/handle.ts';
 import { createHandlers, type CreatedHandlers } from '../../../../electron/ipc/handlers.ts';
-import { createHttpService } from '../../../../electron/services/service-client.ts';
+import { createHttpService } from '../../../../electron/core/service-client.ts';
 import { startService, type RunningService } from '../../../../service/server.ts';
 import { startSwitchboard, type Switchboard } from './switchboard.ts';
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, channels, type ChannelName } from '../../../../shared/contract/ipc.ts';
 import { createInvoker, type Handlers } from '../../../../electron/ipc/handle.ts';
 import { createHandlers, type CreatedHandlers } from '../../../../electron/ipc/handlers.ts';
-import type { SecretStore } from '../../../../electron/services/secrets.ts';
+import type { SecretStore } from '../../../../electron/core/secrets.ts';
 
 const FROM_APP = { senderFrame: { url: 'app://allowlist/index.html', parent: null } };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createInvoker, isTrustedSender, type Handlers } from '../../../../electron/ipc/handle.ts';
-import { AppError } from '../../../../electron/services/errors.ts';
+import { AppError } from '../../../../electron/core/errors.ts';
 
 const FROM_APP = { senderFrame: { url: 'app://allowlist/index.html', parent: null } };
 

@@ -7,7 +7,7 @@ import {
   resolveAppFile,
   secureWebPreferences,
 } from '../../../../electron/main/security.ts';
-import { isAllowedExternalUrl } from '../../../../electron/services/external-links.ts';
+import { isAllowedExternalUrl } from '../../../../electron/core/external-links.ts';
 
 describe('window security policy', () => {
   it('sandboxes and isolates every window; DevTools only when not packaged', () => {

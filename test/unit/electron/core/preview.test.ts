@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { analyzeImpact } from '../../../../electron/services/preview.ts';
+import { analyzeImpact } from '../../../../electron/core/preview.ts';
 import { DRAFT as draft, LIVE as live } from '../../support/preview-lists.ts';
 
 describe('preview', () => {

@@ -14,13 +14,13 @@ import { AppError } from './errors.ts';
 export type ImportRunOptions = ImportOptionsView;
 
 export type ImportRunnerDeps = {
-  /** URL of the worker script (electron/services/import-worker.ts, or its bundle in dist/). */
+  /** URL of the worker script (electron/core/import-worker.ts, or its bundle in dist/). */
   workerUrl: URL;
   /** Files kept for re-parsing (default 4). */
   keep?: number;
 };
 
-/** What the worker may post (electron/services/import-worker.ts): checked like any other input. */
+/** What the worker may post (electron/core/import-worker.ts): checked like any other input. */
 const WorkerMessageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('progress'),

@@ -38,7 +38,7 @@ import { draftView, isDirty } from './views.ts';
 export type HandoffDeps = {
   store: AppStore;
   drafts: Drafts;
-  /** The admin's address now (electron/services/egress.ts with the settings' endpoints). */
+  /** The admin's address now (electron/core/egress.ts with the settings' endpoints). */
   egress: () => Promise<EgressView>;
   /** The address-check endpoints `egress` asks now: a plan made with others is out of date. */
   endpoints: () => readonly string[];

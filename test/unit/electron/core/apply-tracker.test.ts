@@ -4,8 +4,8 @@ import {
   createApplyTracker,
   isLaterRevision,
   type ApplyKeeper,
-} from '../../../../electron/services/apply-tracker.ts';
-import type { ApplyRecord } from '../../../../electron/services/store.ts';
+} from '../../../../electron/core/apply-tracker.ts';
+import type { ApplyRecord } from '../../../../electron/core/store.ts';
 
 /**
  * What the tracker keeps for a restart. The service answers are scripted: a network drop in the

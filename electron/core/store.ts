@@ -35,7 +35,7 @@ export const ProfileRecordSchema = ProfileSchema.omit({ hasPassword: true, kind:
   /**
    * How the list reaches the service: `api` (the admin API, the default: profiles written before
    * kinds existed are API profiles) or `cybozu-store` (the admin uploads the CSV on the cybozu.com
-   * Store; no password, see electron/services/handoff.ts).
+   * Store; no password, see electron/core/handoff.ts).
    */
   kind: ProfileKindSchema.optional(),
 });
@@ -130,7 +130,7 @@ export type ApplyRecord = z.infer<typeof ApplyRecordSchema>;
 const SettingsSchema = z.object({
   selectedId: z.string().nullable(),
   locale: z.enum(['en', 'ja', 'system']),
-  /** "What is my IP" endpoints of hand-off profiles (absent: the defaults, electron/services/egress.ts). */
+  /** "What is my IP" endpoints of hand-off profiles (absent: the defaults, electron/core/egress.ts). */
   egressEndpoints: z.array(z.string()).optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -177,7 +177,7 @@ export type AppStore = {
   /** The apply status kept for a restart (null: nothing to resume). */
   getApplyRecord(profileId: string): ApplyRecord | null;
   saveApplyRecord(profileId: string, record: ApplyRecord | null): void;
-  /** A cybozu.com Store profile's pending file and last confirmed save (electron/services/handoff.ts). */
+  /** A cybozu.com Store profile's pending file and last confirmed save (electron/core/handoff.ts). */
   getHandoff(profileId: string): HandoffDoc;
   saveHandoff(profileId: string, doc: HandoffDoc): void;
   /** Notices raised while opening files (a corrupt file moved aside); cleared when taken. */

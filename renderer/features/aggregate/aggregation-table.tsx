@@ -1,10 +1,10 @@
 import { memo } from 'react';
 import { Checkbox } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { MergeStep } from '../../../shared/allowlist/aggregate.ts';
+import type { AggregationStep } from '../../../shared/allowlist/aggregate.ts';
 import type { Entry } from '../../../shared/allowlist/model.ts';
 import { currentLocale } from '../../i18n/setup.ts';
-import { entryText } from './apply-merges.ts';
+import { entryText } from './apply-aggregation.ts';
 
 /**
  * Extra addresses above which a widening merge gets a warning line, not only highlighting:
@@ -15,7 +15,7 @@ export const WIDE_EXTRA_ADDRESSES = 65_536;
 /**
  * One group of planned merges (exact, or widening) as a table with a checkbox per merge.
  */
-export function MergeTable({
+export function AggregationTable({
   title,
   none,
   indexes,
@@ -29,7 +29,7 @@ export function MergeTable({
   title: string;
   none: string;
   indexes: number[];
-  merges: MergeStep[];
+  merges: AggregationStep[];
   accepted: Set<number>;
   onToggle: (m: number, on: boolean) => void;
   testId: string;
@@ -82,7 +82,7 @@ const MergeRow = memo(function MergeRow({
   onToggle,
 }: {
   index: number;
-  merge: MergeStep;
+  merge: AggregationStep;
   entries: Entry[];
   isAccepted: boolean;
   onToggle: (m: number, on: boolean) => void;

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkBaseUrl, isLoopbackHost } from '../../../../electron/services/http-transport.ts';
-import {
-  mapErrorResponse,
-  retryAfterSeconds,
-} from '../../../../electron/services/service-errors.ts';
-import { createHttpService } from '../../../../electron/services/service-client.ts';
+import { checkBaseUrl, isLoopbackHost } from '../../../../electron/core/http-transport.ts';
+import { mapErrorResponse, retryAfterSeconds } from '../../../../electron/core/service-errors.ts';
+import { createHttpService } from '../../../../electron/core/service-client.ts';
 
 const response = (status: number, body: unknown, headers: Record<string, string> = {}) => ({
   status,

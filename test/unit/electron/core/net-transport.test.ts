@@ -5,8 +5,8 @@ import {
   netFailure,
   type NetRequestLike,
   type NetRequestOptions,
-} from '../../../../electron/services/net-transport.ts';
-import { createHttpService } from '../../../../electron/services/service-client.ts';
+} from '../../../../electron/core/net-transport.ts';
+import { createHttpService } from '../../../../electron/core/service-client.ts';
 
 /**
  * The Electron `net` transport against a recording stand-in for net.request (the Electron binary

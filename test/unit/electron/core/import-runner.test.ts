@@ -4,10 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  createImportRunner,
-  importErrorParams,
-} from '../../../../electron/services/import-runner.ts';
+import { createImportRunner, importErrorParams } from '../../../../electron/core/import-runner.ts';
 
 describe('importErrorParams', () => {
   it('keeps the ImportError params and adds its code as reason', () => {
@@ -77,7 +74,7 @@ describe('startImportWorker', () => {
   it('starts the real worker through the compile cache when the process has one, with the same result', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'allowlist-cache-'));
     try {
-      const here = new URL('../../../../electron/services/', import.meta.url);
+      const here = new URL('../../../../electron/core/', import.meta.url);
       // A process of its own: turning the cache on here would change the test runner's process.
       const script = [
         `import module from 'node:module';`,

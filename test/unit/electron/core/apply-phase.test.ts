@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ApplyStatusView } from '../../../../shared/contract/ipc.ts';
 import type { Restriction, ServiceResult } from '../../../../shared/contract/service.ts';
-import { fingerprintOf } from '../../../../electron/services/base-identity.ts';
-import { applyStep } from '../../../../electron/services/apply-phase.ts';
+import { fingerprintOf } from '../../../../electron/core/base-identity.ts';
+import { applyStep } from '../../../../electron/core/apply-phase.ts';
 
 const NOW = new Date('2026-12-01T10:00:00.000Z');
 const PUSHED_AT = '2026-12-01T09:50:00.000Z';

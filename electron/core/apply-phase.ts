@@ -19,7 +19,7 @@ export type ApplyStep = { patch: Partial<ApplyStatusView>; done: boolean };
 /**
  * The pure phase transition of the apply tracker: what one look at the service (`result` of a
  * GET) changes in `status`, and whether following can stop. No I/O and no clock but `now`, so
- * test/unit/electron/services/apply-phase.test.ts covers it with a table.
+ * test/unit/electron/core/apply-phase.test.ts covers it with a table.
  *
  * `expected`: fingerprint of the pushed list (kept across a restart; null when unknown), what the
  * service must show at the acknowledged revision or a later one while the save is followed.

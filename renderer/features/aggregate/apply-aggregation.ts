@@ -1,4 +1,4 @@
-import type { MergeStep } from '../../../shared/allowlist/aggregate.ts';
+import type { AggregationStep } from '../../../shared/allowlist/aggregate.ts';
 import type { Entry } from '../../../shared/allowlist/model.ts';
 
 /**
@@ -8,8 +8,12 @@ import type { Entry } from '../../../shared/allowlist/model.ts';
  * every other entry stays as it is and in its place. The merges of one plan replace disjoint sets
  * of entries (planToFit folds earlier steps into later ones), so any subset can be applied.
  */
-export function applyMerges(entries: Entry[], merges: MergeStep[], accepted: Set<number>): Entry[] {
-  const replacedBy = new Map<number, MergeStep>();
+export function applyAggregation(
+  entries: Entry[],
+  merges: AggregationStep[],
+  accepted: Set<number>,
+): Entry[] {
+  const replacedBy = new Map<number, AggregationStep>();
   merges.forEach((merge, m) => {
     if (!accepted.has(m)) return;
     for (const index of merge.replacedIndexes) {
@@ -18,7 +22,7 @@ export function applyMerges(entries: Entry[], merges: MergeStep[], accepted: Set
     }
   });
   const out: Entry[] = [];
-  const placed = new Set<MergeStep>();
+  const placed = new Set<AggregationStep>();
   entries.forEach((entry, index) => {
     const merge = replacedBy.get(index);
     if (!merge) out.push(entry);
@@ -31,7 +35,11 @@ export function applyMerges(entries: Entry[], merges: MergeStep[], accepted: Set
 }
 
 /** Entries left after applying the accepted merges (without building the list). */
-export function countAfter(total: number, merges: MergeStep[], accepted: Set<number>): number {
+export function countAfter(
+  total: number,
+  merges: AggregationStep[],
+  accepted: Set<number>,
+): number {
   let count = total;
   merges.forEach((merge, m) => {
     if (accepted.has(m)) count -= merge.replacedIndexes.length - 1;
@@ -40,7 +48,7 @@ export function countAfter(total: number, merges: MergeStep[], accepted: Set<num
 }
 
 /** Extra addresses the accepted merges admit together. */
-export function extraAfter(merges: MergeStep[], accepted: Set<number>): number {
+export function extraAfter(merges: AggregationStep[], accepted: Set<number>): number {
   let extra = 0;
   merges.forEach((merge, m) => {
     if (accepted.has(m)) extra += merge.extraAddresses;
