@@ -1,7 +1,8 @@
 import type { ApplyStatusView } from '../../shared/contract/ipc.ts';
 import type { Restriction, ServiceResult } from '../../shared/contract/service.ts';
 import { fingerprintOf } from './base-identity.ts';
-import { RESET_WINDOW_MS } from './service-failure.ts';
+import { AppError, toIpcError } from './errors.ts';
+import { RESET_WINDOW_MS, serviceFailure } from './service-failure.ts';
 
 /**
  * True when `revision` is known to come after `than`: both are strings of digits and the number
@@ -62,7 +63,14 @@ export function applyStep(
         done: false,
       };
     }
-    return { patch: { phase: 'error', message: error.message }, done: true };
+    return {
+      patch: {
+        phase: 'error',
+        message: error.message,
+        problem: toIpcError(serviceFailure(error, 'check the save')),
+      },
+      done: true,
+    };
   }
   const { apply } = result.value;
   const mine = status.revision;
@@ -72,9 +80,18 @@ export function applyStep(
   if (context.expected !== null && status.phase !== 'locked-out' && shown !== context.expected) {
     // Another list under the revision it acknowledged, or a later revision with another list
     // (saved over by someone, or a service that lost its data): never "verified".
+    const problem =
+      result.value.revision === mine
+        ? new AppError('SERVICE_ERROR', { revision: mine ?? '?' }, 'APPLY_OTHER_LIST')
+        : new AppError(
+            'SERVICE_ERROR',
+            { revision: mine ?? '?', current: result.value.revision },
+            'APPLY_LIST_REPLACED',
+          );
     return {
       patch: {
         phase: 'error',
+        problem: toIpcError(problem),
         message:
           result.value.revision === mine
             ? `The service shows another list at revision ${mine} than the one saved. Refresh from the service and review before saving again.`

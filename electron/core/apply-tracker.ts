@@ -91,7 +91,10 @@ export function createApplyTracker(deps: ApplyTrackerDeps) {
   };
 
   const update = (t: Tracked, patch: Partial<ApplyStatusView>): ApplyStatusView => {
-    t.status = { ...t.status, ...patch };
+    const next = { ...t.status, ...patch };
+    // What failed belongs to the error phase only.
+    if (next.phase !== 'error') delete next.problem;
+    t.status = next;
     persist(t);
     t.emit(t.status);
     return t.status;

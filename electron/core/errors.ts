@@ -1,4 +1,4 @@
-import type { IpcErrorCode } from '../../shared/contract/ipc.ts';
+import type { IpcError, IpcErrorCode } from '../../shared/contract/ipc.ts';
 import { CodedError, isCodedError, type ErrorParams } from '../../shared/errors.ts';
 import type { ErrorTextId } from '../../shared/i18n/error-messages.ts';
 
@@ -15,6 +15,16 @@ export class AppError extends CodedError<IpcErrorCode> {
     super(code, params, text === undefined ? {} : { text });
     this.name = 'AppError';
   }
+}
+
+/** An AppError as the IPC error the renderer reads: code, English message, params, text id. */
+export function toIpcError(error: AppError): IpcError {
+  return {
+    code: error.code,
+    message: error.message,
+    ...(Object.keys(error.params).length > 0 ? { params: error.params } : {}),
+    ...(error.text !== error.code ? { text: error.text } : {}),
+  };
 }
 
 /** True for an AppError (also across module copies, by shape). */

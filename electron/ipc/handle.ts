@@ -8,7 +8,7 @@ import {
   type IpcError,
   type IpcResult,
 } from '../../shared/contract/ipc.ts';
-import { AppError, isAppError } from '../core/errors.ts';
+import { AppError, isAppError, toIpcError } from '../core/errors.ts';
 
 /**
  * The one IPC wrapper: sender check, input parsing, result union.
@@ -134,15 +134,7 @@ export function createInvoker(handlers: Handlers, options: InvokerOptions): Invo
   };
 }
 
-/** An AppError as the IPC error the renderer gets: code, English message, params, text id. */
+/** An AppError as the failed result the renderer gets. */
 function failure(error: AppError): { ok: false; error: IpcError } {
-  return {
-    ok: false,
-    error: {
-      code: error.code,
-      message: error.message,
-      ...(Object.keys(error.params).length > 0 ? { params: error.params } : {}),
-      ...(error.text !== error.code ? { text: error.text } : {}),
-    },
-  };
+  return { ok: false, error: toIpcError(error) };
 }

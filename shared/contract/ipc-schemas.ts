@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigSchema, EntrySchema, ModeSchema, ProblemSchema } from '../allowlist/model.ts';
+import { IpcErrorSchema } from './ipc-errors.ts';
 import { ApplyStateSchema } from './service.ts';
 import { SYNC_STATES } from '../sync/status.ts';
 
@@ -300,7 +301,10 @@ export const ApplyStatusSchema = z.object({
   resetDeadline: z.string().nullable(),
   /** History item to restore (the revision before the push), when there is one. */
   restoreHistoryId: z.string().nullable(),
+  /** English, for logs and the CLI; the window shows `problem` in its language when there is one. */
   message: z.string(),
+  /** Phase `error`: what failed, as an error code + params with its text in shared/i18n. */
+  problem: IpcErrorSchema.optional(),
 });
 export type ApplyStatusView = z.infer<typeof ApplyStatusSchema>;
 

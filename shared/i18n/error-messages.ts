@@ -335,6 +335,15 @@ export const ERROR_MESSAGES = {
     en: 'File dialogs are not available here.',
     ja: 'ここではファイルのダイアログを使えません。',
   },
+  // --- Following a save until it is in force (electron/core/apply-phase.ts) ---
+  APPLY_OTHER_LIST: {
+    en: 'The service shows another list at revision {revision} than the one saved. Refresh from the service and review before saving again.',
+    ja: 'サービスのリビジョン {revision} は、保存したものとは別のリストです。サービスから再取得し、内容を確認してから保存し直してください。',
+  },
+  APPLY_LIST_REPLACED: {
+    en: 'The service now holds revision {current} with another list than the one saved as revision {revision} (someone saved over it, or the service lost it). Refresh from the service and review before saving again.',
+    ja: 'サービスは現在リビジョン {current} で、リビジョン {revision} として保存したものとは別のリストを持っています（ほかの管理者が上書き保存したか、サービスがデータを失いました）。サービスから再取得し、内容を確認してから保存し直してください。',
+  },
 } as const satisfies Record<string, { en: string; ja: string }>;
 
 export type ErrorTextId = keyof typeof ERROR_MESSAGES;

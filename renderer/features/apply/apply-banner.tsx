@@ -3,6 +3,7 @@ import { ProgressBar } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { assertNever } from '../../../shared/allowlist/model.ts';
 import { Button } from '../../components/ui/button.tsx';
+import { errorText, IpcCallError } from '../../lib/api.ts';
 import { formatDuration, useNow } from './use-apply.ts';
 import type { ApplyTracking } from './use-apply.ts';
 
@@ -74,7 +75,12 @@ export function ApplyBanner({ apply }: { apply: ApplyTracking }) {
           <span className="apply-text">
             {status.phase === 'offline'
               ? t('syncUi.apply.offline', { revision })
-              : t('syncUi.apply.error', { revision, message: status.message })}
+              : t('syncUi.apply.error', {
+                  revision,
+                  message: status.problem
+                    ? errorText(new IpcCallError(status.problem))
+                    : status.message,
+                })}
           </span>
           <Button size="small" onPress={() => void apply.probe()} isDisabled={apply.probing}>
             {t('syncUi.apply.checkAgain')}

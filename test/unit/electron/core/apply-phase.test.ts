@@ -3,6 +3,7 @@ import type { ApplyStatusView } from '../../../../shared/contract/ipc.ts';
 import type { Restriction, ServiceResult } from '../../../../shared/contract/service.ts';
 import { fingerprintOf } from '../../../../electron/core/base-identity.ts';
 import { applyStep } from '../../../../electron/core/apply-phase.ts';
+import { formatMessage } from '../../../../shared/i18n/messages.ts';
 
 const NOW = new Date('2026-12-01T10:00:00.000Z');
 const PUSHED_AT = '2026-12-01T09:50:00.000Z';
@@ -119,6 +120,27 @@ describe('apply phase transition (applyStep)', () => {
     const step = applyStep(status, result, { expected: fingerprintOf(LIST), now: NOW });
     expect(step.patch.phase).toBe(phase);
     expect(step.done).toBe(done);
+  });
+
+  it("an error says what failed as a coded problem, shown in the window's language", () => {
+    const text = (step: ReturnType<typeof applyStep>, locale: 'en' | 'ja') => {
+      const problem = step.patch.problem;
+      return problem ? formatMessage(problem.text ?? problem.code, problem.params, locale) : null;
+    };
+    const replaced = applyStep(following('applying'), seen('8', 'APPLIED', '8', OTHER_LIST), {
+      expected: fingerprintOf(LIST),
+      now: NOW,
+    });
+    expect(replaced.patch.phase).toBe('error');
+    expect(text(replaced, 'en')).toBe(replaced.patch.message);
+    expect(text(replaced, 'ja')).toContain('リビジョン 8');
+    expect(text(replaced, 'ja')).toContain('リビジョン 7');
+    const failedOnce = applyStep(
+      following('applying'),
+      failed({ kind: 'SERVER_ERROR', message: 'HTTP 500', status: 500 }),
+      { expected: null, now: NOW },
+    );
+    expect(text(failedOnce, 'ja')).toMatch(/500/);
   });
 
   it('a lockout counts the Reset URL hour from the save when the service gave no applied time', () => {
