@@ -111,3 +111,63 @@ test('typed, then the language switch and a reload: the last keystrokes are kept
   await page.reload();
   await expect(page.getByRole('textbox', { name: /メモ.*3|3.*メモ/ })).toHaveValue(MINE + '!!');
 });
+
+test('typed, then another profile at once, and back: kept', async ({ app, holdProxy: proxy }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'Add profile…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a profile' });
+  await dialog.getByRole('textbox', { name: 'Name' }).fill('Second service');
+  await dialog.getByRole('textbox', { name: 'Service URL' }).fill(proxy.url);
+  await dialog.getByRole('textbox', { name: 'Administrator login' }).fill('admin');
+  await dialog.getByLabel('Password').fill('e2e-Secret-pw!');
+  await dialog.getByRole('button', { name: 'Add profile' }).click();
+  await expect(dialog).toBeHidden();
+  await expectListFromService(page, OFFICE_LIST);
+  await memoField(page, 3).fill(MINE);
+  await page.locator('.header-profile').getByRole('button').first().click();
+  await page.getByRole('option', { name: 'Test service' }).click();
+  await expectListFromService(page, OFFICE_LIST);
+  await page.locator('.header-profile').getByRole('button').first().click();
+  await page.getByRole('option', { name: 'Second service' }).click();
+  await expect(memoField(page, 3)).toHaveValue(MINE);
+});
+
+// FOUND, NOT FIXED (hostile3): each tab's autosave (draft:save) replaces main's whole working
+// copy, and no tab listens to draft:changed, so the second tab's save undoes the first tab's memo.
+// A fix needs draft:save to carry the list the tab started from and main to merge (drafts.ts).
+test.fixme('two tabs of one profile, each types into another entry: both kept', async ({
+  app,
+  holdProxy: _proxy,
+}) => {
+  const { page } = app;
+  const other = await page.context().newPage();
+  await other.goto(app.main.url);
+  await expectListFromService(other, OFFICE_LIST);
+  await memoField(page, 3).fill(MINE);
+  await expectSavedLocally(page);
+  await memoField(other, 4).fill(THEIRS);
+  await expectSavedLocally(other);
+  await page.reload();
+  await expect(memoField(page, 4)).toHaveValue(THEIRS);
+  await expect(memoField(page, 3)).toHaveValue(MINE);
+  await other.close();
+});
+
+test('another admin deletes the entry being typed into, then Refresh: the edit is not dropped', async ({
+  app,
+  holdProxy: _proxy,
+}) => {
+  const { page } = app;
+  await memoField(page, 3).fill(MINE);
+  await otherAdminEdits(app.service.url, (c) => ({
+    ...c,
+    entries: c.entries.filter((e) => e.ip !== '160.16.0.0'),
+  }));
+  await page.getByRole('button', { name: 'Refresh from service' }).click();
+  // Shown on the merge screen as a conflict (kept mine / take theirs), never gone without a word.
+  await expect(
+    page.getByRole('heading', { name: 'The list changed on the service' }),
+  ).toBeVisible();
+  await expect(page.getByText(MINE).first()).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Keep mine' })).toBeVisible();
+});

@@ -140,7 +140,7 @@ export function useEditor(
     return savedConfig.current;
   }, [enqueue]);
 
-  // A reload or close of the window within the debounce: save now, or the last keystrokes are
+  // A reload or close of the window, or the editor leaving (profile switch), within the debounce: save now, or the last keystrokes are
   // gone (the page's timers die with it). The call starts in this task (the queue is idle unless a
   // save is in flight, which then carries all but these keystrokes); browser mode's bridge sends
   // it with keepalive so it outlives the page.
@@ -156,7 +156,11 @@ export function useEditor(
       }
     };
     window.addEventListener('pagehide', onLeave);
-    return () => window.removeEventListener('pagehide', onLeave);
+    return () => {
+      window.removeEventListener('pagehide', onLeave);
+      // Unmounted (another profile chosen within the debounce): the timer dies, the save must not.
+      onLeave();
+    };
   }, [enqueue]);
 
   const saving = autosave.kind === 'saved' && state.version !== savedVersion;
