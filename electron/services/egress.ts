@@ -19,22 +19,21 @@ export { DEFAULT_EGRESS_ENDPOINTS } from '../../shared/handoff/egress.ts';
 /** Check a settings list of endpoints: each https (or http to this computer), at most ten. */
 export function checkEgressEndpoints(list: readonly string[]): string[] {
   if (list.length === 0)
-    throw new AppError('INVALID_INPUT', 'Name at least one address-check endpoint.', {
-      field: 'egressEndpoints',
-    });
+    throw new AppError('INVALID_INPUT', { field: 'egressEndpoints' }, 'EGRESS_NONE');
   if (list.length > MAX_EGRESS_ENDPOINTS)
     throw new AppError(
       'INVALID_INPUT',
-      `At most ${MAX_EGRESS_ENDPOINTS} address-check endpoints can be used.`,
-      { field: 'egressEndpoints' },
+      { field: 'egressEndpoints', max: MAX_EGRESS_ENDPOINTS },
+      'EGRESS_TOO_MANY',
     );
   return list.map((text, index) => {
     const checked = checkBaseUrl(text.trim());
     if (!checked.ok)
-      throw new AppError('INVALID_INPUT', `Endpoint ${index + 1}: ${checked.message}`, {
-        row: index + 1,
-        field: 'egressEndpoints',
-      });
+      throw new AppError(
+        'INVALID_INPUT',
+        { row: index + 1, field: 'egressEndpoints', detail: checked.message },
+        'EGRESS_ENDPOINT_INVALID',
+      );
     return text.trim();
   });
 }

@@ -11,25 +11,8 @@ import type { ErrorTextId } from '../../shared/i18n/error-messages.ts';
  * text may hold details that must not reach the renderer).
  */
 export class AppError extends CodedError<IpcErrorCode> {
-  constructor(code: IpcErrorCode, params?: ErrorParams, text?: ErrorTextId | (string & {}));
-  /**
-   * @deprecated A sentence built in main (English only): the migration path of the code written
-   * before the error texts moved to shared/i18n (hand-off, egress). Its text id is empty, so the
-   * renderer shows this English message as it did; move the sentence to error-messages.ts.
-   */
-  constructor(code: IpcErrorCode, message: string, params?: ErrorParams);
-  constructor(
-    code: IpcErrorCode,
-    paramsOrMessage: ErrorParams | string = {},
-    textOrParams?: string | ErrorParams,
-  ) {
-    if (typeof paramsOrMessage === 'string') {
-      const params = typeof textOrParams === 'object' ? textOrParams : {};
-      super(code, params, { text: '', message: paramsOrMessage });
-    } else {
-      const text = typeof textOrParams === 'string' ? textOrParams : undefined;
-      super(code, paramsOrMessage, text === undefined ? {} : { text });
-    }
+  constructor(code: IpcErrorCode, params: ErrorParams = {}, text?: ErrorTextId | (string & {})) {
+    super(code, params, text === undefined ? {} : { text });
     this.name = 'AppError';
   }
 }

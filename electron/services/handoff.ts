@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { DEFAULT_MAX_ENTRIES, type Config } from '../../shared/allowlist/model.ts';
 import { validateConfig } from '../../shared/allowlist/validate.ts';
 import type { EgressView, HandoffStatusView } from '../../shared/contract/handoff-schemas.ts';
@@ -11,14 +10,14 @@ import {
 } from '../../shared/export/index.ts';
 import { sameBase, type BaseIdentity } from '../../shared/sync/base.ts';
 import { sameConfig } from '../../shared/sync/merge.ts';
-import { buildPlan, confirmationPhraseFor, lockoutChecks } from '../../shared/sync/plan.ts';
-import { restrictionOffAfter, restrictionOffProblem } from '../../shared/sync/restriction-off.ts';
+import { confirmationPhraseFor, lockoutChecks } from '../../shared/sync/plan.ts';
+import { restrictionOffAfter } from '../../shared/sync/restriction-off.ts';
 import type { Dialogs } from '../ipc/deps.ts';
 import { identityOf, snapshotOf } from './base-identity.ts';
 import type { Drafts } from './drafts.ts';
 import { AppError } from './errors.ts';
 import { kindOf } from './profiles.ts';
-import { recordPush } from './push-facts.ts';
+import { planViewOf, recordPush } from './push-facts.ts';
 import { RESET_WINDOW_MS } from './service-failure.ts';
 import type { AppStore, ProfileRecord, SnapshotRecord } from './store.ts';
 import { draftView, isDirty } from './views.ts';
@@ -81,11 +80,7 @@ export function createHandoff(deps: HandoffDeps) {
 
   const profile = (id: string): ProfileRecord => {
     const p = deps.drafts.profile(id);
-    if (kindOf(p) !== 'cybozu-store')
-      throw new AppError(
-        'INVALID_INPUT',
-        'This profile saves through the admin API, not on the cybozu.com Store.',
-      );
+    if (kindOf(p) !== 'cybozu-store') throw new AppError('INVALID_INPUT', {}, 'HANDOFF_NOT_STORE');
     return p;
   };
   const limitOf = (p: ProfileRecord): number => p.maxEntries ?? DEFAULT_MAX_ENTRIES;
@@ -145,15 +140,27 @@ export function createHandoff(deps: HandoffDeps) {
       );
       if (error) {
         const entry = error.index === undefined ? undefined : config.entries[error.index];
-        throw new AppError(
-          'INVALID_INPUT',
-          `${entry && error.index !== undefined ? `Entry ${error.index + 1} ("${entry.ip.slice(0, 60)}"): ` : ''}${error.message} The list in force on the cybozu.com Store holds only valid entries: check what you typed or imported.`,
-          {
-            ...(error.index === undefined ? {} : { index: error.index }),
-            field: error.field ?? 'entries',
-            problem: error.code,
-          },
-        );
+        const params = {
+          field: error.field ?? 'entries',
+          problem: error.code,
+          detail: error.message,
+        };
+        throw entry && error.index !== undefined
+          ? new AppError(
+              'INVALID_INPUT',
+              {
+                ...params,
+                index: error.index,
+                entry: error.index + 1,
+                ip: entry.ip.slice(0, 60),
+              },
+              'HANDOFF_INVALID_ENTRY',
+            )
+          : new AppError(
+              'INVALID_INPUT',
+              { ...params, ...(error.index === undefined ? {} : { index: error.index }) },
+              'HANDOFF_INVALID_LIST',
+            );
       }
       const draft = setBase(p, config, { stated: true });
       deps.store.saveHandoff(profileId, { ...deps.store.getHandoff(profileId), pending: null });
@@ -164,41 +171,18 @@ export function createHandoff(deps: HandoffDeps) {
     async plan(profileId: string): Promise<{ plan: PlanView; egress: EgressView }> {
       const p = profile(profileId);
       const draft = deps.drafts.load(profileId);
-      if (!draft.base)
-        throw new AppError(
-          'NOT_PULLED',
-          'Enter the list in force on the cybozu.com Store first: a plan compares your draft with it.',
-        );
+      if (!draft.base) throw new AppError('NOT_PULLED', {}, 'HANDOFF_NOT_ENTERED');
       const endpoints = JSON.stringify(deps.endpoints());
       const egress = await deps.egress();
-      const core = buildPlan({
-        base: draft.base.config,
+      const view = planViewOf({
+        profileId,
+        base: draft.base,
         working: draft.working,
-        clientIp: egress.ip,
+        caller: { ip: egress.ip, error: egress.warning },
         protectedAddresses: p.protectedAddresses,
         maxEntries: limitOf(p),
-      });
-      const off = draft.base.restrictionOff;
-      const offProblem = off ? restrictionOffProblem(off, draft.working) : null;
-      const view: PlanView = {
-        planId: randomUUID(),
-        profileId,
-        baseRevision: draft.base.revision,
-        config: draft.working,
-        diff: core.diff,
-        problems: offProblem ? [offProblem, ...core.problems] : core.problems,
-        blockers: core.blockers,
-        lockout: {
-          clientIp: egress.ip,
-          clientIpError: egress.warning,
-          checks: core.checks,
-          excludesSomeone: core.excludesSomeone,
-        },
-        confirmationPhrase: core.confirmationPhrase,
-        canPush: core.canPush,
-        restrictionOff: offProblem && off ? off : null,
         createdAt: now(),
-      };
+      });
       plans.set(profileId, {
         view,
         base: identityOf(draft.base) as BaseIdentity,
@@ -217,7 +201,7 @@ export function createHandoff(deps: HandoffDeps) {
       const p = profile(profileId);
       const stored = plans.get(profileId);
       if (!stored || stored.view.planId !== planId)
-        throw new AppError('PLAN_STALE', 'This plan is out of date. Review the new plan first.');
+        throw new AppError('PLAN_STALE', {}, 'HANDOFF_PLAN_OUT_OF_DATE');
       const draft = deps.drafts.load(profileId);
       if (
         !draft.base ||
@@ -225,40 +209,34 @@ export function createHandoff(deps: HandoffDeps) {
         !sameConfig(draft.working, stored.view.config)
       ) {
         plans.delete(profileId);
-        throw new AppError(
-          'PLAN_STALE',
-          'The draft changed after the plan was made. Review the new plan first.',
-        );
+        throw new AppError('PLAN_STALE', {}, 'HANDOFF_DRAFT_CHANGED');
       }
       if (
         stored.endpoints !== JSON.stringify(deps.endpoints()) ||
         stored.protectedAddresses !== protectedKey(p)
       ) {
         plans.delete(profileId);
-        throw new AppError(
-          'PLAN_STALE',
-          'The address-check endpoints or the protected addresses changed after the plan was made. Review the new plan first.',
-        );
+        throw new AppError('PLAN_STALE', {}, 'HANDOFF_CHECKS_CHANGED');
       }
       // The admin's address now: another network or a VPN since the plan makes its verdict wrong.
       const egressNow = await deps.egress();
       if (egressNow.ip !== stored.egress.ip) {
         plans.delete(profileId);
+        const [was, isNow] = [stored.egress.ip, egressNow.ip];
         throw new AppError(
           'PLAN_STALE',
-          `Your address changed since the plan (the address-check endpoints saw ${stored.egress.ip ?? 'no agreed address'}, now ${egressNow.ip ?? 'no agreed address'}). Review the new plan first.`,
+          { ...(was === null ? {} : { was }), ...(isNow === null ? {} : { now: isNow }) },
+          was === null
+            ? 'HANDOFF_ADDRESS_NOW_AGREED'
+            : isNow === null
+              ? 'HANDOFF_ADDRESS_NO_LONGER_AGREED'
+              : 'HANDOFF_ADDRESS_CHANGED',
         );
       }
       if (stored.view.blockers.length > 0)
-        throw new AppError(
-          'PLAN_BLOCKED',
-          'The list has errors the cybozu.com Store would refuse; fix them first.',
-        );
+        throw new AppError('PLAN_BLOCKED', {}, 'HANDOFF_PLAN_BLOCKED');
       if (!stored.view.canPush)
-        throw new AppError(
-          'NOTHING_TO_PUSH',
-          'The draft equals the list in force: there is nothing to save.',
-        );
+        throw new AppError('NOTHING_TO_PUSH', {}, 'HANDOFF_NOTHING_TO_SAVE');
       const checks = lockoutChecks(stored.view.config, stored.egress.ip, p.protectedAddresses);
       const phrase = confirmationPhraseFor(checks);
       if (phrase !== null && phrase !== confirmation) {
@@ -266,15 +244,11 @@ export function createHandoff(deps: HandoffDeps) {
           plans.delete(profileId);
           throw new AppError(
             'LOCKOUT_CHANGED',
-            'The addresses that must keep access changed since the plan (protected addresses), and this list would not let all of them in. Review the new plan.',
             { clientIp: stored.egress.ip ?? 'unknown' },
+            'PROTECTED_CHANGED',
           );
         }
-        throw new AppError(
-          'CONFIRMATION_REQUIRED',
-          `This list removes access for an address that must keep it. Type "${phrase}" to make the file anyway.`,
-          { phrase },
-        );
+        throw new AppError('CONFIRMATION_REQUIRED', { phrase }, 'HANDOFF_CONFIRMATION_REQUIRED');
       }
       const config = stored.view.config;
       let fileName: string | null = null;
@@ -290,7 +264,8 @@ export function createHandoff(deps: HandoffDeps) {
         if (out.bytes.byteLength > STORE_CSV_MAX_BYTES)
           throw new AppError(
             'EXPORT_FAILED',
-            `The file would be ${Math.ceil(out.bytes.byteLength / 1048576)} MB; the cybozu.com Store takes at most 10 MB. Merge entries (Merge tab) and try again.`,
+            { megabytes: Math.ceil(out.bytes.byteLength / 1048576) },
+            'HANDOFF_FILE_TOO_LARGE',
           );
         const saved = await deps.dialogs.saveFile(fileNameFor(p), out.bytes);
         if (!saved) return { status: 'canceled' as const };
@@ -338,15 +313,11 @@ export function createHandoff(deps: HandoffDeps) {
       const p = profile(profileId);
       const doc = deps.store.getHandoff(profileId);
       const pending = doc.pending;
-      if (!pending)
-        throw new AppError('NOT_FOUND', 'No file is waiting to be saved on the cybozu.com Store.');
+      if (!pending) throw new AppError('NOT_FOUND', {}, 'HANDOFF_NO_PENDING_FILE');
       const before = deps.drafts.load(profileId);
       if (!before.base || before.base.revision !== pending.baseRevision) {
         deps.store.saveHandoff(profileId, { ...doc, pending: null });
-        throw new AppError(
-          'PLAN_STALE',
-          'The list in force changed after the file was made. Review a new plan and make the file again.',
-        );
+        throw new AppError('PLAN_STALE', {}, 'HANDOFF_IN_FORCE_CHANGED');
       }
       const revision = nextRevision(before.base);
       const restoreHistoryId = recordPush(deps.store, now(), {
@@ -395,8 +366,7 @@ export function createHandoff(deps: HandoffDeps) {
     accessBack(profileId: string): { draft: DraftView; status: HandoffStatusView } {
       const p = profile(profileId);
       const doc = deps.store.getHandoff(profileId);
-      if (!doc.saved)
-        throw new AppError('NOT_FOUND', 'No save on the cybozu.com Store is being followed.');
+      if (!doc.saved) throw new AppError('NOT_FOUND', {}, 'HANDOFF_NOT_FOLLOWED');
       const before = deps.drafts.load(profileId);
       const allowAll: Config = { mode: 'ALLOW_ALL', entries: before.base?.config.entries ?? [] };
       const restrictionOff = restrictionOffAfter(before.base, allowAll);

@@ -42,6 +42,30 @@ export type Transport = (url: URL, init: SendInit) => Promise<SendOutcome>;
 /** Largest response body read; anything bigger is cut off as a failure, never parsed. */
 export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
+/**
+ * An answer's body, read up to MAX_RESPONSE_BYTES (both transports, this one and net-transport.ts):
+ * `add` returns the TOO_LARGE failure once the answer is over the limit (stop reading then).
+ */
+export function responseBody(url: URL) {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  return {
+    add(chunk: Buffer): TransportFailure | null {
+      size += chunk.length;
+      if (size <= MAX_RESPONSE_BYTES) {
+        chunks.push(chunk);
+        return null;
+      }
+      return {
+        kind: 'TOO_LARGE',
+        message: `${url.host} answered with more than ${MAX_RESPONSE_BYTES / (1024 * 1024)} MB; the answer was not read.`,
+        sent: true,
+      };
+    },
+    read: (): Buffer => Buffer.concat(chunks),
+  };
+}
+
 /** Hosts where plain http is acceptable: the traffic never leaves the machine. */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
@@ -182,32 +206,17 @@ function sendWithNode(url: URL, init: SendInit, env: NodeJS.ProcessEnv): Promise
       finish({ ok: false, failure: classify(error, sent, timedOut, url) }),
     );
     req.on('response', (res) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
+      const body = responseBody(url);
       res.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > MAX_RESPONSE_BYTES) {
-          finish({
-            ok: false,
-            failure: {
-              kind: 'TOO_LARGE',
-              message: `${url.host} answered with more than ${MAX_RESPONSE_BYTES / (1024 * 1024)} MB; the answer was not read.`,
-              sent: true,
-            },
-          });
-          req.destroy(new Error(`response larger than ${MAX_RESPONSE_BYTES} bytes`));
-          return;
-        }
-        chunks.push(chunk);
+        const tooLarge = body.add(chunk);
+        if (!tooLarge) return;
+        finish({ ok: false, failure: tooLarge });
+        req.destroy(new Error(`response larger than ${MAX_RESPONSE_BYTES} bytes`));
       });
       res.on('end', () =>
         finish({
           ok: true,
-          response: {
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks),
-          },
+          response: { status: res.statusCode ?? 0, headers: res.headers, body: body.read() },
         }),
       );
       res.on('error', (error: NodeJS.ErrnoException) =>

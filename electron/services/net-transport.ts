@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import {
-  MAX_RESPONSE_BYTES,
+  responseBody,
   type SendOutcome,
   type Transport,
   type TransportFailure,
@@ -164,23 +164,12 @@ export function createNetTransport(
         req.abort();
       });
       req.on('response', (res) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
+        const body = responseBody(url);
         res.on('data', (chunk) => {
-          size += chunk.length;
-          if (size > MAX_RESPONSE_BYTES) {
-            req.abort();
-            finish({
-              ok: false,
-              failure: {
-                kind: 'OFFLINE',
-                message: `Cannot read the answer of ${url.host}: it is larger than ${MAX_RESPONSE_BYTES} bytes.`,
-                sent: true,
-              },
-            });
-            return;
-          }
-          chunks.push(chunk);
+          const tooLarge = body.add(chunk);
+          if (!tooLarge) return;
+          req.abort();
+          finish({ ok: false, failure: tooLarge });
         });
         res.on('end', () =>
           finish({
@@ -188,7 +177,7 @@ export function createNetTransport(
             response: {
               status: res.statusCode,
               headers: lowerCased(res.headers),
-              body: Buffer.concat(chunks),
+              body: body.read(),
             },
           }),
         );

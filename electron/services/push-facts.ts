@@ -6,7 +6,10 @@ import type {
   Restriction,
   ServiceResult,
 } from '../../shared/contract/service.ts';
+import type { PlanView } from '../../shared/contract/ipc.ts';
 import { sameConfig, summarizeChanges } from '../../shared/sync/merge.ts';
+import { buildPlan } from '../../shared/sync/plan.ts';
+import { restrictionOffProblem } from '../../shared/sync/restriction-off.ts';
 import { fingerprintOf } from './base-identity.ts';
 import { serviceFailure } from './service-failure.ts';
 import type { AppStore, SnapshotRecord } from './store.ts';
@@ -15,6 +18,54 @@ import type { AppStore, SnapshotRecord } from './store.ts';
  * Facts a push learns from the service and what it writes down: the caller's address, whether the
  * read-back confirms the save, the history items.
  */
+
+/**
+ * The plan of a draft against its base, as the admin reviews it: the diff and the lockout checks
+ * (shared/sync/plan.ts), the warning when the base has the restriction turned off, and the
+ * admin's address as far as it is known. One shape for the admin API's save (sync.ts) and the
+ * cybozu.com Store's hand-off (handoff.ts); each decides where the address and the limit come from.
+ */
+export function planViewOf(input: {
+  profileId: string;
+  base: SnapshotRecord;
+  working: Config;
+  caller: { ip: string | null; error: string | null };
+  protectedAddresses: ProtectedAddresses;
+  maxEntries: number;
+  createdAt: string;
+}): PlanView {
+  const { base, working, caller } = input;
+  const core = buildPlan({
+    base: base.config,
+    working,
+    clientIp: caller.ip,
+    protectedAddresses: input.protectedAddresses,
+    maxEntries: input.maxEntries,
+  });
+  const off = base.restrictionOff;
+  const offProblem = off ? restrictionOffProblem(off, working) : null;
+  return {
+    planId: randomUUID(),
+    profileId: input.profileId,
+    baseRevision: base.revision,
+    config: working,
+    diff: core.diff,
+    problems: offProblem ? [offProblem, ...core.problems] : core.problems,
+    blockers: core.blockers,
+    lockout: {
+      clientIp: caller.ip,
+      clientIpError: caller.error,
+      checks: core.checks,
+      excludesSomeone: core.excludesSomeone,
+    },
+    confirmationPhrase: core.confirmationPhrase,
+    canPush: core.canPush,
+    restrictionOff: offProblem && off ? off : null,
+    createdAt: input.createdAt,
+  };
+}
+
+type ProtectedAddresses = Parameters<typeof buildPlan>[0]['protectedAddresses'];
 
 /** The caller's address, normalized; `error` says why it is unknown. */
 export async function callerAddress(

@@ -1,16 +1,14 @@
 import type { ErrorTextId } from '../../shared/i18n/error-messages.ts';
-import { randomUUID } from 'node:crypto';
-import type { ApplyStatusView, DraftView, PlanView } from '../../shared/contract/ipc.ts';
+import type { ApplyStatusView, PlanView, PushOutcome } from '../../shared/contract/ipc.ts';
 import type { AllowlistService } from '../../shared/contract/service.ts';
+import { entryLimit } from '../../shared/allowlist/model.ts';
 import { sameBase, sameSource, type BaseIdentity } from '../../shared/sync/base.ts';
 import { sameConfig } from '../../shared/sync/merge.ts';
-import { restrictionOffProblem } from '../../shared/sync/restriction-off.ts';
-import { buildPlan, confirmationPhraseFor, lockoutChecks } from '../../shared/sync/plan.ts';
+import { confirmationPhraseFor, lockoutChecks } from '../../shared/sync/plan.ts';
 import type { ApplyTracker } from './apply-tracker.ts';
 import { identityOf, snapshotOf, sourceOf } from './base-identity.ts';
-import { callerAddress, readBackProblem, recordPush } from './push-facts.ts';
+import { callerAddress, planViewOf, readBackProblem, recordPush } from './push-facts.ts';
 import { statusOf, statusOfFailure, type Drafts, type ServiceFactory } from './drafts.ts';
-import type { SyncStatus } from '../../shared/sync/status.ts';
 import { AppError } from './errors.ts';
 import { serviceFailure } from './service-failure.ts';
 import type { AppStore, ProfileRecord } from './store.ts';
@@ -40,21 +38,6 @@ export type SyncDeps = {
 
 type StoredPlan = { view: PlanView; base: BaseIdentity; source: { origin: string; login: string } };
 
-export type PushOutcome =
-  | {
-      status: 'pushed';
-      revision: string;
-      apply: ApplyStatusView;
-      /** The read-back showed the pushed list at this revision. */
-      confirmed: boolean;
-      /** Set when not confirmed: what the admin is told. */
-      message: string | null;
-      draft: DraftView;
-      /** The draft against the list read back after the PUT. */
-      sync: SyncStatus;
-    }
-  | { status: 'remote-changed'; draft: DraftView; sync: SyncStatus };
-
 export function createSync(deps: SyncDeps) {
   const now = (): string => (deps.now ?? (() => new Date()))().toISOString();
   const plans = new Map<string, StoredPlan>();
@@ -75,34 +58,15 @@ export function createSync(deps: SyncDeps) {
       if (!(error instanceof AppError)) throw error;
       caller = { ip: null, error: error.message };
     }
-    const core = buildPlan({
-      base: draft.base.config,
-      working: draft.working,
-      clientIp: caller.ip,
-      protectedAddresses: profile.protectedAddresses,
-      maxEntries: profile.maxEntries ?? draft.base.maxEntries,
-    });
-    const off = draft.base.restrictionOff;
-    const offProblem = off ? restrictionOffProblem(off, draft.working) : null;
-    const view: PlanView = {
-      planId: randomUUID(),
+    const view = planViewOf({
       profileId,
-      baseRevision: draft.base.revision,
-      config: draft.working,
-      diff: core.diff,
-      problems: offProblem ? [offProblem, ...core.problems] : core.problems,
-      blockers: core.blockers,
-      lockout: {
-        clientIp: caller.ip,
-        clientIpError: caller.error,
-        checks: core.checks,
-        excludesSomeone: core.excludesSomeone,
-      },
-      confirmationPhrase: core.confirmationPhrase,
-      canPush: core.canPush,
-      restrictionOff: offProblem && off ? off : null,
+      base: draft.base,
+      working: draft.working,
+      caller,
+      protectedAddresses: profile.protectedAddresses,
+      maxEntries: entryLimit(profile.maxEntries, draft.base.maxEntries).max,
       createdAt: now(),
-    };
+    });
     plans.set(profileId, {
       view,
       base: identityOf(draft.base) as BaseIdentity,

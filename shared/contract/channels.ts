@@ -305,5 +305,4 @@ export const events = {
   }),
   'apply:state': ApplyStatusSchema,
   'app:notice': NoticeSchema,
-  'draft:changed': z.object({ profileId: ProfileIdSchema, updatedAt: z.string() }),
 } as const;

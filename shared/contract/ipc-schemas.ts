@@ -215,8 +215,11 @@ export type DraftView = z.infer<typeof DraftSchema>;
 /** Where the draft stands against the service (shared/sync/status.ts); every sync call returns it. */
 export const SyncStatusSchema = z.object({
   state: z.enum(SYNC_STATES),
+  /** The service's revision when it was last read; null when it could not be read. */
   remoteRevision: z.string().nullable(),
+  /** English text of the state (the renderer shows its own translation of `state`). */
   message: z.string(),
+  /** The error code when the service could not be read. */
   errorCode: z.string().nullable(),
 });
 export type SyncStatusView = z.infer<typeof SyncStatusSchema>;

@@ -204,6 +204,87 @@ export const ERROR_MESSAGES = {
     en: 'The addresses that must keep access changed since the plan (protected addresses), and this list would not let all of them in. Review the new plan.',
     ja: '変更内容を確認した後に、アクセスを維持すべきアドレス（保護対象のアドレス）が変わり、このリストではそのすべてがアクセスできません。新しい変更内容を確認してください。',
   },
+  // --- The cybozu.com hand-off (electron/services/handoff.ts) and its address check (egress.ts) ---
+  HANDOFF_NOT_STORE: {
+    en: 'This profile saves through the admin API, not on the cybozu.com Store.',
+    ja: 'このプロファイルは管理APIで保存します。サイボウズドットコム ストアでは保存しません。',
+  },
+  HANDOFF_INVALID_ENTRY: {
+    en: 'Entry {entry} ("{ip}"): {detail} The list in force on the cybozu.com Store holds only valid entries: check what you typed or imported.',
+    ja: 'No.{entry}（「{ip}」）: {detail} サイボウズドットコム ストアで有効なリストには正しいエントリしか入りません。入力またはインポートした内容を確認してください。',
+  },
+  HANDOFF_INVALID_LIST: {
+    en: '{detail} The list in force on the cybozu.com Store holds only valid entries: check what you typed or imported.',
+    ja: '{detail} サイボウズドットコム ストアで有効なリストには正しいエントリしか入りません。入力またはインポートした内容を確認してください。',
+  },
+  HANDOFF_NOT_ENTERED: {
+    en: 'Enter the list in force on the cybozu.com Store first: a plan compares your draft with it.',
+    ja: '先にサイボウズドットコム ストアで有効なリストを入力してください。変更内容は下書きをそのリストと比べて作ります。',
+  },
+  HANDOFF_PLAN_OUT_OF_DATE: {
+    en: 'This plan is out of date. Review the new plan first.',
+    ja: 'この変更内容は古くなっています。先に新しい変更内容を確認してください。',
+  },
+  HANDOFF_DRAFT_CHANGED: {
+    en: 'The draft changed after the plan was made. Review the new plan first.',
+    ja: '変更内容を確認した後に下書きが変わりました。先に新しい変更内容を確認してください。',
+  },
+  HANDOFF_CHECKS_CHANGED: {
+    en: 'The address-check endpoints or the protected addresses changed after the plan was made. Review the new plan first.',
+    ja: '変更内容を確認した後に、アドレス確認サービスまたは保護対象のアドレスが変わりました。先に新しい変更内容を確認してください。',
+  },
+  HANDOFF_ADDRESS_CHANGED: {
+    en: 'Your address changed since the plan (the address-check endpoints saw {was}, now {now}). Review the new plan first.',
+    ja: '変更内容を確認した後にあなたのアドレスが変わりました（アドレス確認サービスの結果は {was}、現在は {now}）。先に新しい変更内容を確認してください。',
+  },
+  HANDOFF_ADDRESS_NOW_AGREED: {
+    en: 'Your address changed since the plan (the address-check endpoints saw no agreed address, now {now}). Review the new plan first.',
+    ja: '変更内容を確認した後にあなたのアドレスが変わりました（アドレス確認サービスの結果は一致していませんでしたが、現在は {now}）。先に新しい変更内容を確認してください。',
+  },
+  HANDOFF_ADDRESS_NO_LONGER_AGREED: {
+    en: 'Your address changed since the plan (the address-check endpoints saw {was}, now no agreed address). Review the new plan first.',
+    ja: '変更内容を確認した後にあなたのアドレスが変わりました（アドレス確認サービスの結果は {was} でしたが、現在は一致していません）。先に新しい変更内容を確認してください。',
+  },
+  HANDOFF_PLAN_BLOCKED: {
+    en: 'The list has errors the cybozu.com Store would refuse; fix them first.',
+    ja: 'リストにサイボウズドットコム ストアが受け付けないエラーがあります。先に修正してください。',
+  },
+  HANDOFF_NOTHING_TO_SAVE: {
+    en: 'The draft equals the list in force: there is nothing to save.',
+    ja: '下書きは有効なリストと同じです。保存するものはありません。',
+  },
+  HANDOFF_CONFIRMATION_REQUIRED: {
+    en: 'This list removes access for an address that must keep it. Type "{phrase}" to make the file anyway.',
+    ja: 'このリストでは、アクセスを維持すべきアドレスがアクセスできなくなります。それでもファイルを作成するには「{phrase}」と入力してください。',
+  },
+  HANDOFF_FILE_TOO_LARGE: {
+    en: 'The file would be {megabytes} MB; the cybozu.com Store takes at most 10 MB. Merge entries (Merge tab) and try again.',
+    ja: 'ファイルが {megabytes} MB になります。サイボウズドットコム ストアが受け付けるのは 10 MB までです。エントリを集約して（「集約」タブ）から、もう一度お試しください。',
+  },
+  HANDOFF_NO_PENDING_FILE: {
+    en: 'No file is waiting to be saved on the cybozu.com Store.',
+    ja: 'サイボウズドットコム ストアでの保存を待っているファイルはありません。',
+  },
+  HANDOFF_IN_FORCE_CHANGED: {
+    en: 'The list in force changed after the file was made. Review a new plan and make the file again.',
+    ja: 'ファイルを作成した後に有効なリストが変わりました。新しい変更内容を確認して、ファイルを作成し直してください。',
+  },
+  HANDOFF_NOT_FOLLOWED: {
+    en: 'No save on the cybozu.com Store is being followed.',
+    ja: '追跡しているサイボウズドットコム ストアでの保存はありません。',
+  },
+  EGRESS_NONE: {
+    en: 'Name at least one address-check endpoint.',
+    ja: 'アドレス確認サービスを1つ以上指定してください。',
+  },
+  EGRESS_TOO_MANY: {
+    en: 'At most {max} address-check endpoints can be used.',
+    ja: '使えるアドレス確認サービスは {max} 個までです。',
+  },
+  EGRESS_ENDPOINT_INVALID: {
+    en: 'Endpoint {row}: {detail}',
+    ja: 'アドレス確認サービス {row}: {detail}',
+  },
   // --- The app's data folder (electron/services/errors.ts storeFailure) ---
   STORE_ENOTDIR: {
     en: "The draft could not be kept on this computer: a part of its path is a file, not a folder ({path}). Fix the app's data folder and try again.",

@@ -27,6 +27,22 @@ declare const setTimeout: (callback: () => void, ms: number) => unknown;
 
 const PROGRESS_EVERY = 2000;
 
+/** A problem of one cell of the file: its row (1-based) and column (0-based, shown as a letter). */
+function cellProblem(
+  code: string,
+  severity: Problem['severity'],
+  row: number,
+  column: number,
+  field?: Problem['field'],
+): Problem {
+  return makeProblem(
+    code,
+    severity,
+    { row, column: columnLetter(column) },
+    field === undefined ? { row } : { row, field },
+  );
+}
+
 /**
  * Turn the data rows into entries through the domain parser.
  *
@@ -65,14 +81,7 @@ export async function rowsToEntries(
     if (named !== null) {
       const stray = strayColumn(row, named);
       if (stray !== null)
-        problems.push(
-          makeProblem(
-            'IMPORT_UNNAMED_COLUMN',
-            'warning',
-            { row: rowNumber, column: columnLetter(stray) },
-            { row: rowNumber },
-          ),
-        );
+        problems.push(cellProblem('IMPORT_UNNAMED_COLUMN', 'warning', rowNumber, stray));
     }
     const ipCell = row[mapping.ip];
     const prefixCell = mapping.prefix === null ? undefined : row[mapping.prefix];
@@ -91,22 +100,10 @@ export async function rowsToEntries(
     const memo = typeof memoCell === 'string' ? memoCell : '';
     if (mapping.memo !== null && hasNeutralizingApostrophe(memo))
       problems.push(
-        makeProblem(
-          'IMPORT_MEMO_APOSTROPHE',
-          'warning',
-          { row: rowNumber, column: columnLetter(mapping.memo) },
-          { row: rowNumber, field: 'memo' },
-        ),
+        cellProblem('IMPORT_MEMO_APOSTROPHE', 'warning', rowNumber, mapping.memo, 'memo'),
       );
     if (ipText.trim() === '') {
-      problems.push(
-        makeProblem(
-          'IMPORT_MISSING_IP',
-          'error',
-          { row: rowNumber, column: columnLetter(mapping.ip) },
-          { row: rowNumber, field: 'ip' },
-        ),
-      );
+      problems.push(cellProblem('IMPORT_MISSING_IP', 'error', rowNumber, mapping.ip, 'ip'));
       counts.errorRows++;
       continue;
     }

@@ -6,6 +6,8 @@
  * autosave, a resolved merge), which change the draft but not what the service holds.
  */
 
+import type { SyncStatusView } from '../contract/ipc-schemas.ts';
+
 export const SYNC_STATES = [
   'never-pulled',
   'up-to-date',
@@ -17,15 +19,8 @@ export const SYNC_STATES = [
 
 export type SyncState = (typeof SYNC_STATES)[number];
 
-export type SyncStatus = {
-  state: SyncState;
-  /** The service's revision when it was last read; null when it could not be read. */
-  remoteRevision: string | null;
-  /** English text of the state (the renderer shows its own translation of `state`). */
-  message: string;
-  /** The error code when the service could not be read. */
-  errorCode: string | null;
-};
+/** The status object; its shape is `SyncStatusSchema` in the contract (one schema, one type). */
+export type SyncStatus = SyncStatusView;
 
 /** The English text of each state that is not an error (an error carries its own message). */
 export const SYNC_STATUS_MESSAGES = {

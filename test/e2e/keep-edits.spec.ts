@@ -103,23 +103,40 @@ function pullAnswered(page: Page): Promise<unknown> {
   return page.waitForResponse((r) => pull(new URL(r.url())));
 }
 
-test('an entry typed while Refresh is in flight stays, merged with the other admin’s change', async ({
-  app,
-  holdProxy: proxy,
-}) => {
+/**
+ * Presses Refresh and holds it while the other admin changes the service (`theirs`) and the admin
+ * types (`type`); the autosave of that typing is held until main's answer to Refresh is on the
+ * page. Returns the held autosave.
+ */
+async function typeDuringRefresh(
+  app: TestApp,
+  proxy: HoldProxy,
+  { theirs, type }: { theirs: Parameters<typeof otherAdminEdits>[1]; type: () => Promise<unknown> },
+) {
   const { page } = app;
   const refresh = proxy.hold('GET', '/v1/ip-restrictions.json');
   await page.getByRole('button', { name: 'Refresh from service' }).click();
   await refresh.arrived;
-  await otherAdminEdits(app.service.url, (c) => withEntry(c, NAGOYA));
-
+  await otherAdminEdits(app.service.url, theirs);
   // Typed while the refresh runs; its autosave reaches main only after main's answer is here.
   const autosave = await holdAutosave(app);
-  await addEntry(page, SENDAI_OFFICE);
+  await type();
   await autosave.arrived;
   const answered = pullAnswered(page);
   refresh.release();
   await answered;
+  return autosave;
+}
+
+test('an entry typed while Refresh is in flight stays, merged with the other admin’s change', async ({
+  app,
+  holdProxy: proxy,
+}) => {
+  const autosave = await typeDuringRefresh(app, proxy, {
+    theirs: (c) => withEntry(c, NAGOYA),
+    type: () => addEntry(app.page, SENDAI_OFFICE),
+  });
+  const { page } = app;
   await expect(page.getByText(/^Refreshed from the service \(revision/)).toBeVisible();
 
   await expectBoth(page);
@@ -131,19 +148,11 @@ test('an edit of an entry the other admin changed too, typed during Refresh: kep
   app,
   holdProxy: proxy,
 }) => {
+  const autosave = await typeDuringRefresh(app, proxy, {
+    theirs: (c) => withMemo(withEntry(c, NAGOYA), '160.16.0.0', 'Osaka office (theirs)'),
+    type: () => memoField(app.page, 3).fill(TYPED_MEMO),
+  });
   const { page } = app;
-  const refresh = proxy.hold('GET', '/v1/ip-restrictions.json');
-  await page.getByRole('button', { name: 'Refresh from service' }).click();
-  await refresh.arrived;
-  await otherAdminEdits(app.service.url, (c) =>
-    withMemo(withEntry(c, NAGOYA), '160.16.0.0', 'Osaka office (theirs)'),
-  );
-  const autosave = await holdAutosave(app);
-  await memoField(page, 3).fill(TYPED_MEMO);
-  await autosave.arrived;
-  const answered = pullAnswered(page);
-  refresh.release();
-  await answered;
 
   await expect(page.getByTestId('edits-kept')).toContainText(
     'you changed 1 entry (or the IP address restriction) that it changed too. Your version is kept in the draft',

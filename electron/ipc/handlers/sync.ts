@@ -7,11 +7,7 @@ type SyncAreas = `${'draft' | 'sync' | 'merge' | 'apply' | 'history'}:${string}`
 export function syncHandlers(s: MainServices): Pick<Handlers, SyncAreas> {
   return {
     'draft:get': async ({ profileId }) => s.drafts.get(profileId),
-    'draft:save': async ({ profileId, working }, ctx) => {
-      const saved = s.drafts.save(profileId, working);
-      ctx.emit('draft:changed', { profileId, updatedAt: saved.updatedAt });
-      return saved;
-    },
+    'draft:save': async ({ profileId, working }) => s.drafts.save(profileId, working),
     'sync:status': async ({ profileId }) => s.drafts.status(profileId),
     'sync:pull': async ({ profileId }) => s.drafts.pull(profileId),
     'sync:discard-and-pull': async ({ profileId }) => s.drafts.discardAndPull(profileId),

@@ -1,13 +1,14 @@
 import '../sync/sync.css';
 import { useState } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import type { ApplyStatusView, HandoffStatusView } from '../../../shared/contract/ipc.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { ErrorCallout } from '../../components/ui/error-callout.tsx';
 import { useDateTimeFormat } from '../../i18n/format.ts';
 import { errorText } from '../../lib/api.ts';
-import { formatDuration, useNow, type ApplyTracking } from '../apply/use-apply.ts';
+import { useNow, type ApplyTracking } from '../apply/use-apply.ts';
 import { RecoveryScreen } from '../recovery/recovery-screen.tsx';
+import { RecoveryWays } from '../recovery/recovery-ways.tsx';
 import { SignInCheck } from './handoff-banner.tsx';
 
 /**
@@ -62,7 +63,6 @@ export function HandoffRecovery({
   }
 
   const deadline = Date.parse(saved.resetDeadline);
-  const left = deadline - now;
   return (
     <section className="recovery" aria-labelledby="recovery-title" data-testid="recovery">
       <h2 id="recovery-title" className="recovery-title">
@@ -71,45 +71,7 @@ export function HandoffRecovery({
       <p className="recovery-saved">
         {t('handoff.saved.line', { revision: saved.revision, time: formatTime(saved.savedAt) })}
       </p>
-      <div className="recovery-grid">
-        <div className="recovery-steps">
-          <h3>{t('syncUi.recovery.howTitle')}</h3>
-          <ol>
-            <li>
-              <Trans
-                i18nKey="syncUi.recovery.step1"
-                components={{ subject: <span className="no-break" lang="en" /> }}
-              />
-            </li>
-            <li>{t('syncUi.recovery.step2')}</li>
-            <li>{t('handoff.recovery.step3')}</li>
-          </ol>
-          <h3>{t('syncUi.recovery.storeTitle')}</h3>
-          <p data-testid="recovery-store-way">{t('syncUi.recovery.storeWay')}</p>
-        </div>
-        <div
-          className={`recovery-clock${left <= 0 ? ' recovery-clock-expired' : ''}`}
-          data-testid="reset-window"
-        >
-          <h3 id="recovery-left-label">{t('syncUi.recovery.timeLeftLabel')}</h3>
-          {left > 0 ? (
-            <>
-              <p
-                className="recovery-left"
-                aria-labelledby="recovery-left-label"
-                data-testid="reset-time-left"
-              >
-                {t('syncUi.recovery.timeLeft', { time: formatDuration(left) })}
-              </p>
-              <p className="muted">
-                {t('syncUi.recovery.deadline', { time: formatTime(deadline) })}
-              </p>
-            </>
-          ) : (
-            <p role="alert">{t('syncUi.recovery.expired')}</p>
-          )}
-        </div>
-      </div>
+      <RecoveryWays step3={t('handoff.recovery.step3')} deadline={deadline} now={now} />
       <SignInCheck profileId={status.profileId} />
       <p className="muted">{t('handoff.recovery.accessBackHint')}</p>
       <ErrorCallout>{error}</ErrorCallout>

@@ -9,13 +9,11 @@ import type {
   ProfileView,
 } from '../../../shared/contract/ipc.ts';
 import { formatProblem } from '../../../shared/i18n/messages.ts';
-import { restrictionBackOn } from '../../../shared/sync/restriction-off.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { currentLocale } from '../../i18n/setup.ts';
 import { api, call, errorText } from '../../lib/api.ts';
 import type { Editor } from '../editor/use-editor.ts';
-import { LockoutDialog } from '../save/lockout-dialog.tsx';
-import { PlanDialog } from '../save/plan-dialog.tsx';
+import { PlanDialogs, SaveButton } from '../save/save-controls.tsx';
 import type { InFlight } from '../workspace/in-flight.ts';
 import { HandoffGuide } from './handoff-guide.tsx';
 import { egressText } from './egress-text.ts';
@@ -116,24 +114,12 @@ export function HandoffSave({
           {t('handoff.guide.openGuide')}
         </Button>
       )}
-      <Button
-        variant="primary"
-        onPress={() => void review()}
-        isDisabled={disabledReason !== null || busy}
-        aria-describedby={disabledReason ? 'save-disabled-reason' : undefined}
-      >
-        {t('save.button')}
-      </Button>
-      {disabledReason && (
-        <span id="save-disabled-reason" className="save-reason" data-testid="save-disabled-reason">
-          {disabledReason}
-        </span>
-      )}
-      {error && plan === null && lockoutPlan === null && (
-        <span className="save-reason save-error" role="alert">
-          {error}
-        </span>
-      )}
+      <SaveButton
+        onReview={() => void review()}
+        disabledReason={disabledReason}
+        busy={busy}
+        error={plan === null && lockoutPlan === null ? error : null}
+      />
       {refused && (
         <div className="callout callout-error handoff-refused" role="alert">
           <p>{t('handoff.refused.title')}</p>
@@ -146,39 +132,24 @@ export function HandoffSave({
           </ul>
         </div>
       )}
-      <PlanDialog
-        plan={plan}
+      <PlanDialogs
+        state={{ plan, lockoutPlan, busy, error }}
         serviceName={profile.name}
-        busy={busy}
-        error={error}
         labels={labels ?? undefined}
         onCancel={() => setPlan(null)}
-        onConfirm={() => {
-          if (!plan) return;
-          if (plan.confirmationPhrase !== null) {
-            setLockoutPlan(plan);
-            setPlan(null);
-          } else void prepare(plan);
-        }}
-        onRestrictionBackOn={() => {
-          if (!plan?.restrictionOff) return;
-          editor.dispatch({
-            type: 'replaceAll',
-            config: restrictionBackOn(plan.config, plan.restrictionOff),
-          });
+        onLockout={(view) => {
+          setLockoutPlan(view);
           setPlan(null);
         }}
-      />
-      <LockoutDialog
-        key={lockoutPlan?.planId ?? 'none'}
-        plan={lockoutPlan}
-        busy={busy}
-        error={error}
-        onCancel={() => {
+        onSend={(view, confirmation) => void prepare(view, confirmation)}
+        onRestrictionBackOn={(config) => {
+          editor.dispatch({ type: 'replaceAll', config });
+          setPlan(null);
+        }}
+        onLockoutCancel={() => {
           setLockoutPlan(null);
           setError(null);
         }}
-        onConfirm={(phrase) => lockoutPlan && void prepare(lockoutPlan, phrase)}
       />
       <HandoffGuide
         isOpen={guide && status.pending !== null}

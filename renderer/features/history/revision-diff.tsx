@@ -110,7 +110,7 @@ function DiffList({
   className?: string;
 }) {
   return (
-    <div className={`plan-section${className ? ` ${className}` : ''}`}>
+    <div className={`plan-section scroll-panel${className ? ` ${className}` : ''}`}>
       <h4 className="revision-diff-title">{title}</h4>
       <ul>
         {lines.map((line, i) => (

@@ -1,15 +1,16 @@
 import '../sync/sync.css';
 import { useEffect, useState } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import type { HistoryItemView } from '../../../shared/contract/ipc.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { api, call, errorText } from '../../lib/api.ts';
-import { formatDuration, useNow } from '../apply/use-apply.ts';
+import { useNow } from '../apply/use-apply.ts';
 import type { ApplyTracking } from '../apply/use-apply.ts';
 import { useModeLabel } from '../sync/merge-sides.tsx';
 import { useFocusHeading } from '../sync/use-focus-heading.ts';
 import { useDateTimeFormat } from '../../i18n/format.ts';
 import { ErrorCallout } from '../../components/ui/error-callout.tsx';
+import { RecoveryWays } from './recovery-ways.tsx';
 
 /**
  * Locked out after a push: how the Reset URL in the administrators' e-mail gets the admin back,
@@ -54,7 +55,6 @@ export function RecoveryScreen({
   }, [profileId, restoreId]);
 
   if (!status) return null;
-  const left = deadline === null ? null : deadline - now;
 
   if (apply.accessBack) {
     return (
@@ -129,48 +129,7 @@ export function RecoveryScreen({
         </p>
       )}
       <p className="recovery-lead">{t('syncUi.recovery.lead', { ip: status.clientIp ?? '?' })}</p>
-      <div className="recovery-grid">
-        <div className="recovery-steps">
-          <h3>{t('syncUi.recovery.howTitle')}</h3>
-          <ol>
-            <li>
-              {/* The English subject stays on one line, so it can be found in the mailbox. */}
-              <Trans
-                i18nKey="syncUi.recovery.step1"
-                components={{ subject: <span className="no-break" lang="en" /> }}
-              />
-            </li>
-            <li>{t('syncUi.recovery.step2')}</li>
-            <li>{t('syncUi.recovery.step3')}</li>
-          </ol>
-          <h3>{t('syncUi.recovery.storeTitle')}</h3>
-          <p data-testid="recovery-store-way">{t('syncUi.recovery.storeWay')}</p>
-        </div>
-        <div
-          className={`recovery-clock${left !== null && left <= 0 ? ' recovery-clock-expired' : ''}`}
-          data-testid="reset-window"
-        >
-          <h3 id="recovery-left-label">{t('syncUi.recovery.timeLeftLabel')}</h3>
-          {left === null ? (
-            <p>{t('syncUi.recovery.noDeadline')}</p>
-          ) : left > 0 ? (
-            <>
-              <p
-                className="recovery-left"
-                aria-labelledby="recovery-left-label"
-                data-testid="reset-time-left"
-              >
-                {t('syncUi.recovery.timeLeft', { time: formatDuration(left) })}
-              </p>
-              <p className="muted">
-                {t('syncUi.recovery.deadline', { time: formatTime(deadline ?? 0) })}
-              </p>
-            </>
-          ) : (
-            <p role="alert">{t('syncUi.recovery.expired')}</p>
-          )}
-        </div>
-      </div>
+      <RecoveryWays step3={t('syncUi.recovery.step3')} deadline={deadline} now={now} />
       <ErrorCallout>{apply.probeError}</ErrorCallout>
       {apply.lastProbeAt && !apply.probing && (
         <p className="muted" role="status">

@@ -93,7 +93,10 @@ export function PlanDialog({
               entries={diff.removed}
             />
             {diff.memoChanged.length > 0 && (
-              <section aria-labelledby="plan-changed" className="plan-section plan-changed">
+              <section
+                aria-labelledby="plan-changed"
+                className="plan-section plan-changed scroll-panel"
+              >
                 <h3 id="plan-changed">{t('save.changed', { count: diff.memoChanged.length })}</h3>
                 <ul>
                   {diff.memoChanged.map((c, i) => (
@@ -169,7 +172,7 @@ function EntryListSection({
 }) {
   if (entries.length === 0) return null;
   return (
-    <section aria-labelledby={`plan-${kind}`} className={`plan-section plan-${kind}`}>
+    <section aria-labelledby={`plan-${kind}`} className={`plan-section plan-${kind} scroll-panel`}>
       <h3 id={`plan-${kind}`}>{heading}</h3>
       <ul>
         {entries.map((e, i) => (

@@ -1,13 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanView, PushOutcome } from '../../../shared/contract/ipc.ts';
-import { Button } from '../../components/ui/button.tsx';
 import { api, call, errorText } from '../../lib/api.ts';
-import { LockoutDialog } from './lockout-dialog.tsx';
-import { PlanDialog } from './plan-dialog.tsx';
+import { PlanDialogs, SaveButton } from './save-controls.tsx';
 import type { InFlight } from '../workspace/in-flight.ts';
 import type { EditorEdits } from '../workspace/use-workspace.ts';
-import { restrictionBackOn } from '../../../shared/sync/restriction-off.ts';
 
 export type { PushOutcome } from '../../../shared/contract/ipc.ts';
 
@@ -116,57 +113,27 @@ export function SaveFlow({
     }
   };
 
-  const confirmPlan = () => {
-    if (!plan) return;
-    if (plan.confirmationPhrase !== null) {
-      // Keep the plan behind; the lockout dialog takes over (Cancel returns to editing).
-      onShow({ view: plan, dialog: 'lockout' });
-      return;
-    }
-    void push(plan);
-  };
-
   return (
     <div className="save-flow">
-      <Button
-        variant="primary"
-        onPress={() => void review()}
-        isDisabled={disabledReason !== null || busy}
-        aria-describedby={disabledReason ? 'save-disabled-reason' : undefined}
-      >
-        {t('save.button')}
-      </Button>
-      {disabledReason && (
-        <span id="save-disabled-reason" className="save-reason" data-testid="save-disabled-reason">
-          {disabledReason}
-        </span>
-      )}
-      {error && plan === null && lockoutPlan === null && (
-        <span className="save-reason save-error" role="alert">
-          {error}
-        </span>
-      )}
-      <PlanDialog
-        plan={plan}
-        serviceName={serviceName}
+      <SaveButton
+        onReview={() => void review()}
+        disabledReason={disabledReason}
         busy={busy}
-        error={error}
+        error={plan === null && lockoutPlan === null ? error : null}
+      />
+      <PlanDialogs
+        state={{ plan, lockoutPlan, busy, error }}
+        serviceName={serviceName}
         onCancel={() => onClose(true)}
-        onConfirm={confirmPlan}
-        onRestrictionBackOn={() => {
-          if (!plan?.restrictionOff) return;
+        // Keep the plan behind; the lockout dialog takes over (Cancel returns to editing).
+        onLockout={(view) => onShow({ view, dialog: 'lockout' })}
+        onSend={(view, confirmation) => void push(view, confirmation)}
+        onRestrictionBackOn={(config) => {
           // Back in the editor with the restriction on: the admin reviews the new plan.
-          onReplace(restrictionBackOn(plan.config, plan.restrictionOff));
+          onReplace(config);
           onClose(true);
         }}
-      />
-      <LockoutDialog
-        key={lockoutPlan?.planId ?? 'none'}
-        plan={lockoutPlan}
-        busy={busy}
-        error={error}
-        onCancel={() => onClose(false)}
-        onConfirm={(phrase) => lockoutPlan && void push(lockoutPlan, phrase)}
+        onLockoutCancel={() => onClose(false)}
       />
     </div>
   );

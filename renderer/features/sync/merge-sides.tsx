@@ -49,7 +49,7 @@ function SideColumn({
   const modeLabel = useModeLabel();
   const { mode, items } = lines(base, side);
   return (
-    <section className="merge-side" aria-labelledby={id} data-testid={id}>
+    <section className="merge-side scroll-panel" aria-labelledby={id} data-testid={id}>
       <h3 id={id}>{title}</h3>
       {mode === null && items.length === 0 ? (
         <p className="muted">{t('syncUi.merge.noChanges')}</p>
@@ -101,7 +101,7 @@ export function MergeSides({
   const modeLabel = useModeLabel();
   return (
     <div className="merge-sides">
-      <section className="merge-side merge-side-base" aria-labelledby="merge-base">
+      <section className="merge-side merge-side-base scroll-panel" aria-labelledby="merge-base">
         <h3 id="merge-base">{t('syncUi.merge.base', { revision: baseRevision })}</h3>
         <p className="muted">
           {t('syncUi.merge.baseSummary', {

@@ -1,6 +1,7 @@
 import type { AutosaveState } from '../editor/use-editor.ts';
 import type { Activity } from './in-flight.ts';
-import type { Notice, SyncState } from './workspace-state.ts';
+import type { SyncStatusView } from '../../../shared/contract/ipc.ts';
+import type { Notice } from './workspace-state.ts';
 
 /**
  * Why "Review and save…" and "Refresh from service" cannot be pressed now: pure, so every reason
@@ -11,7 +12,7 @@ import type { Notice, SyncState } from './workspace-state.ts';
 export type GateFacts = {
   /** What runs against the service now. */
   running: Activity | null;
-  sync: SyncState | null;
+  sync: SyncStatusView | null;
   autosave: AutosaveState;
   /** Errors in the list (the service would refuse it). */
   errors: number;
@@ -42,6 +43,6 @@ export function refreshDisabledReason(running: Activity | null): Notice | null {
 }
 
 /** True when the refresh button cannot be pressed. */
-export function refreshDisabled(running: Activity | null, sync: SyncState | null): boolean {
+export function refreshDisabled(running: Activity | null, sync: SyncStatusView | null): boolean {
   return running !== null || sync?.state === 'offline';
 }

@@ -3,7 +3,7 @@ import type { DraftView } from '../../../shared/contract/ipc.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { useDateTimeFormat } from '../../i18n/format.ts';
 import type { AutosaveState } from '../editor/use-editor.ts';
-import type { SyncState } from './workspace-state.ts';
+import type { SyncStatusView } from '../../../shared/contract/ipc.ts';
 
 /**
  * Status line: saved locally / not yet synced / offline, and when the list was last read.
@@ -15,7 +15,7 @@ export function SyncStatus({
   checking = false,
   onCheck,
 }: {
-  sync: SyncState | null;
+  sync: SyncStatusView | null;
   autosave: AutosaveState;
   base: DraftView['base'];
   /** A status request is in flight. */
@@ -76,7 +76,7 @@ export function SyncStatus({
   );
 }
 
-const SYNC_CHIP: Record<SyncState['state'], string> = {
+const SYNC_CHIP: Record<SyncStatusView['state'], string> = {
   'never-pulled': 'chip-warning',
   'up-to-date': 'chip-ok',
   'local-changes': 'chip-warning',
@@ -88,7 +88,7 @@ const SYNC_CHIP: Record<SyncState['state'], string> = {
 /**
  * What to do in the current sync state, under the status line (nothing when up to date).
  */
-export function SyncAdvice({ sync }: { sync: SyncState | null }) {
+export function SyncAdvice({ sync }: { sync: SyncStatusView | null }) {
   const { t, i18n } = useTranslation();
   if (!sync || sync.state === 'up-to-date') return null;
   const known = sync.errorCode !== null && i18n.exists(`errors.${sync.errorCode}`);

@@ -19,8 +19,6 @@ import type { Activity } from './in-flight.ts';
  * names its profile: an answer that arrives after the admin switched profiles is ignored.
  */
 
-export type SyncState = SyncStatusView;
-
 /** A status notice, translated at render time (it follows a language switch). */
 export type Notice = { key: string; params?: Record<string, string> };
 
@@ -38,7 +36,7 @@ export type WorkspaceState = {
   error: string | null;
   /** The last pull failed because the service cannot be reached: the sync advice says it. */
   pullOffline: boolean;
-  sync: SyncState | null;
+  sync: SyncStatusView | null;
   /** "Check now" is asking the service. */
   checking: boolean;
   notice: Notice | null;
@@ -65,7 +63,7 @@ export type WorkspaceAction = ForProfile<
   | { type: 'open' }
   | { type: 'loaded'; draft: DraftView }
   | { type: 'load-failed'; message: string }
-  | { type: 'status'; sync: SyncState }
+  | { type: 'status'; sync: SyncStatusView }
   | { type: 'status-failed'; code: string | null; message: string }
   | { type: 'checking'; checking: boolean }
   | { type: 'in-flight'; activity: Activity | null }
@@ -75,7 +73,7 @@ export type WorkspaceAction = ForProfile<
   | { type: 'pushed'; outcome: PushOutcome; sent: Config; since?: Config | null }
   | { type: 'resolved'; draft: DraftView }
   | { type: 'discarded'; outcome: DiscardOutcome; failedText: string | null }
-  | { type: 'restored'; draft: DraftView; sync: SyncState }
+  | { type: 'restored'; draft: DraftView; sync: SyncStatusView }
   | { type: 'autosaved'; dirty: boolean }
   | { type: 'dismiss-notice' }
   | { type: 'dismiss-combined' }
@@ -119,7 +117,7 @@ function pullNotice(result: PullResultView, combined: Combined | null): Notice |
 }
 
 /** A failed status read: the status says offline or the error (the code, when there is one). */
-function failed(code: string | null, message: string): SyncState {
+function failed(code: string | null, message: string): SyncStatusView {
   return failedSyncStatus({ code: code ?? 'INTERNAL', message });
 }
 

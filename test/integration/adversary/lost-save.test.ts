@@ -4,6 +4,7 @@ import type { Config } from '../../../shared/allowlist/model.ts';
 import { startService, type RunningService } from '../../../service/server.ts';
 import { startFake, type Fake } from '../support/fake-service.ts';
 import { startHarness, type Harness } from '../sync/harness.ts';
+import { plannedSave } from '../support/planned-save.ts';
 
 /**
  * Promise 1 (never overwrite, nothing lost unseen): a service that restarts without its data
@@ -34,32 +35,37 @@ afterEach(async () => {
   h = null;
 });
 
+/** The office list saved through the app to `app`'s service (applying slowly: still APPLYING). */
+async function saveOffice(app: Harness) {
+  const { profile, plan } = await plannedSave(app, app.service.url, office);
+  const pushed = await app.call('sync:push', { profileId: profile.id, planId: plan.planId });
+  return { profile, pushed };
+}
+
+/** The reference service stops, loses its data folder and starts again on the same port. */
+async function serviceLosesItsData(app: Harness): Promise<RunningService> {
+  const port = app.service.port;
+  await app.service.close();
+  await rm(app.service.dataDir, { recursive: true, force: true });
+  return startService({
+    admins: [{ login: 'admin', password: app.password }],
+    applyDelayMs: 50,
+    port,
+    data: app.service.dataDir,
+    outbox: app.outbox,
+  });
+}
+
 describe('a save the service loses while the app follows it', () => {
   it('is never reported as applied and verified', async () => {
     h = await startHarness({ applyDelayMs: 1500 });
-    const profile = await h.call('profiles:create', {
-      fields: { name: 'Tenant', serviceUrl: h.service.url, login: 'admin' },
-      password: h.password,
-    });
-    await h.call('sync:pull', { profileId: profile.id });
-    await h.call('draft:save', { profileId: profile.id, working: office });
-    const plan = await h.call('sync:plan', { profileId: profile.id });
-    const pushed = await h.call('sync:push', { profileId: profile.id, planId: plan.planId });
+    const { profile, pushed } = await saveOffice(h);
     expect(pushed.status).toBe('pushed');
     if (pushed.status !== 'pushed') return;
     expect(pushed.confirmed).toBe(true);
 
     // While the save is still APPLYING, the service goes away and comes back without its data.
-    const port = h.service.port;
-    await h.service.close();
-    await rm(h.service.dataDir, { recursive: true, force: true });
-    restarted = await startService({
-      admins: [{ login: 'admin', password: h.password }],
-      applyDelayMs: 50,
-      port,
-      data: h.service.dataDir,
-      outbox: h.outbox,
-    });
+    restarted = await serviceLosesItsData(h);
     const live = await h.other.get();
     expect(live.ok && live.value.mode).toBe('ALLOW_ALL');
 
@@ -74,29 +80,13 @@ describe('a save the service loses while the app follows it', () => {
 
   it('is never reported as applied and verified after the app restarted meanwhile', async () => {
     h = await startHarness({ applyDelayMs: 1500 });
-    const profile = await h.call('profiles:create', {
-      fields: { name: 'Tenant', serviceUrl: h.service.url, login: 'admin' },
-      password: h.password,
-    });
-    await h.call('sync:pull', { profileId: profile.id });
-    await h.call('draft:save', { profileId: profile.id, working: office });
-    const plan = await h.call('sync:plan', { profileId: profile.id });
-    const pushed = await h.call('sync:push', { profileId: profile.id, planId: plan.planId });
+    const { profile, pushed } = await saveOffice(h);
     expect(pushed.status).toBe('pushed');
 
     // The app quits while the save is APPLYING; the service loses its data meanwhile.
     await h.created.services.tracker.stopAll();
     await h.restart();
-    const port = h.service.port;
-    await h.service.close();
-    await rm(h.service.dataDir, { recursive: true, force: true });
-    restarted = await startService({
-      admins: [{ login: 'admin', password: h.password }],
-      applyDelayMs: 50,
-      port,
-      data: h.service.dataDir,
-      outbox: h.outbox,
-    });
+    restarted = await serviceLosesItsData(h);
 
     // The restarted app resumes following the save it kept.
     const resumed = await h.call('apply:status', { profileId: profile.id });
@@ -118,13 +108,7 @@ describe('a save the service loses while the app follows it', () => {
       return true;
     };
     h = await startHarness();
-    const profile = await h.call('profiles:create', {
-      fields: { name: 'Tenant', serviceUrl: liar.url, login: 'admin' },
-      password: h.password,
-    });
-    await h.call('sync:pull', { profileId: profile.id });
-    await h.call('draft:save', { profileId: profile.id, working: office });
-    const plan = await h.call('sync:plan', { profileId: profile.id });
+    const { profile, plan } = await plannedSave(h, liar.url, office);
     const pushed = await h.call('sync:push', { profileId: profile.id, planId: plan.planId });
     expect(pushed.status === 'pushed' && pushed.confirmed).toBe(false);
     // The service shows "Allow all" at revision 5, APPLIED (later than the 4 it acknowledged).

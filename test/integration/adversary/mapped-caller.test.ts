@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../../shared/allowlist/model.ts';
 import { startService, type RunningService } from '../../../service/server.ts';
 import { startHarness, type Harness } from '../sync/harness.ts';
+import { plannedSave } from '../support/planned-save.ts';
 
 /**
  * Promise 2 (never lock out silently): the service behind the company's reverse proxy
@@ -74,13 +75,7 @@ describe('the caller’s address in an IPv4-mapped IPv6 spelling', () => {
       });
       const front = await startProxy(behind.url, spelling);
       proxy = front.server;
-      const profile = await h.call('profiles:create', {
-        fields: { name: 'Behind a proxy', serviceUrl: front.url, login: 'admin' },
-        password: h.password,
-      });
-      await h.call('sync:pull', { profileId: profile.id });
-      await h.call('draft:save', { profileId: profile.id, working: office });
-      const plan = await h.call('sync:plan', { profileId: profile.id });
+      const { profile, plan } = await plannedSave(h, front.url, office, 'Behind a proxy');
       // The service names the caller as the IPv4 address it is, which this list keeps in…
       expect(plan.lockout.clientIp).toBe('127.0.0.1');
       expect(plan.confirmationPhrase).toBeNull();

@@ -22,23 +22,27 @@ function run(args: string[]): Promise<{ code: number | null; stderr: string }> {
  * long Japanese memos would write a file the cybozu.com Store refuses. The app refuses it; the
  * CLI must too, and write nothing.
  */
+/**
+ * The list in force (the admin's address only) and a draft of it plus `rows`, written as files:
+ * the arguments of `allowlist handoff plan` that read them.
+ */
+function planArgs(at: (name: string) => string, rows: string[]): string[] {
+  writeFileSync(at('current.csv'), '"IP Address","CIDR","Memo"\r\n"203.0.113.7","","Admin"\r\n');
+  writeFileSync(at('big.csv'), `ip,cidr,memo\n203.0.113.7,,Admin\n${rows.join('\n')}\n`);
+  return ['handoff', 'plan', '--in-force', at('current.csv'), '--draft', at('big.csv')];
+}
+
 describe('allowlist handoff plan --out and the Store’s 10 MB', () => {
   it('a list whose CSV would pass 10 MB: refused, exit 1, no file', async () => {
     const { at } = scratchDir('handoff-size-');
-    writeFileSync(at('current.csv'), '"IP Address","CIDR","Memo"\r\n"203.0.113.7","","Admin"\r\n');
     const memo = '東'.repeat(1000);
     const rows = Array.from(
       { length: 6000 },
       (_, i) => `11.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255},,${memo}`,
     );
-    writeFileSync(at('big.csv'), `ip,cidr,memo\n203.0.113.7,,Admin\n${rows.join('\n')}\n`);
+    const plan = planArgs(at, rows);
     const result = await run([
-      'handoff',
-      'plan',
-      '--in-force',
-      at('current.csv'),
-      '--draft',
-      at('big.csv'),
+      ...plan,
       '--max-entries',
       '10000',
       '--confirm',
@@ -56,20 +60,9 @@ describe('allowlist handoff plan --out and the Store’s 10 MB', () => {
 describe('allowlist handoff plan --max-entries', () => {
   it('a draft within --max-entries is not also called "over 1000"', async () => {
     const { at } = scratchDir('handoff-limit-');
-    writeFileSync(at('current.csv'), '"IP Address","CIDR","Memo"\r\n"203.0.113.7","","Admin"\r\n');
     const rows = Array.from({ length: 1500 }, (_, i) => `11.0.${(i >> 8) & 255}.${i & 255},,`);
-    writeFileSync(at('big.csv'), `ip,cidr,memo\n203.0.113.7,,Admin\n${rows.join('\n')}\n`);
-    const result = allowlistSync([
-      'handoff',
-      'plan',
-      '--in-force',
-      at('current.csv'),
-      '--draft',
-      at('big.csv'),
-      '--max-entries',
-      '3000',
-      '--json',
-    ]);
+    const plan = planArgs(at, rows);
+    const result = allowlistSync([...plan, '--max-entries', '3000', '--json']);
     const out = JSON.parse(result.stdout) as { problems: { code: string }[] };
     expect(out.problems.map((p) => p.code)).not.toContain('TOO_MANY_ENTRIES');
   });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { list, planAndPrepare, startWorld, type World } from './support.ts';
+import { list, planAndPrepare, startWorldAt, type World } from './support.ts';
 
 /**
  * Promise 4: "Saved on the Store?" is truthful. The Reset URL hour starts when the Store takes a
@@ -8,12 +8,7 @@ import { list, planAndPrepare, startWorld, type World } from './support.ts';
  */
 let w: World;
 beforeEach(async () => {
-  w = await startWorld();
-  await w.agreeOn('198.51.100.7');
-  await w.call('handoff:set-in-force', {
-    profileId: w.profileId,
-    config: list('198.51.100.7', '203.0.113.5'),
-  });
+  w = await startWorldAt('198.51.100.7', list('198.51.100.7', '203.0.113.5'));
 });
 afterEach(async () => {
   await w.close();

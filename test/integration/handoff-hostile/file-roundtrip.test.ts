@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../../shared/allowlist/model.ts';
-import { codeOf, planAndPrepare, startWorld, type World } from './support.ts';
+import { codeOf, planAndPrepare, startWorldAt, type World } from './support.ts';
 
 /**
  * Promise 2: the file is exactly what the Store takes, and never drops or reinterprets an entry
@@ -9,11 +9,9 @@ import { codeOf, planAndPrepare, startWorld, type World } from './support.ts';
  */
 let w: World;
 beforeEach(async () => {
-  w = await startWorld();
-  await w.agreeOn('198.51.100.7');
-  await w.call('handoff:set-in-force', {
-    profileId: w.profileId,
-    config: { mode: 'ALLOW_SPECIFIC', entries: [{ ip: '198.51.100.7', cidr: null, memo: 'me' }] },
+  w = await startWorldAt('198.51.100.7', {
+    mode: 'ALLOW_SPECIFIC',
+    entries: [{ ip: '198.51.100.7', cidr: null, memo: 'me' }],
   });
 });
 afterEach(async () => {

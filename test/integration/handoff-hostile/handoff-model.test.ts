@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { command } from '../../support/fc-command.ts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Config } from '../../../shared/allowlist/model.ts';
 import { downEndpoint, echo, type Fake } from '../../support/handoff-fakes.ts';
@@ -59,122 +60,92 @@ function needsPhrase(m: Model, config: Config): boolean {
   return m.protectedIps.some((p) => !ips.includes(p));
 }
 
-class Edit implements fc.AsyncCommand<Model, Real> {
-  readonly config: Config;
-  constructor(config: Config) {
-    this.config = config;
-  }
-  check = () => true;
-  async run(m: Model, r: Real) {
-    await r.w.call('draft:save', { profileId: r.w.profileId, working: this.config });
-    if (m.plan && !same(this.config, m.plan.config)) stale(m);
-    m.working = this.config;
-  }
-  toString = () => `Edit(${JSON.stringify(this.config.entries.map((e) => e.ip))})`;
-}
+const Edit = (config: Config) =>
+  command<Model, Real>(`Edit(${JSON.stringify(config.entries.map((e) => e.ip))})`, async (m, r) => {
+    await r.w.call('draft:save', { profileId: r.w.profileId, working: config });
+    if (m.plan && !same(config, m.plan.config)) stale(m);
+    m.working = config;
+  });
 
-class StateInForce implements fc.AsyncCommand<Model, Real> {
-  readonly config: Config;
-  constructor(config: Config) {
-    this.config = config;
-  }
-  check = () => true;
-  async run(m: Model, r: Real) {
+const StateInForce = (config: Config) =>
+  command<Model, Real>(`StateInForce(${config.mode} ${config.entries.length})`, async (m, r) => {
     const before = await r.w.call('draft:get', { profileId: r.w.profileId });
-    await r.w.call('handoff:set-in-force', { profileId: r.w.profileId, config: this.config });
-    if (!before.dirty) m.working = this.config;
-    m.inForce = this.config;
+    await r.w.call('handoff:set-in-force', { profileId: r.w.profileId, config: config });
+    if (!before.dirty) m.working = config;
+    m.inForce = config;
     m.pending = null;
     m.firstMadeBy = null;
     stale(m);
-  }
-  toString = () => `StateInForce(${this.config.mode} ${this.config.entries.length})`;
-}
+  });
 
-class SetEgress implements fc.AsyncCommand<Model, Real> {
-  readonly kind: EgressKind;
-  constructor(kind: EgressKind) {
-    this.kind = kind;
-  }
-  check = () => true;
-  async run(m: Model, r: Real) {
-    await r.w.endpoints(r.endpoints[this.kind]);
-    if (this.kind !== m.egress) stale(m);
-    m.egress = this.kind;
-  }
-  toString = () => `SetEgress(${this.kind})`;
-}
+const SetEgress = (kind: EgressKind) =>
+  command<Model, Real>(`SetEgress(${kind})`, async (m, r) => {
+    await r.w.endpoints(r.endpoints[kind]);
+    if (kind !== m.egress) stale(m);
+    m.egress = kind;
+  });
 
-class Protect implements fc.AsyncCommand<Model, Real> {
-  readonly ips: string[];
-  constructor(ips: string[]) {
-    this.ips = ips;
-  }
-  check = () => true;
-  async run(m: Model, r: Real) {
+const Protect = (ips: string[]) =>
+  command<Model, Real>(`Protect(${ips.join(',')})`, async (m, r) => {
     await r.w.call('profiles:update', {
       profileId: r.w.profileId,
-      fields: { protectedAddresses: this.ips.map((ip) => ({ ip, label: 'p' })) },
+      fields: { protectedAddresses: ips.map((ip) => ({ ip, label: 'p' })) },
     });
-    if (!same(this.ips, m.protectedIps)) stale(m);
-    m.protectedIps = this.ips;
-  }
-  toString = () => `Protect(${this.ips.join(',')})`;
-}
+    if (!same(ips, m.protectedIps)) stale(m);
+    m.protectedIps = ips;
+  });
 
-class Plan implements fc.AsyncCommand<Model, Real> {
-  check = (m: Readonly<Model>) => m.inForce !== null;
-  async run(m: Model, r: Real) {
-    const { plan } = await r.w.call('handoff:plan', { profileId: r.w.profileId });
-    expect(plan.config).toEqual(m.working);
-    // Invariant 1: the plan asks for the phrase exactly when someone would lose access.
-    expect(plan.confirmationPhrase !== null).toBe(needsPhrase(m, m.working));
-    m.plan = { id: plan.planId, config: m.working, stale: false };
-  }
-  toString = () => 'Plan';
-}
+const Plan = () =>
+  command<Model, Real>(
+    'Plan',
+    async (m, r) => {
+      const { plan } = await r.w.call('handoff:plan', { profileId: r.w.profileId });
+      expect(plan.config).toEqual(m.working);
+      // Invariant 1: the plan asks for the phrase exactly when someone would lose access.
+      expect(plan.confirmationPhrase !== null).toBe(needsPhrase(m, m.working));
+      m.plan = { id: plan.planId, config: m.working, stale: false };
+    },
+    (m: Readonly<Model>) => m.inForce !== null,
+  );
 
-class Prepare implements fc.AsyncCommand<Model, Real> {
-  readonly withPhrase: boolean;
-  constructor(withPhrase: boolean) {
-    this.withPhrase = withPhrase;
-  }
-  check = (m: Readonly<Model>) => m.plan !== null;
-  async run(m: Model, r: Real) {
-    const plan = m.plan!;
-    const fresh = phraseOf(m);
-    const files = r.w.files.length;
-    let ok = true;
-    try {
-      await r.w.call('handoff:prepare', {
-        profileId: r.w.profileId,
-        planId: plan.id,
-        ...(this.withPhrase && fresh !== null ? { confirmation: fresh } : {}),
-      });
-    } catch {
-      ok = false;
-    }
-    const allowed =
-      !plan.stale &&
-      !same(plan.config, m.inForce) &&
-      (this.withPhrase || !needsPhrase(m, plan.config));
-    // Invariant 1, both ways: a file exactly when the latest plan holds with its phrase.
-    expect(ok).toBe(allowed);
-    if (!ok) {
-      expect(r.w.files.length).toBe(files);
-      if (plan.stale) m.plan = null;
-      return;
-    }
-    if (plan.config.mode === 'ALLOW_SPECIFIC') {
-      expect(r.w.files.length).toBe(files + 1);
-      const text = new TextDecoder('shift_jis').decode(r.w.files.at(-1)!.bytes);
-      for (const e of plan.config.entries) expect(text).toContain(`"${e.ip}"`);
-    }
-    m.pending = plan.config;
-    m.firstMadeBy ??= Date.now();
-  }
-  toString = () => `Prepare(${this.withPhrase ? 'phrase' : 'no phrase'})`;
-}
+const Prepare = (withPhrase: boolean) =>
+  command<Model, Real>(
+    `Prepare(${withPhrase ? 'phrase' : 'no phrase'})`,
+    async (m, r) => {
+      const plan = m.plan!;
+      const fresh = phraseOf(m);
+      const files = r.w.files.length;
+      let ok = true;
+      try {
+        await r.w.call('handoff:prepare', {
+          profileId: r.w.profileId,
+          planId: plan.id,
+          ...(withPhrase && fresh !== null ? { confirmation: fresh } : {}),
+        });
+      } catch {
+        ok = false;
+      }
+      const allowed =
+        !plan.stale &&
+        !same(plan.config, m.inForce) &&
+        (withPhrase || !needsPhrase(m, plan.config));
+      // Invariant 1, both ways: a file exactly when the latest plan holds with its phrase.
+      expect(ok).toBe(allowed);
+      if (!ok) {
+        expect(r.w.files.length).toBe(files);
+        if (plan.stale) m.plan = null;
+        return;
+      }
+      if (plan.config.mode === 'ALLOW_SPECIFIC') {
+        expect(r.w.files.length).toBe(files + 1);
+        const text = new TextDecoder('shift_jis').decode(r.w.files.at(-1)!.bytes);
+        for (const e of plan.config.entries) expect(text).toContain(`"${e.ip}"`);
+      }
+      m.pending = plan.config;
+      m.firstMadeBy ??= Date.now();
+    },
+    (m: Readonly<Model>) => m.plan !== null,
+  );
 
 /** The phrase the plan the model holds needs now (computed here, not by the app). */
 function phraseOf(m: Model): string | null {
@@ -188,22 +159,18 @@ function phraseOf(m: Model): string | null {
 }
 
 /** Plan, then make the file at once (the admin's usual path). */
-class PlanPrepare implements fc.AsyncCommand<Model, Real> {
-  readonly withPhrase: boolean;
-  constructor(withPhrase: boolean) {
-    this.withPhrase = withPhrase;
-  }
-  check = (m: Readonly<Model>) => m.inForce !== null;
-  async run(m: Model, r: Real) {
-    await new Plan().run(m, r);
-    await new Prepare(this.withPhrase).run(m, r);
-  }
-  toString = () => `PlanPrepare(${this.withPhrase ? 'phrase' : 'no phrase'})`;
-}
+const PlanPrepare = (withPhrase: boolean) =>
+  command<Model, Real>(
+    `PlanPrepare(${withPhrase ? 'phrase' : 'no phrase'})`,
+    async (m, r) => {
+      await Plan().run(m, r);
+      await Prepare(withPhrase).run(m, r);
+    },
+    (m: Readonly<Model>) => m.inForce !== null,
+  );
 
-class Confirm implements fc.AsyncCommand<Model, Real> {
-  check = () => true;
-  async run(m: Model, r: Real) {
+const Confirm = () =>
+  command<Model, Real>('Confirm', async (m, r) => {
     let ok = true;
     try {
       await r.w.call('handoff:confirm', { profileId: r.w.profileId });
@@ -227,26 +194,20 @@ class Confirm implements fc.AsyncCommand<Model, Real> {
     m.inForce = m.pending;
     m.pending = null;
     stale(m);
-  }
-  toString = () => 'Confirm';
-}
+  });
 
-class Cancel implements fc.AsyncCommand<Model, Real> {
-  check = () => true;
-  async run(m: Model, r: Real) {
+const Cancel = () =>
+  command<Model, Real>('Cancel', async (m, r) => {
     await r.w.call('handoff:cancel', { profileId: r.w.profileId });
     const draft = await r.w.call('draft:get', { profileId: r.w.profileId });
     expect(draft.working).toEqual(m.working);
     expect(inForceOf(draft)).toEqual(m.inForce);
     m.pending = null;
     m.firstMadeBy = null;
-  }
-  toString = () => 'Cancel';
-}
+  });
 
-class Restart implements fc.AsyncCommand<Model, Real> {
-  check = () => true;
-  async run(m: Model, r: Real) {
+const Restart = () =>
+  command<Model, Real>('Restart', async (m, r) => {
     await r.w.restart();
     const status = await r.w.call('handoff:status', { profileId: r.w.profileId });
     // The file made before the restart is still waiting to be confirmed, as it was.
@@ -254,9 +215,7 @@ class Restart implements fc.AsyncCommand<Model, Real> {
     const draft = await r.w.call('draft:get', { profileId: r.w.profileId });
     expect(draft.working).toEqual(m.working);
     stale(m);
-  }
-  toString = () => 'Restart';
-}
+  });
 
 let w: World;
 let fakes: Fake[] = [];
@@ -285,21 +244,21 @@ it('hand-off invariants hold over any sequence of admin steps', async () => {
   const config = fc.constantFrom(...CONFIGS);
   const commands = fc.commands(
     [
-      config.map((c) => new Edit(c)),
-      config.map((c) => new Edit(c)),
-      config.map((c) => new StateInForce(c)),
-      fc.constantFrom<EgressKind>('me', 'other', 'private', 'down').map((k) => new SetEgress(k)),
-      fc.constantFrom<string[]>([], [OTHER]).map((ips) => new Protect(ips)),
-      fc.constant(new Plan()),
-      fc.boolean().map((b) => new Prepare(b)),
-      fc.boolean().map((b) => new PlanPrepare(b)),
-      fc.boolean().map((b) => new PlanPrepare(b)),
-      fc.boolean().map((b) => new PlanPrepare(b)),
-      fc.constant(new Confirm()),
-      fc.constant(new Confirm()),
-      fc.constant(new Confirm()),
-      fc.constant(new Cancel()),
-      fc.constant(new Restart()),
+      config.map((c) => Edit(c)),
+      config.map((c) => Edit(c)),
+      config.map((c) => StateInForce(c)),
+      fc.constantFrom<EgressKind>('me', 'other', 'private', 'down').map((k) => SetEgress(k)),
+      fc.constantFrom<string[]>([], [OTHER]).map((ips) => Protect(ips)),
+      fc.constant(Plan()),
+      fc.boolean().map((b) => Prepare(b)),
+      fc.boolean().map((b) => PlanPrepare(b)),
+      fc.boolean().map((b) => PlanPrepare(b)),
+      fc.boolean().map((b) => PlanPrepare(b)),
+      fc.constant(Confirm()),
+      fc.constant(Confirm()),
+      fc.constant(Confirm()),
+      fc.constant(Cancel()),
+      fc.constant(Restart()),
     ],
     { maxCommands: 14, size: 'max' },
   );

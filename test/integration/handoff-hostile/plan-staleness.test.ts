@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { echo } from '../../support/handoff-fakes.ts';
-import { codeOf, list, startWorld, type World } from './support.ts';
+import { codeOf, list, startWorldAt, type World } from './support.ts';
 
 /**
  * Promise 1, last part: a plan made before the list in force, the protected addresses or the
@@ -11,12 +11,7 @@ import { codeOf, list, startWorld, type World } from './support.ts';
  */
 let w: World;
 beforeEach(async () => {
-  w = await startWorld();
-  await w.agreeOn('198.51.100.7');
-  await w.call('handoff:set-in-force', {
-    profileId: w.profileId,
-    config: list('198.51.100.7', '198.51.100.20'),
-  });
+  w = await startWorldAt('198.51.100.7', list('198.51.100.7', '198.51.100.20'));
   await w.call('draft:save', { profileId: w.profileId, working: list('198.51.100.7') });
 });
 afterEach(async () => {

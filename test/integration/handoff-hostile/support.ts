@@ -64,6 +64,14 @@ export async function startWorld(): Promise<World> {
   return world;
 }
 
+/** The usual start: the endpoints agree on `ip` (the admin's address) and the list in force is `inForce`. */
+export async function startWorldAt(ip: string, inForce: Config): Promise<World> {
+  const w = await startWorld();
+  await w.agreeOn(ip);
+  await w.call('handoff:set-in-force', { profileId: w.profileId, config: inForce });
+  return w;
+}
+
 /** A list of single addresses, each with the memo `m <address>`. */
 export const list = (...ips: string[]): Config => ({
   mode: 'ALLOW_SPECIFIC',

@@ -2,13 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  ChannelInput,
-  ChannelName,
-  ChannelOutput,
-  IpcResult,
-} from '../../../shared/contract/ipc.ts';
-import { createInvoker } from '../../../electron/ipc/handle.ts';
+import { appInvoker, callerOf } from '../support/app-calls.ts';
 import { createHandlers, type CreatedHandlers } from '../../../electron/ipc/handlers.ts';
 import { createKeytarSecretStore } from '../../../electron/services/secrets.ts';
 import { exportEntries } from '../../../shared/export/index.ts';
@@ -20,7 +14,6 @@ import { downEndpoint, echo, fakeServer, type Fake } from '../../support/handoff
  * for this kind) and loopback fakes of the "what is my IP" endpoints and the tenant's login page.
  */
 
-const FROM_APP = { senderFrame: { url: 'app://allowlist/index.html', parent: null } };
 const ME = '203.0.113.7';
 const dirs: string[] = [];
 const fakes: Fake[] = [];
@@ -35,18 +28,8 @@ async function open(dataDir: string) {
       saveFile: async (name, bytes) => (saved.push({ name, bytes }), { name }),
     },
   });
-  const invoke = createInvoker(created.handlers, {
-    allowedOrigins: ['app://allowlist'],
-    emit: () => {},
-  });
-  const call = async <C extends ChannelName>(
-    c: C,
-    input: ChannelInput<C>,
-  ): Promise<ChannelOutput<C>> => {
-    const r = (await invoke(c, FROM_APP, input)) as IpcResult<ChannelOutput<C>>;
-    if (!r.ok) throw Object.assign(new Error(`${r.error.code}: ${r.error.message}`), r.error);
-    return r.value;
-  };
+  const invoke = appInvoker(created);
+  const call = callerOf(() => invoke);
   return { created, call };
 }
 

@@ -2,33 +2,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type {
-  ChannelInput,
-  ChannelName,
-  ChannelOutput,
-  IpcResult,
-} from '../../../shared/contract/ipc.ts';
-import { createInvoker } from '../../../electron/ipc/handle.ts';
+import { appInvoker, callerOf } from '../support/app-calls.ts';
 import { createHandlers } from '../../../electron/ipc/handlers.ts';
 
-const FROM_APP = { senderFrame: { url: 'app://allowlist/index.html', parent: null } };
 const dir = mkdtempSync(join(tmpdir(), 'allowlist-demo-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function app() {
   const created = await createHandlers({ dataDir: dir, applyPollMs: 50, demoApplyDelayMs: 100 });
-  const invoke = createInvoker(created.handlers, {
-    allowedOrigins: ['app://allowlist'],
-    emit: () => {},
-  });
-  const call = async <C extends ChannelName>(
-    c: C,
-    input: ChannelInput<C>,
-  ): Promise<ChannelOutput<C>> => {
-    const r = (await invoke(c, FROM_APP, input)) as IpcResult<ChannelOutput<C>>;
-    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-    return r.value;
-  };
+  const invoke = appInvoker(created);
+  const call = callerOf(() => invoke);
   return { created, call };
 }
 

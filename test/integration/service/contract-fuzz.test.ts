@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import fc from 'fast-check';
+import { command } from '../../support/fc-command.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startService } from '../../../service/server.ts';
 import type { RunningService } from '../../../service/server.ts';
@@ -230,89 +231,66 @@ function remember(m: Model, revision: string, list: string): void {
   m.seen.set(revision, list);
 }
 
-class Get implements fc.AsyncCommand<Model, Real> {
-  readonly method: 'GET' | 'HEAD';
-  constructor(method: 'GET' | 'HEAD') {
-    this.method = method;
-  }
-  check = () => true;
-  async run(m: Model, r: Real) {
-    const g = await raw(r.service, this.method, R, { headers: { 'X-Cybozu-Authorization': AUTH } });
+const Get = (method: 'GET' | 'HEAD') =>
+  command<Model, Real>(method, async (m, r) => {
+    const g = await raw(r.service, method, R, { headers: { 'X-Cybozu-Authorization': AUTH } });
     expect(g.status).toBe(200);
     expect(g.headers.etag).toBe(`"${m.revision}"`);
-    if (this.method === 'GET') {
+    if (method === 'GET') {
       expect(listOf(g)).toBe(m.list);
       remember(m, g.body.revision, listOf(g));
     }
-  }
-  toString = () => this.method;
-}
+  });
 
 /** Follow the document's link: the ETag of the last answer is the If-Match of this PUT. */
-class PutWithETag implements fc.AsyncCommand<Model, Real> {
-  readonly value: unknown;
-  readonly star: boolean;
-  constructor(value: unknown, star: boolean) {
-    this.value = value;
-    this.star = star;
-  }
-  check = () => true;
-  async run(m: Model, r: Real) {
-    const p = await putRaw(r.service, this.star ? '*' : `"${m.revision}"`, body(this.value));
-    expect(p.status).toBe(202);
-    expect(m.seen.has(p.body.revision), 'a new revision is new').toBe(false);
-    const list = JSON.stringify(this.value);
-    remember(m, p.body.revision, list);
-    m.revision = p.body.revision;
-    m.list = list;
-  }
-  toString = () => `PUT ${this.star ? '*' : 'ETag'} ${JSON.stringify(this.value).slice(0, 60)}`;
-}
+const PutWithETag = (value: unknown, star: boolean) =>
+  command<Model, Real>(
+    `PUT ${star ? '*' : 'ETag'} ${JSON.stringify(value).slice(0, 60)}`,
+    async (m, r) => {
+      const p = await putRaw(r.service, star ? '*' : `"${m.revision}"`, body(value));
+      expect(p.status).toBe(202);
+      expect(m.seen.has(p.body.revision), 'a new revision is new').toBe(false);
+      const list = JSON.stringify(value);
+      remember(m, p.body.revision, list);
+      m.revision = p.body.revision;
+      m.list = list;
+    },
+  );
 
 /** A PUT that must change nothing: stale or weak If-Match (412), a broken body or ?dryRun (400). */
-class Refused implements fc.AsyncCommand<Model, Real> {
-  readonly how: 'stale' | 'weak' | 'invalid' | 'dryRun';
-  readonly value: unknown;
-  constructor(how: Refused['how'], value: unknown) {
-    this.how = how;
-    this.value = value;
-  }
-  check = (m: Readonly<Model>) => this.how !== 'stale' || m.seen.size > 1;
-  async run(m: Model, r: Real) {
-    const stale = [...m.seen.keys()].find((rev) => rev !== m.revision) ?? '0';
-    const p =
-      this.how === 'stale'
-        ? await putRaw(r.service, `"${stale}"`, body(this.value))
-        : this.how === 'weak'
-          ? await putRaw(r.service, `W/"${m.revision}"`, body(this.value))
-          : this.how === 'dryRun'
-            ? await putRaw(r.service, `"${m.revision}"`, body(this.value), `${R}?dryRun=true`)
-            : await putRaw(r.service, `"${m.revision}"`, body(this.value));
-    if (this.how === 'stale' || this.how === 'weak') {
-      expect([p.status, p.body.currentRevision, p.headers.etag]).toEqual([
-        412,
-        m.revision,
-        `"${m.revision}"`,
-      ]);
-    } else {
-      expect(p.status).toBe(400);
-    }
-    const g = await get(r.service);
-    expect([g.body.revision, listOf(g)]).toEqual([m.revision, m.list]);
-  }
-  toString = () => `refused ${this.how}`;
-}
+const Refused = (how: 'stale' | 'weak' | 'invalid' | 'dryRun', value: unknown) =>
+  command<Model, Real>(
+    `refused ${how}`,
+    async (m, r) => {
+      const stale = [...m.seen.keys()].find((rev) => rev !== m.revision) ?? '0';
+      const p =
+        how === 'stale'
+          ? await putRaw(r.service, `"${stale}"`, body(value))
+          : how === 'weak'
+            ? await putRaw(r.service, `W/"${m.revision}"`, body(value))
+            : how === 'dryRun'
+              ? await putRaw(r.service, `"${m.revision}"`, body(value), `${R}?dryRun=true`)
+              : await putRaw(r.service, `"${m.revision}"`, body(value));
+      if (how === 'stale' || how === 'weak') {
+        expect([p.status, p.body.currentRevision, p.headers.etag]).toEqual([
+          412,
+          m.revision,
+          `"${m.revision}"`,
+        ]);
+      } else {
+        expect(p.status).toBe(400);
+      }
+      const g = await get(r.service);
+      expect([g.body.revision, listOf(g)]).toEqual([m.revision, m.list]);
+    },
+    (m: Readonly<Model>) => how !== 'stale' || m.seen.size > 1,
+  );
 
 /** Restart on the same folder (nothing changes), or on a lost one (a new revision, never seen). */
-class Restart implements fc.AsyncCommand<Model, Real> {
-  readonly loseData: boolean;
-  constructor(loseData: boolean) {
-    this.loseData = loseData;
-  }
-  check = () => true;
-  async run(m: Model, r: Real) {
+const Restart = (loseData: boolean) =>
+  command<Model, Real>(`restart${loseData ? ' without its data' : ''}`, async (m, r) => {
     await r.service.close();
-    if (this.loseData) await rm(r.data, { recursive: true, force: true });
+    if (loseData) await rm(r.data, { recursive: true, force: true });
     r.service = await startService({
       admins: [ADMIN],
       applyDelayMs: APPLY_NEVER,
@@ -320,7 +298,7 @@ class Restart implements fc.AsyncCommand<Model, Real> {
       outbox: r.outbox,
     });
     const g = await get(r.service);
-    if (this.loseData) {
+    if (loseData) {
       expect(
         m.seen.has(g.body.revision),
         `revision ${g.body.revision} reused after losing the data`,
@@ -330,9 +308,7 @@ class Restart implements fc.AsyncCommand<Model, Real> {
     }
     expect([g.body.revision, listOf(g)]).toEqual([m.revision, m.list]);
     remember(m, g.body.revision, listOf(g));
-  }
-  toString = () => `restart${this.loseData ? ' without its data' : ''}`;
-}
+  });
 
 describe('the stateful flow the document links: ETag -> If-Match', () => {
   it(
@@ -340,13 +316,13 @@ describe('the stateful flow the document links: ETag -> If-Match', () => {
     async () => {
       const commands = fc.commands(
         [
-          fc.constantFrom('GET' as const, 'HEAD' as const).map((m) => new Get(m)),
-          fc.tuple(validBody, fc.boolean()).map(([v, star]) => new PutWithETag(v, star)),
+          fc.constantFrom('GET' as const, 'HEAD' as const).map((m) => Get(m)),
+          fc.tuple(validBody, fc.boolean()).map(([v, star]) => PutWithETag(v, star)),
           fc
             .tuple(fc.constantFrom('stale' as const, 'weak' as const, 'dryRun' as const), validBody)
-            .map(([how, v]) => new Refused(how, v)),
-          invalidPutBody().map((v) => new Refused('invalid', v)),
-          fc.boolean().map((lose) => new Restart(lose)),
+            .map(([how, v]) => Refused(how, v)),
+          invalidPutBody().map((v) => Refused('invalid', v)),
+          fc.boolean().map((lose) => Restart(lose)),
         ],
         { maxCommands: 12 },
       );

@@ -48,6 +48,21 @@ const planAndPush = async (profileId: string, confirmation?: string) => {
   });
 };
 
+/**
+ * Pull, save `working` and push it, with the PUT held at service `a` (a slow save) until
+ * `release`: returns once the PUT has reached the service.
+ */
+const pushHeldAtPut = async (profileId: string, working: Config) => {
+  await h.call('sync:pull', { profileId });
+  await h.call('draft:save', { profileId, working });
+  let release = () => {};
+  a.lies.putGate = new Promise<void>((resolve) => (release = resolve));
+  const plan = await h.call('sync:plan', { profileId });
+  const pushing = h.call('sync:push', { profileId, planId: plan.planId });
+  while (a.puts.length === 0) await new Promise((r) => setTimeout(r, 10));
+  return { plan, pushing, release };
+};
+
 describe('overwrite without a merge', () => {
   it('a revision count that started over (same revision, other list) is a remote change: merged, never wiped', async () => {
     const id = await profileAt(a.url);
@@ -220,13 +235,7 @@ describe('lockout guard', () => {
 describe('lost edits and false truth', () => {
   it('an edit autosaved while the PUT is in flight is kept', async () => {
     const id = await profileAt(a.url);
-    await h.call('sync:pull', { profileId: id });
-    await h.call('draft:save', { profileId: id, working: list('127.0.0.1', '192.0.2.8') });
-    let release = () => {};
-    a.lies.putGate = new Promise<void>((resolve) => (release = resolve));
-    const plan = await h.call('sync:plan', { profileId: id });
-    const pushing = h.call('sync:push', { profileId: id, planId: plan.planId });
-    while (a.puts.length === 0) await new Promise((r) => setTimeout(r, 10));
+    const { pushing, release } = await pushHeldAtPut(id, list('127.0.0.1', '192.0.2.8'));
     await h.call('draft:save', {
       profileId: id,
       working: list('127.0.0.1', '192.0.2.8', '192.0.2.9'),
@@ -242,13 +251,11 @@ describe('lost edits and false truth', () => {
 
   it('the same plan pushed twice at once is sent once', async () => {
     const id = await profileAt(a.url);
-    await h.call('sync:pull', { profileId: id });
-    await h.call('draft:save', { profileId: id, working: list('127.0.0.1', '192.0.2.8') });
-    let release = () => {};
-    a.lies.putGate = new Promise<void>((resolve) => (release = resolve));
-    const plan = await h.call('sync:plan', { profileId: id });
-    const first = h.call('sync:push', { profileId: id, planId: plan.planId });
-    while (a.puts.length === 0) await new Promise((r) => setTimeout(r, 10));
+    const {
+      plan,
+      pushing: first,
+      release,
+    } = await pushHeldAtPut(id, list('127.0.0.1', '192.0.2.8'));
     await expect(h.call('sync:push', { profileId: id, planId: plan.planId })).rejects.toMatchObject(
       { code: 'PLAN_STALE' },
     );

@@ -1,14 +1,8 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type {
-  ChannelName,
-  ChannelInput,
-  ChannelOutput,
-  IpcResult,
-} from '../../../shared/contract/ipc.ts';
+import type { Config } from '../../../shared/allowlist/model.ts';
 import type { AllowlistService } from '../../../shared/contract/service.ts';
-import { createInvoker } from '../../../electron/ipc/handle.ts';
 import {
   createHandlers,
   type CreatedHandlers,
@@ -16,9 +10,9 @@ import {
 } from '../../../electron/ipc/handlers.ts';
 import { createHttpService } from '../../../electron/services/service-client.ts';
 import { startService, type RunningService } from '../../../service/server.ts';
+import { appInvoker, callerOf } from '../support/app-calls.ts';
 
-export const APP_ORIGIN = 'app://allowlist';
-export const FROM_APP = { senderFrame: { url: `${APP_ORIGIN}/index.html`, parent: null } };
+export { APP_ORIGIN, FROM_APP } from '../support/app-calls.ts';
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
 
@@ -68,25 +62,14 @@ export async function startHarness(
       ...options.deps,
     });
   const wire = (handlers: CreatedHandlers) =>
-    createInvoker(handlers.handlers, {
-      allowedOrigins: [APP_ORIGIN],
+    appInvoker(handlers, {
       emit: (event, payload) => events.push({ event, payload }),
       log: (line) => logs.push(line),
     });
   let created = await boot();
   let invoke = wire(created);
   /** Invoke a channel as the app window; throws with the error code when the result is not ok. */
-  const call = async <C extends ChannelName>(
-    channel: C,
-    input: ChannelInput<C>,
-  ): Promise<ChannelOutput<C>> => {
-    const result = (await invoke(channel, FROM_APP, input)) as IpcResult<ChannelOutput<C>>;
-    if (!result.ok)
-      throw Object.assign(new Error(`${result.error.code}: ${result.error.message}`), {
-        code: result.error.code,
-      });
-    return result.value;
-  };
+  const call = callerOf(() => invoke);
   /** Another admin, straight to the service (not through the app). */
   const other = createHttpService({
     baseUrl: service.url,
@@ -120,6 +103,14 @@ export async function startHarness(
       created = await boot();
       invoke = wire(created);
     },
+    /** Another admin saves `config` over whatever the service holds; the new revision. */
+    async otherSaves(config: Config): Promise<string> {
+      const now = await other.get();
+      if (!now.ok) throw new Error(now.error.message);
+      const put = await other.put(config, now.value.revision);
+      if (!put.ok) throw new Error(put.error.message);
+      return put.value.revision;
+    },
     async resetUrl(): Promise<string> {
       const files = (await readdir(join(root, 'outbox'))).sort();
       const mail = await readFile(join(root, 'outbox', files[files.length - 1]!), 'utf8');
@@ -133,4 +124,22 @@ export async function startHarness(
       await rm(root, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The set-up most sync tests share: a fresh harness with one profile, "Tokyo", the admin on the
+ * reference service. `stopWithProfile` removes the profile (and its password) and stops all.
+ */
+export async function startWithProfile(options?: Parameters<typeof startHarness>[0]) {
+  const h = await startHarness(options);
+  const profile = await h.call('profiles:create', {
+    fields: { name: 'Tokyo', serviceUrl: h.service.url, login: 'admin', protectedAddresses: [] },
+    password: h.password,
+  });
+  return { h, profileId: profile.id };
+}
+
+export async function stopWithProfile(h: Harness, profileId: string): Promise<void> {
+  await h.call('profiles:remove', { profileId }).catch(() => {});
+  await h.stop();
 }

@@ -1,7 +1,12 @@
-import { createServer } from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Config } from '../../../shared/allowlist/model.ts';
+import {
+  readBody,
+  refuseStaleRevision,
+  remoteAddressOf,
+  restrictionOf,
+  sendJson,
+  serve,
+} from '../support/fake-service.ts';
 
 /**
  * A misbehaving admin service on loopback, in memory, for faults the reference service does not
@@ -31,81 +36,45 @@ export type Lies = {
 export async function startLyingService(initial: { revision: string; config: Config }) {
   const state = { revision: initial.revision, config: initial.config, maxEntries: 1000 };
   const lies: Lies = {};
-  /** X-Cybozu-Authorization headers received, decoded. */
-  const credentials: string[] = [];
   const puts: Config[] = [];
-  const json = (res: ServerResponse, status: number, body: unknown, extra = {}) => {
-    res.writeHead(status, { 'Content-Type': 'application/json', 'X-Request-Id': 'fake', ...extra });
-    res.end(JSON.stringify(body));
-  };
-  const readBody = (req: IncomingMessage): Promise<string> =>
-    new Promise((resolve) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    });
-  const server = createServer((req, res) => {
-    void (async () => {
-      const auth = req.headers['x-cybozu-authorization'];
-      if (typeof auth === 'string') credentials.push(Buffer.from(auth, 'base64').toString('utf8'));
-      const path = (req.url ?? '').split('?')[0];
-      const restriction = () => ({
-        mode: state.config.mode,
-        entries: state.config.entries,
-        revision: lies.revisionText ?? state.revision,
-        apply: { state: 'APPLIED', revision: state.revision, appliedAt: new Date().toISOString() },
-        limits: { maxEntries: state.maxEntries },
+  /** `credentials`: X-Cybozu-Authorization headers received, decoded. */
+  const served = await serve(async (req, res, path) => {
+    if (req.method === 'GET' && path === '/v1/client-ip.json')
+      return sendJson(res, 200, { ip: lies.clientIp ?? remoteAddressOf(req) });
+    if (lies.refusing)
+      return sendJson(res, 403, {
+        code: 'IP_RESTRICTED',
+        message: 'Your address is not allowed.',
+        requestId: 'fake',
+        clientIp: '127.0.0.1',
       });
-      if (req.method === 'GET' && path === '/v1/client-ip.json')
-        return json(res, 200, {
-          ip: lies.clientIp ?? (req.socket.remoteAddress ?? '').replace(/^::ffff:/, ''),
-        });
-      if (lies.refusing)
-        return json(res, 403, {
-          code: 'IP_RESTRICTED',
-          message: 'Your address is not allowed.',
-          requestId: 'fake',
-          clientIp: '127.0.0.1',
-        });
-      if (req.method === 'GET' && path === '/v1/ip-restrictions.json')
-        return json(res, 200, restriction());
-      if (req.method === 'PUT' && path === '/v1/ip-restrictions.json') {
-        const body = JSON.parse(await readBody(req)) as Config;
-        puts.push(body);
-        if (lies.putGate) await lies.putGate;
-        const ifMatch = (req.headers['if-match'] ?? '').replace(/"/g, '');
-        if (ifMatch !== state.revision)
-          return json(res, 412, {
-            code: 'REVISION_MISMATCH',
-            message: 'changed',
-            requestId: 'fake',
-            currentRevision: state.revision,
-          });
-        const next = lies.ackSameRevision ? state.revision : String(Number(state.revision) + 1);
-        if (!lies.dropPut) state.config = { mode: body.mode, entries: body.entries };
-        if (!lies.dropPut) state.revision = next;
-        if (lies.restrictAfterPut) lies.refusing = true;
-        if (lies.putHtml) {
-          res.writeHead(200, { 'Content-Type': 'text/html' });
-          return res.end('<html><body>Saved!</body></html>');
-        }
-        return json(res, 202, { revision: next, apply: { state: 'APPLYING', revision: next } });
+    if (req.method === 'GET' && path === '/v1/ip-restrictions.json')
+      return sendJson(res, 200, restrictionOf(state, lies.revisionText));
+    if (req.method === 'PUT' && path === '/v1/ip-restrictions.json') {
+      const body = JSON.parse(await readBody(req)) as Config;
+      puts.push(body);
+      if (lies.putGate) await lies.putGate;
+      if (refuseStaleRevision(req, res, state)) return;
+      const next = lies.ackSameRevision ? state.revision : String(Number(state.revision) + 1);
+      if (!lies.dropPut) state.config = { mode: body.mode, entries: body.entries };
+      if (!lies.dropPut) state.revision = next;
+      if (lies.restrictAfterPut) lies.refusing = true;
+      if (lies.putHtml) {
+        res.writeHead(200, { 'Content-Type': 'text/html' });
+        res.end('<html><body>Saved!</body></html>');
+        return;
       }
-      json(res, 404, { code: 'NOT_FOUND', message: 'no', requestId: 'fake' });
-    })();
+      return sendJson(res, 202, { revision: next, apply: { state: 'APPLYING', revision: next } });
+    }
+    return false;
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url,
+    url: served.url,
     state,
     lies,
-    credentials,
+    credentials: served.credentials,
     puts,
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: served.close,
   };
 }
 

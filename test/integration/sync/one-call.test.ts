@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness.ts';
+import { startWithProfile, stopWithProfile, type Harness } from './harness.ts';
 
 /**
  * One user action, one call: each sync call does the whole step and returns what the window
@@ -11,28 +11,31 @@ let h: Harness;
 let profileId: string;
 
 beforeEach(async () => {
-  h = await startHarness();
-  const profile = await h.call('profiles:create', {
-    fields: { name: 'Tokyo', serviceUrl: h.service.url, login: 'admin', protectedAddresses: [] },
-    password: h.password,
-  });
-  profileId = profile.id;
+  ({ h, profileId } = await startWithProfile());
 });
-afterEach(async () => {
-  await h.call('profiles:remove', { profileId }).catch(() => {});
-  await h.stop();
-});
+afterEach(() => stopWithProfile(h, profileId));
 
 const entry = (ip: string, memo = `m ${ip}`) => ({ ip, cidr: null, memo });
 const none = { added: 0, removed: 0, memoChanged: 0, modeChanged: false };
 
 /** Another admin saves `entries` (mode "Allow specific") over whatever the service holds. */
-async function otherSaves(entries: ReturnType<typeof entry>[]) {
-  const now = await h.other.get();
-  if (!now.ok) throw new Error(now.error.message);
-  const put = await h.other.put({ mode: 'ALLOW_SPECIFIC', entries }, now.value.revision);
-  if (!put.ok) throw new Error(put.error.message);
-  return put.value.revision;
+const otherSaves = (entries: ReturnType<typeof entry>[]) =>
+  h.otherSaves({ mode: 'ALLOW_SPECIFIC', entries });
+
+/** The app pulls, then the admin's draft becomes these entries (mode "Allow specific"). */
+async function pullThenEdit(entries: ReturnType<typeof entry>[]) {
+  await h.call('sync:pull', { profileId });
+  await h.call('draft:save', { profileId, working: { mode: 'ALLOW_SPECIFIC', entries } });
+}
+
+/**
+ * The app pulls two entries; the admin changes one memo ("mine") and another admin the same
+ * memo ("theirs") on the service: the next pull meets a conflict. The service's new revision.
+ */
+async function bothChangeOneMemo(): Promise<string> {
+  await otherSaves([entry('127.0.0.1'), entry('192.0.2.1')]);
+  await pullThenEdit([entry('127.0.0.1'), entry('192.0.2.1', 'mine')]);
+  return otherSaves([entry('127.0.0.1'), entry('192.0.2.1', 'theirs')]);
 }
 
 describe('pull says what changed on each side', () => {
@@ -87,11 +90,7 @@ describe('pull says what changed on each side', () => {
   });
 
   it('nothing moved: zero remote changes, the edits counted, status "local changes"', async () => {
-    await h.call('sync:pull', { profileId });
-    await h.call('draft:save', {
-      profileId,
-      working: { mode: 'ALLOW_SPECIFIC', entries: [entry('127.0.0.1')] },
-    });
+    await pullThenEdit([entry('127.0.0.1')]);
     const pulled = await h.call('sync:pull', { profileId });
     expect(pulled.status).toBe('up-to-date');
     expect(pulled.changes.remote).toEqual(none);
@@ -100,16 +99,7 @@ describe('pull says what changed on each side', () => {
   });
 
   it('conflicts: the status says the service changed (the merge waits), the counts are both sides', async () => {
-    await otherSaves([entry('127.0.0.1'), entry('192.0.2.1')]);
-    await h.call('sync:pull', { profileId });
-    await h.call('draft:save', {
-      profileId,
-      working: {
-        mode: 'ALLOW_SPECIFIC',
-        entries: [entry('127.0.0.1'), entry('192.0.2.1', 'mine')],
-      },
-    });
-    const revision = await otherSaves([entry('127.0.0.1'), entry('192.0.2.1', 'theirs')]);
+    const revision = await bothChangeOneMemo();
     const pulled = await h.call('sync:pull', { profileId });
     expect(pulled.status).toBe('conflicts');
     expect(pulled.draft.merge?.conflicts).toHaveLength(1);
@@ -121,16 +111,7 @@ describe('pull says what changed on each side', () => {
 
 describe('discard and pull is one call', () => {
   it('drops the edits and the pending merge, then shows the service’s list; nothing is sent', async () => {
-    await otherSaves([entry('127.0.0.1'), entry('192.0.2.1')]);
-    await h.call('sync:pull', { profileId });
-    await h.call('draft:save', {
-      profileId,
-      working: {
-        mode: 'ALLOW_SPECIFIC',
-        entries: [entry('127.0.0.1'), entry('192.0.2.1', 'mine')],
-      },
-    });
-    const revision = await otherSaves([entry('127.0.0.1'), entry('192.0.2.1', 'theirs')]);
+    const revision = await bothChangeOneMemo();
     expect((await h.call('sync:pull', { profileId })).status).toBe('conflicts');
     const puts = h.calls.put;
 
@@ -173,11 +154,7 @@ describe('discard and pull is one call', () => {
 
 describe('push and restore return the status', () => {
   it('push: the draft and the status read back after the PUT', async () => {
-    await h.call('sync:pull', { profileId });
-    await h.call('draft:save', {
-      profileId,
-      working: { mode: 'ALLOW_SPECIFIC', entries: [entry('127.0.0.1')] },
-    });
+    await pullThenEdit([entry('127.0.0.1')]);
     const plan = await h.call('sync:plan', { profileId });
     const pushed = await h.call('sync:push', { profileId, planId: plan.planId });
     if (pushed.status !== 'pushed') throw new Error(pushed.status);
@@ -186,14 +163,7 @@ describe('push and restore return the status', () => {
   });
 
   it('push after someone else saved: the merge and status "changed on the service"', async () => {
-    await h.call('sync:pull', { profileId });
-    await h.call('draft:save', {
-      profileId,
-      working: {
-        mode: 'ALLOW_SPECIFIC',
-        entries: [entry('127.0.0.1'), entry('192.0.2.1', 'mine')],
-      },
-    });
+    await pullThenEdit([entry('127.0.0.1'), entry('192.0.2.1', 'mine')]);
     const plan = await h.call('sync:plan', { profileId });
     const revision = await otherSaves([entry('127.0.0.1'), entry('192.0.2.1', 'theirs')]);
     const pushed = await h.call('sync:push', { profileId, planId: plan.planId });

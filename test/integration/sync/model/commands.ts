@@ -23,6 +23,14 @@ type Cmd = fc.AsyncCommand<Model, World>;
 const CALLERS = ['127.0.0.1', '127.0.0.2', '127.0.0.3'];
 const PROTECTABLE = ['127.0.0.1', '127.0.0.2', '127.0.0.9', '192.0.2.77'];
 
+/** App i stores this password for its profile (the call must succeed). */
+async function setPassword(w: World, i: number, profileId: string, password: string) {
+  value(
+    await w.apps[i]!.call('profiles:set-password', { profileId, password }),
+    'profiles:set-password',
+  );
+}
+
 async function after(model: Model, world: World, push: Parameters<typeof checkSaves>[2] = null) {
   checkSaves(model, world, push);
   checkCredentials(world);
@@ -297,14 +305,7 @@ const all: fc.Arbitrary<Cmd>[] = [
       a.tenant = target;
       // Until the password is entered again, nothing may reach the new origin with the old one.
       value(await w.apps[i]!.call('sync:pull', { profileId: a.profileId }), 'sync:pull');
-      if (now)
-        value(
-          await w.apps[i]!.call('profiles:set-password', {
-            profileId: a.profileId,
-            password: passwordOf(target, a.login),
-          }),
-          'profiles:set-password',
-        );
+      if (now) await setPassword(w, i, a.profileId, passwordOf(target, a.login));
       // The workspace pulls from the new service (the merge brings the draft over).
       if (now) await pull(w, m, i, false, [true]);
       await after(m, w);
@@ -322,27 +323,14 @@ const all: fc.Arbitrary<Cmd>[] = [
         'profiles:update',
       );
       value(await w.apps[i]!.call('sync:status', { profileId: a.profileId }), 'sync:status');
-      if (now)
-        value(
-          await w.apps[i]!.call('profiles:set-password', {
-            profileId: a.profileId,
-            password: passwordOf(a.tenant, a.login),
-          }),
-          'profiles:set-password',
-        );
+      if (now) await setPassword(w, i, a.profileId, passwordOf(a.tenant, a.login));
       await after(m, w);
     }),
   ),
   app.map((i) =>
     cmd(`SetPassword(${i})`, async (m, w) => {
       const a = m.apps[i]!;
-      value(
-        await w.apps[i]!.call('profiles:set-password', {
-          profileId: a.profileId,
-          password: passwordOf(a.tenant, a.login),
-        }),
-        'profiles:set-password',
-      );
+      await setPassword(w, i, a.profileId, passwordOf(a.tenant, a.login));
       await after(m, w);
     }),
   ),

@@ -1,6 +1,7 @@
 import { analyzeLockout } from '../../../../shared/allowlist/lockout.ts';
 import type { Config } from '../../../../shared/allowlist/model.ts';
 import type { DraftView, PlanView, PullResultView } from '../../../../shared/contract/ipc.ts';
+import { IPC_ERROR_CODES, type IpcErrorCode } from '../../../../shared/contract/ipc-errors.ts';
 import { canonicalConfig } from '../../../../shared/sync/base.ts';
 import type { AcceptedPut } from './switchboard.ts';
 import { keysOf, LOGINS, passwordOf, type Login, type TenantName, type World } from './world.ts';
@@ -34,24 +35,25 @@ export type Model = {
   seq: number;
 };
 
+/** Codes of the contract a user cannot meet in this world (the app's own input is well-formed). */
+const UNREACHABLE_CODES: readonly IpcErrorCode[] = [
+  'INVALID_INPUT',
+  'FORBIDDEN_SENDER',
+  'UNKNOWN_CHANNEL',
+  'NOT_FOUND',
+  'KEYCHAIN_UNAVAILABLE',
+  'UNRESOLVED_CONFLICTS',
+  'IMPORT_FAILED',
+  'IMPORT_CANCELED',
+  'EXPORT_FAILED',
+  'STORE_ERROR',
+  'INTERNAL',
+];
+
 /** Error codes a user can meet in this world; anything else is a bug. */
-export const EXPECTED_CODES = new Set([
-  'PASSWORD_REQUIRED',
-  'OFFLINE',
-  'TIMEOUT',
-  'UNAUTHORIZED',
-  'THROTTLED',
-  'IP_RESTRICTED',
-  'NOT_PULLED',
-  'NOTHING_TO_PUSH',
-  'PLAN_STALE',
-  'PLAN_BLOCKED',
-  'CONFIRMATION_REQUIRED',
-  'LOCKOUT_CHANGED',
-  'MERGE_PENDING',
-  'SERVICE_ERROR',
-  'VALIDATION_FAILED',
-]);
+export const EXPECTED_CODES: ReadonlySet<string> = new Set(
+  IPC_ERROR_CODES.filter((code) => !UNREACHABLE_CODES.includes(code)),
+);
 
 export class Violation extends Error {}
 

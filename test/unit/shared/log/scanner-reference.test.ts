@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import ipaddr from 'ipaddr.js';
 import { LogScanner } from '../../../../shared/log/scanner.ts';
+import { scanOracle } from '../../support/log-oracle.ts';
 
 /**
  * The scanner's hot loop (an address parsed inline at the line start, bounds checks only near a
@@ -11,30 +12,9 @@ import { LogScanner } from '../../../../shared/log/scanner.ts';
  * octal, so the reference hands ipaddr.js the numbers).
  */
 
-const QUAD = /(?<![\d.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?!\d|\.\d)/g;
-
-function reference(text: string, maxLine: number) {
-  const parts = text.split('\n');
-  if (parts[parts.length - 1] === '') parts.pop();
-  const table = new Map<string, number>();
-  let addresses = 0;
-  let overlongLines = 0;
-  for (const line of parts) {
-    if (line.length > maxLine) {
-      overlongLines += 1;
-      continue;
-    }
-    for (const m of line.matchAll(QUAD)) {
-      const octets = m.slice(1, 5).map(Number);
-      if (octets.some((o) => o > 255)) continue;
-      const address = new ipaddr.IPv4(octets).toString();
-      addresses += 1;
-      table.set(address, (table.get(address) ?? 0) + 1);
-      break;
-    }
-  }
-  return { lines: parts.length, addresses, overlongLines, table };
-}
+/** The reference, its addresses built by ipaddr.js from the numbers. */
+const reference = (text: string, maxLine: number) =>
+  scanOracle(text, maxLine, (octets) => new ipaddr.IPv4(octets).toString());
 
 function scan(text: string, cuts: number[], maxLineBytes: number, asBuffer: boolean) {
   const all = new TextEncoder().encode(text);

@@ -11,6 +11,7 @@ import {
 } from '../../../../shared/log/fields.ts';
 import { CountTable } from '../../../../shared/log/count-table.ts';
 import { LogScanner } from '../../../../shared/log/scanner.ts';
+import { firstOctets, scanOracle } from '../../support/log-oracle.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const first = (s: string) => {
@@ -19,15 +20,8 @@ const first = (s: string) => {
   return v < 0 ? null : [v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join('.');
 };
 
-/** Oracle: a regex for a dotted quad not glued to other digits or dots. */
-function regexFirst(s: string): string | null {
-  const re = /(?<![\d.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?!\d|\.\d)/g;
-  for (const m of s.matchAll(re)) {
-    const parts = m.slice(1, 5).map(Number);
-    if (parts.every((p) => p <= 255)) return parts.join('.');
-  }
-  return null;
-}
+/** Oracle: the first dotted quad not glued to other digits or dots (test/unit/support). */
+const regexFirst = (s: string) => firstOctets(s)?.join('.') ?? null;
 
 describe('firstAddress', () => {
   it.each([
@@ -139,26 +133,6 @@ describe('LogScanner', () => {
     return { lines, addresses, table: counts, overlongLines };
   };
 
-  /** Oracle: split on newlines (a last line without one counts), regex per line. */
-  const oracle = (text: string, maxLine = Infinity) => {
-    const parts = text.split('\n');
-    if (parts[parts.length - 1] === '') parts.pop();
-    const table = new Map<string, number>();
-    let addresses = 0;
-    let overlongLines = 0;
-    for (const line of parts) {
-      if (line.length > maxLine) {
-        overlongLines += 1;
-        continue;
-      }
-      const ip = regexFirst(line);
-      if (ip === null) continue;
-      addresses += 1;
-      table.set(ip, (table.get(ip) ?? 0) + 1);
-    }
-    return { lines: parts.length, addresses, table, overlongLines };
-  };
-
   it('counts lines and addresses exactly across read-chunk boundaries (property)', () => {
     // Lines that start with an address (the fast path), that do not, and broken ones, cut by
     // reads of 1 to 40 bytes so that addresses and lines straddle chunk ends.
@@ -179,7 +153,7 @@ describe('LogScanner', () => {
         fc.integer({ min: 1, max: 40 }),
         (lines, lastNewline, chunk) => {
           const text = lines.join('\n') + (lastNewline && lines.length > 0 ? '\n' : '');
-          expect(scan(text, chunk)).toEqual(oracle(text));
+          expect(scan(text, chunk)).toEqual(scanOracle(text));
         },
       ),
       { numRuns: 300 },
@@ -198,7 +172,7 @@ describe('LogScanner', () => {
         fc.integer({ min: 1, max: 20 }),
         (lines, lastNewline, chunk, maxLineBytes) => {
           const text = lines.join('\n') + (lastNewline && lines.length > 0 ? '\n' : '');
-          expect(scan(text, chunk, { maxLineBytes })).toEqual(oracle(text, maxLineBytes));
+          expect(scan(text, chunk, { maxLineBytes })).toEqual(scanOracle(text, maxLineBytes));
         },
       ),
       { numRuns: 500 },

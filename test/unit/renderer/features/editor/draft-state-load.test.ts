@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { draftReducer, initialDraft } from '../../../../../renderer/features/editor/draft-state.ts';
+import { typedInFirstRow } from '../../../support/draft.ts';
 
 /**
  * A working copy main hands over (after a pull, push, merge or restore) replaces the editor's
@@ -17,13 +18,7 @@ describe('editor load', () => {
   };
 
   it('replaces the content and the undo steps; the loaded version is main’s, with its dirtiness', () => {
-    let state = initialDraft(mine);
-    state = draftReducer(state, {
-      type: 'edit',
-      id: state.rows[0]!.id,
-      field: 'memo',
-      value: 'typed',
-    });
+    let state = typedInFirstRow(mine, 'memo', 'typed');
     expect(state.past).toHaveLength(1);
     const before = state;
     state = draftReducer(state, { type: 'load', config: theirs, dirty: true });

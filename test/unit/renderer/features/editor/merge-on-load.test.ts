@@ -6,6 +6,7 @@ import {
   draftReducer,
   initialDraft,
 } from '../../../../../renderer/features/editor/draft-state.ts';
+import { typedInFirstRow } from '../../../support/draft.ts';
 
 /**
  * Main's answer to a pull, push or restore arrives while the admin may have kept typing: edits
@@ -116,13 +117,7 @@ describe('editor load with edits since the call started', () => {
   });
 
   it('a conflict keeps the admin’s text and says how many were kept', () => {
-    let state = initialDraft(start);
-    state = draftReducer(state, {
-      type: 'edit',
-      id: state.rows[0]!.id,
-      field: 'memo',
-      value: 'mine',
-    });
+    let state = typedInFirstRow(start, 'memo', 'mine');
     state = draftReducer(state, {
       type: 'load',
       config: list(entry('192.0.2.1', 'theirs')),
@@ -134,13 +129,7 @@ describe('editor load with edits since the call started', () => {
   });
 
   it('a row whose CIDR is not a number yet keeps its text through the merge', () => {
-    let state = initialDraft(start);
-    state = draftReducer(state, {
-      type: 'edit',
-      id: state.rows[0]!.id,
-      field: 'cidr',
-      value: '2x',
-    });
+    const state = typedInFirstRow(start, 'cidr', '2x');
     const after = draftReducer(state, { type: 'load', config: pulled, since: start });
     expect(after.rows[0]!.cidr).toBe('2x');
     expect(after.rows.map((r) => r.memo)).toEqual(['office', 'from the service']);

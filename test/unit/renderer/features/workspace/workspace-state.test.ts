@@ -20,6 +20,39 @@ const list = (...ips: string[]) => ({
   entries: ips.map((ip) => entry(ip)),
 });
 
+/** A combined picture where neither side did anything (any picture a step must clear). */
+const nothingCombined = {
+  base: list(),
+  baseRevision: '0',
+  mine: list(),
+  theirs: list(),
+  theirsRevision: '1',
+  counts: { remote: 0, local: 0 },
+};
+
+/** The combined picture after a merge with revision 2 that kept the admin's one added entry. */
+const oneAddedByMe = (counts: { remote: number; local: number }) => ({
+  base: list('192.0.2.1'),
+  baseRevision: '1',
+  mine: list('192.0.2.1', '198.51.100.1'),
+  theirs: list('192.0.2.1'),
+  theirsRevision: '2',
+  counts,
+});
+
+/** Main saved the list at revision 2 (how it ended: the rest of the outcome). */
+const pushedAt2 = (
+  rest: Pick<
+    Extract<Extract<WorkspaceAction, { type: 'pushed' }>['outcome'], { status: 'pushed' }>,
+    'confirmed' | 'message' | 'draft' | 'sync'
+  >,
+): WorkspaceAction => ({
+  type: 'pushed',
+  profileId: P,
+  sent: list('192.0.2.1'),
+  outcome: { status: 'pushed', revision: '2', apply: {} as never, ...rest },
+});
+
 function draft(
   revision: string | null,
   working = list('192.0.2.1'),
@@ -77,6 +110,14 @@ const withMerge = draft('1', list('192.0.2.1'), {
     lostAccess: [],
   },
 });
+
+/** A push that met another admin's change with conflicts: the merge waits. */
+const pushMetConflicts: WorkspaceAction = {
+  type: 'pushed',
+  profileId: P,
+  sent: list('192.0.2.1'),
+  outcome: { status: 'remote-changed', draft: withMerge, sync: syncStatus('remote-changed', '2') },
+};
 
 const planView = { planId: 'plan-1' } as PlanView;
 
@@ -179,14 +220,7 @@ const rows: Row[] = [
     },
     expect: {
       notice: null,
-      combined: {
-        base: list('192.0.2.1'),
-        baseRevision: '1',
-        mine: list('192.0.2.1', '198.51.100.1'),
-        theirs: list('192.0.2.1'),
-        theirsRevision: '2',
-        counts: { remote: 1, local: 1 },
-      },
+      combined: oneAddedByMe({ remote: 1, local: 1 }),
     },
   },
   {
@@ -238,29 +272,14 @@ const rows: Row[] = [
     from: {
       ...loaded,
       notice: { key: 'x' },
-      combined: {
-        base: list(),
-        baseRevision: '0',
-        mine: list(),
-        theirs: list(),
-        theirsRevision: '1',
-        counts: { remote: 0, local: 0 },
-      },
+      combined: nothingCombined,
     },
-    action: {
-      type: 'pushed',
-      profileId: P,
-      sent: list('192.0.2.1'),
-      outcome: {
-        status: 'pushed',
-        revision: '2',
-        apply: {} as never,
-        confirmed: true,
-        message: null,
-        draft: draft('2'),
-        sync: syncStatus('up-to-date', '2'),
-      },
-    },
+    action: pushedAt2({
+      confirmed: true,
+      message: null,
+      draft: draft('2'),
+      sync: syncStatus('up-to-date', '2'),
+    }),
     expect: {
       draft: draft('2'),
       sync: syncStatus('up-to-date', '2'),
@@ -271,35 +290,18 @@ const rows: Row[] = [
   {
     name: 'pushed but not confirmed by the read-back: the admin is told',
     from: loaded,
-    action: {
-      type: 'pushed',
-      profileId: P,
-      sent: list('192.0.2.1'),
-      outcome: {
-        status: 'pushed',
-        revision: '2',
-        apply: {} as never,
-        confirmed: false,
-        message: 'not certain',
-        draft: draft('1'),
-        sync: syncStatus('remote-changed', '2'),
-      },
-    },
+    action: pushedAt2({
+      confirmed: false,
+      message: 'not certain',
+      draft: draft('1'),
+      sync: syncStatus('remote-changed', '2'),
+    }),
     expect: { notice: { key: 'syncUi.pushUnconfirmed', params: { revision: '2' } } },
   },
   {
     name: 'push ran into a change with conflicts: the merge, caused by the push',
     from: { ...loaded, notice: { key: 'x' } },
-    action: {
-      type: 'pushed',
-      profileId: P,
-      sent: list('192.0.2.1'),
-      outcome: {
-        status: 'remote-changed',
-        draft: withMerge,
-        sync: syncStatus('remote-changed', '2'),
-      },
-    },
+    action: pushMetConflicts,
     expect: { draft: withMerge, mergeCause: 'push', notice: null, review: false },
   },
   {
@@ -318,14 +320,7 @@ const rows: Row[] = [
     expect: {
       notice: { key: 'syncUi.pushMerged' },
       review: true,
-      combined: {
-        base: list('192.0.2.1'),
-        baseRevision: '1',
-        mine: list('192.0.2.1', '198.51.100.1'),
-        theirs: list('192.0.2.1'),
-        theirsRevision: '2',
-        counts: { remote: 0, local: 1 },
-      },
+      combined: oneAddedByMe({ remote: 0, local: 1 }),
     },
   },
   {
@@ -343,14 +338,7 @@ const rows: Row[] = [
     from: {
       ...loaded,
       error: 'e',
-      combined: {
-        base: list(),
-        baseRevision: '0',
-        mine: list(),
-        theirs: list(),
-        theirsRevision: '1',
-        counts: { remote: 0, local: 0 },
-      },
+      combined: nothingCombined,
     },
     action: {
       type: 'discarded',
@@ -448,16 +436,7 @@ const rows: Row[] = [
   {
     name: 'pushed: the plan closes',
     from: { ...loaded, plan: { view: planView, dialog: 'lockout' }, saveError: 'x' },
-    action: {
-      type: 'pushed',
-      profileId: P,
-      sent: list('192.0.2.1'),
-      outcome: {
-        status: 'remote-changed',
-        draft: withMerge,
-        sync: syncStatus('remote-changed', '2'),
-      },
-    },
+    action: pushMetConflicts,
     expect: { plan: null, saveError: null },
   },
   {
