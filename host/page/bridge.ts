@@ -127,6 +127,17 @@ function unreachable(detail: string): IpcResult<unknown> {
   };
 }
 
+/**
+ * Set once the page is going away (reload, close): a call made then (the editor's last autosave)
+ * is sent with keepalive so that it outlives the page. Registered at load, before the app's own
+ * pagehide listeners, so they see it set. Keepalive bodies are limited (64 KiB in all), hence only
+ * then and only for a body that fits.
+ */
+let leaving = false;
+window.addEventListener('pagehide', () => (leaving = true));
+window.addEventListener('pageshow', () => (leaving = false));
+const KEEPALIVE_MAX_CHARS = 60_000;
+
 async function post(channel: string, body: BodyInit, headers: Record<string, string>) {
   let response: Response;
   try {
@@ -135,6 +146,7 @@ async function post(channel: string, body: BodyInit, headers: Record<string, str
       body,
       headers: { ...headers, ...auth },
       credentials: 'omit',
+      keepalive: leaving && typeof body === 'string' && body.length <= KEEPALIVE_MAX_CHARS,
     });
   } catch (error) {
     return unreachable(error instanceof Error ? error.message : 'network error');

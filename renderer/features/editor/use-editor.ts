@@ -140,6 +140,29 @@ export function useEditor(
     return savedConfig.current;
   }, [enqueue]);
 
+  // A reload or close of the window, or the editor leaving (profile switch), within the debounce: save now, or the last keystrokes are
+  // gone (the page's timers die with it). The call starts in this task (the queue is idle unless a
+  // save is in flight, which then carries all but these keystrokes); browser mode's bridge sends
+  // it with keepalive so it outlives the page.
+  useEffect(() => {
+    const onLeave = () => {
+      const { state, config } = latest.current;
+      if (
+        state.version !== lastSavedVersion.current &&
+        state.version !== state.loadedVersion &&
+        badCidrRows(state.rows).length === 0
+      ) {
+        void enqueue(config, state.version).catch(() => undefined);
+      }
+    };
+    window.addEventListener('pagehide', onLeave);
+    return () => {
+      window.removeEventListener('pagehide', onLeave);
+      // Unmounted (another profile chosen within the debounce): the timer dies, the save must not.
+      onLeave();
+    };
+  }, [enqueue]);
+
   const saving = autosave.kind === 'saved' && state.version !== savedVersion;
   // Just loaded from main (no edit since): saved, as dirty as main said.
   const loaded = state.loadedVersion > 0 && state.version === state.loadedVersion;

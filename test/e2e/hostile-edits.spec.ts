@@ -1,0 +1,173 @@
+import { expect, test as base } from './support/fixtures.ts';
+import { writeRestriction } from './support/service-calls.ts';
+import { OFFICE_LIST } from './support/seed.ts';
+import { otherAdminEdits, withMemo } from './support/sync.ts';
+import {
+  addProfileViaUi,
+  cidrField,
+  expectListFromService,
+  expectSavedLocally,
+  memoField,
+  toJapanese,
+} from './support/ui.ts';
+import { startHoldProxy } from './support/hold-proxy.ts';
+import type { HoldProxy } from './support/hold-proxy.ts';
+
+/**
+ * Hostile edits: an admin types and, before the autosave or a pull has settled, presses the next
+ * button (Refresh, reload, the language menu), or another admin changes the list meanwhile. What
+ * the admin typed stays in the table, and the other admin's change is not undone. The app talks to
+ * the service through the hold proxy (support/hold-proxy.ts) so "in flight" is a held request.
+ */
+
+const test = base.extend<{ holdProxy: HoldProxy }>({
+  holdProxy: async ({ app }, use) => {
+    const proxy = await startHoldProxy(app.service.url);
+    try {
+      await writeRestriction(app.service.url, OFFICE_LIST);
+      await app.open();
+      await addProfileViaUi(app.page, proxy.url);
+      await expectListFromService(app.page, OFFICE_LIST);
+      await use(proxy);
+    } finally {
+      await proxy.close();
+    }
+  },
+});
+
+const MINE = 'Osaka office (typed just now)';
+const THEIRS = 'Tokyo gateway (other admin)';
+
+test('typed, then Refresh at once while another admin changed another entry: both kept', async ({
+  app,
+  holdProxy: _proxy,
+}) => {
+  const { page } = app;
+  await otherAdminEdits(app.service.url, (c) => withMemo(c, '133.242.10.8', THEIRS));
+  await memoField(page, 3).fill(MINE);
+  await page.getByRole('button', { name: 'Refresh from service' }).click();
+  await expect(memoField(page, 4)).toHaveValue(THEIRS);
+  await expect(memoField(page, 3)).toHaveValue(MINE);
+  await expectSavedLocally(page);
+  await page.reload();
+  await expect(memoField(page, 3)).toHaveValue(MINE);
+  await expect(memoField(page, 4)).toHaveValue(THEIRS);
+});
+
+test('typed during a held pull: kept when the pull lands', async ({ app, holdProxy: proxy }) => {
+  const { page } = app;
+  await otherAdminEdits(app.service.url, (c) => withMemo(c, '133.242.10.8', THEIRS));
+  const pull = proxy.hold('GET', '/v1/ip-restrictions.json');
+  await page.getByRole('button', { name: 'Refresh from service' }).click();
+  await pull.arrived;
+  await memoField(page, 3).press('End');
+  await memoField(page, 3).pressSequentially(MINE.slice(0, 5));
+  pull.release();
+  await memoField(page, 3).pressSequentially(MINE.slice(5));
+  await expect(memoField(page, 4)).toHaveValue(THEIRS);
+  await expect(memoField(page, 3)).toHaveValue('Osaka office' + MINE);
+  await expectSavedLocally(page);
+  await page.reload();
+  await expect(memoField(page, 3)).toHaveValue('Osaka office' + MINE);
+});
+
+test('CIDR "2" typed during a held pull, "4" after it lands: 24', async ({
+  app,
+  holdProxy: proxy,
+}) => {
+  const { page } = app;
+  await otherAdminEdits(app.service.url, (c) => withMemo(c, '133.242.10.8', THEIRS));
+  await cidrField(page, 3).fill('');
+  const pull = proxy.hold('GET', '/v1/ip-restrictions.json');
+  await page.getByRole('button', { name: 'Refresh from service' }).click();
+  await pull.arrived;
+  await cidrField(page, 3).pressSequentially('2');
+  pull.release();
+  await expect(memoField(page, 4)).toHaveValue(THEIRS);
+  await cidrField(page, 3).pressSequentially('4');
+  await expect(cidrField(page, 3)).toHaveValue('24');
+  await expectSavedLocally(page);
+  await page.reload();
+  await expect(cidrField(page, 3)).toHaveValue('24');
+});
+
+test('typed, then reload at once: kept', async ({ app, holdProxy: _proxy }) => {
+  const { page } = app;
+  await memoField(page, 3).fill(MINE);
+  await page.reload();
+  await expect(memoField(page, 3)).toHaveValue(MINE);
+});
+
+test('typed, then the language switch and a reload: the last keystrokes are kept', async ({
+  app,
+  holdProxy: _proxy,
+}) => {
+  const { page } = app;
+  await memoField(page, 3).fill(MINE);
+  await memoField(page, 3).press('End');
+  await memoField(page, 3).pressSequentially('!!');
+  await toJapanese(page);
+  await expect(page.getByRole('textbox', { name: /メモ.*3|3.*メモ/ })).toHaveValue(MINE + '!!');
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: /メモ.*3|3.*メモ/ })).toHaveValue(MINE + '!!');
+});
+
+test('typed, then another profile at once, and back: kept', async ({ app, holdProxy: proxy }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'Add profile…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a profile' });
+  await dialog.getByRole('textbox', { name: 'Name' }).fill('Second service');
+  await dialog.getByRole('textbox', { name: 'Service URL' }).fill(proxy.url);
+  await dialog.getByRole('textbox', { name: 'Administrator login' }).fill('admin');
+  await dialog.getByLabel('Password').fill('e2e-Secret-pw!');
+  await dialog.getByRole('button', { name: 'Add profile' }).click();
+  await expect(dialog).toBeHidden();
+  await expectListFromService(page, OFFICE_LIST);
+  await memoField(page, 3).fill(MINE);
+  await page.locator('.header-profile').getByRole('button').first().click();
+  await page.getByRole('option', { name: 'Test service' }).click();
+  await expectListFromService(page, OFFICE_LIST);
+  await page.locator('.header-profile').getByRole('button').first().click();
+  await page.getByRole('option', { name: 'Second service' }).click();
+  await expect(memoField(page, 3)).toHaveValue(MINE);
+});
+
+// FOUND, NOT FIXED (hostile3): each tab's autosave (draft:save) replaces main's whole working
+// copy, and no tab listens to draft:changed, so the second tab's save undoes the first tab's memo.
+// A fix needs draft:save to carry the list the tab started from and main to merge (drafts.ts).
+test.fixme('two tabs of one profile, each types into another entry: both kept', async ({
+  app,
+  holdProxy: _proxy,
+}) => {
+  const { page } = app;
+  const other = await page.context().newPage();
+  await other.goto(app.main.url);
+  await expectListFromService(other, OFFICE_LIST);
+  await memoField(page, 3).fill(MINE);
+  await expectSavedLocally(page);
+  await memoField(other, 4).fill(THEIRS);
+  await expectSavedLocally(other);
+  await page.reload();
+  await expect(memoField(page, 4)).toHaveValue(THEIRS);
+  await expect(memoField(page, 3)).toHaveValue(MINE);
+  await other.close();
+});
+
+test('another admin deletes the entry being typed into, then Refresh: the edit is not dropped', async ({
+  app,
+  holdProxy: _proxy,
+}) => {
+  const { page } = app;
+  await memoField(page, 3).fill(MINE);
+  await otherAdminEdits(app.service.url, (c) => ({
+    ...c,
+    entries: c.entries.filter((e) => e.ip !== '160.16.0.0'),
+  }));
+  await page.getByRole('button', { name: 'Refresh from service' }).click();
+  // Shown on the merge screen as a conflict (kept mine / take theirs), never gone without a word.
+  await expect(
+    page.getByRole('heading', { name: 'The list changed on the service' }),
+  ).toBeVisible();
+  await expect(page.getByText(MINE).first()).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Keep mine' })).toBeVisible();
+});
