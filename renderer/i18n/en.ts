@@ -10,6 +10,8 @@ export const en = {
     languageSystem: 'Follow the system',
     loading: 'Loading…',
     bridgeMissing: 'The app could not reach its main process. Restart the app.',
+    otherWindow:
+      'The app is open in another tab or window: use that one. Two windows would overwrite each other’s draft. This one opens by itself once the other is closed.',
     error: 'Something unexpected went wrong: {{message}} If it keeps happening, restart the app.',
     dismiss: 'Dismiss',
     version: '{{name}} version {{version}}',
