@@ -1,17 +1,14 @@
-import { expect, test as base } from './support/fixtures.ts';
-import { writeRestriction } from './support/service-calls.ts';
+import { expect } from './support/fixtures.ts';
 import { OFFICE_LIST } from './support/seed.ts';
 import { otherAdminEdits, withMemo } from './support/sync.ts';
 import {
-  addProfileViaUi,
   cidrField,
   expectListFromService,
   expectSavedLocally,
   memoField,
   toJapanese,
 } from './support/ui.ts';
-import { startHoldProxy } from './support/hold-proxy.ts';
-import type { HoldProxy } from './support/hold-proxy.ts';
+import { testWithHeldOfficeList } from './support/held-office-list.ts';
 
 /**
  * Hostile edits: an admin types and, before the autosave or a pull has settled, presses the next
@@ -20,20 +17,7 @@ import type { HoldProxy } from './support/hold-proxy.ts';
  * the service through the hold proxy (support/hold-proxy.ts) so "in flight" is a held request.
  */
 
-const test = base.extend<{ holdProxy: HoldProxy }>({
-  holdProxy: async ({ app }, use) => {
-    const proxy = await startHoldProxy(app.service.url);
-    try {
-      await writeRestriction(app.service.url, OFFICE_LIST);
-      await app.open();
-      await addProfileViaUi(app.page, proxy.url);
-      await expectListFromService(app.page, OFFICE_LIST);
-      await use(proxy);
-    } finally {
-      await proxy.close();
-    }
-  },
-});
+const test = testWithHeldOfficeList;
 
 const MINE = 'Osaka office (typed just now)';
 const THEIRS = 'Tokyo gateway (other admin)';

@@ -1,12 +1,9 @@
 import type { Page, Route } from '@playwright/test';
 import { expect, test as base } from './support/fixtures.ts';
 import type { TestApp } from './support/fixtures.ts';
-import { writeRestriction } from './support/service-calls.ts';
 import { OFFICE_LIST } from './support/seed.ts';
 import {
   addEntry,
-  addProfileViaUi,
-  expectListFromService,
   expectSavedLocally,
   ipField,
   memoField,
@@ -14,7 +11,7 @@ import {
   SENDAI_OFFICE,
 } from './support/ui.ts';
 import { otherAdminEdits, withEntry, withMemo } from './support/sync.ts';
-import { startHoldProxy } from './support/hold-proxy.ts';
+import { testWithHeldOfficeList } from './support/held-office-list.ts';
 import type { HoldProxy } from './support/hold-proxy.ts';
 import { HOST_PATHS } from '../../host/protocol.ts';
 
@@ -57,20 +54,7 @@ async function expectBothSaved(page: Page): Promise<void> {
   await expectBoth(page);
 }
 
-const test = base.extend<{ holdProxy: HoldProxy }>({
-  holdProxy: async ({ app }, use) => {
-    const proxy = await startHoldProxy(app.service.url);
-    try {
-      await writeRestriction(app.service.url, OFFICE_LIST);
-      await app.open();
-      await addProfileViaUi(app.page, proxy.url);
-      await expectListFromService(app.page, OFFICE_LIST);
-      await use(proxy);
-    } finally {
-      await proxy.close();
-    }
-  },
-});
+const test = testWithHeldOfficeList;
 
 /** Browser mode's request for one IPC call (`POST /__host/invoke/<channel>`, see host/protocol.ts). */
 function isCall(channel: string): (url: URL) => boolean {
