@@ -16,17 +16,20 @@ export type RangeJob = {
   options: LogScanOptions;
 };
 
-/** Scan bytes `start..end` of a plain file with one scanner (synchronous reads). */
+/**
+ * Scan bytes `start..end` of a plain file with one scanner (synchronous reads, straight into the
+ * scanner's memory: no copy). Returns the scanner, not ended.
+ */
 export function scanRange(job: RangeJob): LogScanner {
-  const scanner = new LogScanner(job.options);
-  const buf = Buffer.allocUnsafe(job.chunkBytes);
+  const scanner = new LogScanner({ ...job.options, inputBytes: job.chunkBytes });
   const fd = openSync(job.path, 'r');
   try {
     let at = job.start;
     while (at < job.end) {
-      const n = readSync(fd, buf, 0, Math.min(buf.length, job.end - at), at);
+      const into = scanner.writable();
+      const n = readSync(fd, into, 0, Math.min(job.chunkBytes, job.end - at), at);
       if (n === 0) break;
-      scanner.push(buf.subarray(0, n));
+      scanner.wrote(n);
       at += n;
     }
   } finally {

@@ -2,7 +2,6 @@ import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node
 import { getCompileCacheDir } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { CountTable } from '../shared/log/count-table.ts';
 import { detectDelimiter, type LogDelimiter } from '../shared/log/fields.ts';
 import {
   isGzip,
@@ -20,10 +19,11 @@ import { gunzip } from '../node-shared/gunzip.ts';
  * The counting itself is the shared byte scanner (shared/log/scanner.ts), and a stream is read by
  * shared/log/stream.ts: both the same the app's preview uses.
  *
- * Memory, stated: per thread one read buffer (`chunkBytes`, 4 MB; 64 KB chunks for gzip and
- * stdin) plus at most `maxLineBytes` (64 KB) of a line cut by a chunk end, plus the count table:
- * at most 32 bytes per distinct address (48 while it doubles), one table per thread until they
- * are merged. Never proportional to lines or to the length of a line.
+ * Memory, stated: per thread the scanner's input room (`chunkBytes`, 4 MB, read into directly;
+ * 256 KB for gzip and stdin) plus at most `maxLineBytes` (64 KB) of a line cut by a chunk end,
+ * plus the count table: at most 32 bytes per distinct address (48 while it doubles), one table
+ * per thread; a worker's is copied out once (32 bytes per distinct address) and added into this
+ * thread's. Never proportional to lines or to the length of a line.
  */
 
 export type ReadLogOptions = LogScanOptions & {
@@ -124,20 +124,23 @@ async function scanParallel(
   const pending = jobs.slice(1).map(runWorker);
   // Keep a rejected worker from being reported as unhandled while this thread still scans.
   for (const p of pending) p.catch(() => undefined);
-  const mine = scanRange(jobs[0] as RangeJob).end();
-  let { lines, addresses, overlongLines } = mine;
-  const tables = [mine.table];
+  const scanner = scanRange(jobs[0] as RangeJob);
+  let lines = 0;
+  let addresses = 0;
+  let overlongLines = 0;
   for (const result of await Promise.all(pending)) {
     lines += result.lines;
     addresses += result.addresses;
     overlongLines += result.overlongLines;
-    tables.push(new CountTable(result.slots));
+    scanner.absorb(result.slots);
   }
-  // Merge into the biggest table: the fewest inserts.
-  tables.sort((a, b) => b.size - a.size);
-  const table = tables[0] as CountTable;
-  for (const other of tables.slice(1)) table.merge(other);
-  return { ...mine, lines, addresses, overlongLines, table };
+  const mine = scanner.end();
+  return {
+    ...mine,
+    lines: mine.lines + lines,
+    addresses: mine.addresses + addresses,
+    overlongLines: mine.overlongLines + overlongLines,
+  };
 }
 
 /**
