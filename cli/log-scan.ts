@@ -10,7 +10,7 @@ import {
   type LogScanOptions,
 } from '../shared/log/scanner.ts';
 import { scanLogStream } from '../shared/log/stream.ts';
-import { scanRange, type RangeJob } from './log-range.ts';
+import { scanChunks, scanRange, type ChunkJob } from './log-range.ts';
 import { gunzip } from '../node-shared/gunzip.ts';
 
 /**
@@ -27,11 +27,15 @@ import { gunzip } from '../node-shared/gunzip.ts';
  */
 
 export type ReadLogOptions = LogScanOptions & {
-  /** Read size for plain files (default 4 MB). */
+  /** Read size for plain files, and the chunk threads claim (default 4 MB). */
   chunkBytes?: number;
   /** Threads for a big plain file (default: the machine's parallelism); 1 = no worker. */
   threads?: number;
-  /** Plain files at least this big are split across threads (default 32 MB). */
+  /**
+   * Plain files at least this big are shared with worker threads (default 64 MB: a worker takes
+   * tens of milliseconds to start, measured ~65 ms on a busy 2-core machine, about as long as
+   * this thread takes to scan 64 MB alone).
+   */
   parallelMinBytes?: number;
   /** What `-` reads (default process.stdin). */
   stdin?: AsyncIterable<Uint8Array>;
@@ -53,20 +57,6 @@ function headDelimiter(head: Uint8Array): LogDelimiter | undefined {
   }
 }
 
-/** Offset just past the first newline at or after `from` (or `size`). */
-function lineStartAfter(fd: number, from: number, size: number): number {
-  const buf = Buffer.allocUnsafe(64 * 1024);
-  let at = from;
-  while (at < size) {
-    const n = readSync(fd, buf, 0, buf.length, at);
-    if (n === 0) break;
-    const nl = buf.subarray(0, n).indexOf(10);
-    if (nl >= 0) return at + nl + 1;
-    at += n;
-  }
-  return size;
-}
-
 const WORKER_URL = new URL('./log-worker.ts', import.meta.url);
 
 /**
@@ -75,7 +65,7 @@ const WORKER_URL = new URL('./log-worker.ts', import.meta.url);
  * the cache is per thread, and without it each worker strips the TypeScript of its modules again
  * (measured: about 50 ms of CPU per worker, on the critical path of a parallel scan).
  */
-function startWorker(job: RangeJob): Worker {
+function startWorker(job: ChunkJob): Worker {
   const cacheDir = getCompileCacheDir();
   if (cacheDir === undefined) return new Worker(WORKER_URL, { workerData: job });
   const bootstrap = [
@@ -85,7 +75,7 @@ function startWorker(job: RangeJob): Worker {
   return new Worker(bootstrap, { eval: true, workerData: job });
 }
 
-function runWorker(job: RangeJob): Promise<WorkerCounts> {
+function runWorker(job: ChunkJob): Promise<WorkerCounts> {
   return new Promise((resolve, reject) => {
     const worker = startWorker(job);
     worker.once('message', (m: WorkerCounts) => resolve(m));
@@ -97,8 +87,8 @@ function runWorker(job: RangeJob): Promise<WorkerCounts> {
 }
 
 /**
- * Split a plain file into line-aligned ranges; workers scan all but the first, this thread the
- * first, and the tables are merged.
+ * Scan a plain file with `threads` threads (this one and workers) claiming line-aligned chunks
+ * (cli/log-range.ts); the workers' tables are added into this thread's.
  */
 async function scanParallel(
   path: string,
@@ -107,24 +97,13 @@ async function scanParallel(
   chunkBytes: number,
   options: LogScanOptions,
 ): Promise<LogCounts> {
-  const fd = openSync(path, 'r');
-  const bounds = [0];
-  try {
-    for (let i = 1; i < threads; i++) {
-      const b = lineStartAfter(fd, Math.max(Math.floor((size * i) / threads) - 1, 0), size);
-      if (b > (bounds.at(-1) as number) && b < size) bounds.push(b);
-    }
-  } finally {
-    closeSync(fd);
-  }
-  bounds.push(size);
-  const jobs = bounds
-    .slice(0, -1)
-    .map((start, i) => ({ path, start, end: bounds[i + 1] as number, chunkBytes, options }));
-  const pending = jobs.slice(1).map(runWorker);
+  const claims = new SharedArrayBuffer(4);
+  new Int32Array(claims)[0] = threads;
+  const job = (thread: number): ChunkJob => ({ path, size, chunkBytes, thread, claims, options });
+  const pending = Array.from({ length: threads - 1 }, (_, i) => runWorker(job(i + 1)));
   // Keep a rejected worker from being reported as unhandled while this thread still scans.
   for (const p of pending) p.catch(() => undefined);
-  const scanner = scanRange(jobs[0] as RangeJob);
+  const scanner = scanChunks(job(0));
   let lines = 0;
   let addresses = 0;
   let overlongLines = 0;
@@ -176,7 +155,7 @@ export async function readLogCounts(
   if (!plainFile || isGzip(head)) return scanLogStream(createReadStream(path), scan, gunzip);
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), 8));
   const delimiter = scan.delimiter ?? headDelimiter(head);
-  if (threads > 1 && size >= (options.parallelMinBytes ?? 32 * 1024 * 1024) && delimiter) {
+  if (threads > 1 && size >= (options.parallelMinBytes ?? 64 * 1024 * 1024) && delimiter) {
     return scanParallel(path, size, threads, chunkBytes, { ...scan, delimiter });
   }
   return scanRange({ path, start: 0, end: size, chunkBytes, options: scan }).end();
