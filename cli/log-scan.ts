@@ -75,68 +75,108 @@ function startWorker(job: ChunkJob): Worker {
   return new Worker(bootstrap, { eval: true, workerData: job });
 }
 
-function runWorker(job: ChunkJob): Promise<WorkerCounts> {
+function runWorker(worker: Worker): Promise<WorkerCounts> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker(job);
     worker.once('message', (m: WorkerCounts) => resolve(m));
     worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`log worker exited with ${code}`));
-    });
+    // After the message this settles nothing; before it (a worker stopped early exits with 0),
+    // the counts are missing and must not be waited for.
+    worker.once('exit', (code) => reject(new Error(`log worker exited with ${code}`)));
   });
 }
 
+/** A scan under way: its workers (if any) already run; `counts` does this thread's share. */
+export type LogScan = {
+  /** This thread's share, then the workers' tables added in: the counts of the whole log. */
+  counts(): Promise<LogCounts>;
+  /** Stop the workers (the counts are not wanted). */
+  cancel(): void;
+};
+
 /**
- * Scan a plain file with `threads` threads (this one and workers) claiming line-aligned chunks
- * (cli/log-range.ts); the workers' tables are added into this thread's.
+ * Start scanning a plain file with `threads` threads claiming line-aligned chunks
+ * (cli/log-range.ts): the workers start now; this thread claims chunks when `counts` is called
+ * (so it can load other things while they boot), and their tables are added into its own.
  */
-async function scanParallel(
+function startParallel(
   path: string,
   size: number,
   threads: number,
   chunkBytes: number,
   options: LogScanOptions,
-): Promise<LogCounts> {
+): LogScan {
   const claims = new SharedArrayBuffer(4);
   new Int32Array(claims)[0] = threads;
   const job = (thread: number): ChunkJob => ({ path, size, chunkBytes, thread, claims, options });
-  const pending = Array.from({ length: threads - 1 }, (_, i) => runWorker(job(i + 1)));
-  // Keep a rejected worker from being reported as unhandled while this thread still scans.
+  const workers = Array.from({ length: threads - 1 }, (_, i) => startWorker(job(i + 1)));
+  const pending = workers.map(runWorker);
+  // Keep a rejected worker from being reported as unhandled while this thread does other work.
   for (const p of pending) p.catch(() => undefined);
-  const scanner = scanChunks(job(0));
-  let lines = 0;
-  let addresses = 0;
-  let overlongLines = 0;
-  for (const result of await Promise.all(pending)) {
-    lines += result.lines;
-    addresses += result.addresses;
-    overlongLines += result.overlongLines;
-    scanner.absorb(result.slots);
-  }
-  const mine = scanner.end();
   return {
-    ...mine,
-    lines: mine.lines + lines,
-    addresses: mine.addresses + addresses,
-    overlongLines: mine.overlongLines + overlongLines,
+    cancel: () => {
+      for (const w of workers) void w.terminate();
+    },
+    counts: async () => {
+      const scanner = scanChunks(job(0));
+      let lines = 0;
+      let addresses = 0;
+      let overlongLines = 0;
+      for (const result of await Promise.all(pending)) {
+        lines += result.lines;
+        addresses += result.addresses;
+        overlongLines += result.overlongLines;
+        scanner.absorb(result.slots);
+      }
+      const mine = scanner.end();
+      return {
+        ...mine,
+        lines: mine.lines + lines,
+        addresses: mine.addresses + addresses,
+        overlongLines: mine.overlongLines + overlongLines,
+      };
+    },
   };
 }
+
+/** A scan that does all its work when asked. */
+const later = (work: () => Promise<LogCounts> | LogCounts): LogScan => ({
+  counts: async () => work(),
+  cancel: () => undefined,
+});
 
 /**
  * Count the addresses of a log: `path` is a file (plain or gzip) or `-` for stdin.
  *
- * Throws the fs error when the file cannot be read, and zlib's when a gzip stream is corrupt.
+ * Rejects with the fs error when the file cannot be read, and zlib's when a gzip stream is
+ * corrupt.
  */
 export async function readLogCounts(
   path: string,
   options: ReadLogOptions = {},
 ): Promise<LogCounts> {
+  return startLogScan(path, options).counts();
+}
+
+/**
+ * `readLogCounts` in two steps: the file is opened and, when big, its worker threads started now;
+ * the rest (this thread's share) when `counts()` is called. Never throws: an error is the
+ * rejection of `counts()`.
+ */
+export function startLogScan(path: string, options: ReadLogOptions = {}): LogScan {
+  try {
+    return plan(path, options);
+  } catch (error) {
+    return later(() => Promise.reject(error as Error));
+  }
+}
+
+function plan(path: string, options: ReadLogOptions): LogScan {
   const scan: LogScanOptions = {
     ...(options.column === undefined ? {} : { column: options.column }),
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
     maxLineBytes: options.maxLineBytes ?? MAX_LINE_BYTES,
   };
-  if (path === '-') return scanLogStream(options.stdin ?? process.stdin, scan, gunzip);
+  if (path === '-') return later(() => scanLogStream(options.stdin ?? process.stdin, scan, gunzip));
   const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK;
   const fd = openSync(path, 'r');
   let size: number;
@@ -152,11 +192,12 @@ export async function readLogCounts(
   } finally {
     closeSync(fd);
   }
-  if (!plainFile || isGzip(head)) return scanLogStream(createReadStream(path), scan, gunzip);
+  if (!plainFile || isGzip(head))
+    return later(() => scanLogStream(createReadStream(path), scan, gunzip));
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), 8));
   const delimiter = scan.delimiter ?? headDelimiter(head);
   if (threads > 1 && size >= (options.parallelMinBytes ?? 64 * 1024 * 1024) && delimiter) {
-    return scanParallel(path, size, threads, chunkBytes, { ...scan, delimiter });
+    return startParallel(path, size, threads, chunkBytes, { ...scan, delimiter });
   }
-  return scanRange({ path, start: 0, end: size, chunkBytes, options: scan }).end();
+  return later(() => scanRange({ path, start: 0, end: size, chunkBytes, options: scan }).end());
 }
