@@ -61,9 +61,15 @@ let overlong: u32 = 0;
 /** Where the last successful address read stopped (one past the address). */
 let scanEnd: usize = 0;
 
+/** 1 when memory could not grow (the table is full: the scan traps and must be refused). */
+let full: u32 = 0;
+
 function ensureMemory(end: usize): void {
   const have = (<usize>memory.size()) << 16;
-  if (end > have && memory.grow(<i32>((end - have + 65535) >> 16)) < 0) unreachable();
+  if (end > have && memory.grow(<i32>((end - have + 65535) >> 16)) < 0) {
+    full = 1;
+    unreachable();
+  }
 }
 
 /**
@@ -424,4 +430,8 @@ export function tableSize(): u32 {
 /** 1 when a count would have passed 2^32 - 1 (the scan must be refused). */
 export function tableOverflowed(): u32 {
   return overflowed;
+}
+/** 1 when the module's memory could not grow for the table (a call trapped). */
+export function tableFull(): u32 {
+  return full;
 }

@@ -49,6 +49,7 @@ type ScannerExports = {
   tableLength(): number;
   tableSize(): number;
   tableOverflowed(): number;
+  tableFull(): number;
 };
 
 /** The part of the WebAssembly API used here (shared/ is typed without DOM or Node globals). */
@@ -169,7 +170,7 @@ export class LogScanner {
     for (let at = 0; at < slots.length; at += pairs * 2) {
       const part = slots.subarray(at, at + pairs * 2);
       new Uint32Array(this.wasm.memory.buffer, this.inputAt, part.length).set(part);
-      this.wasm.absorb(part.length >>> 1);
+      this.guard(() => this.wasm.absorb(part.length >>> 1));
       this.checkOverflow();
     }
   }
@@ -249,10 +250,10 @@ export class LogScanner {
         this.delimiter = detectDelimiter(this.input(), from, nl);
         w.setDelimiter(LOG_DELIMITERS.indexOf(this.delimiter));
       }
-      this.tally(w.scan(from, nl + 1));
+      this.tally(this.guard(() => w.scan(from, nl + 1)));
       from = nl + 1;
     }
-    return this.tally(w.scan(from, to));
+    return this.tally(this.guard(() => w.scan(from, to)));
   }
 
   /** Add the module's counts of the last `scan`; returns its result. */
@@ -263,6 +264,20 @@ export class LogScanner {
     this.overlongLines += w.scannedOverlong();
     this.checkOverflow();
     return result;
+  }
+
+  /** Run a call of the module; its memory running out is a clear error, not a trap. */
+  private guard<T>(call: () => T): T {
+    try {
+      return call();
+    } catch (error) {
+      this.finished = true;
+      if (this.wasm.tableFull() !== 0)
+        throw new RangeError(
+          `More distinct addresses than the count table can hold in 4 GB (${this.wasm.tableSize().toLocaleString('en-US')} counted).`,
+        );
+      throw error;
+    }
   }
 
   private checkOverflow(): void {
