@@ -2,7 +2,7 @@ import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node
 import { getCompileCacheDir } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { detectDelimiter, type LogDelimiter } from '../shared/log/fields.ts';
+import { lineDelimiter, type LogDelimiter } from '../shared/log/fields.ts';
 import {
   isGzip,
   MAX_LINE_BYTES,
@@ -46,13 +46,14 @@ type WorkerCounts = { lines: number; addresses: number; overlongLines: number; s
 
 const DEFAULT_CHUNK = 4 * 1024 * 1024;
 
-/** The delimiter of the first non-empty line within `head`, or undefined if none is complete. */
+/** The delimiter of the first non-blank line within `head`, or undefined if none is complete. */
 function headDelimiter(head: Uint8Array): LogDelimiter | undefined {
   let pos = 0;
   for (;;) {
     const nl = head.indexOf(10, pos);
     if (nl < 0) return undefined;
-    if (nl > pos && !(nl === pos + 1 && head[pos] === 13)) return detectDelimiter(head, pos, nl);
+    const delimiter = lineDelimiter(head, pos, nl);
+    if (delimiter !== undefined) return delimiter;
     pos = nl + 1;
   }
 }

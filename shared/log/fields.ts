@@ -10,6 +10,7 @@ export type LogDelimiter = 'comma' | 'tab' | 'space' | 'combined';
 /** Every delimiter, in the order the CLI lists them. */
 export const LOG_DELIMITERS: readonly LogDelimiter[] = ['comma', 'tab', 'space', 'combined'];
 
+const CR = 13;
 const QUOTE = 34;
 const COMMA = 44;
 const TAB = 9;
@@ -18,16 +19,17 @@ const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
 
 /**
- * Guess the delimiter from one line: the combined log format when the line looks like
- * `host ident user [time] "...`, else tab when it has a tab, comma when it has a comma, else space.
+ * Guess the delimiter from one line `b[s..e)` (only its bytes: what follows it is never looked
+ * at): the combined log format when the line looks like `host ident user [time] "...`, else tab
+ * when it has a tab, comma when it has a comma, else space.
  */
 export function detectDelimiter(b: Uint8Array, s: number, e: number): LogDelimiter {
   let i = s;
   let spaces = 0;
   for (; i < e && spaces < 3; i++) if (b[i] === SPACE) spaces++;
-  if (spaces === 3 && b[i] === OPEN_BRACKET) {
+  if (spaces === 3 && i < e && b[i] === OPEN_BRACKET) {
     while (i < e && b[i] !== CLOSE_BRACKET) i++;
-    if (b[i + 1] === SPACE && b[i + 2] === QUOTE) return 'combined';
+    if (i + 2 < e && b[i + 1] === SPACE && b[i + 2] === QUOTE) return 'combined';
   }
   let comma = false;
   for (i = s; i < e; i++) {
@@ -35,4 +37,14 @@ export function detectDelimiter(b: Uint8Array, s: number, e: number): LogDelimit
     if (b[i] === COMMA) comma = true;
   }
   return comma ? 'comma' : 'space';
+}
+
+/**
+ * The delimiter a log's line `b[s..e)` (newline excluded) decides, or undefined when the line is
+ * blank: empty, or "\r" alone (a CRLF log's empty line), so a CRLF log reads as its LF twin. The
+ * first line that decides is the log's delimiter, whichever thread or reader finds it.
+ */
+export function lineDelimiter(b: Uint8Array, s: number, e: number): LogDelimiter | undefined {
+  if (e > s && b[e - 1] === CR) e--;
+  return e > s ? detectDelimiter(b, s, e) : undefined;
 }

@@ -1,5 +1,5 @@
 import { CountTable } from './count-table.ts';
-import { detectDelimiter, LOG_DELIMITERS, type LogDelimiter } from './fields.ts';
+import { lineDelimiter, LOG_DELIMITERS, type LogDelimiter } from './fields.ts';
 import { SCANNER_WASM_BASE64 } from './scanner-wasm.ts';
 
 /** Lines longer than this (bytes, newline excluded) are skipped and counted, never buffered. */
@@ -11,7 +11,7 @@ const DEFAULT_INPUT_BYTES = 256 * 1024;
 export type LogScanOptions = {
   /** 1-based field holding the address; absent: the first IPv4 address on the line. */
   column?: number;
-  /** How fields are separated; absent: detected from the first non-empty line. */
+  /** How fields are separated; absent: detected from the first non-blank line. */
   delimiter?: LogDelimiter;
   /** Longest line kept (default MAX_LINE_BYTES). */
   maxLineBytes?: number;
@@ -239,16 +239,16 @@ export class LogScanner {
 
   /**
    * Scan the complete lines of input `[from, to)`; returns where the incomplete one starts. Until
-   * the delimiter is known, line by line: the first non-empty line (within the cap) decides it.
+   * the delimiter is known, line by line: the first non-blank line (within the cap) decides it.
    */
   private scanLines(from: number, to: number): number {
     const w = this.wasm;
     while (this.delimiter === undefined) {
       const nl = w.findNewline(from, to);
       if (nl < 0) return from;
-      if (nl > from && nl - from <= this.maxLine) {
-        this.delimiter = detectDelimiter(this.input(), from, nl);
-        w.setDelimiter(LOG_DELIMITERS.indexOf(this.delimiter));
+      if (nl - from <= this.maxLine) {
+        this.delimiter = lineDelimiter(this.input(), from, nl);
+        if (this.delimiter !== undefined) w.setDelimiter(LOG_DELIMITERS.indexOf(this.delimiter));
       }
       this.tally(this.guard(() => w.scan(from, nl + 1)));
       from = nl + 1;

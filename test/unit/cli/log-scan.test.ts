@@ -57,6 +57,20 @@ describe('readLogCounts', () => {
     // Each run starts real worker threads: a generous ceiling for a loaded machine, not a timing.
   }, 120_000);
 
+  it('reads a CRLF log whose first line is blank with the same delimiter on one thread and on several', async () => {
+    const path = join(dir, 'crlf.csv');
+    writeFileSync(path, '\r\ntime,client\r\n' + '09:00,192.0.2.1\r\n'.repeat(40));
+    const one = await readLogCounts(path, { column: 2, threads: 1 });
+    const many = await readLogCounts(path, {
+      column: 2,
+      threads: 2,
+      parallelMinBytes: 0,
+      chunkBytes: 64,
+    });
+    expect(plain(one)).toMatchObject({ lines: 42, addresses: 40, delimiter: 'comma' });
+    expect(plain(many)).toEqual(plain(one));
+  }, 60_000);
+
   it('started and then cancelled (the list failed to load), stops its workers instead of finishing', async () => {
     const path = join(dir, 'cancel.log');
     writeFileSync(path, '192.0.2.1 a\n'.repeat(20_000));

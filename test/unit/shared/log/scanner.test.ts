@@ -98,6 +98,39 @@ describe('detectDelimiter', () => {
     ['time,client,path', 'comma'],
     ['Nov 24 sshd[1]: from 192.0.2.1', 'space'],
   ])('%s -> %s', (line, d) => expect(detectDelimiter(bytes(line), 0, bytes(line).length)).toBe(d));
+
+  it('looks at the line alone, not at the bytes after it', () => {
+    // No "]" on the line: the next line's ' "' must not make it the combined format.
+    const text = bytes('a b c [d 192.0.2.1\n "x y" 8.8.8.8\n');
+    expect(detectDelimiter(text, 0, text.indexOf(10))).toBe('space');
+  });
+});
+
+describe('the delimiter a log is read with (--column, no --delimiter)', () => {
+  const fieldCounts = (text: string, column: number, chunk: number) => {
+    const all = bytes(text);
+    const scanner = new LogScanner({ column });
+    for (let i = 0; i < all.length; i += chunk) scanner.push(all.subarray(i, i + chunk));
+    const { addresses, delimiter } = scanner.end();
+    return { addresses, delimiter };
+  };
+
+  it('is decided by the first line, however the bytes after it arrive', () => {
+    // Field 5 of the space-separated first line is 192.0.2.1 ("[d" is a word, not a group).
+    const text = 'a b c [d 192.0.2.1\n "x y" 8.8.8.8\n';
+    for (const chunk of [text.length, 19, 20, 21])
+      expect(fieldCounts(text, 5, chunk), `chunk ${chunk}`).toEqual({
+        addresses: 1,
+        delimiter: 'space',
+      });
+  });
+
+  it('skips a blank CRLF line ("\\r" alone) as it skips an empty one: the CRLF log reads as its LF twin', () => {
+    const lf = '\ntime,client\n09:00,192.0.2.1\n';
+    const crlf = lf.replaceAll('\n', '\r\n');
+    expect(fieldCounts(lf, 2, 1000)).toEqual({ addresses: 1, delimiter: 'comma' });
+    expect(fieldCounts(crlf, 2, 1000)).toEqual({ addresses: 1, delimiter: 'comma' });
+  });
 });
 
 describe('LogScanner', () => {
