@@ -64,9 +64,17 @@ let scanEnd: usize = 0;
 /** 1 when memory could not grow (the table is full: the scan traps and must be refused). */
 let full: u32 = 0;
 
-function ensureMemory(end: usize): void {
-  const have = (<usize>memory.size()) << 16;
-  if (end > have && memory.grow(<i32>((end - have + 65535) >> 16)) < 0) {
+/** The most a 32-bit module's memory can address. */
+const MEMORY_LIMIT: u64 = (<u64>1) << 32;
+
+/**
+ * Grow the memory to at least `end` bytes (reckoned in 64 bits: the table's next size can pass
+ * 4 GB, where a 32-bit address would wrap), or set `full` and trap.
+ */
+function ensureMemory(end: u64): void {
+  const have = (<u64>memory.size()) << 16;
+  if (end <= have) return;
+  if (end > MEMORY_LIMIT || memory.grow(<i32>((end - have + 65535) >> 16)) < 0) {
     full = 1;
     unreachable();
   }
@@ -86,7 +94,7 @@ export function init(bytes: u32, maxLineBytes: u32, addressColumn: u32, delimite
   const input = IN + ((<usize>BATCH) << 2);
   tableBase = (input + capacity + PAD + 15) & ~15;
   const tableBytes = (<usize>(2 << bits)) << 2;
-  ensureMemory(tableBase + tableBytes);
+  ensureMemory(<u64>tableBase + <u64>tableBytes);
   memory.fill(tableBase, 0, tableBytes);
   return input;
 }
@@ -108,10 +116,11 @@ function slotOf(key: u32): u32 {
 function grow(): void {
   const oldBase = tableBase;
   const oldPairs: usize = (<usize>1) << bits;
+  const newBase = oldBase + (oldPairs << 3);
+  // The new table goes above the old one: past 2^28 slots it would end beyond 4 GB.
+  ensureMemory(<u64>newBase + ((<u64>oldPairs) << 4));
   bits += 1;
   const pairs: usize = (<usize>1) << bits;
-  const newBase = oldBase + (oldPairs << 3);
-  ensureMemory(newBase + (pairs << 3));
   memory.fill(newBase, 0, pairs << 3);
   const mask: u32 = <u32>pairs - 1;
   for (let i: usize = 0; i < oldPairs; i++) {

@@ -262,6 +262,35 @@ describe('the count table', () => {
     expect(() => again.absorb(slots)).toThrow(/4,294,967,295/);
   });
 
+  it('holds 134,217,727 distinct addresses; one more is a clear RangeError, never a WebAssembly trap', () => {
+    // The one heavy test of the scanner (~3.5 GB of WebAssembly memory, seconds): the table
+    // doubles at half load, and its next size after 2^28 slots (2 GB) cannot be addressed in 4 GB.
+    // The keys' hashes are 0, then the odd multiples of 2^27, of 2^26, ... (top 28 bits), so at
+    // every table size each new key takes the next free slot: no probing, no cache misses.
+    const limit = 2 ** 27 - 1;
+    const inverseOfHashFactor = 0x0e8b2f51; // 0x9e3779b1 * this = 1 (mod 2^32)
+    const part = new Uint32Array(2 * 2 ** 22);
+    const scanner = new LogScanner();
+    let filled = 0;
+    const add = (hash: number) => {
+      part[filled++] = Math.imul(hash, inverseOfHashFactor) >>> 0;
+      part[filled++] = 1;
+      if (filled === part.length) flush();
+    };
+    const flush = () => {
+      scanner.absorb(part.subarray(0, filled));
+      filled = 0;
+    };
+    let n = 1;
+    add(0);
+    for (let t = 27; t >= 0 && n < limit; t--)
+      for (let o = 1; o << t < 2 ** 28 && n < limit; o += 2, n++) add((o << t) << 4);
+    flush();
+    expect(scanner.end().table.size).toBe(limit);
+    add(0xfffffff0); // the next hash of the run: a new address
+    expect(flush).toThrow(/^More distinct addresses than the count table can hold in 4 GB/);
+  }, 120_000);
+
   it('grows from a few thousand to 300,000 distinct addresses without losing a count', () => {
     const scanner = new LogScanner({ inputBytes: 4096 });
     const line = (i: number) => `${ip(0x0b000000 + i * 13)}\n`;
