@@ -116,7 +116,8 @@ export class LogScanner {
       throw new RangeError(`inputBytes must be 1 to 268,435,456, not ${inputBytes}.`);
     this.maxLine = maxLine;
     this.delimiter = options.delimiter;
-    this.room = inputBytes + maxLine + 1;
+    // At least one (key, count) pair: `absorb` passes a table through the input room.
+    this.room = Math.max(inputBytes + maxLine + 1, 8);
     this.wasm = instantiate();
     this.inputAt = this.wasm.init(
       this.room,

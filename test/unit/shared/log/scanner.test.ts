@@ -262,6 +262,25 @@ describe('the count table', () => {
     expect(() => again.absorb(slots)).toThrow(/4,294,967,295/);
   });
 
+  it('adds a table into a scanner whose input room is under 8 bytes (one key and count)', () => {
+    const worker = new LogScanner();
+    worker.push(bytes('192.0.2.1\n8.8.8.8\n192.0.2.1\n'));
+    // 1 byte of input and lines of at most 2: a room of 4 bytes, less than one slot.
+    const tiny = new LogScanner({ inputBytes: 1, maxLineBytes: 2 });
+    tiny.push(bytes('1.1.1.1\n'));
+    tiny.absorb(worker.end().table.slotArray());
+    const counts = new Map<string, number>();
+    const merged = tiny.end();
+    merged.table.forEach((k, n) => counts.set(ip(k) as string, n));
+    expect(merged).toMatchObject({ lines: 1, overlongLines: 1 });
+    expect(counts).toEqual(
+      new Map([
+        ['192.0.2.1', 2],
+        ['8.8.8.8', 1],
+      ]),
+    );
+  });
+
   it('holds 134,217,727 distinct addresses; one more is a clear RangeError, never a WebAssembly trap', () => {
     // The one heavy test of the scanner (~3.5 GB of WebAssembly memory, seconds): the table
     // doubles at half load, and its next size after 2^28 slots (2 GB) cannot be addressed in 4 GB.
