@@ -25,12 +25,24 @@ export type ChunkJob = {
   options: LogScanOptions;
 };
 
+/**
+ * The file ended at `at`, before the `size` bytes it had when the scan began (e.g. truncated by a
+ * copytruncate rotation while it was read): counting what was read would silently count part of
+ * the log. `allowlist impact` words it (code LOG_SHRANK).
+ */
+function shrank(at: number, size: number): Error {
+  return Object.assign(
+    new Error(`the file ended at byte ${at}, before the ${size} bytes it had when the scan began`),
+    { code: 'LOG_SHRANK', at, size },
+  );
+}
+
 /** Offset just past the first newline at or after `from` (or `size`). */
 export function lineStartAfter(fd: number, from: number, size: number, buf: Buffer): number {
   let at = from;
   while (at < size) {
-    const n = readSync(fd, buf, 0, buf.length, at);
-    if (n === 0) break;
+    const n = readSync(fd, buf, 0, Math.min(buf.length, size - at), at);
+    if (n === 0) throw shrank(at, size);
     const nl = buf.subarray(0, n).indexOf(10);
     if (nl >= 0) return at + nl + 1;
     at += n;
@@ -38,12 +50,17 @@ export function lineStartAfter(fd: number, from: number, size: number, buf: Buff
   return size;
 }
 
-/** Feed bytes `start..end` of `fd` to `scanner`. */
-function scanBytes(scanner: LogScanner, fd: number, start: number, end: number, most: number) {
-  let at = start;
-  while (at < end) {
-    const n = readSync(fd, scanner.writable(), 0, Math.min(most, end - at), at);
-    if (n === 0) break;
+/** Feed bytes `start..end` of `fd` to `scanner` (`size`: the file's size when the scan began). */
+function scanBytes(
+  scanner: LogScanner,
+  fd: number,
+  range: { start: number; end: number; size: number },
+  most: number,
+) {
+  let at = range.start;
+  while (at < range.end) {
+    const n = readSync(fd, scanner.writable(), 0, Math.min(most, range.end - at), at);
+    if (n === 0) throw shrank(at, range.size);
     scanner.wrote(n);
     at += n;
   }
@@ -60,7 +77,7 @@ export function scanRange(job: {
   const scanner = new LogScanner({ ...job.options, inputBytes: job.chunkBytes });
   const fd = openSync(job.path, 'r');
   try {
-    scanBytes(scanner, fd, job.start, job.end, job.chunkBytes);
+    scanBytes(scanner, fd, { start: job.start, end: job.end, size: job.end }, job.chunkBytes);
   } finally {
     closeSync(fd);
   }
@@ -80,7 +97,7 @@ export function scanChunks(job: ChunkJob): LogScanner {
       const start = chunk === 0 ? 0 : lineStartAfter(fd, from - 1, size, probe);
       const next = from + chunkBytes;
       const end = next >= size ? size : lineStartAfter(fd, next - 1, size, probe);
-      if (start < end) scanBytes(scanner, fd, start, end, chunkBytes);
+      if (start < end) scanBytes(scanner, fd, { start, end, size }, chunkBytes);
     }
   } finally {
     closeSync(fd);

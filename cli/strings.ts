@@ -480,6 +480,10 @@ export const CLI_TEXT = {
     en: 'it starts like gzip but is not valid gzip: {detail}',
     ja: 'gzip の形式で始まりますが、正しい gzip ではありません: {detail}',
   },
+  impactLogShrank: {
+    en: 'it ended at byte {at}, short of the {size} bytes it had when the scan began: it was truncated while being read (log rotation?); run it again',
+    ja: '読み込み開始時の {size} バイトに対し {at} バイト目で終わりました。読み込み中に切り詰められています（ログのローテーション？）。もう一度実行してください',
+  },
   impactDelimiterValues: {
     en: '--delimiter must be one of {values}, got "{value}".',
     ja: '--delimiter には {values} のいずれかを指定してください（指定: "{value}"）。',

@@ -39,8 +39,14 @@ function logError(path: string, error: unknown): CliExit {
     return new CliExit(2, `allowlist impact: ${say('FILE_PERMISSION', { path: source })}`);
   if (code === 'EISDIR')
     return new CliExit(2, `allowlist impact: ${say('NOT_A_FILE', { path: source })}`);
+  const n = (x: unknown) => Number(x).toLocaleString('en-US');
+  const { at, size } = error as { at?: unknown; size?: unknown };
   const why =
-    code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' ? say('impactNotGzip', { detail }) : detail;
+    code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR'
+      ? say('impactNotGzip', { detail })
+      : code === 'LOG_SHRANK'
+        ? say('impactLogShrank', { at: n(at), size: n(size) })
+        : detail;
   return new CliExit(2, `allowlist impact: ${say('impactCannotRead', { source, why })}`);
 }
 

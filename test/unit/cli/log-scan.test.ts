@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { scanChunks, scanRange } from '../../../cli/log-range.ts';
 import { readLogCounts, startLogScan } from '../../../cli/log-scan.ts';
 import type { LogCounts } from '../../../shared/log/scanner.ts';
 
@@ -122,6 +123,28 @@ describe('readLogCounts', () => {
     const enc = new TextEncoder().encode(text);
     expect(plain(await readLogCounts('-', { stdin: bytesOf(enc) }))).toEqual(expected);
     expect(plain(await readLogCounts('-', { stdin: bytesOf(gzipSync(text)) }))).toEqual(expected);
+  });
+
+  it('fails when the file is shorter than it was when the scan began (truncated while read), instead of counting part of it', () => {
+    // A log rotated by copytruncate while it is read: the file had `size` bytes when opened.
+    const path = join(dir, 'truncated.log');
+    writeFileSync(path, '192.0.2.1 a\n'.repeat(10)); // 120 bytes
+    const size = 1000;
+    const shrank = { code: 'LOG_SHRANK', at: 120, size };
+    expect(() => scanRange({ path, start: 0, end: size, chunkBytes: 16, options: {} })).toThrow(
+      expect.objectContaining(shrank),
+    );
+    const claims = new SharedArrayBuffer(4);
+    new Int32Array(claims)[0] = 1;
+    const job = {
+      path,
+      size,
+      chunkBytes: 64,
+      thread: 0,
+      claims,
+      options: { delimiter: 'space' as const },
+    };
+    expect(() => scanChunks(job)).toThrow(expect.objectContaining({ code: 'LOG_SHRANK' }));
   });
 
   it('fails on a corrupt gzip stream instead of counting its bytes', async () => {
