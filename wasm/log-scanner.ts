@@ -323,6 +323,13 @@ function fieldAddress(s: usize, e: usize): i64 {
   return -1;
 }
 
+/** Whether the line `[pos, nl)` is over the cap, measured without a "\r" that ends it (CRLF). */
+function overCap(pos: usize, nl: usize): bool {
+  let length = <u32>(nl - pos);
+  if (length != 0 && <u32>load<u8>(nl - 1) == CR) length--;
+  return length > maxLine;
+}
+
 /** The first newline in `[p, end)`, or `end`; may read up to 15 bytes past `end`. */
 function newline(p: usize, end: usize): usize {
   const nl = i8x16.splat(<i8>NL);
@@ -351,7 +358,7 @@ export function findNewline(from: u32, to: u32): i32 {
 
 /**
  * Count the complete lines of input bytes `[from, to)`: each line's address into the table, lines
- * over the cap skipped and counted (`seal` must have been called for the input's end). Returns the offset where the incomplete last line starts
+ * over the cap (`overCap`) skipped and counted (`seal` must have been called for the input's end). Returns the offset where the incomplete last line starts
  * (`to` when the bytes end with a newline); the counts are read with `scanned*`.
  */
 export function scan(from: u32, to: u32): u32 {
@@ -361,14 +368,13 @@ export function scan(from: u32, to: u32): u32 {
   let nLines: u32 = 0;
   let nAddresses: u32 = 0;
   let nOverlong: u32 = 0;
-  const max = maxLine;
   if (column == 0) {
     for (;;) {
       let v = leadingAddress(pos);
       const nl = newline(v >= 0 ? scanEnd : pos, end);
       if (nl >= end) break;
       nLines++;
-      if (<u32>(nl - pos) > max) nOverlong++;
+      if (overCap(pos, nl)) nOverlong++;
       else {
         if (v < 0) v = firstAddress(pos, nl);
         if (v >= 0) {
@@ -383,7 +389,7 @@ export function scan(from: u32, to: u32): u32 {
       const nl = newline(pos, end);
       if (nl >= end) break;
       nLines++;
-      if (<u32>(nl - pos) > max) nOverlong++;
+      if (overCap(pos, nl)) nOverlong++;
       else {
         const v = fieldAddress(pos, nl);
         if (v >= 0) {

@@ -2,7 +2,10 @@ import { CountTable } from './count-table.ts';
 import { lineDelimiter, LOG_DELIMITERS, type LogDelimiter } from './fields.ts';
 import { SCANNER_WASM_BASE64 } from './scanner-wasm.ts';
 
-/** Lines longer than this (bytes, newline excluded) are skipped and counted, never buffered. */
+/**
+ * Lines longer than this (bytes, line end excluded: "\n" or "\r\n") are skipped and counted,
+ * never buffered.
+ */
 export const MAX_LINE_BYTES = 64 * 1024;
 
 /** Input room of a scanner fed by `push` (a reader using `writable` may ask for more). */
@@ -76,6 +79,7 @@ function instantiate(): ScannerExports {
 }
 
 const NL = 10;
+const CR = 13;
 
 /**
  * Streaming count of the addresses in a log: `push` its bytes in chunks of any size (or write
@@ -229,7 +233,8 @@ export class LogScanner {
     }
     const tail = this.scanLines(from, len);
     const rest = len - tail;
-    if (rest > this.maxLine) {
+    // One byte more than the cap may still be a kept line's "\r" (CRLF): the module decides.
+    if (rest > this.maxLine + 1) {
       this.skipping = true;
       this.carryLength = 0;
     } else {
@@ -247,7 +252,7 @@ export class LogScanner {
     while (this.delimiter === undefined) {
       const nl = w.findNewline(from, to);
       if (nl < 0) return from;
-      if (nl - from <= this.maxLine) {
+      if (nl - from - (nl > from && this.input()[nl - 1] === CR ? 1 : 0) <= this.maxLine) {
         this.delimiter = lineDelimiter(this.input(), from, nl);
         if (this.delimiter !== undefined) w.setDelimiter(LOG_DELIMITERS.indexOf(this.delimiter));
       }

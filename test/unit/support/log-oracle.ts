@@ -17,8 +17,8 @@ export function firstOctets(line: string): number[] | null {
 
 /**
  * What the scanner should count in `text`: split on "\n" (a last line without one counts), a line
- * longer than `maxLine` skipped, and per address (written by `address`) how many lines start with
- * or contain it first.
+ * longer than `maxLine` skipped (its length without a "\r" that ends it: CRLF's line end), and per
+ * address (written by `address`) how many lines start with or contain it first.
  */
 export function scanOracle(
   text: string,
@@ -31,7 +31,7 @@ export function scanOracle(
   let addresses = 0;
   let overlongLines = 0;
   for (const line of parts) {
-    if (line.length > maxLine) {
+    if (line.length - (line.endsWith('\r') ? 1 : 0) > maxLine) {
       overlongLines += 1;
       continue;
     }

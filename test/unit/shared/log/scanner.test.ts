@@ -174,7 +174,9 @@ describe('LogScanner', () => {
 
   it('skips and counts lines over the cap, wherever chunks cut them (property)', () => {
     const line = fc
-      .array(fc.constantFrom('1', '9', '.', ' ', 'a', '192.0.2.1', '8.8.8.8 '), { maxLength: 8 })
+      .array(fc.constantFrom('1', '9', '.', ' ', 'a', '\r', '192.0.2.1', '8.8.8.8 '), {
+        maxLength: 8,
+      })
       .map((c) => c.join(''));
     fc.assert(
       fc.property(
@@ -189,6 +191,24 @@ describe('LogScanner', () => {
       ),
       { numRuns: 500 },
     );
+  });
+
+  it('measures a line without its line end, "\\n" or "\\r\\n": a CRLF log skips the lines its LF twin skips', () => {
+    const kept = `192.0.2.1 ${'a'.repeat(65_536 - 10)}`; // 65,536 bytes: the longest kept
+    const over = `8.8.8.8 ${'b'.repeat(65_537 - 8)}`; // 65,537 bytes
+    const lf = `${kept}\n${over}\n${kept}`;
+    const crlf = lf.replaceAll('\n', '\r\n');
+    const expected = {
+      lines: 3,
+      addresses: 2,
+      overlongLines: 1,
+      table: new Map([['192.0.2.1', 2]]),
+    };
+    for (const chunk of [1000, 65_535, 65_536, 65_537, 65_538, 1 << 20]) {
+      expect(scan(lf, chunk), `LF, chunk ${chunk}`).toEqual(expected);
+      expect(scan(crlf, chunk), `CRLF, chunk ${chunk}`).toEqual(expected);
+      expect(scan(crlf + '\r\n', chunk), `CRLF, ended, chunk ${chunk}`).toEqual(expected);
+    }
   });
 
   it('keeps memory bounded on a long run without newlines: the carry never exceeds the cap', () => {
