@@ -280,27 +280,36 @@ function wholeAddress(start: usize, end: usize): i64 {
 
 /**
  * The address that is the whole of field `column` (1-based) of `[s, e)`, or -1.
- * - comma, tab: one separator byte between fields; a field may be double-quoted (CSV).
+ * - comma, tab: one separator byte between fields; a field may be double-quoted (CSV: a quote
+ *   opens a quoted field only at its start).
  * - space: runs of spaces or tabs separate fields; `"..."` groups words into one field.
  * - combined (Apache/nginx): as space, and `[...]` groups too, so the time is one field.
  */
 function fieldAddress(s: usize, e: usize): i64 {
   if (delimiter == DELIM_COMMA || delimiter == DELIM_TAB) {
     const sep = delimiter == DELIM_COMMA ? COMMA : TAB;
-    let field: u32 = 1;
     let start = s;
-    let i = s;
-    let quoted = false;
-    for (; i < e; i++) {
-      const c = <u32>load<u8>(i);
-      if (c == QUOTE) quoted = !quoted;
-      else if (c == sep && !quoted) {
-        if (field == column) break;
-        field++;
-        start = i + 1;
+    for (let field: u32 = 1; ; field++) {
+      // CSV: a field is quoted when it starts (spaces aside) with a quote; it then runs to the
+      // quote that closes it ("" inside is a quote) and on to the separator. A quote anywhere
+      // else is text, so a lone one in a request or user agent swallows no separator.
+      let i = start;
+      while (i < e && load<u8>(i) == SPACE) i++;
+      if (i < e && load<u8>(i) == QUOTE) {
+        i++;
+        while (i < e) {
+          if (load<u8>(i) == QUOTE) {
+            if (i + 1 < e && load<u8>(i + 1) == QUOTE) i++;
+            else break;
+          }
+          i++;
+        }
       }
+      while (i < e && <u32>load<u8>(i) != sep) i++;
+      if (field == column) return wholeAddress(start, i);
+      if (i >= e) return -1;
+      start = i + 1;
     }
-    return field == column ? wholeAddress(start, i) : -1;
   }
   const brackets = delimiter == DELIM_COMBINED;
   let field: u32 = 0;

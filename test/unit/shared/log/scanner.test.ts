@@ -68,6 +68,46 @@ describe('the address in a field', () => {
     expect(col('a,b', 3, 'comma')).toBe(null);
   });
 
+  it('comma, tab: a quote opens a quoted field only at its start; inside a field it is text (CSV)', () => {
+    // A lone quote in a request or user agent must not swallow the separators after it.
+    expect(col('09:00\tGET /q="x\t192.0.2.1', 3, 'tab')).toBe('192.0.2.1');
+    expect(col('a"b,192.0.2.1', 2, 'comma')).toBe('192.0.2.1');
+    expect(col('say "hi", ok,192.0.2.1', 3, 'comma')).toBe('192.0.2.1');
+    // Quoted: separators and doubled quotes inside, text after the closing quote.
+    expect(col('"say ""hi"", ok",192.0.2.1', 2, 'comma')).toBe('192.0.2.1');
+    expect(col(' "x, y" z,192.0.2.1', 2, 'comma')).toBe('192.0.2.1');
+    expect(col('"09:00\t1"\t192.0.2.1', 2, 'tab')).toBe('192.0.2.1');
+  });
+
+  it('comma, tab: reads back the field a CSV writer wrote, whatever the other fields hold (property)', () => {
+    const text = fc
+      .array(fc.constantFrom('a', ' ', ',', '\t', '"', '1', '.', '[', ']'), { maxLength: 8 })
+      .map((c) => c.join(''));
+    const address = fc
+      .tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255))
+      .map((o) => o.join('.'));
+    fc.assert(
+      fc.property(
+        fc.array(text, { maxLength: 5 }),
+        address,
+        fc.array(text, { maxLength: 5 }),
+        fc.constantFrom<['comma' | 'tab', string]>(['comma', ','], ['tab', '\t']),
+        fc.boolean(),
+        (before, ip, after, [delimiter, sep], quoteAll) => {
+          // A field with the separator, or one that starts (blanks aside) with a quote, is quoted
+          // with its quotes doubled; any other is written as it is, quotes inside and all.
+          const write = (f: string) =>
+            quoteAll || f.includes(sep) || f.trimStart().startsWith('"')
+              ? `"${f.replaceAll('"', '""')}"`
+              : f;
+          const line = [...before, ip, ...after].map(write).join(sep);
+          expect(col(line, before.length + 1, delimiter)).toBe(ip);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it('tab: fields between tabs; a comma inside a field is text', () => {
     expect(col('09:00\t192.0.2.1\t/a,b', 2, 'tab')).toBe('192.0.2.1');
     expect(col('x, 8.8.8.8\t192.0.2.1', 1, 'tab')).toBe(null);
