@@ -25,6 +25,7 @@ const COMMA: u32 = 44;
 const DOT: u32 = 46;
 const OPEN_BRACKET: u32 = 91;
 const CLOSE_BRACKET: u32 = 93;
+const BACKSLASH: u32 = 92;
 
 /** Delimiter codes, in the order of LOG_DELIMITERS (shared/log/fields.ts). */
 const DELIM_COMMA: u32 = 0;
@@ -283,7 +284,8 @@ function wholeAddress(start: usize, end: usize): i64 {
  * - comma, tab: one separator byte between fields; a field may be double-quoted (CSV: a quote
  *   opens a quoted field only at its start).
  * - space: runs of spaces or tabs separate fields; `"..."` groups words into one field.
- * - combined (Apache/nginx): as space, and `[...]` groups too, so the time is one field.
+ * - combined (Apache/nginx): as space, and `[...]` groups too, so the time is one field; inside
+ *   `"..."` a backslash escapes the next byte (Apache's `\"`).
  */
 function fieldAddress(s: usize, e: usize): i64 {
   if (delimiter == DELIM_COMMA || delimiter == DELIM_TAB) {
@@ -323,8 +325,11 @@ function fieldAddress(s: usize, e: usize): i64 {
     const close: u32 = open == QUOTE ? QUOTE : brackets && open == OPEN_BRACKET ? CLOSE_BRACKET : 0;
     if (close != 0) {
       i++;
-      while (i < e && load<u8>(i) != close) i++;
+      // Apache writes a quote inside "..." as \" (and a backslash as \\): escaped, it closes nothing.
+      const escapes = brackets && close == QUOTE;
+      while (i < e && <u32>load<u8>(i) != close) i += escapes && load<u8>(i) == BACKSLASH ? 2 : 1;
       if (i < e) i++;
+      else i = e; // a backslash that ended the line
     }
     while (i < e && load<u8>(i) != SPACE && load<u8>(i) != TAB) i++;
     if (field == column) return wholeAddress(start, i);

@@ -129,6 +129,14 @@ describe('the address in a field', () => {
     expect(col(line, 10, 'space')).toBe(null);
     expect(col(line, 11, 'space')).toBe('192.0.2.1');
   });
+
+  it('combined: a quote escaped as \\" inside "..." (Apache) does not end the field', () => {
+    const line =
+      '203.0.113.9 - - [24/Nov/2026:09:00:00 +0900] "GET /q=\\"x HTTP/1.1" 200 12 "-" "Agent \\"Q\\" 1.0" 192.0.2.1';
+    expect(col(line, 5, 'combined')).toBe(null);
+    expect(col(line, 10, 'combined')).toBe('192.0.2.1');
+    expect(col('a "b\\\\" 192.0.2.1', 3, 'combined')).toBe('192.0.2.1'); // an escaped backslash
+  });
 });
 
 describe('detectDelimiter', () => {
