@@ -481,8 +481,8 @@ export const CLI_TEXT = {
     ja: 'gzip の形式で始まりますが、正しい gzip ではありません: {detail}',
   },
   impactLogShrank: {
-    en: 'it ended at byte {at}, short of the {size} bytes it had when the scan began: it was truncated while being read (log rotation?); run it again',
-    ja: '読み込み開始時の {size} バイトに対し {at} バイト目で終わりました。読み込み中に切り詰められています（ログのローテーション？）。もう一度実行してください',
+    en: 'it ended at byte {at} of the {size} it had when the scan began: it was truncated while being read, e.g. by log rotation; run it again',
+    ja: '読み込み開始時の {size} バイトのうち {at} バイト目で終わりました。読み込み中にログのローテーションなどで切り詰められています。もう一度実行してください',
   },
   impactDelimiterValues: {
     en: '--delimiter must be one of {values}, got "{value}".',
