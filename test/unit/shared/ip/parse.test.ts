@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import ipaddr from 'ipaddr.js';
-import { normalizeInput, parseIpInput, parseIPv4Strict } from '../../../../shared/ip/parse.ts';
+import { formatIPv4 } from '../../../../shared/ip/ipv4.ts';
+import {
+  normalizeInput,
+  parseCanonicalIPv4,
+  parseIpInput,
+  parseIPv4Strict,
+} from '../../../../shared/ip/parse.ts';
 
 const ok = (text: string, prefix?: string | number | null) => {
   const outcome = parseIpInput(text, prefix);
@@ -275,5 +281,27 @@ describe('parse properties (oracle: ipaddr.js strict four-part decimal)', () => 
 describe('normalizeInput', () => {
   it('folds full-width characters, dashes and quotes', () => {
     expect(normalizeInput('　“１９２．０．２．１　－　５”　')).toBe('192.0.2.1-5');
+  });
+});
+
+describe('parseCanonicalIPv4', () => {
+  it('is the value exactly when the text is what formatIPv4 writes for it', () => {
+    const text = fc.oneof(
+      fc.nat(0xffffffff).map(formatIPv4),
+      fc.string({
+        unit: fc.constantFrom('0', '1', '2', '5', '6', '9', '.', ' ', 'a'),
+        maxLength: 17,
+      }),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        const strict = parseIPv4Strict(t);
+        const canonical = strict !== null && formatIPv4(strict) === t ? strict : null;
+        expect(parseCanonicalIPv4(t)).toBe(canonical);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(parseCanonicalIPv4('255.255.255.255')).toBe(0xffffffff);
+    expect(parseCanonicalIPv4('010.0.0.1')).toBeNull();
   });
 });
