@@ -14,6 +14,7 @@ import {
   countSeverity,
   humanProblem,
   jsonProblem,
+  jsonText,
   reportListProblems,
   runCommand,
   say,
@@ -132,25 +133,21 @@ export async function run(argv: string[]): Promise<number> {
       }
       if (values.json) {
         write(
-          JSON.stringify(
-            {
-              inForce: inForceFile,
-              draft: draftFile,
-              egress,
-              diff: plan.diff,
-              problems: problems.map(jsonProblem),
-              blockers: plan.blockers.map(jsonProblem),
-              checks: plan.checks,
-              confirmationPhrase: plan.confirmationPhrase,
-              confirmed: plan.confirmationPhrase !== null && phraseOk,
-              canSave: holds,
-              out,
-              written,
-              refused: refused.map(jsonProblem),
-            },
-            null,
-            2,
-          ),
+          jsonText({
+            inForce: inForceFile,
+            draft: draftFile,
+            egress,
+            diff: plan.diff,
+            problems: problems.map(jsonProblem),
+            blockers: plan.blockers.map(jsonProblem),
+            checks: plan.checks,
+            confirmationPhrase: plan.confirmationPhrase,
+            confirmed: plan.confirmationPhrase !== null && phraseOk,
+            canSave: holds,
+            out,
+            written,
+            refused: refused.map(jsonProblem),
+          }),
         );
       } else {
         const lines = [

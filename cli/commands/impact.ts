@@ -7,6 +7,7 @@ import {
   CliExit,
   countSeverity,
   intOption,
+  jsonText,
   reportListProblems,
   runCommand,
   say,
@@ -124,7 +125,7 @@ export async function run(argv: string[]): Promise<number> {
     const stats = summarizeCounts(counts, allows, top);
     if (!values.json && config.mode === 'ALLOW_ALL') write(say('impactAllowAll'));
     if (values.json) {
-      write(JSON.stringify(stats, null, 2));
+      write(jsonText(stats));
     } else {
       const pct = (x: number) => ((100 * x) / stats.addresses).toFixed(1);
       write(

@@ -4,6 +4,7 @@ import {
   CliExit,
   cliLocale,
   displayText,
+  jsonText,
   listFileMessage,
   problemPlace,
   runCommand,
@@ -37,9 +38,7 @@ export async function run(argv: string[]): Promise<number> {
       throw error;
     }
     const hasErrors = result.problems.some((p) => p.severity === 'error');
-    process.stdout.write(
-      cmd.values.json ? `${JSON.stringify(toJson(result), null, 2)}\n` : toText(result),
-    );
+    process.stdout.write(cmd.values.json ? `${jsonText(toJson(result))}\n` : toText(result));
     return hasErrors ? 1 : 0;
   });
 }

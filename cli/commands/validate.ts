@@ -3,8 +3,9 @@ import type { Problem } from '../../shared/allowlist/model.ts';
 import {
   countSeverity,
   humanProblem,
-  LIST_FILE_OPTIONS,
   jsonProblem,
+  jsonText,
+  LIST_FILE_OPTIONS,
   runCommand,
   say,
   write,
@@ -37,18 +38,14 @@ export async function run(argv: string[]): Promise<number> {
       const { errors, warnings } = countSeverity(problems);
       if (values.json) {
         write(
-          JSON.stringify(
-            {
-              file,
-              mode: config.mode,
-              entries: config.entries.length,
-              errors,
-              warnings,
-              problems: problems.map(jsonProblem),
-            },
-            null,
-            2,
-          ),
+          jsonText({
+            file,
+            mode: config.mode,
+            entries: config.entries.length,
+            errors,
+            warnings,
+            problems: problems.map(jsonProblem),
+          }),
         );
       } else {
         const verdict = say(errors > 0 ? 'notValid' : 'valid');
