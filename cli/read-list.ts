@@ -56,19 +56,40 @@ export async function readListFile(
 ): Promise<{ config: Config; problems: Problem[]; import?: ImportResult }> {
   const bytes = await readBytes(path);
   if (looksLikeJson(bytes)) return readJson(path, bytes);
+  const result = await importSpreadsheet(path, bytes, options);
+  const entries = result.entries.map((e) => ({ ip: e.ip, cidr: e.cidr, memo: e.memo }));
+  return {
+    config: { mode: 'ALLOW_SPECIFIC', entries },
+    problems: result.problems,
+    import: result,
+  };
+}
+
+/**
+ * The import of a spreadsheet list file (what readListFile reads from it, without the list it
+ * makes of the entries: `allowlist import` prints the entries with their rows), or null for a
+ * JSON list. Throws ListFileError like readListFile.
+ */
+export async function importListFile(
+  path: string,
+  options: { sheet?: string } = {},
+): Promise<ImportResult | null> {
+  const bytes = await readBytes(path);
+  return looksLikeJson(bytes) ? null : importSpreadsheet(path, bytes, options);
+}
+
+async function importSpreadsheet(
+  path: string,
+  bytes: Uint8Array,
+  options: { sheet?: string },
+): Promise<ImportResult> {
   // Loaded only for a spreadsheet: a JSON list (`impact`, `check`) does without its parsers.
   const { importBytes, isImportError } = await import('../shared/import/index.ts');
   try {
-    const result = await importBytes(bytes, {
+    return await importBytes(bytes, {
       validate: true,
       ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
     });
-    const entries = result.entries.map((e) => ({ ip: e.ip, cidr: e.cidr, memo: e.memo }));
-    return {
-      config: { mode: 'ALLOW_SPECIFIC', entries },
-      problems: result.problems,
-      import: result,
-    };
   } catch (error) {
     if (isImportError(error))
       throw new ListFileError(error.code, path, error.params, `${path}: ${error.message}`);

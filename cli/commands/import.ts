@@ -11,7 +11,7 @@ import {
   say,
 } from '../common.ts';
 import { columnLetter, type ImportResult } from '../../shared/import/index.ts';
-import { ListFileError, readListFile } from '../read-list.ts';
+import { importListFile, ListFileError } from '../read-list.ts';
 
 const USAGE = 'usage: allowlist import FILE [--sheet NAME] [--json]';
 
@@ -29,9 +29,9 @@ export async function run(argv: string[]): Promise<number> {
     const sheet = cmd.values.sheet;
     let result: ImportResult;
     try {
-      const read = await readListFile(file, typeof sheet === 'string' ? { sheet } : {});
-      if (!read.import) throw new CliExit(2, say('JSON_NOT_SPREADSHEET', { file }));
-      result = read.import;
+      const read = await importListFile(file, typeof sheet === 'string' ? { sheet } : {});
+      if (!read) throw new CliExit(2, say('JSON_NOT_SPREADSHEET', { file }));
+      result = read;
     } catch (error) {
       if (error instanceof ListFileError)
         throw new CliExit(2, `allowlist import: ${listFileMessage(error)}`);
