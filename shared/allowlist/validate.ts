@@ -204,9 +204,12 @@ export function validateConfig(config: Config, options: { maxEntries?: number } 
 /** The block of each entry (entryBlock's, in typed arrays: no object per entry); -1: none. */
 class EntryBlocks {
   readonly start: Float64Array;
+  /** The block's last address. */
+  readonly end: Float64Array;
   readonly prefix: Int8Array;
   constructor(length: number) {
     this.start = new Float64Array(length).fill(-1);
+    this.end = new Float64Array(length);
     this.prefix = new Int8Array(length);
   }
   /** Entry `index` at `address` (parseIPv4Strict's value) with `cidr`, as entryBlock decides. */
@@ -215,7 +218,9 @@ class EntryBlocks {
     const prefix = cidr ?? 32;
     if (typeof prefix !== 'number' || !Number.isInteger(prefix) || prefix < 0 || prefix > 32)
       return;
-    this.start[index] = networkOf(address, prefix);
+    const start = networkOf(address, prefix);
+    this.start[index] = start;
+    this.end[index] = start + blockSize(prefix) - 1;
     this.prefix[index] = prefix;
   }
 }
@@ -236,21 +241,28 @@ export function overlapProblems(entries: Entry[]): Problem[] {
 }
 
 function overlapsOf(entries: readonly Entry[], blocks: EntryBlocks): Problem[] {
-  const { start, prefix } = blocks;
+  const { start, end, prefix } = blocks;
+  const before = (a: number, b: number) =>
+    (start[a] as number) - (start[b] as number) ||
+    (prefix[a] as number) - (prefix[b] as number) ||
+    a - b;
   const order: number[] = [];
-  for (let i = 0; i < entries.length; i++) if ((start[i] as number) >= 0) order.push(i);
-  // Timsort: a list already in address order (most are) sorts in one pass.
-  order.sort(
-    (a, b) =>
-      (start[a] as number) - (start[b] as number) ||
-      (prefix[a] as number) - (prefix[b] as number) ||
-      a - b,
-  );
-  const end = (i: number) => (start[i] as number) + blockSize(prefix[i] as number) - 1;
+  let sorted = true;
+  for (let i = 0; i < entries.length; i++) {
+    if ((start[i] as number) < 0) continue;
+    const last = order[order.length - 1];
+    if (last !== undefined && sorted) sorted = before(last, i) < 0;
+    order.push(i);
+  }
+  // Most lists are written in address order already: then there is nothing to sort.
+  if (!sorted) order.sort(before);
   const problems: Problem[] = [];
   const stack: number[] = [];
   for (const item of order) {
-    while (stack.length > 0 && end(stack[stack.length - 1] as number) < (start[item] as number))
+    while (
+      stack.length > 0 &&
+      (end[stack[stack.length - 1] as number] as number) < (start[item] as number)
+    )
       stack.pop();
     const outer = stack[0];
     const top = stack[stack.length - 1];
