@@ -3,12 +3,12 @@ import { DEFAULT_MAX_ENTRIES } from '../../shared/allowlist/model.ts';
 import { writeFileAtomic } from '../../node-shared/atomic-file.ts';
 import {
   CliExit,
-  jsonText,
   LIST_FILE_OPTIONS,
   networkText,
   runCommand,
   say,
   write,
+  writeJson,
 } from '../common.ts';
 
 const USAGE =
@@ -66,23 +66,21 @@ export async function run(argv: string[]): Promise<number> {
       }
       const huge = plan.merges.filter((m) => m.extraAddresses >= HUGE_WIDENING);
       if (values.json) {
-        write(
-          jsonText({
-            before: config.entries.length,
-            after: plan.entries.length,
-            maxEntries,
-            fits: plan.fits,
-            extraAddresses: plan.extraAddresses,
-            hugeWidening: huge.map((m) => ({
-              into: networkText(m.into),
-              extraAddresses: m.extraAddresses,
-            })),
-            merges: plan.merges,
-            invalidIndexes: plan.invalidIndexes,
-            config: result,
-            ...(typeof values.out === 'string' ? { out: values.out } : {}),
-          }),
-        );
+        writeJson({
+          before: config.entries.length,
+          after: plan.entries.length,
+          maxEntries,
+          fits: plan.fits,
+          extraAddresses: plan.extraAddresses,
+          hugeWidening: huge.map((m) => ({
+            into: networkText(m.into),
+            extraAddresses: m.extraAddresses,
+          })),
+          merges: plan.merges,
+          invalidIndexes: plan.invalidIndexes,
+          config: result,
+          ...(typeof values.out === 'string' ? { out: values.out } : {}),
+        });
       } else {
         write(human(config.entries.length, maxEntries, plan));
         if (typeof values.out === 'string')

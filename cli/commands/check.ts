@@ -8,11 +8,11 @@ import {
   cliLocale,
   displayText,
   displayWidth,
-  jsonText,
   networkText,
   runCommand,
   say,
   write,
+  writeJson,
 } from '../common.ts';
 import { networkCoverage, type Coverage } from '../network-coverage.ts';
 
@@ -59,7 +59,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     for (const ip of positionals) results.push(check(ip));
     if (values.json) {
-      write(jsonText(results.map(({ problem: _problem, ...r }) => r)));
+      writeJson(results.map(({ problem: _problem, ...r }) => r));
     } else {
       for (const line of human(results, config.mode === 'ALLOW_ALL')) write(line);
     }

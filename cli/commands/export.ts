@@ -12,12 +12,12 @@ import { ListFileError, readListFile } from '../read-list.ts';
 import { writeFileAtomic } from '../../node-shared/atomic-file.ts';
 import {
   CliExit,
-  jsonText,
   listFileMessage,
   networkText,
   runCommand,
   say,
   write,
+  writeJson,
 } from '../common.ts';
 import { problemLine } from './import.ts';
 
@@ -122,7 +122,7 @@ export async function run(argv: string[]): Promise<number> {
         })),
       };
       if (refused.length > 0 || refusedRows.length > 0) {
-        if (values.json) write(jsonText({ ...summary, written: 0, refused: true }));
+        if (values.json) writeJson({ ...summary, written: 0, refused: true });
         for (const p of refusedRows) process.stderr.write(`allowlist export: ${problemLine(p)}\n`);
         for (const l of refused)
           for (const p of l.problems)
@@ -143,7 +143,7 @@ export async function run(argv: string[]): Promise<number> {
         throw new CliExit(2, say('cannotWrite', { command: 'export', file: out, detail }));
       }
       if (values.json) {
-        write(jsonText({ ...summary, written: exported.written, refused: false }));
+        writeJson({ ...summary, written: exported.written, refused: false });
         return 0;
       }
       for (const p of lostRows) process.stderr.write(`allowlist export: ${problemLine(p)}\n`);

@@ -14,11 +14,11 @@ import {
   countSeverity,
   humanProblem,
   jsonProblem,
-  jsonText,
   reportListProblems,
   runCommand,
   say,
   write,
+  writeJson,
 } from '../common.ts';
 import { human as diffLines } from './diff.ts';
 import { egressLine, endpointsOf } from './egress.ts';
@@ -132,23 +132,21 @@ export async function run(argv: string[]): Promise<number> {
         }
       }
       if (values.json) {
-        write(
-          jsonText({
-            inForce: inForceFile,
-            draft: draftFile,
-            egress,
-            diff: plan.diff,
-            problems: problems.map(jsonProblem),
-            blockers: plan.blockers.map(jsonProblem),
-            checks: plan.checks,
-            confirmationPhrase: plan.confirmationPhrase,
-            confirmed: plan.confirmationPhrase !== null && phraseOk,
-            canSave: holds,
-            out,
-            written,
-            refused: refused.map(jsonProblem),
-          }),
-        );
+        writeJson({
+          inForce: inForceFile,
+          draft: draftFile,
+          egress,
+          diff: plan.diff,
+          problems: problems.map(jsonProblem),
+          blockers: plan.blockers.map(jsonProblem),
+          checks: plan.checks,
+          confirmationPhrase: plan.confirmationPhrase,
+          confirmed: plan.confirmationPhrase !== null && phraseOk,
+          canSave: holds,
+          out,
+          written,
+          refused: refused.map(jsonProblem),
+        });
       } else {
         const lines = [
           say('hoLists', {

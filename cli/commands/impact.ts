@@ -7,11 +7,11 @@ import {
   CliExit,
   countSeverity,
   intOption,
-  jsonText,
   reportListProblems,
   runCommand,
   say,
   write,
+  writeJson,
 } from '../common.ts';
 import { readLogCounts } from '../log-scan.ts';
 
@@ -125,7 +125,7 @@ export async function run(argv: string[]): Promise<number> {
     const stats = summarizeCounts(counts, allows, top);
     if (!values.json && config.mode === 'ALLOW_ALL') write(say('impactAllowAll'));
     if (values.json) {
-      write(jsonText(stats));
+      writeJson(stats);
     } else {
       const pct = (x: number) => ((100 * x) / stats.addresses).toFixed(1);
       write(

@@ -4,11 +4,12 @@ import {
   CliExit,
   cliLocale,
   displayText,
-  jsonText,
   listFileMessage,
   problemPlace,
   runCommand,
   say,
+  writeJson,
+  writeOut,
 } from '../common.ts';
 import { columnLetter, type ImportResult } from '../../shared/import/index.ts';
 import { importListFile, ListFileError } from '../read-list.ts';
@@ -38,7 +39,8 @@ export async function run(argv: string[]): Promise<number> {
       throw error;
     }
     const hasErrors = result.problems.some((p) => p.severity === 'error');
-    process.stdout.write(cmd.values.json ? `${jsonText(toJson(result))}\n` : toText(result));
+    if (cmd.values.json) writeJson(toJson(result));
+    else writeOut(toText(result));
     return hasErrors ? 1 : 0;
   });
 }
@@ -46,7 +48,9 @@ export async function run(argv: string[]): Promise<number> {
 /** The --json shape (issue 3): entries with rows, problems with rows, mapping, stats. */
 export function toJson(result: ImportResult): Record<string, unknown> {
   return {
-    entries: result.entries.map((e) => ({ ip: e.ip, cidr: e.cidr, memo: e.memo, row: e.row })),
+    // As they are: an ImportedEntry is exactly { ip, cidr, memo, row } (shared/import/rows.ts),
+    // and a copy of each was a measured share of printing 100,000.
+    entries: result.entries,
     problems: result.problems.map((p) => ({
       row: p.row ?? null,
       severity: p.severity,

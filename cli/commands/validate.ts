@@ -4,11 +4,11 @@ import {
   countSeverity,
   humanProblem,
   jsonProblem,
-  jsonText,
   LIST_FILE_OPTIONS,
   runCommand,
   say,
   write,
+  writeJson,
 } from '../common.ts';
 
 const USAGE = 'usage: allowlist validate FILE [--sheet NAME] [--max-entries N] [--json]';
@@ -37,16 +37,14 @@ export async function run(argv: string[]): Promise<number> {
       }
       const { errors, warnings } = countSeverity(problems);
       if (values.json) {
-        write(
-          jsonText({
-            file,
-            mode: config.mode,
-            entries: config.entries.length,
-            errors,
-            warnings,
-            problems: problems.map(jsonProblem),
-          }),
-        );
+        writeJson({
+          file,
+          mode: config.mode,
+          entries: config.entries.length,
+          errors,
+          warnings,
+          problems: problems.map(jsonProblem),
+        });
       } else {
         const verdict = say(errors > 0 ? 'notValid' : 'valid');
         write(

@@ -75,14 +75,21 @@ export function wellFormedRecords(text: string, delimiter: string, newline: stri
   const records: Row[] = [];
   const length = text.length;
   if (length === 0) return records;
-  // Fields go to one scratch array, each record is an exact-size copy of it: an array grown by
-  // push keeps room for 16 fields, which a 100,000-row file pays in garbage collection.
-  const record: string[] = [];
+  const d = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
+  if (d < 0 || newline.length === 0) return null;
+  const nl0 = newline.charCodeAt(0);
+  const nl1 = newline.length === 2 ? newline.charCodeAt(1) : -1;
+  // Fields go to one scratch array (`count` of them), each record is an exact-size copy of it:
+  // an array grown by push keeps room for 16 fields, which a 100,000-row file pays in garbage
+  // collection, and shortening an array's length is a call into the runtime.
+  const fields: string[] = [];
+  let count = 0;
   let i = 0;
-  // The next delimiter and line break at or after i (-1: none left), searched again only once
-  // passed: a file without delimiters must not cost one search of the rest per line.
-  let nextDelimiter = text.indexOf(delimiter);
-  let nextNewline = text.indexOf(newline);
+  // The next delimiter and line break at or after i (-1: none left), searched only when a field
+  // without quotes needs them and they are behind: a file without delimiters must not cost one
+  // search of the rest per line, one of quoted fields costs none. -2: not searched yet.
+  let nextDelimiter = -2;
+  let nextNewline = -2;
   for (;;) {
     if (text.charCodeAt(i) === 34 /* " */) {
       let close = text.indexOf('"', i + 1);
@@ -93,38 +100,37 @@ export function wellFormedRecords(text: string, delimiter: string, newline: stri
       }
       if (close === -1) return null;
       const value = text.substring(i + 1, close);
-      record.push(doubled ? value.replaceAll('""', '"') : value);
+      fields[count++] = doubled ? value.replaceAll('""', '"') : value;
       const after = close + 1;
       if (after === length) {
-        records.push(record.slice());
+        records.push(fields.slice(0, count));
         return records;
       }
-      if (text.startsWith(delimiter, after)) i = after + delimiter.length;
-      else if (text.startsWith(newline, after)) {
-        records.push(record.slice());
-        record.length = 0;
+      const next = text.charCodeAt(after);
+      if (next === d) i = after + 1;
+      else if (next === nl0 && (nl1 < 0 || text.charCodeAt(after + 1) === nl1)) {
+        records.push(fields.slice(0, count));
+        count = 0;
         i = after + newline.length;
       } else return null;
-      if (nextDelimiter !== -1 && nextDelimiter < i) nextDelimiter = text.indexOf(delimiter, i);
-      if (nextNewline !== -1 && nextNewline < i) nextNewline = text.indexOf(newline, i);
       continue;
     }
+    if (nextDelimiter !== -1 && nextDelimiter < i) nextDelimiter = text.indexOf(delimiter, i);
+    if (nextNewline !== -1 && nextNewline < i) nextNewline = text.indexOf(newline, i);
     if (nextDelimiter !== -1 && (nextNewline === -1 || nextDelimiter < nextNewline)) {
-      record.push(text.substring(i, nextDelimiter));
-      i = nextDelimiter + delimiter.length;
-      nextDelimiter = text.indexOf(delimiter, i);
+      fields[count++] = text.substring(i, nextDelimiter);
+      i = nextDelimiter + 1;
       continue;
     }
     if (nextNewline !== -1) {
-      record.push(text.substring(i, nextNewline));
-      records.push(record.slice());
-      record.length = 0;
+      fields[count++] = text.substring(i, nextNewline);
+      records.push(fields.slice(0, count));
+      count = 0;
       i = nextNewline + newline.length;
-      nextNewline = text.indexOf(newline, i);
       continue;
     }
-    record.push(text.substring(i));
-    records.push(record.slice());
+    fields[count++] = text.substring(i);
+    records.push(fields.slice(0, count));
     return records;
   }
 }

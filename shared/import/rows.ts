@@ -7,7 +7,10 @@ import { ImportError } from './errors.ts';
 import type { ColumnMapping } from './header.ts';
 import { columnLetter, type Cell, type Row } from './table.ts';
 
-/** An entry read from a file, with the spreadsheet row it came from (1-based, as shown). */
+/**
+ * An entry read from a file, with the spreadsheet row it came from (1-based, as shown): exactly
+ * these four fields, made in rowsToEntries only (`allowlist import --json` prints them as they are).
+ */
 export type ImportedEntry = Entry & { row: number };
 
 export type RowCounts = {
