@@ -275,6 +275,7 @@ export class LogScanner {
       if (this.wasm.tableFull() !== 0)
         throw new RangeError(
           `More distinct addresses than the count table can hold in 4 GB (${this.wasm.tableSize().toLocaleString('en-US')} counted).`,
+          { cause: error },
         );
       throw error;
     }
