@@ -2,7 +2,6 @@ import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node
 import { getCompileCacheDir } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { CountTable } from '../shared/log/count-table.ts';
 import { detectDelimiter, type LogDelimiter } from '../shared/log/fields.ts';
 import {
   isGzip,
@@ -11,7 +10,7 @@ import {
   type LogScanOptions,
 } from '../shared/log/scanner.ts';
 import { scanLogStream } from '../shared/log/stream.ts';
-import { scanRange, type RangeJob } from './log-range.ts';
+import { scanChunks, scanRange, type ChunkJob } from './log-range.ts';
 import { gunzip } from '../node-shared/gunzip.ts';
 
 /**
@@ -20,18 +19,23 @@ import { gunzip } from '../node-shared/gunzip.ts';
  * The counting itself is the shared byte scanner (shared/log/scanner.ts), and a stream is read by
  * shared/log/stream.ts: both the same the app's preview uses.
  *
- * Memory, stated: per thread one read buffer (`chunkBytes`, 4 MB; 64 KB chunks for gzip and
- * stdin) plus at most `maxLineBytes` (64 KB) of a line cut by a chunk end, plus the count table:
- * at most 32 bytes per distinct address (48 while it doubles), one table per thread until they
- * are merged. Never proportional to lines or to the length of a line.
+ * Memory, stated: per thread the scanner's input room (`chunkBytes`, 4 MB, read into directly;
+ * 256 KB for gzip and stdin) plus at most `maxLineBytes` (64 KB) of a line cut by a chunk end,
+ * plus the count table: at most 32 bytes per distinct address (48 while it doubles), one table
+ * per thread; a worker's is copied out once (32 bytes per distinct address) and added into this
+ * thread's. Never proportional to lines or to the length of a line.
  */
 
 export type ReadLogOptions = LogScanOptions & {
-  /** Read size for plain files (default 4 MB). */
+  /** Read size for plain files, and the chunk threads claim (default 4 MB). */
   chunkBytes?: number;
   /** Threads for a big plain file (default: the machine's parallelism); 1 = no worker. */
   threads?: number;
-  /** Plain files at least this big are split across threads (default 32 MB). */
+  /**
+   * Plain files at least this big are shared with worker threads (default 64 MB: a worker takes
+   * tens of milliseconds to start, measured ~65 ms on a busy 2-core machine, about as long as
+   * this thread takes to scan 64 MB alone).
+   */
   parallelMinBytes?: number;
   /** What `-` reads (default process.stdin). */
   stdin?: AsyncIterable<Uint8Array>;
@@ -53,20 +57,6 @@ function headDelimiter(head: Uint8Array): LogDelimiter | undefined {
   }
 }
 
-/** Offset just past the first newline at or after `from` (or `size`). */
-function lineStartAfter(fd: number, from: number, size: number): number {
-  const buf = Buffer.allocUnsafe(64 * 1024);
-  let at = from;
-  while (at < size) {
-    const n = readSync(fd, buf, 0, buf.length, at);
-    if (n === 0) break;
-    const nl = buf.subarray(0, n).indexOf(10);
-    if (nl >= 0) return at + nl + 1;
-    at += n;
-  }
-  return size;
-}
-
 const WORKER_URL = new URL('./log-worker.ts', import.meta.url);
 
 /**
@@ -75,7 +65,7 @@ const WORKER_URL = new URL('./log-worker.ts', import.meta.url);
  * the cache is per thread, and without it each worker strips the TypeScript of its modules again
  * (measured: about 50 ms of CPU per worker, on the critical path of a parallel scan).
  */
-function startWorker(job: RangeJob): Worker {
+function startWorker(job: ChunkJob): Worker {
   const cacheDir = getCompileCacheDir();
   if (cacheDir === undefined) return new Worker(WORKER_URL, { workerData: job });
   const bootstrap = [
@@ -85,76 +75,108 @@ function startWorker(job: RangeJob): Worker {
   return new Worker(bootstrap, { eval: true, workerData: job });
 }
 
-function runWorker(job: RangeJob): Promise<WorkerCounts> {
+function runWorker(worker: Worker): Promise<WorkerCounts> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker(job);
     worker.once('message', (m: WorkerCounts) => resolve(m));
     worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`log worker exited with ${code}`));
-    });
+    // After the message this settles nothing; before it (a worker stopped early exits with 0),
+    // the counts are missing and must not be waited for.
+    worker.once('exit', (code) => reject(new Error(`log worker exited with ${code}`)));
   });
 }
 
+/** A scan under way: its workers (if any) already run; `counts` does this thread's share. */
+export type LogScan = {
+  /** This thread's share, then the workers' tables added in: the counts of the whole log. */
+  counts(): Promise<LogCounts>;
+  /** Stop the workers (the counts are not wanted). */
+  cancel(): void;
+};
+
 /**
- * Split a plain file into line-aligned ranges; workers scan all but the first, this thread the
- * first, and the tables are merged.
+ * Start scanning a plain file with `threads` threads claiming line-aligned chunks
+ * (cli/log-range.ts): the workers start now; this thread claims chunks when `counts` is called
+ * (so it can load other things while they boot), and their tables are added into its own.
  */
-async function scanParallel(
+function startParallel(
   path: string,
   size: number,
   threads: number,
   chunkBytes: number,
   options: LogScanOptions,
-): Promise<LogCounts> {
-  const fd = openSync(path, 'r');
-  const bounds = [0];
-  try {
-    for (let i = 1; i < threads; i++) {
-      const b = lineStartAfter(fd, Math.max(Math.floor((size * i) / threads) - 1, 0), size);
-      if (b > (bounds.at(-1) as number) && b < size) bounds.push(b);
-    }
-  } finally {
-    closeSync(fd);
-  }
-  bounds.push(size);
-  const jobs = bounds
-    .slice(0, -1)
-    .map((start, i) => ({ path, start, end: bounds[i + 1] as number, chunkBytes, options }));
-  const pending = jobs.slice(1).map(runWorker);
-  // Keep a rejected worker from being reported as unhandled while this thread still scans.
+): LogScan {
+  const claims = new SharedArrayBuffer(4);
+  new Int32Array(claims)[0] = threads;
+  const job = (thread: number): ChunkJob => ({ path, size, chunkBytes, thread, claims, options });
+  const workers = Array.from({ length: threads - 1 }, (_, i) => startWorker(job(i + 1)));
+  const pending = workers.map(runWorker);
+  // Keep a rejected worker from being reported as unhandled while this thread does other work.
   for (const p of pending) p.catch(() => undefined);
-  const mine = scanRange(jobs[0] as RangeJob).end();
-  let { lines, addresses, overlongLines } = mine;
-  const tables = [mine.table];
-  for (const result of await Promise.all(pending)) {
-    lines += result.lines;
-    addresses += result.addresses;
-    overlongLines += result.overlongLines;
-    tables.push(new CountTable(result.slots));
-  }
-  // Merge into the biggest table: the fewest inserts.
-  tables.sort((a, b) => b.size - a.size);
-  const table = tables[0] as CountTable;
-  for (const other of tables.slice(1)) table.merge(other);
-  return { ...mine, lines, addresses, overlongLines, table };
+  return {
+    cancel: () => {
+      for (const w of workers) void w.terminate();
+    },
+    counts: async () => {
+      const scanner = scanChunks(job(0));
+      let lines = 0;
+      let addresses = 0;
+      let overlongLines = 0;
+      for (const result of await Promise.all(pending)) {
+        lines += result.lines;
+        addresses += result.addresses;
+        overlongLines += result.overlongLines;
+        scanner.absorb(result.slots);
+      }
+      const mine = scanner.end();
+      return {
+        ...mine,
+        lines: mine.lines + lines,
+        addresses: mine.addresses + addresses,
+        overlongLines: mine.overlongLines + overlongLines,
+      };
+    },
+  };
 }
+
+/** A scan that does all its work when asked. */
+const later = (work: () => Promise<LogCounts> | LogCounts): LogScan => ({
+  counts: async () => work(),
+  cancel: () => undefined,
+});
 
 /**
  * Count the addresses of a log: `path` is a file (plain or gzip) or `-` for stdin.
  *
- * Throws the fs error when the file cannot be read, and zlib's when a gzip stream is corrupt.
+ * Rejects with the fs error when the file cannot be read, and zlib's when a gzip stream is
+ * corrupt.
  */
 export async function readLogCounts(
   path: string,
   options: ReadLogOptions = {},
 ): Promise<LogCounts> {
+  return startLogScan(path, options).counts();
+}
+
+/**
+ * `readLogCounts` in two steps: the file is opened and, when big, its worker threads started now;
+ * the rest (this thread's share) when `counts()` is called. Never throws: an error is the
+ * rejection of `counts()`.
+ */
+export function startLogScan(path: string, options: ReadLogOptions = {}): LogScan {
+  try {
+    return plan(path, options);
+  } catch (error) {
+    return later(() => Promise.reject(error as Error));
+  }
+}
+
+function plan(path: string, options: ReadLogOptions): LogScan {
   const scan: LogScanOptions = {
     ...(options.column === undefined ? {} : { column: options.column }),
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
     maxLineBytes: options.maxLineBytes ?? MAX_LINE_BYTES,
   };
-  if (path === '-') return scanLogStream(options.stdin ?? process.stdin, scan, gunzip);
+  if (path === '-') return later(() => scanLogStream(options.stdin ?? process.stdin, scan, gunzip));
   const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK;
   const fd = openSync(path, 'r');
   let size: number;
@@ -170,11 +192,12 @@ export async function readLogCounts(
   } finally {
     closeSync(fd);
   }
-  if (!plainFile || isGzip(head)) return scanLogStream(createReadStream(path), scan, gunzip);
+  if (!plainFile || isGzip(head))
+    return later(() => scanLogStream(createReadStream(path), scan, gunzip));
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), 8));
   const delimiter = scan.delimiter ?? headDelimiter(head);
-  if (threads > 1 && size >= (options.parallelMinBytes ?? 32 * 1024 * 1024) && delimiter) {
-    return scanParallel(path, size, threads, chunkBytes, { ...scan, delimiter });
+  if (threads > 1 && size >= (options.parallelMinBytes ?? 64 * 1024 * 1024) && delimiter) {
+    return startParallel(path, size, threads, chunkBytes, { ...scan, delimiter });
   }
-  return scanRange({ path, start: 0, end: size, chunkBytes, options: scan }).end();
+  return later(() => scanRange({ path, start: 0, end: size, chunkBytes, options: scan }).end());
 }

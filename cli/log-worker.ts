@@ -1,12 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { scanRange, type RangeJob } from './log-range.ts';
+import { scanChunks, type ChunkJob } from './log-range.ts';
 
 /**
- * Worker thread of `readLogCounts`: scans one line-aligned byte range of a plain file and sends
- * back its counts, the table's slots transferred (not copied).
+ * Worker thread of `readLogCounts`: scans its claimed line-aligned chunks of a plain file and sends
+ * back its counts, the table's slots copied out of the scanner's WebAssembly memory once and
+ * transferred.
  */
-const counts = scanRange(workerData as RangeJob).end();
-const slots = counts.table.slotArray();
+const counts = scanChunks(workerData as ChunkJob).end();
+const slots = counts.table.slotArray().slice();
 parentPort?.postMessage(
   {
     lines: counts.lines,

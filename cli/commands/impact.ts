@@ -13,7 +13,7 @@ import {
   write,
   writeJson,
 } from '../common.ts';
-import { readLogCounts } from '../log-scan.ts';
+import { startLogScan } from '../log-scan.ts';
 
 const USAGE =
   'usage: allowlist impact --list FILE --log FILE|- [--column N] [--delimiter D] [--top K] [--json]';
@@ -87,19 +87,26 @@ export async function run(argv: string[]): Promise<number> {
     } catch {
       await cmd.load(values.list);
     }
-    // The scan starts before the list is read, so its worker threads run while the list loads
-    // (this thread scans its own share first). Its failure is held until the list has loaded.
-    const scan = readLogCounts(logPath, {
+    // The log's worker threads start before the list is read, and boot while it loads; this
+    // thread then takes its share of the log. The list's own errors come first.
+    const scan = startLogScan(logPath, {
       ...(column === undefined ? {} : { column }),
       ...(delimiter === undefined ? {} : { delimiter: delimiter as LogDelimiter }),
-    }).then(
+    });
+    let loaded;
+    try {
+      loaded = await cmd.load(values.list);
+      reportListProblems('impact', values.list, loaded.problems);
+    } catch (error) {
+      scan.cancel();
+      throw error;
+    }
+    const { config, problems } = loaded;
+    const allows = compileConfig(config).allowsUint32;
+    const scanned = await scan.counts().then(
       (counts) => ({ counts }),
       (error: unknown) => ({ error }),
     );
-    const { config, problems } = await cmd.load(values.list);
-    reportListProblems('impact', values.list, problems);
-    const allows = compileConfig(config).allowsUint32;
-    const scanned = await scan;
     if ('error' in scanned) throw logError(logPath, scanned.error);
     const counts: LogCounts = scanned.counts;
     const n = (x: number) => x.toLocaleString('en-US');

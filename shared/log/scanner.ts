@@ -1,15 +1,12 @@
 import { CountTable } from './count-table.ts';
-import {
-  detectDelimiter,
-  fieldAddress,
-  firstAddress,
-  leadingAddress,
-  scanEnd,
-  type LogDelimiter,
-} from './fields.ts';
+import { detectDelimiter, LOG_DELIMITERS, type LogDelimiter } from './fields.ts';
+import { SCANNER_WASM_BASE64 } from './scanner-wasm.ts';
 
 /** Lines longer than this (bytes, newline excluded) are skipped and counted, never buffered. */
 export const MAX_LINE_BYTES = 64 * 1024;
+
+/** Input room of a scanner fed by `push` (a reader using `writable` may ask for more). */
+const DEFAULT_INPUT_BYTES = 256 * 1024;
 
 export type LogScanOptions = {
   /** 1-based field holding the address; absent: the first IPv4 address on the line. */
@@ -18,6 +15,8 @@ export type LogScanOptions = {
   delimiter?: LogDelimiter;
   /** Longest line kept (default MAX_LINE_BYTES). */
   maxLineBytes?: number;
+  /** Input room in bytes besides the longest line (default 256 KB): what `writable` offers. */
+  inputBytes?: number;
 };
 
 /** What a scan found: line counts and the per-address count table. */
@@ -33,210 +32,259 @@ export type LogCounts = {
   table: CountTable;
 };
 
+/** The exports of wasm/log-scanner.ts. */
+type ScannerExports = {
+  memory: { buffer: ArrayBuffer };
+  init(bytes: number, maxLine: number, column: number, delimiter: number): number;
+  setDelimiter(code: number): void;
+  seal(to: number): void;
+  findNewline(from: number, to: number): number;
+  scan(from: number, to: number): number;
+  carry(from: number, to: number): void;
+  absorb(pairs: number): void;
+  scannedLines(): number;
+  scannedAddresses(): number;
+  scannedOverlong(): number;
+  tablePtr(): number;
+  tableLength(): number;
+  tableSize(): number;
+  tableOverflowed(): number;
+  tableFull(): number;
+};
+
+/** The part of the WebAssembly API used here (shared/ is typed without DOM or Node globals). */
+type WasmApi = {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+};
+const runtime = globalThis as unknown as { WebAssembly: WasmApi; atob(base64: string): string };
+
+let compiled: object | undefined;
+
+/** A new instance of the scanner's module (compiled once per thread, ~3 KB). */
+function instantiate(): ScannerExports {
+  if (compiled === undefined) {
+    const text = runtime.atob(SCANNER_WASM_BASE64);
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    compiled = new runtime.WebAssembly.Module(bytes);
+  }
+  const abort = () => {
+    throw new Error('log scanner: internal error');
+  };
+  return new runtime.WebAssembly.Instance(compiled, { env: { abort } }).exports as ScannerExports;
+}
+
 const NL = 10;
-const DOT = 46;
 
 /**
- * Streaming count of the addresses in a log: `push` its bytes in chunks of any size, then `end`.
+ * Streaming count of the addresses in a log: `push` its bytes in chunks of any size (or write
+ * them into `writable()` and call `wrote`), then `end`.
  *
- * Lines are cut at "\n"; a last line without one counts too. Complete lines are read in place in
- * the chunk (no copy, no allocation per line); only a line cut by a chunk end is copied, into a
- * carry buffer of at most `maxLineBytes`. A longer line is skipped and counted, so memory stays
- * bounded on a file without newlines. The same scanner serves the CLI (files, gzip, stdin,
- * worker threads) and the app's log preview.
+ * Lines are cut at "\n"; a last line without one counts too. The bytes are scanned in the
+ * WebAssembly module's memory (wasm/log-scanner.ts reads the addresses and keeps the count
+ * table); a line cut by a chunk end is moved to the start of the input and completed by the next
+ * bytes, never longer than `maxLineBytes`: a longer line is skipped and counted, so memory stays
+ * bounded on a file without newlines. The same scanner serves the CLI (files, gzip, stdin, worker
+ * threads) and the app's log preview.
+ *
+ * Memory: the input room (`inputBytes` + `maxLineBytes`), plus the count table (at most 32 bytes
+ * per distinct address, 48 while it doubles).
  */
 export class LogScanner {
   lines = 0;
   addresses = 0;
   overlongLines = 0;
-  readonly table = new CountTable();
   private delimiter: LogDelimiter | undefined;
-  private readonly column: number | undefined;
   private readonly maxLine: number;
-  private carry: Uint8Array;
+  private readonly wasm: ScannerExports;
+  /** Where the input starts in the module's memory, and its room in bytes. */
+  private readonly inputAt: number;
+  private readonly room: number;
+  /** Bytes of an incomplete line at the start of the input. */
   private carryLength = 0;
   /** Inside an over-long line: drop bytes up to the next newline. */
   private skipping = false;
+  private finished = false;
 
   constructor(options: LogScanOptions = {}) {
-    this.column = options.column;
+    const maxLine = options.maxLineBytes ?? MAX_LINE_BYTES;
+    const inputBytes = options.inputBytes ?? DEFAULT_INPUT_BYTES;
+    if (!Number.isSafeInteger(maxLine) || maxLine < 0 || maxLine > 256 * 1024 * 1024)
+      throw new RangeError(`maxLineBytes must be 0 to 268,435,456, not ${maxLine}.`);
+    if (!Number.isSafeInteger(inputBytes) || inputBytes < 1 || inputBytes > 256 * 1024 * 1024)
+      throw new RangeError(`inputBytes must be 1 to 268,435,456, not ${inputBytes}.`);
+    this.maxLine = maxLine;
     this.delimiter = options.delimiter;
-    this.maxLine = options.maxLineBytes ?? MAX_LINE_BYTES;
-    this.carry = new Uint8Array(Math.min(this.maxLine, 4096));
+    this.room = inputBytes + maxLine + 1;
+    this.wasm = instantiate();
+    this.inputAt = this.wasm.init(
+      this.room,
+      maxLine,
+      options.column ?? 0,
+      LOG_DELIMITERS.indexOf(options.delimiter ?? 'space'),
+    );
+  }
+
+  /** The input bytes, a view on the module's memory (fresh: memory grows with the table). */
+  private input(): Uint8Array {
+    return new Uint8Array(this.wasm.memory.buffer, this.inputAt, this.room);
+  }
+
+  /**
+   * Where the next bytes of the log may be written (at least `inputBytes` long): write some, then
+   * call `wrote(n)`. Lets a file reader read straight into the scanner, with no copy.
+   */
+  writable(): Uint8Array {
+    this.refuseIfFinished();
+    return this.input().subarray(this.carryLength);
+  }
+
+  /** `n` bytes were written into `writable()`: scan them. */
+  wrote(n: number): void {
+    this.refuseIfFinished();
+    if (!Number.isSafeInteger(n) || n < 0 || this.carryLength + n > this.room)
+      throw new RangeError(`wrote ${n} bytes into ${this.room - this.carryLength} of room.`);
+    this.process(this.carryLength + n);
   }
 
   /** Scan the next bytes of the log. The chunk is not kept; it may be reused after the call. */
   push(chunk: Uint8Array): void {
-    let pos = 0;
-    if (this.skipping || this.carryLength > 0) {
-      const nl = chunk.indexOf(NL);
-      const upTo = nl < 0 ? chunk.length : nl;
-      if (!this.skipping) {
-        if (this.carryLength + upTo > this.maxLine) {
-          this.skipping = true;
-          this.carryLength = 0;
-        } else {
-          this.keep(chunk, 0, upTo);
-        }
-      }
-      if (nl < 0) return;
-      this.finishCarried();
-      pos = nl + 1;
+    this.refuseIfFinished();
+    let at = 0;
+    while (at < chunk.length) {
+      const n = Math.min(this.room - this.carryLength, chunk.length - at);
+      this.input().set(chunk.subarray(at, at + n), this.carryLength);
+      this.process(this.carryLength + n);
+      at += n;
     }
-    pos = this.scanLines(chunk, pos);
-    if (pos < chunk.length) {
-      if (chunk.length - pos > this.maxLine) this.skipping = true;
-      else this.keep(chunk, pos, chunk.length);
+  }
+
+  /**
+   * Add another scanner's table (`LogCounts.table.slotArray()`, e.g. from a worker thread) into
+   * this one's; the log of this scanner has ended (as with `end`, no more bytes may be pushed).
+   */
+  absorb(slots: Uint32Array): void {
+    this.finish();
+    const pairs = Math.floor(this.room / 8);
+    for (let at = 0; at < slots.length; at += pairs * 2) {
+      const part = slots.subarray(at, at + pairs * 2);
+      new Uint32Array(this.wasm.memory.buffer, this.inputAt, part.length).set(part);
+      this.guard(() => this.wasm.absorb(part.length >>> 1));
+      this.checkOverflow();
     }
   }
 
   /** The log ended: count a last line without a newline, and return the counts. */
   end(): LogCounts {
-    if (this.skipping || this.carryLength > 0) this.finishCarried();
+    this.finish();
+    const w = this.wasm;
+    const slots = new Uint32Array(w.memory.buffer, w.tablePtr(), w.tableLength());
     return {
       lines: this.lines,
       addresses: this.addresses,
       overlongLines: this.overlongLines,
       maxLineBytes: this.maxLine,
       delimiter: this.delimiter ?? 'space',
-      table: this.table,
+      table: new CountTable(slots, w.tableSize()),
     };
   }
 
-  private keep(chunk: Uint8Array, from: number, to: number): void {
-    const need = this.carryLength + to - from;
-    if (need > this.carry.length) {
-      const bigger = new Uint8Array(Math.min(this.maxLine, Math.max(need, this.carry.length * 2)));
-      bigger.set(this.carry.subarray(0, this.carryLength));
-      this.carry = bigger;
-    }
-    this.carry.set(chunk.subarray(from, to), this.carryLength);
-    this.carryLength = need;
+  private refuseIfFinished(): void {
+    if (this.finished) throw new Error('The log has ended: no more bytes can be scanned.');
   }
 
-  private finishCarried(): void {
+  private finish(): void {
+    if (this.finished) return;
+    this.finished = true;
     if (this.skipping) {
       this.lines++;
       this.overlongLines++;
-      this.skipping = false;
-    } else {
-      this.line(this.carry, 0, this.carryLength);
+    } else if (this.carryLength > 0) {
+      const len = this.carryLength;
+      this.input()[len] = NL;
+      this.wasm.seal(len + 1);
+      this.scanLines(0, len + 1);
     }
+    this.skipping = false;
     this.carryLength = 0;
   }
 
-  /** One complete line `b[s..e)` (newline excluded), outside the hot loop. */
-  private line(b: Uint8Array, s: number, e: number): void {
-    this.lines++;
-    if (e - s > this.maxLine) {
+  /** Scan input bytes `[0, len)`: the carried line, then what was just written. */
+  private process(len: number): void {
+    const w = this.wasm;
+    w.seal(len);
+    let from = 0;
+    if (this.skipping) {
+      const nl = w.findNewline(0, len);
+      if (nl < 0) {
+        this.carryLength = 0;
+        return;
+      }
+      this.lines++;
       this.overlongLines++;
-      return;
+      this.skipping = false;
+      from = nl + 1;
     }
-    if (this.delimiter === undefined && e > s) this.delimiter = detectDelimiter(b, s, e);
-    const v =
-      this.column === undefined
-        ? firstAddress(b, s, e)
-        : fieldAddress(b, s, e, this.column, this.delimiter ?? 'space');
-    if (v >= 0) {
-      this.addresses++;
-      this.table.add(v);
+    const tail = this.scanLines(from, len);
+    const rest = len - tail;
+    if (rest > this.maxLine) {
+      this.skipping = true;
+      this.carryLength = 0;
+    } else {
+      if (tail > 0 && rest > 0) w.carry(tail, len);
+      this.carryLength = rest;
     }
   }
 
-  /** The complete lines of `b` from `pos`; returns where the incomplete tail starts. */
-  private scanLines(b: Uint8Array, pos: number): number {
-    // Until the delimiter is known, go line by line (detection needs a non-empty line).
+  /**
+   * Scan the complete lines of input `[from, to)`; returns where the incomplete one starts. Until
+   * the delimiter is known, line by line: the first non-empty line (within the cap) decides it.
+   */
+  private scanLines(from: number, to: number): number {
+    const w = this.wasm;
     while (this.delimiter === undefined) {
-      const nl = b.indexOf(NL, pos);
-      if (nl < 0) return pos;
-      this.line(b, pos, nl);
-      pos = nl + 1;
-    }
-    const max = this.maxLine;
-    const table = this.table;
-    let lines = 0;
-    let addresses = 0;
-    let overlong = 0;
-    if (this.column === undefined) {
-      // Lines starting this far from the end of `b` are parsed with no bounds checks: the
-      // longest read is 17 bytes (15 for "255.255.255.255", then the "1.2.3.4.5" look-ahead).
-      const safe = b.length - 17;
-      for (;;) {
-        // Fast path: the line starts with an address (the usual access log), parsed inline with
-        // leadingAddress's rules (decimal octets of 1-3 digits, at most 255, no fourth digit, no
-        // fifth part) into `v`, no call and no allocation. It stops at the first byte that is
-        // neither digit nor dot, so it never passes the newline, and the newline search starts
-        // after the address. `indexOf` is memchr when `b` is a Node Buffer.
-        let v = -1;
-        let from = pos;
-        if (pos < safe) {
-          let i = pos;
-          let value = 0;
-          for (let part = 0; ; part++) {
-            let d = (b[i] as number) ^ 48;
-            if (d > 9) break;
-            let n = d;
-            d = (b[++i] as number) ^ 48;
-            if (d <= 9) {
-              n = n * 10 + d;
-              d = (b[++i] as number) ^ 48;
-              if (d <= 9) {
-                n = n * 10 + d;
-                d = (b[++i] as number) ^ 48;
-                if (n > 255 || d <= 9) break;
-              }
-            }
-            value = (value << 8) | n;
-            if (part === 3) {
-              // "1.2.3.4.5" is no address.
-              if (d !== (DOT ^ 48) || ((b[i + 1] as number) ^ 48) > 9) {
-                v = value >>> 0;
-                from = i;
-              }
-              break;
-            }
-            if (d !== (DOT ^ 48)) break;
-            i++;
-          }
-        } else if (((b[pos] as number) ^ 48) <= 9) {
-          v = leadingAddress(b, pos);
-          if (v >= 0) from = scanEnd;
-        }
-        const nl = b.indexOf(NL, from);
-        if (nl < 0) break;
-        lines++;
-        if (nl - pos > max) overlong++;
-        else {
-          if (v < 0) v = firstAddress(b, pos, nl);
-          if (v >= 0) {
-            addresses++;
-            table.add(v);
-          }
-        }
-        pos = nl + 1;
+      const nl = w.findNewline(from, to);
+      if (nl < 0) return from;
+      if (nl > from && nl - from <= this.maxLine) {
+        this.delimiter = detectDelimiter(this.input(), from, nl);
+        w.setDelimiter(LOG_DELIMITERS.indexOf(this.delimiter));
       }
-    } else {
-      const column = this.column;
-      const delimiter = this.delimiter;
-      for (;;) {
-        const nl = b.indexOf(NL, pos);
-        if (nl < 0) break;
-        lines++;
-        if (nl - pos > max) overlong++;
-        else {
-          const v = fieldAddress(b, pos, nl, column, delimiter);
-          if (v >= 0) {
-            addresses++;
-            table.add(v);
-          }
-        }
-        pos = nl + 1;
-      }
+      this.tally(this.guard(() => w.scan(from, nl + 1)));
+      from = nl + 1;
     }
-    this.lines += lines;
-    this.addresses += addresses;
-    this.overlongLines += overlong;
-    return pos;
+    return this.tally(this.guard(() => w.scan(from, to)));
+  }
+
+  /** Add the module's counts of the last `scan`; returns its result. */
+  private tally(result: number): number {
+    const w = this.wasm;
+    this.lines += w.scannedLines();
+    this.addresses += w.scannedAddresses();
+    this.overlongLines += w.scannedOverlong();
+    this.checkOverflow();
+    return result;
+  }
+
+  /** Run a call of the module; its memory running out is a clear error, not a trap. */
+  private guard<T>(call: () => T): T {
+    try {
+      return call();
+    } catch (error) {
+      this.finished = true;
+      if (this.wasm.tableFull() !== 0)
+        throw new RangeError(
+          `More distinct addresses than the count table can hold in 4 GB (${this.wasm.tableSize().toLocaleString('en-US')} counted).`,
+          { cause: error },
+        );
+      throw error;
+    }
+  }
+
+  private checkOverflow(): void {
+    // Never wrap silently: 4,294,967,295 lines from one address is the most a count holds.
+    if (this.wasm.tableOverflowed() !== 0)
+      throw new RangeError('More than 4,294,967,295 lines from one address.');
   }
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readLogCounts } from '../../../cli/log-scan.ts';
+import { readLogCounts, startLogScan } from '../../../cli/log-scan.ts';
 import type { LogCounts } from '../../../shared/log/scanner.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'log-scan-test-'));
@@ -56,6 +56,17 @@ describe('readLogCounts', () => {
     );
     // Each run starts real worker threads: a generous ceiling for a loaded machine, not a timing.
   }, 120_000);
+
+  it('started and then cancelled (the list failed to load), stops its workers instead of finishing', async () => {
+    const path = join(dir, 'cancel.log');
+    writeFileSync(path, '192.0.2.1 a\n'.repeat(20_000));
+    const scan = startLogScan(path, { threads: 3, parallelMinBytes: 0, chunkBytes: 1024 });
+    scan.cancel();
+    await expect(scan.counts()).rejects.toThrow(/log worker exited/);
+    // Not cancelled, the same start counts every line.
+    const whole = await startLogScan(path, { threads: 3, parallelMinBytes: 0 }).counts();
+    expect(whole).toMatchObject({ lines: 20_000, addresses: 20_000 });
+  }, 60_000);
 
   it('starts its workers through the compile cache when the process has one, counting the same', () => {
     const path = join(dir, 'cached.log');
