@@ -169,13 +169,15 @@ try {
     }
 
     // Memory, the stated bound: the same command on a one-line log (code and list loaded, one
-    // thread), plus a second thread's own heap and modules (48 MB), plus per thread one 4 MB read buffer,
-    // one 64 KB line and a count table of at most 48 bytes per distinct address (while it
-    // doubles), plus 16 MB slack.
+    // thread), plus a second thread's own heap and modules (48 MB), plus per thread the scanner's
+    // input room (a 4 MB read and one 64 KB line) and a count table of at most 48 bytes per
+    // distinct address (while it doubles), plus a worker's table copied out to this thread (32
+    // bytes per distinct address), plus 16 MB slack.
     const distinct = stats.uniqueDenied + inside.length;
     const threads = 2;
+    const perDistinct = (48 * threads + 32 * (threads - 1)) / 1048576;
     const boundMb =
-      baselineMb + 48 * (threads - 1) + threads * (4 + 1 / 16 + (48 * distinct) / 1048576) + 16;
+      baselineMb + 48 * (threads - 1) + threads * (4 + 1 / 16) + perDistinct * distinct + 16;
     const peak = peakMb(args);
     console.log(
       `  peak RSS ${peak.toFixed(0)} MB (on a one-line log ${baselineMb.toFixed(0)} MB; stated bound ${boundMb.toFixed(0)} MB)`,

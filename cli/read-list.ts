@@ -1,6 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { z } from 'zod';
-import { ConfigSchema, type Config, type Problem } from '../shared/allowlist/model.ts';
+import type { Config, Problem } from '../shared/allowlist/model.ts';
 import { validateConfig } from '../shared/allowlist/validate.ts';
 import { CLI_TEXT, text, type CliTextKey } from './strings.ts';
 import type { ImportResult } from '../shared/import/index.ts';
@@ -33,9 +32,16 @@ export class ListFileError extends Error {
   }
 }
 
-const JsonListSchema = ConfigSchema.extend({
-  limits: z.object({ maxEntries: z.number().int().positive() }).partial().optional(),
-});
+/** The JSON list shape; zod (95 modules, ~75 ms) loads only for a JSON list, not a spreadsheet. */
+async function jsonListSchema() {
+  const [{ z }, { ConfigSchema }] = await Promise.all([
+    import('zod'),
+    import('../shared/allowlist/schemas.ts'),
+  ]);
+  return ConfigSchema.extend({
+    limits: z.object({ maxEntries: z.number().int().positive() }).partial().optional(),
+  });
+}
 
 /**
  * Read an allowlist from a file: JSON shaped like the service's GET response, or any importable
@@ -50,19 +56,40 @@ export async function readListFile(
 ): Promise<{ config: Config; problems: Problem[]; import?: ImportResult }> {
   const bytes = await readBytes(path);
   if (looksLikeJson(bytes)) return readJson(path, bytes);
+  const result = await importSpreadsheet(path, bytes, options);
+  const entries = result.entries.map((e) => ({ ip: e.ip, cidr: e.cidr, memo: e.memo }));
+  return {
+    config: { mode: 'ALLOW_SPECIFIC', entries },
+    problems: result.problems,
+    import: result,
+  };
+}
+
+/**
+ * The import of a spreadsheet list file (what readListFile reads from it, without the list it
+ * makes of the entries: `allowlist import` prints the entries with their rows), or null for a
+ * JSON list. Throws ListFileError like readListFile.
+ */
+export async function importListFile(
+  path: string,
+  options: { sheet?: string } = {},
+): Promise<ImportResult | null> {
+  const bytes = await readBytes(path);
+  return looksLikeJson(bytes) ? null : importSpreadsheet(path, bytes, options);
+}
+
+async function importSpreadsheet(
+  path: string,
+  bytes: Uint8Array,
+  options: { sheet?: string },
+): Promise<ImportResult> {
   // Loaded only for a spreadsheet: a JSON list (`impact`, `check`) does without its parsers.
   const { importBytes, isImportError } = await import('../shared/import/index.ts');
   try {
-    const result = await importBytes(bytes, {
+    return await importBytes(bytes, {
       validate: true,
       ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
     });
-    const entries = result.entries.map((e) => ({ ip: e.ip, cidr: e.cidr, memo: e.memo }));
-    return {
-      config: { mode: 'ALLOW_SPECIFIC', entries },
-      problems: result.problems,
-      import: result,
-    };
   } catch (error) {
     if (isImportError(error))
       throw new ListFileError(error.code, path, error.params, `${path}: ${error.message}`);
@@ -105,7 +132,10 @@ function looksLikeJson(bytes: Uint8Array): boolean {
   return bytes[i] === 0x7b; // "{"
 }
 
-function readJson(path: string, bytes: Uint8Array): { config: Config; problems: Problem[] } {
+async function readJson(
+  path: string,
+  bytes: Uint8Array,
+): Promise<{ config: Config; problems: Problem[] }> {
   let data: unknown;
   try {
     data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
@@ -113,7 +143,7 @@ function readJson(path: string, bytes: Uint8Array): { config: Config; problems: 
     const detail = error instanceof Error ? error.message : String(error);
     throw new ListFileError('INVALID_JSON', path, { detail });
   }
-  const parsed = JsonListSchema.safeParse(data);
+  const parsed = (await jsonListSchema()).safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';

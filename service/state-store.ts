@@ -2,7 +2,7 @@ import { readFile, mkdir, stat } from 'node:fs/promises';
 import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ConfigSchema } from '../shared/allowlist/model.ts';
+import { ConfigSchema } from '../shared/allowlist/schemas.ts';
 import type { Config } from '../shared/allowlist/model.ts';
 import { writeFileAtomic } from '../node-shared/atomic-file.ts';
 

@@ -1,7 +1,15 @@
 import { planToFit, type AggregateResult } from '../../shared/allowlist/aggregate.ts';
 import { DEFAULT_MAX_ENTRIES } from '../../shared/allowlist/model.ts';
 import { writeFileAtomic } from '../../node-shared/atomic-file.ts';
-import { CliExit, LIST_FILE_OPTIONS, networkText, runCommand, say, write } from '../common.ts';
+import {
+  CliExit,
+  LIST_FILE_OPTIONS,
+  networkText,
+  runCommand,
+  say,
+  write,
+  writeJson,
+} from '../common.ts';
 
 const USAGE =
   'usage: allowlist aggregate FILE [--sheet NAME] [--max-entries N] [--out FILE] [--json]';
@@ -58,27 +66,21 @@ export async function run(argv: string[]): Promise<number> {
       }
       const huge = plan.merges.filter((m) => m.extraAddresses >= HUGE_WIDENING);
       if (values.json) {
-        write(
-          JSON.stringify(
-            {
-              before: config.entries.length,
-              after: plan.entries.length,
-              maxEntries,
-              fits: plan.fits,
-              extraAddresses: plan.extraAddresses,
-              hugeWidening: huge.map((m) => ({
-                into: networkText(m.into),
-                extraAddresses: m.extraAddresses,
-              })),
-              merges: plan.merges,
-              invalidIndexes: plan.invalidIndexes,
-              config: result,
-              ...(typeof values.out === 'string' ? { out: values.out } : {}),
-            },
-            null,
-            2,
-          ),
-        );
+        writeJson({
+          before: config.entries.length,
+          after: plan.entries.length,
+          maxEntries,
+          fits: plan.fits,
+          extraAddresses: plan.extraAddresses,
+          hugeWidening: huge.map((m) => ({
+            into: networkText(m.into),
+            extraAddresses: m.extraAddresses,
+          })),
+          merges: plan.merges,
+          invalidIndexes: plan.invalidIndexes,
+          config: result,
+          ...(typeof values.out === 'string' ? { out: values.out } : {}),
+        });
       } else {
         write(human(config.entries.length, maxEntries, plan));
         if (typeof values.out === 'string')

@@ -12,6 +12,7 @@ import {
   runCommand,
   say,
   write,
+  writeJson,
 } from '../common.ts';
 import { networkCoverage, type Coverage } from '../network-coverage.ts';
 
@@ -58,13 +59,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     for (const ip of positionals) results.push(check(ip));
     if (values.json) {
-      write(
-        JSON.stringify(
-          results.map(({ problem: _problem, ...r }) => r),
-          null,
-          2,
-        ),
-      );
+      writeJson(results.map(({ problem: _problem, ...r }) => r));
     } else {
       for (const line of human(results, config.mode === 'ALLOW_ALL')) write(line);
     }

@@ -1,6 +1,6 @@
 import { diffConfigs, type ConfigDiff } from '../../shared/allowlist/diff.ts';
 import type { Entry } from '../../shared/allowlist/model.ts';
-import { displayText, networkText, runCommand, say, write } from '../common.ts';
+import { displayText, networkText, runCommand, say, write, writeJson } from '../common.ts';
 
 const USAGE = 'usage: allowlist diff A B [--json]';
 
@@ -19,7 +19,8 @@ export async function run(argv: string[]): Promise<number> {
     const b = await cmd.load(fileB);
     const listErrors = cmd.report(fileA, a.problems) + cmd.report(fileB, b.problems);
     const diff = diffConfigs(a.config, b.config);
-    write(cmd.values.json ? JSON.stringify(diff, null, 2) : human(diff));
+    if (cmd.values.json) writeJson(diff);
+    else write(human(diff));
     return listErrors > 0 ? 1 : 0;
   });
 }

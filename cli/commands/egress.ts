@@ -5,7 +5,7 @@ import {
   type EgressResult,
 } from '../../shared/handoff/egress.ts';
 import { cliGet } from '../http-get.ts';
-import { runCommand, say, write } from '../common.ts';
+import { runCommand, say, write, writeJson } from '../common.ts';
 
 const USAGE = 'usage: allowlist egress [--endpoint URL]... [--json]';
 
@@ -53,7 +53,7 @@ export async function run(argv: string[]): Promise<number> {
     async (cmd) => {
       if (cmd.positionals.length > 0) throw cmd.usageError(say('noPositionals'));
       const result = await checkEgress(cliGet, endpointsOf(cmd.values));
-      if (cmd.values.json) write(JSON.stringify(result, null, 2));
+      if (cmd.values.json) writeJson(result);
       else
         write(
           [

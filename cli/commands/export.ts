@@ -10,7 +10,15 @@ import type { Problem } from '../../shared/allowlist/model.ts';
 import { formatProblem } from '../../shared/i18n/messages.ts';
 import { ListFileError, readListFile } from '../read-list.ts';
 import { writeFileAtomic } from '../../node-shared/atomic-file.ts';
-import { CliExit, listFileMessage, networkText, runCommand, say, write } from '../common.ts';
+import {
+  CliExit,
+  listFileMessage,
+  networkText,
+  runCommand,
+  say,
+  write,
+  writeJson,
+} from '../common.ts';
 import { problemLine } from './import.ts';
 
 const USAGE =
@@ -114,7 +122,7 @@ export async function run(argv: string[]): Promise<number> {
         })),
       };
       if (refused.length > 0 || refusedRows.length > 0) {
-        if (values.json) write(JSON.stringify({ ...summary, written: 0, refused: true }, null, 2));
+        if (values.json) writeJson({ ...summary, written: 0, refused: true });
         for (const p of refusedRows) process.stderr.write(`allowlist export: ${problemLine(p)}\n`);
         for (const l of refused)
           for (const p of l.problems)
@@ -135,7 +143,7 @@ export async function run(argv: string[]): Promise<number> {
         throw new CliExit(2, say('cannotWrite', { command: 'export', file: out, detail }));
       }
       if (values.json) {
-        write(JSON.stringify({ ...summary, written: exported.written, refused: false }, null, 2));
+        writeJson({ ...summary, written: exported.written, refused: false });
         return 0;
       }
       for (const p of lostRows) process.stderr.write(`allowlist export: ${problemLine(p)}\n`);

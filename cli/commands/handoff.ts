@@ -18,6 +18,7 @@ import {
   runCommand,
   say,
   write,
+  writeJson,
 } from '../common.ts';
 import { human as diffLines } from './diff.ts';
 import { egressLine, endpointsOf } from './egress.ts';
@@ -131,27 +132,21 @@ export async function run(argv: string[]): Promise<number> {
         }
       }
       if (values.json) {
-        write(
-          JSON.stringify(
-            {
-              inForce: inForceFile,
-              draft: draftFile,
-              egress,
-              diff: plan.diff,
-              problems: problems.map(jsonProblem),
-              blockers: plan.blockers.map(jsonProblem),
-              checks: plan.checks,
-              confirmationPhrase: plan.confirmationPhrase,
-              confirmed: plan.confirmationPhrase !== null && phraseOk,
-              canSave: holds,
-              out,
-              written,
-              refused: refused.map(jsonProblem),
-            },
-            null,
-            2,
-          ),
-        );
+        writeJson({
+          inForce: inForceFile,
+          draft: draftFile,
+          egress,
+          diff: plan.diff,
+          problems: problems.map(jsonProblem),
+          blockers: plan.blockers.map(jsonProblem),
+          checks: plan.checks,
+          confirmationPhrase: plan.confirmationPhrase,
+          confirmed: plan.confirmationPhrase !== null && phraseOk,
+          canSave: holds,
+          out,
+          written,
+          refused: refused.map(jsonProblem),
+        });
       } else {
         const lines = [
           say('hoLists', {

@@ -11,6 +11,7 @@ import {
   runCommand,
   say,
   write,
+  writeJson,
 } from '../common.ts';
 import { startLogScan } from '../log-scan.ts';
 
@@ -137,7 +138,7 @@ export async function run(argv: string[]): Promise<number> {
     const stats = summarizeCounts(counts, allows, top);
     if (!values.json && config.mode === 'ALLOW_ALL') write(say('impactAllowAll'));
     if (values.json) {
-      write(JSON.stringify(stats, null, 2));
+      writeJson(stats);
     } else {
       const pct = (x: number) => ((100 * x) / stats.addresses).toFixed(1);
       write(

@@ -3,11 +3,12 @@ import type { Problem } from '../../shared/allowlist/model.ts';
 import {
   countSeverity,
   humanProblem,
-  LIST_FILE_OPTIONS,
   jsonProblem,
+  LIST_FILE_OPTIONS,
   runCommand,
   say,
   write,
+  writeJson,
 } from '../common.ts';
 
 const USAGE = 'usage: allowlist validate FILE [--sheet NAME] [--max-entries N] [--json]';
@@ -36,20 +37,14 @@ export async function run(argv: string[]): Promise<number> {
       }
       const { errors, warnings } = countSeverity(problems);
       if (values.json) {
-        write(
-          JSON.stringify(
-            {
-              file,
-              mode: config.mode,
-              entries: config.entries.length,
-              errors,
-              warnings,
-              problems: problems.map(jsonProblem),
-            },
-            null,
-            2,
-          ),
-        );
+        writeJson({
+          file,
+          mode: config.mode,
+          entries: config.entries.length,
+          errors,
+          warnings,
+          problems: problems.map(jsonProblem),
+        });
       } else {
         const verdict = say(errors > 0 ? 'notValid' : 'valid');
         write(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigSchema } from '../../shared/allowlist/model.ts';
+import { ConfigSchema } from '../../shared/allowlist/schemas.ts';
 
 /**
  * handoff/<profileId>.json: what a hand-off profile needs besides its draft and history: the file

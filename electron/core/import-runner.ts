@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ImportResultSchema, type ImportOptionsView } from '../../shared/contract/ipc-schemas.ts';
 import type { ImportResult } from '../../shared/import/index.ts';
 import { AppError } from './errors.ts';
+import { unpackEntries } from './import-transfer.ts';
 
 /**
  * Runs imports in a worker thread with progress and cancel; keeps recent files' bytes in main so
@@ -29,7 +30,10 @@ const WorkerMessageSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('result'),
-    result: ImportResultSchema.omit({ jobId: true, fileName: true }),
+    // The entries come packed; unpackEntries checks them as it makes them (import-transfer.ts).
+    result: ImportResultSchema.omit({ jobId: true, fileName: true, entries: true }).extend({
+      entries: z.unknown(),
+    }),
   }),
   z.object({
     type: z.literal('error'),
@@ -41,7 +45,7 @@ const WorkerMessageSchema = z.discriminatedUnion('type', [
 
 type WorkerMessage =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'result'; result: ImportResult }
+  | { type: 'result'; result: Omit<ImportResult, 'entries'> & { entries: unknown } }
   | { type: 'error'; code: string; message: string; params?: Record<string, unknown> };
 
 /** The worker ended without an answer. */
@@ -126,8 +130,11 @@ export function createImportRunner(deps: ImportRunnerDeps) {
         }
         const msg = raw as WorkerMessage;
         if (msg.type === 'progress') onProgress({ done: msg.done, total: msg.total });
-        else if (msg.type === 'result') finish(() => resolve({ ...msg.result, jobId, fileName }));
-        else
+        else if (msg.type === 'result') {
+          const entries = unpackEntries(msg.result.entries);
+          if (entries === null) finish(() => reject(stopped()));
+          else finish(() => resolve({ ...msg.result, entries, jobId, fileName }));
+        } else
           finish(() =>
             reject(
               new AppError('IMPORT_FAILED', importErrorParams(msg.code, msg.params), msg.code),
@@ -136,8 +143,9 @@ export function createImportRunner(deps: ImportRunnerDeps) {
       });
       worker.on('error', () => finish(() => reject(stopped())));
       worker.on('exit', () => finish(() => reject(stopped())));
-      // Copy: the kept bytes must stay usable for a re-parse.
-      worker.postMessage({ bytes: bytes.slice(), options });
+      // A copy, transferred: the kept bytes must stay usable for a re-parse.
+      const copy = bytes.slice();
+      worker.postMessage({ bytes: copy, options }, [copy.buffer]);
     });
   };
 

@@ -17,10 +17,9 @@ import { TopCounts } from '../../shared/log/summary.ts';
  * the uncompressed log is never held whole.
  */
 function countLog(bytes: Uint8Array): Promise<LogCounts> {
-  // A Buffer view (no copy): the scanner's newline search is then memchr.
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // One chunk: the scanner copies it into its WebAssembly memory a piece at a time.
   const chunks = (async function* () {
-    yield buffer;
+    yield bytes;
   })();
   return scanLogStream(chunks, {}, gunzip);
 }

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ConfigSchema } from '../../shared/allowlist/model.ts';
+import { ConfigSchema } from '../../shared/allowlist/schemas.ts';
 import {
   ApplyStatusSchema,
   ChangeSummarySchema,

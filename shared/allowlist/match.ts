@@ -96,21 +96,28 @@ export function compileMatcher(entries: Entry[]): Matcher {
   }
 
   // Elementary segments: boundaries at every start and end+1; each segment lists its entries.
-  const cuts = new Set<number>();
-  for (const item of items) {
-    cuts.add(item.start);
-    cuts.add(item.end + 1);
-  }
-  const segmentStarts = Float64Array.from([...cuts].sort((a, b) => a - b));
-  const segmentEntries: number[][] = Array.from({ length: segmentStarts.length }, () => []);
-  for (const item of items) {
-    let k = floorIndex(segmentStarts, item.start);
-    while (k < segmentStarts.length && (segmentStarts[k] as number) <= item.end) {
-      (segmentEntries[k] as number[]).push(item.index);
-      k += 1;
+  // Built on the first `matches` (a log scan asks only `allowsUint32`).
+  let segments: { segmentStarts: Float64Array; segmentEntries: number[][] } | undefined;
+  const segmentIndex = () => {
+    if (segments) return segments;
+    const cuts = new Set<number>();
+    for (const item of items) {
+      cuts.add(item.start);
+      cuts.add(item.end + 1);
     }
-  }
-  for (const list of segmentEntries) list.sort((a, b) => a - b);
+    const segmentStarts = Float64Array.from([...cuts].sort((a, b) => a - b));
+    const segmentEntries: number[][] = Array.from({ length: segmentStarts.length }, () => []);
+    for (const item of items) {
+      let k = floorIndex(segmentStarts, item.start);
+      while (k < segmentStarts.length && (segmentStarts[k] as number) <= item.end) {
+        (segmentEntries[k] as number[]).push(item.index);
+        k += 1;
+      }
+    }
+    for (const list of segmentEntries) list.sort((a, b) => a - b);
+    segments = { segmentStarts, segmentEntries };
+    return segments;
+  };
 
   const allowsValue = (value: number): boolean => {
     const bucket = value >>> 16;
@@ -130,7 +137,9 @@ export function compileMatcher(entries: Entry[]): Matcher {
     allows: (ip) => allowsValue(toValue(ip)),
     allowsUint32: allowsValue,
     matches: (ip) => {
-      const k = floorIndex(segmentStarts, toValue(ip));
+      const value = toValue(ip);
+      const { segmentStarts, segmentEntries } = segmentIndex();
+      const k = floorIndex(segmentStarts, value);
       return k < 0 ? [] : [...(segmentEntries[k] as number[])];
     },
     coversRange: (start, end) => {

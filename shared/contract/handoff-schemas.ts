@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ModeSchema } from '../allowlist/model.ts';
+import { ModeSchema } from '../allowlist/schemas.ts';
 import { ProblemSchema } from './ipc-schemas.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigSchema, EntrySchema, ModeSchema, ProblemSchema } from '../allowlist/model.ts';
+import { ConfigSchema, EntrySchema, ModeSchema, ProblemSchema } from '../allowlist/schemas.ts';
 import { IpcErrorSchema } from './ipc-errors.ts';
 import { ApplyStateSchema } from './service.ts';
 import { SYNC_STATES } from '../sync/status.ts';

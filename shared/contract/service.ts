@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { ConfigSchema } from '../allowlist/model.ts';
-import { EntrySchema, ModeSchema } from '../allowlist/model.ts';
+import { EntrySchema, ModeSchema, type ConfigSchema } from '../allowlist/schemas.ts';
 
 /**
  * Zod schemas of the admin service contract v1 (docs/service-contract.md, openapi.json here).

@@ -1,4 +1,4 @@
-import { MAX_MEMO_LENGTH, type Entry, type Problem } from '../allowlist/model.ts';
+import { MAX_MEMO_LENGTH, type Problem } from '../allowlist/model.ts';
 import { makeProblem } from '../allowlist/problem.ts';
 import { listProblems, validateConfig } from '../allowlist/validate.ts';
 import { formatProblem } from '../i18n/messages.ts';
@@ -40,12 +40,9 @@ export function entryProblems(
   maxEntries: number,
 ): Problem[] {
   const seen = new Set(already.map((p) => `${p.row}\u0000${p.code}\u0000${p.message}`));
-  const plain: Entry[] = entries.map((e) => ({ ip: e.ip, cidr: e.cidr, memo: e.memo }));
   const out: Problem[] = [];
-  for (const problem of validateConfig(
-    { mode: 'ALLOW_SPECIFIC', entries: plain },
-    { maxEntries },
-  )) {
+  // The entries as they are: validateConfig reads ip, cidr and memo only (no copy of each).
+  for (const problem of validateConfig({ mode: 'ALLOW_SPECIFIC', entries }, { maxEntries })) {
     if (problem.code === 'NO_ENTRIES') continue;
     const row = problem.index === undefined ? undefined : entries[problem.index]?.row;
     if (row !== undefined) {

@@ -2,12 +2,15 @@ import type { Entry, Problem } from '../allowlist/model.ts';
 import { hasNeutralizingApostrophe } from '../export/formula.ts';
 import { makeProblem } from '../allowlist/problem.ts';
 import { networkOf } from '../ip/ipv4.ts';
-import { parseIpInput, type Network } from '../ip/parse.ts';
+import { parseCanonicalIPv4, parseIpInput, type Network } from '../ip/parse.ts';
 import { ImportError } from './errors.ts';
 import type { ColumnMapping } from './header.ts';
 import { columnLetter, type Cell, type Row } from './table.ts';
 
-/** An entry read from a file, with the spreadsheet row it came from (1-based, as shown). */
+/**
+ * An entry read from a file, with the spreadsheet row it came from (1-based, as shown): exactly
+ * these four fields, made in rowsToEntries only (`allowlist import --json` prints them as they are).
+ */
 export type ImportedEntry = Entry & { row: number };
 
 export type RowCounts = {
@@ -137,42 +140,12 @@ export async function rowsToEntries(
  * (bench/import.bench.ts).
  */
 export function plainNetwork(ipText: string, prefixText: string): Network | null {
-  const value = canonicalIPv4(ipText);
-  if (value < 0) return null;
+  const value = parseCanonicalIPv4(ipText);
+  if (value === null) return null;
   if (prefixText === '') return { ip: ipText, cidr: null };
   const cidr = plainPrefix(prefixText);
   if (cidr < 0) return null;
   return networkOf(value, cidr) === value ? { ip: ipText, cidr } : null;
-}
-
-/**
- * The address `text` is written canonically (what formatIPv4 writes: four decimal octets 0-255,
- * no leading zero, nothing else), as uint32; else -1. Allocates nothing.
- */
-function canonicalIPv4(text: string): number {
-  const length = text.length;
-  if (length < 7 || length > 15) return -1;
-  let value = 0;
-  let i = 0;
-  for (let part = 0; part < 4; part++) {
-    if (part > 0) {
-      if (text.charCodeAt(i) !== 46) return -1;
-      i++;
-    }
-    const start = i;
-    let octet = 0;
-    while (i < length && i - start < 4) {
-      const d = text.charCodeAt(i) - 48;
-      if (d < 0 || d > 9) break;
-      octet = octet * 10 + d;
-      i++;
-    }
-    const digits = i - start;
-    if (digits === 0 || digits > 3 || octet > 255) return -1;
-    if (digits > 1 && text.charCodeAt(start) === 48) return -1;
-    value = value * 256 + octet;
-  }
-  return i === length ? value : -1;
 }
 
 /** "0" to "32" written plainly (no sign, space or leading zero), as a number; else -1. */

@@ -58,7 +58,7 @@ export async function readXlsx(
   // Rows and cells are counted while the zip is verified, before exceljs builds its model
   // (about 1-2 KB of memory per cell): a huge sheet is refused without being parsed.
   const counters = new Map<string, XmlTagCounter>();
-  verifyZipEntries(bytes, entries, (entry, chunk) => {
+  await verifyZipEntries(bytes, entries, (entry, chunk) => {
     if (!/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) return;
     let counter = counters.get(entry.name);
     if (!counter) counters.set(entry.name, (counter = new XmlTagCounter()));

@@ -1,4 +1,3 @@
-import { Inflate } from 'fflate';
 import { ImportError } from './errors.ts';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './limits.ts';
 
@@ -112,11 +111,14 @@ export function readCentralDirectory(
  *
  * Output is discarded as it streams, so memory stays bounded by one chunk.
  */
-export function verifyZipEntries(
+export async function verifyZipEntries(
   bytes: Uint8Array,
   entries: ZipEntryInfo[],
   onChunk?: (entry: ZipEntryInfo, chunk: Uint8Array) => void,
-): void {
+): Promise<void> {
+  // Loaded on demand: fflate took ~20 ms of every import's start-up, CSV files included (the
+  // CLI's and the app's import worker's, bench/import.bench.ts).
+  const { Inflate } = await import('fflate');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (const entry of entries) {
     if (entry.encrypted) {

@@ -70,6 +70,10 @@ test.describe('a service that accepts 5 entries', () => {
       'aria-selected',
       'true',
     );
+    // The screen says the plan is the optimum, not just a good guess.
+    await expect(
+      page.getByText(/the plan is optimal, as no other way to reach the target lets in fewer\./),
+    ).toBeVisible();
 
     const exact = page.getByTestId('exact-merges');
     const widen = page.getByTestId('widening-merges');
@@ -147,6 +151,7 @@ test.describe('a service that accepts 5 entries', () => {
       /エントリが 8 件あります。サービスが受け付けるのは最大 5 件です。/,
     );
     await page.getByRole('tab', { name: '集約' }).click();
+    await expect(page.getByText(/この案は.*最適な案で/)).toBeVisible();
     const target = page.getByRole('textbox', { name: '目標のエントリ数' });
     await target.fill('4');
     await target.press('Enter');

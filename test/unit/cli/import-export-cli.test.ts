@@ -53,6 +53,8 @@ describe('allowlist import', () => {
   it('prints the --json shape and exits 0 for a clean Shift_JIS CSV', async () => {
     const { code, stdout } = await allowlist('import', path('clean.csv'), '--json');
     expect(code).toBe(0);
+    // Not a terminal: one line of JSON, then the line break.
+    expect(stdout.indexOf('\n')).toBe(stdout.length - 1);
     const json = JSON.parse(stdout);
     expect(json.entries).toEqual([
       { ip: '198.51.100.0', cidr: 24, memo: '大阪', row: 2 },

@@ -52,6 +52,10 @@ describe('createImportRunner: worker messages are checked', () => {
     ],
     ['a message of no known type', "parentPort.postMessage({ type: 'done' })"],
     [
+      'a result whose packed entries do not add up',
+      "parentPort.postMessage({ type: 'result', result: { entries: { text: 'x', lengths: new Uint32Array(2), cidr: new Float64Array(1), row: new Float64Array(1) }, problems: [], mapping: { headerRow: null, dataStartRow: 1, ip: 0, prefix: null, memo: null }, headers: [], stats: { format: 'csv', rows: 1, blankRows: 0, importedRows: 1, errorRows: 0, entries: 1, errors: 0, warnings: 0 } } })",
+    ],
+    [
       'progress that is not a count',
       "parentPort.postMessage({ type: 'progress', done: 'half', total: 2 })",
     ],

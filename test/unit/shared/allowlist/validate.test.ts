@@ -1,6 +1,18 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Config, Entry } from '../../../../shared/allowlist/model.ts';
-import { validateConfig, validateEntry } from '../../../../shared/allowlist/validate.ts';
+import { MAX_MEMO_LENGTH, type Config, type Entry } from '../../../../shared/allowlist/model.ts';
+import { entryBlock, formatBlock } from '../../../../shared/allowlist/network.ts';
+import { makeProblem } from '../../../../shared/allowlist/problem.ts';
+import {
+  BROAD_PREFIX_MAX,
+  listProblems,
+  overlapProblems,
+  validateConfig,
+  validateEntry,
+} from '../../../../shared/allowlist/validate.ts';
+import { blockSize, formatIPv4 } from '../../../../shared/ip/ipv4.ts';
+import { parseIpInput, parseIPv4Strict } from '../../../../shared/ip/parse.ts';
+import { classifyBlock } from '../../../../shared/ip/special.ts';
 
 const e = (ip: string, cidr: number | null = null, memo = ''): Entry => ({ ip, cidr, memo });
 const codes = (entry: Entry) =>
@@ -153,5 +165,163 @@ describe('validateConfig', () => {
         expect(flagged.has(i)).toBe(contained);
       });
     }
+  });
+});
+
+/**
+ * validateEntry by its definition (as it was written before its address fast path): the address
+ * through parseIpInput, valid when it is one plain address in digits and dots without a padded
+ * octet; the block through entryBlock.
+ */
+function referenceEntryProblems(entry: Entry): ReturnType<typeof validateEntry> {
+  const problems: ReturnType<typeof validateEntry> = [];
+  const ip = typeof entry.ip === 'string' ? entry.ip : '';
+  const parsed = parseIpInput(ip);
+  let ipValid = false;
+  if (!parsed.ok) problems.push({ ...parsed.problem, field: 'ip' });
+  else if (parsed.notation !== 'address') {
+    const suggestion = parsed.networks
+      .map((n) => (n.cidr === null ? n.ip : `${n.ip} + CIDR ${n.cidr}`))
+      .join('; ');
+    problems.push(
+      makeProblem(
+        'IP_NOT_SINGLE_ADDRESS',
+        'error',
+        { input: ip, notation: parsed.notation, suggestion },
+        { field: 'ip' },
+      ),
+    );
+  } else if (!/^[0-9.]+$/.test(ip)) {
+    const suggestion = parsed.networks[0]?.ip ?? '';
+    problems.push(
+      makeProblem('IP_NOT_NORMALIZED', 'error', { input: ip, suggestion }, { field: 'ip' }),
+    );
+  } else if (parsed.warnings.some((w) => w.code === 'ZERO_PADDED_OCTET')) {
+    const suggestion = parsed.networks[0]?.ip ?? '';
+    problems.push(
+      makeProblem('IP_ZERO_PADDED', 'error', { input: ip, suggestion }, { field: 'ip' }),
+    );
+  } else {
+    ipValid = true;
+    problems.push(...parsed.warnings);
+  }
+  const cidr: unknown = entry.cidr;
+  let cidrValid = cidr === null;
+  if (cidr !== null) {
+    if (typeof cidr !== 'number' || !Number.isInteger(cidr))
+      problems.push(
+        makeProblem(
+          'INVALID_PREFIX',
+          'error',
+          { input: ip, prefix: String(cidr) },
+          { field: 'cidr' },
+        ),
+      );
+    else if (cidr < 0 || cidr > 32)
+      problems.push(
+        makeProblem('PREFIX_OUT_OF_RANGE', 'error', { input: ip, prefix: cidr }, { field: 'cidr' }),
+      );
+    else cidrValid = true;
+  }
+  const length = [...(typeof entry.memo === 'string' ? entry.memo : '')].length;
+  if (length > MAX_MEMO_LENGTH)
+    problems.push(
+      makeProblem('MEMO_TOO_LONG', 'error', { length, max: MAX_MEMO_LENGTH }, { field: 'memo' }),
+    );
+  const block = ipValid && cidrValid ? entryBlock(entry) : null;
+  if (block && parsed.ok) {
+    const prefix = entry.cidr ?? 32;
+    const value = parsed.networks[0]?.ip ?? '';
+    if (entry.cidr !== null && block.start !== parseIPv4Strict(ip))
+      problems.push(
+        makeProblem(
+          'HOST_BITS_SET',
+          'warning',
+          { input: value, cidr: prefix, network: formatBlock(block) },
+          { field: 'ip' },
+        ),
+      );
+    const special = classifyBlock(block);
+    const network = entry.cidr === null ? formatIPv4(block.start) : formatBlock(block);
+    if (special)
+      problems.push(
+        makeProblem(
+          'NON_GLOBAL_ADDRESS',
+          'warning',
+          { network, reason: special.reason, block: special.block },
+          { field: 'ip' },
+        ),
+      );
+    if (prefix <= BROAD_PREFIX_MAX)
+      problems.push(
+        makeProblem(
+          'OVERLY_BROAD',
+          'warning',
+          { network, count: blockSize(prefix).toLocaleString('en-US') },
+          { field: 'cidr' },
+        ),
+      );
+  }
+  return problems;
+}
+
+describe('validation parses each address once, with the same problems', () => {
+  const octet = fc.oneof(
+    { weight: 6, arbitrary: fc.integer({ min: 0, max: 255 }).map(String) },
+    fc.constantFrom('00', '010', '007', '256', '999', '', ' 1', '１', '0x1', '1e2'),
+  );
+  const ip = fc.oneof(
+    { weight: 5, arbitrary: fc.tuple(octet, octet, octet, octet).map((o) => o.join('.')) },
+    fc.tuple(octet, octet, octet).map((o) => o.join('.')),
+    fc.tuple(octet, octet, octet, octet, octet).map((o) => o.join('.')),
+    fc.constantFrom(
+      '',
+      '::1',
+      '10.0.0.0/8',
+      '8.8.8.8 255.255.255.0',
+      '8.8.8.1-8.8.8.9',
+      '8.8.8.*',
+      '８.８.８.８',
+      ' 8.8.8.8',
+      '"8.8.8.8"',
+      '8.8.8.8:80',
+      '8.8.8.8.',
+      '.8.8.8.8',
+    ),
+    fc.string({ unit: fc.constantFrom('0', '1', '2', '5', '9', '.', ' '), maxLength: 16 }),
+  );
+  const cidr = fc.oneof(
+    { weight: 3, arbitrary: fc.constant(null) },
+    { weight: 4, arbitrary: fc.integer({ min: 0, max: 32 }) },
+    fc.constantFrom(33, -1, 2.5, Number.NaN, '24' as unknown as number),
+  );
+  const memo = fc.oneof(
+    { weight: 9, arbitrary: fc.string({ maxLength: 6 }) },
+    fc.constantFrom('x'.repeat(1001), '😀'.repeat(1000), '😀'.repeat(1001)),
+  );
+  const entry = fc.record({ ip, cidr, memo });
+
+  it('validateEntry: the same problems as its definition, for any entry', () => {
+    fc.assert(
+      fc.property(entry, (x) => {
+        expect(validateEntry(x)).toEqual(referenceEntryProblems(x));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('validateConfig: the list problems, each entry problem with its index, and the overlaps of entryBlock', () => {
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 12 }), (entries) => {
+        const config: Config = { mode: 'ALLOW_SPECIFIC', entries };
+        const expected = [
+          ...listProblems(config),
+          ...entries.flatMap((x, index) => referenceEntryProblems(x).map((p) => ({ ...p, index }))),
+          ...overlapProblems(entries),
+        ].sort((a, b) => (a.index ?? -1) - (b.index ?? -1));
+        expect(validateConfig(config)).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import ipaddr from 'ipaddr.js';
-import { normalizeInput, parseIpInput, parseIPv4Strict } from '../../../../shared/ip/parse.ts';
+import { formatIPv4 } from '../../../../shared/ip/ipv4.ts';
+import {
+  normalizeInput,
+  parseCanonicalIPv4,
+  parseIpInput,
+  parseIPv4Strict,
+} from '../../../../shared/ip/parse.ts';
 
 const ok = (text: string, prefix?: string | number | null) => {
   const outcome = parseIpInput(text, prefix);
@@ -189,6 +195,75 @@ describe('parse properties (oracle: ipaddr.js strict four-part decimal)', () => 
     );
   });
 
+  // The reference: the regular expression the hand-written parser replaced for speed (99a107d).
+  // `[0-9]` and `$` without the m flag: ASCII digits only, nothing after the last digit.
+  const STRICT_QUAD = /^([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})$/;
+  const reference = (s: string): number | null => {
+    const m = STRICT_QUAD.exec(s);
+    if (!m) return null;
+    const octets = m.slice(1).map(Number);
+    return octets.every((o) => o <= 255) ? toValue(octets) : null;
+  };
+  // What can sit where a digit or a dot should: spaces, line ends, non-ASCII digits (Arabic-Indic,
+  // full width, Devanagari), hex and exponent letters, signs, separators.
+  const nearChar = fc.constantFrom(
+    ...'0123456789....'.split(''),
+    ...[' ', '\n', '\t', '\r', '\u00a0', '\u0663', '\uff13', '\u0969', '\uff0e'],
+    ...'xXabefE+-/:,*'.split(''),
+  );
+  const padded = octet.chain((o) =>
+    fc.constantFrom(String(o), String(o).padStart(2, '0'), String(o).padStart(3, '0')),
+  );
+  // A dotted quad (maybe zero-padded) with one character inserted, replaced or removed.
+  const nearQuad = fc
+    .tuple(fc.tuple(padded, padded, padded, padded), fc.nat(20), nearChar, fc.nat(2))
+    .map(([parts, at, c, edit]) => {
+      const s = parts.join('.');
+      const i = at % (s.length + 1);
+      if (edit === 0) return s.slice(0, i) + c + s.slice(i);
+      if (edit === 1) return s.slice(0, i) + c + s.slice(i + 1);
+      return s.slice(0, i) + s.slice(i + 1);
+    });
+
+  it.each([
+    ['1.2.3.4', 0x01020304],
+    ['010.1.1.1', 0x0a010101],
+    ['1.2.3.04', 0x01020304],
+    ['000.000.000.000', 0],
+    ['255.255.255.255', 0xffffffff],
+    ['1.2.3', null],
+    ['1.2.3.4.5', null],
+    ['256.1.1.1', null],
+    ['1.2.3.256', null],
+    [' 1.2.3.4', null],
+    ['1.2.3.4 ', null],
+    ['1.2.3.4\n', null],
+    ['\u0663.1.1.1', null],
+    ['\uff11.2.3.4', null],
+    ['0x1.1.1.1', null],
+    ['0001.1.1.1', null],
+    ['1..2.3', null],
+    ['1.2.3.', null],
+    ['.1.2.3', null],
+    ['1.2.3.4/24', null],
+    ['+1.2.3.4', null],
+    ['1e2.1.1.1', null],
+    ['', null],
+  ])('parseIPv4Strict(%j) is %s, as the reference says', (text, expected) => {
+    expect(parseIPv4Strict(text)).toBe(expected);
+    expect(reference(text)).toBe(expected);
+  });
+
+  it('parseIPv4Strict agrees with the reference on near-miss and random strings (property)', () => {
+    const randomText = fc.array(nearChar, { maxLength: 18 }).map((list) => list.join(''));
+    fc.assert(
+      fc.property(fc.oneof(nearQuad, randomText, fc.string({ maxLength: 18 })), (s) => {
+        expect(parseIPv4Strict(s)).toBe(reference(s));
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
   it('format/parse round trip of any address, with padding, full width, quotes and spaces', () => {
     const fullWidth = (s: string) =>
       s.replace(/[0-9./]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
@@ -275,5 +350,27 @@ describe('parse properties (oracle: ipaddr.js strict four-part decimal)', () => 
 describe('normalizeInput', () => {
   it('folds full-width characters, dashes and quotes', () => {
     expect(normalizeInput('　“１９２．０．２．１　－　５”　')).toBe('192.0.2.1-5');
+  });
+});
+
+describe('parseCanonicalIPv4', () => {
+  it('is the value exactly when the text is what formatIPv4 writes for it', () => {
+    const text = fc.oneof(
+      fc.nat(0xffffffff).map(formatIPv4),
+      fc.string({
+        unit: fc.constantFrom('0', '1', '2', '5', '6', '9', '.', ' ', 'a'),
+        maxLength: 17,
+      }),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        const strict = parseIPv4Strict(t);
+        const canonical = strict !== null && formatIPv4(strict) === t ? strict : null;
+        expect(parseCanonicalIPv4(t)).toBe(canonical);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(parseCanonicalIPv4('255.255.255.255')).toBe(0xffffffff);
+    expect(parseCanonicalIPv4('010.0.0.1')).toBeNull();
   });
 });

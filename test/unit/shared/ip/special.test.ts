@@ -99,6 +99,44 @@ describe('classifyBlock', () => {
   });
 });
 
+describe('classifyBlock of networks', () => {
+  it('is the most specific special range of ipaddr.js that holds the whole block (property)', () => {
+    type Range = [ipaddr.IPv4, number];
+    const ranges = Object.entries(
+      (ipaddr.IPv4.prototype as unknown as { SpecialRanges: Record<string, Range | Range[]> })
+        .SpecialRanges,
+    ).flatMap(([name, r]) =>
+      (Array.isArray(r[0]) ? (r as Range[]) : [r as Range]).map(([a, prefix]) => ({
+        name,
+        start: value(a.toString()),
+        prefix,
+      })),
+    );
+    const near = fc
+      .tuple(fc.constantFrom(...ranges), fc.nat(0xffffffff))
+      .map(([r, rest]) => r.start + (rest % 2 ** (32 - r.prefix)));
+    const block = fc
+      .tuple(fc.oneof(near, fc.nat(0xffffffff)), fc.integer({ min: 0, max: 32 }))
+      .map(([v, prefix]) => ({ start: v - (v % 2 ** (32 - prefix)), prefix }));
+    fc.assert(
+      fc.property(block, (b) => {
+        const holding = ranges
+          .filter(
+            (r) => b.prefix >= r.prefix && b.start - (b.start % 2 ** (32 - r.prefix)) === r.start,
+          )
+          .sort((x, y) => y.prefix - x.prefix)[0];
+        const ours = classifyBlock(b);
+        expect(ours === null ? null : (IPADDR_NAME[ours.reason] ?? ours.reason)).toBe(
+          holding?.name ?? null,
+        );
+        if (ours && holding)
+          expect(ours.block).toBe(`${formatIPv4(holding.start)}/${holding.prefix}`);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe('ipv4 arithmetic', () => {
   it('maskToPrefix inverts prefixToMask and refuses holes', () => {
     for (let p = 0; p <= 32; p += 1) expect(maskToPrefix(prefixToMask(p))).toBe(p);
