@@ -344,6 +344,12 @@ function overCap(pos: usize, nl: usize): bool {
   return length > maxLine;
 }
 
+/** `overCap` for input line `[from, nl)` (offsets from the input's start), for the driver. */
+export function lineOverCap(from: u32, nl: u32): u32 {
+  const base = inputBase();
+  return overCap(base + <usize>from, base + <usize>nl) ? 1 : 0;
+}
+
 /** The first newline in `[p, end)`, or `end`; may read up to 15 bytes past `end`. */
 function newline(p: usize, end: usize): usize {
   const nl = i8x16.splat(<i8>NL);

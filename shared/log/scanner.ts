@@ -42,6 +42,7 @@ type ScannerExports = {
   setDelimiter(code: number): void;
   seal(to: number): void;
   findNewline(from: number, to: number): number;
+  lineOverCap(from: number, nl: number): number;
   scan(from: number, to: number): number;
   carry(from: number, to: number): void;
   absorb(pairs: number): void;
@@ -79,7 +80,6 @@ function instantiate(): ScannerExports {
 }
 
 const NL = 10;
-const CR = 13;
 
 /**
  * Streaming count of the addresses in a log: `push` its bytes in chunks of any size (or write
@@ -252,7 +252,7 @@ export class LogScanner {
     while (this.delimiter === undefined) {
       const nl = w.findNewline(from, to);
       if (nl < 0) return from;
-      if (nl - from - (nl > from && this.input()[nl - 1] === CR ? 1 : 0) <= this.maxLine) {
+      if (w.lineOverCap(from, nl) === 0) {
         this.delimiter = lineDelimiter(this.input(), from, nl);
         if (this.delimiter !== undefined) w.setDelimiter(LOG_DELIMITERS.indexOf(this.delimiter));
       }
