@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { summarize, type BenchResult } from './summary.ts';
 
 /**
- * `npm run bench [-- name]`: run every bench/*.bench.ts (or those whose name contains `name`) in
- * its own Node process, one after another.
+ * `npm run bench [-- name]`: build the `allowlist` bundle (dist/cli), then run every
+ * bench/*.bench.ts (or those whose name contains `name`) in its own Node process, one after
+ * another.
  *
  * Each bench measures its subject and its baseline in the same run and prints the ratio; a line
  * starting with `RESULT ` carries JSON `{ name, ratio, target?, value?, unit?, targetValue?,
@@ -24,6 +25,15 @@ if (files.length === 0) {
   process.stderr.write(
     `bench: no bench matches "${filter}"; the benches are: ${all.map((f) => f.replace('.bench.ts', '')).join(', ')}.\n`,
   );
+  process.exit(1);
+}
+
+// The benches time the `allowlist` command as an admin runs it: from its bundle (dist/cli).
+const built = spawnSync(process.execPath, [join(here, '..', 'scripts', 'build.ts'), '--cli-only'], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+if (built.status !== 0) {
+  process.stderr.write('bench: could not build the allowlist bundle (dist/cli)\n');
   process.exit(1);
 }
 

@@ -58,7 +58,11 @@ function headDelimiter(head: Uint8Array): LogDelimiter | undefined {
   }
 }
 
-const WORKER_URL = new URL('./log-worker.ts', import.meta.url);
+/** The worker's module beside this one: log-worker.ts in the sources, .mjs in the bundle. */
+const WORKER_URL = new URL(
+  import.meta.url.endsWith('.ts') ? './log-worker.ts' : './log-worker.mjs',
+  import.meta.url,
+);
 
 /**
  * A worker on log-worker.ts. When this process caches compiled modules (the `allowlist` bin turns

@@ -64,10 +64,9 @@ function usage(): string {
 
 /** The version in cli/package.json. */
 export async function cliVersion(): Promise<string> {
-  // node:fs/promises, loaded here: an ESM import of node:fs costs every command ~6 ms of start-up.
-  const { readFile } = await import('node:fs/promises');
-  const json = JSON.parse(await readFile(new URL('./package.json', import.meta.url), 'utf8')) as {
-    version?: unknown;
+  // Imported, not read beside this file: the bundle (dist/cli) carries it.
+  const { default: json } = (await import('./package.json', { with: { type: 'json' } })) as {
+    default: { version?: unknown };
   };
   return typeof json.version === 'string' ? json.version : 'unknown';
 }

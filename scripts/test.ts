@@ -1,5 +1,6 @@
 /**
- * `npm test`: typecheck, lint, format check, unit, integration and end-to-end tests, then one closing line.
+ * `npm test`: build the `allowlist` bundle (dist/cli), then typecheck, lint, format check, unit,
+ * integration and end-to-end tests, then one closing line.
  *
  * Integration and end-to-end tests use the real OS keychain. So that they never touch the
  * developer's own keyring, they run inside a private D-Bus session with a throwaway
@@ -72,6 +73,10 @@ function playwright(wrap: (cmd: string[]) => string[]): number {
 }
 
 const statuses: number[] = [];
+// The tests run the `allowlist` command as an admin does, so from its bundle: build it first.
+statuses.push(
+  run('build the allowlist bundle', process.execPath, ['scripts/build.ts', '--cli-only']),
+);
 statuses.push(run('typecheck (tsc -b)', 'npx', ['tsc', '-b']));
 statuses.push(run('lint (eslint)', 'npx', ['eslint', '.', '--max-warnings', '0']));
 statuses.push(run('format (prettier --check)', 'npx', ['prettier', '--check', '.']));

@@ -31,3 +31,16 @@ describe.skipIf(!old)(`entry points under the system Node (${version || 'none'})
     });
   }
 });
+
+describe.skipIf(!old)(
+  `postinstall's CLI bundle under the system Node (${version || 'none'})`,
+  () => {
+    it('does not fail npm install: it says the command runs from its sources', () => {
+      const run = spawnSync(systemNode, ['scripts/install-cli.js'], { encoding: 'utf8' });
+      expect(run.status).toBe(0);
+      expect(run.stdout).toBe(
+        'The allowlist command runs from its sources (its bundle was not built); `npm run build` builds it.\n',
+      );
+    });
+  },
+);
