@@ -234,37 +234,47 @@ function firstAddress(s: usize, e: usize): i64 {
   return -1;
 }
 
+/** The value of the `l` (1-3) digits ending just before `at`; at most 999. Reads `at - 3`. */
+function octetBefore(at: usize, l: u32): u32 {
+  // The three bytes before `at`, the first (3 - l) of them masked off: no branch on `l`.
+  const keep: u32 = (0xffffff << ((3 - l) << 3)) & 0xffffff;
+  const x = (load<u32>(at - 3) & keep) - (0x303030 & keep);
+  return (x & 0xff) * 100 + ((x >> 8) & 0xff) * 10 + ((x >> 16) & 0xff);
+}
+
 /**
- * `addressAt(p, end of line)` for the address that starts a line, faster: no read is bounded,
- * since the run of digits and dots stops at the newline and `seal` zeroes the bytes after the
- * input. (A branch-free SIMD form of this read measured slower: ~230 ms against ~135 ms on a
- * 2M-line log.)
+ * `addressAt(p, end of line)` for the address that starts a line, faster and without a branch
+ * per digit: the digits and dots of the first 16 bytes as two bitmasks (SIMD), each octet's
+ * length from them (ctz), its value read from its bytes. No read is bounded, since the bytes
+ * after the input are zeroed (`seal`). Measured on the bench's 2M-line access log, one thread,
+ * best of 25 interleaved runs: the whole scan 106 ms with a branch per digit (octet lengths vary,
+ * so those branches mispredict), 86 ms this way. (Another branch-free SIMD form, tried in an
+ * earlier round, measured slower: ~230 ms against ~135 ms then.)
  */
 function leadingAddress(p: usize): i64 {
-  let value: u32 = 0;
-  let i = p;
-  for (let part = 0; ; part++) {
-    let d: u32 = (<u32>load<u8>(i)) ^ 48;
-    if (d > 9) return -1;
-    let n = d;
-    d = (<u32>load<u8>(++i)) ^ 48;
-    if (d <= 9) {
-      n = n * 10 + d;
-      d = (<u32>load<u8>(++i)) ^ 48;
-      if (d <= 9) {
-        n = n * 10 + d;
-        d = (<u32>load<u8>(++i)) ^ 48;
-        if (n > 255 || d <= 9) return -1;
-      }
-    }
-    value = (value << 8) | n;
-    if (part == 3) break;
-    if (d != (DOT ^ 48)) return -1;
-    i++;
-  }
-  if (load<u8>(i) == DOT && isDigit(load<u8>(i + 1))) return -1;
-  scanEnd = i;
-  return <i64>value;
+  const v = v128.load(p);
+  const digits: u32 = i8x16.bitmask(i8x16.lt_u(i8x16.sub(v, i8x16.splat(48)), i8x16.splat(10)));
+  const dots: u32 = i8x16.bitmask(i8x16.eq(v, i8x16.splat(<i8>DOT)));
+  // Runs of digits: each 1-3 long, one dot after each of the first three.
+  const l1: u32 = ctz(~digits);
+  const s2 = l1 + 1;
+  const l2: u32 = ctz(~(digits >> s2));
+  const s3 = s2 + l2 + 1;
+  const l3: u32 = ctz(~(digits >> s3));
+  const s4 = s3 + l3 + 1;
+  const l4: u32 = ctz(~(digits >> s4));
+  const end = s4 + l4;
+  const lengthsOk = (l1 - 1 <= 2) & (l2 - 1 <= 2) & (l3 - 1 <= 2) & (l4 - 1 <= 2);
+  if (!lengthsOk || ((dots >> l1) & (dots >> (s3 - 1)) & (dots >> (s4 - 1)) & 1) == 0) return -1;
+  // "1.2.3.4.5" is no address; "1.2.3.4." (a sentence's full stop) is.
+  if (load<u8>(p + end) == DOT && isDigit(load<u8>(p + end + 1))) return -1;
+  const o1 = octetBefore(p + l1, l1);
+  const o2 = octetBefore(p + s3 - 1, l2);
+  const o3 = octetBefore(p + s4 - 1, l3);
+  const o4 = octetBefore(p + end, l4);
+  if ((o1 | o2 | o3 | o4) > 255) return -1;
+  scanEnd = p + end;
+  return <i64>((o1 << 24) | (o2 << 16) | (o3 << 8) | o4);
 }
 
 function isPad(c: u32): bool {

@@ -47,6 +47,10 @@ export function summarizeCounts(
   };
 }
 
+/** Whether (address `a`, count `n`) ranks before kept pair `b`: more lines, then lower address. */
+const ranksBefore = (a: number, n: number, b: [number, number]) =>
+  n > b[1] || (n === b[1] && a < b[0]);
+
 /**
  * The `k` largest counts seen (ties: lower address first), kept without sorting every address:
  * an offer that does not beat the last kept one costs one comparison and allocates nothing.
@@ -64,11 +68,9 @@ export class TopCounts {
     const top = this.items;
     const k = this.k;
     if (k <= 0) return;
-    const before = (a: number, n: number, b: [number, number]) =>
-      n > b[1] || (n === b[1] && a < b[0]);
-    if (top.length === k && !before(key, count, top[k - 1] as [number, number])) return;
+    if (top.length === k && !ranksBefore(key, count, top[k - 1] as [number, number])) return;
     let at = top.length;
-    while (at > 0 && before(key, count, top[at - 1] as [number, number])) at--;
+    while (at > 0 && ranksBefore(key, count, top[at - 1] as [number, number])) at--;
     top.splice(at, 0, [key, count]);
     if (top.length > k) top.pop();
   }

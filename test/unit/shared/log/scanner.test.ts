@@ -54,6 +54,20 @@ describe('the first address on a line', () => {
       { numRuns: 3000 },
     );
   });
+
+  it('reads a line-leading dotted quad of every octet length like the oracle (property)', () => {
+    // Octets of 1-4 digits, zero-padded or not, up to 999; then what may follow an address.
+    const octet = fc.oneof(fc.nat(999).map(String), fc.stringMatching(/^[0-9]{1,4}$/));
+    const after = fc.constantFrom('', ' - -', '.', '..5', '.5', '5', ':443', '\r', '.x', '/24');
+    fc.assert(
+      fc.property(fc.array(octet, { minLength: 3, maxLength: 5 }), after, (octets, tail) => {
+        const s = octets.join('.') + tail;
+        expect(first(s)).toBe(regexFirst(s));
+        expect(first(`${s} 198.51.100.9`)).toBe(regexFirst(`${s} 198.51.100.9`));
+      }),
+      { numRuns: 5000 },
+    );
+  });
 });
 
 describe('the address in a field', () => {
