@@ -32,17 +32,6 @@ export class ListFileError extends Error {
   }
 }
 
-/** The JSON list shape; zod (95 modules, ~75 ms) loads only for a JSON list, not a spreadsheet. */
-async function jsonListSchema() {
-  const [{ z }, { ConfigSchema }] = await Promise.all([
-    import('zod'),
-    import('../shared/allowlist/schemas.ts'),
-  ]);
-  return ConfigSchema.extend({
-    limits: z.object({ maxEntries: z.number().int().positive() }).partial().optional(),
-  });
-}
-
 /**
  * Read an allowlist from a file: JSON shaped like the service's GET response, or any importable
  * spreadsheet (CSV, TSV, Unicode text, XLSX).
@@ -143,7 +132,8 @@ async function readJson(
     const detail = error instanceof Error ? error.message : String(error);
     throw new ListFileError('INVALID_JSON', path, { detail });
   }
-  const parsed = (await jsonListSchema()).safeParse(data);
+  const { ListFileSchema } = await import('./list-schema.ts');
+  const parsed = ListFileSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';

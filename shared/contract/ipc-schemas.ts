@@ -157,9 +157,9 @@ export const ConflictSchema = z.discriminatedUnion('kind', [
       'added-both-different',
       'unconfirmed-save',
     ]),
-    base: EntryOutSchema.nullable(),
-    local: EntryOutSchema.nullable(),
-    remote: EntryOutSchema.nullable(),
+    base: z.nullable(EntryOutSchema),
+    local: z.nullable(EntryOutSchema),
+    remote: z.nullable(EntryOutSchema),
   }),
 ]);
 export type ConflictView = z.infer<typeof ConflictSchema>;
@@ -343,7 +343,7 @@ export type ImportOptionsView = z.infer<typeof ImportOptionsSchema>;
 export const ImportResultSchema = z.object({
   jobId: z.string(),
   fileName: z.string(),
-  entries: z.array(EntrySchema.extend({ row: z.number().int() })),
+  entries: z.array(z.object({ ...EntrySchema.shape, row: z.number().int() })),
   problems: z.array(ProblemSchema),
   mapping: ColumnMappingSchema,
   /** Header cells of the chosen sheet (empty without a header row). */

@@ -252,3 +252,30 @@ describe('memos print as written', () => {
     expect(diff.stdout).toContain('memo "Osaka "north"" -> "Osaka "south""');
   });
 });
+
+describe('a JSON list that is not an allowlist', () => {
+  it('names the place and says what is wrong, in zod English sentences', async () => {
+    const cases = [
+      [
+        { mode: 'ALLOW_SPECIFIC', entries: [{ ip: '192.0.2.1', cidr: '24', memo: 'x' }] },
+        'at entries.0.cidr: Invalid input: expected number, received string.',
+      ],
+      [
+        { mode: 'ALLOW_SOME', entries: [] },
+        'at mode: Invalid option: expected one of "ALLOW_ALL"|"ALLOW_SPECIFIC".',
+      ],
+      [
+        { mode: 'ALLOW_SPECIFIC', entries: [], limits: { maxEntries: 0 } },
+        'at limits.maxEntries: Too small: expected number to be >0.',
+      ],
+    ] as const;
+    for (const [list, where] of cases) {
+      await writeFile(path('not-a-list.json'), JSON.stringify(list));
+      const r = await en('validate', path('not-a-list.json'));
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        `allowlist validate: ${path('not-a-list.json')}: not an allowlist (expected { "mode", "entries": [ { "ip", "cidr", "memo" } ] }) ${where}\n`,
+      );
+    }
+  });
+});
