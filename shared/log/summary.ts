@@ -47,31 +47,74 @@ export function summarizeCounts(
   };
 }
 
-/** Whether (address `a`, count `n`) ranks before kept pair `b`: more lines, then lower address. */
-const ranksBefore = (a: number, n: number, b: [number, number]) =>
-  n > b[1] || (n === b[1] && a < b[0]);
+/** Whether (address `a`, count `n`) ranks before (`b`, `m`): more lines, then lower address. */
+const ranksBefore = (a: number, n: number, b: number, m: number) => n > m || (n === m && a < b);
 
 /**
  * The `k` largest counts seen (ties: lower address first), kept without sorting every address:
- * an offer that does not beat the last kept one costs one comparison and allocates nothing.
+ * a binary heap of the `k` kept, the worst on top, so an offer that does not beat it costs one
+ * comparison and allocates nothing, and one that does costs O(log k). Measured: 100,000 offers
+ * into a top 100,000, 74 ms; inserting into a sorted list took 25 s of CPU for `--top 100000`.
  */
 export class TopCounts {
-  /** Kept [address, count] pairs, best first. */
-  readonly items: [number, number][] = [];
   private readonly k: number;
+  /** Heap of kept pairs: addresses and counts side by side; index 0 ranks last. */
+  private readonly keys: number[] = [];
+  private readonly counts: number[] = [];
   constructor(k: number) {
-    this.k = k;
+    this.k = Math.max(0, k);
   }
 
   /** Consider one address and its count. */
   offer(key: number, count: number): void {
-    const top = this.items;
-    const k = this.k;
-    if (k <= 0) return;
-    if (top.length === k && !ranksBefore(key, count, top[k - 1] as [number, number])) return;
-    let at = top.length;
-    while (at > 0 && ranksBefore(key, count, top[at - 1] as [number, number])) at--;
-    top.splice(at, 0, [key, count]);
-    if (top.length > k) top.pop();
+    const { keys, counts, k } = this;
+    if (keys.length < k) {
+      // Sift up: a parent must rank after its children.
+      let at = keys.length;
+      keys.push(key);
+      counts.push(count);
+      while (at > 0) {
+        const up = (at - 1) >> 1;
+        if (!ranksBefore(keys[up] as number, counts[up] as number, key, count)) break;
+        keys[at] = keys[up] as number;
+        counts[at] = counts[up] as number;
+        at = up;
+      }
+      keys[at] = key;
+      counts[at] = count;
+      return;
+    }
+    if (k === 0 || !ranksBefore(key, count, keys[0] as number, counts[0] as number)) return;
+    // Replace the worst kept, then sift down.
+    let at = 0;
+    for (;;) {
+      const left = 2 * at + 1;
+      if (left >= k) break;
+      let worst = left;
+      const right = left + 1;
+      if (
+        right < k &&
+        ranksBefore(
+          keys[left] as number,
+          counts[left] as number,
+          keys[right] as number,
+          counts[right] as number,
+        )
+      )
+        worst = right;
+      if (!ranksBefore(key, count, keys[worst] as number, counts[worst] as number)) break;
+      keys[at] = keys[worst] as number;
+      counts[at] = counts[worst] as number;
+      at = worst;
+    }
+    keys[at] = key;
+    counts[at] = count;
+  }
+
+  /** The kept [address, count] pairs, best first. */
+  get items(): [number, number][] {
+    return this.keys
+      .map((key, i) => [key, this.counts[i] as number] as [number, number])
+      .sort((a, b) => (ranksBefore(a[0], a[1], b[0], b[1]) ? -1 : 1));
   }
 }
