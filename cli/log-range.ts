@@ -37,17 +37,27 @@ function shrank(at: number, size: number): Error {
   );
 }
 
-/** Offset just past the first newline at or after `from` (or `size`). */
-export function lineStartAfter(fd: number, from: number, size: number, buf: Buffer): number {
+/**
+ * Offset just past the first newline in `from..limit` (`limit` at most `size`, the file's size
+ * when the scan began), or -1 when there is none: a search never reads past `limit`, so the
+ * chunks of a file with few or no newlines are not each searched to its end (quadratic).
+ */
+export function lineStartAfter(
+  fd: number,
+  from: number,
+  limit: number,
+  size: number,
+  buf: Buffer,
+): number {
   let at = from;
-  while (at < size) {
-    const n = readSync(fd, buf, 0, Math.min(buf.length, size - at), at);
+  while (at < limit) {
+    const n = readSync(fd, buf, 0, Math.min(buf.length, limit - at), at);
     if (n === 0) throw shrank(at, size);
     const nl = buf.subarray(0, n).indexOf(10);
     if (nl >= 0) return at + nl + 1;
     at += n;
   }
-  return size;
+  return -1;
 }
 
 /** Feed bytes `start..end` of `fd` to `scanner` (`size`: the file's size when the scan began). */
@@ -94,10 +104,12 @@ export function scanChunks(job: ChunkJob): LogScanner {
   try {
     for (let chunk = job.thread; chunk * chunkBytes < size; chunk = Atomics.add(claims, 0, 1)) {
       const from = chunk * chunkBytes;
-      const start = chunk === 0 ? 0 : lineStartAfter(fd, from - 1, size, probe);
-      const next = from + chunkBytes;
-      const end = next >= size ? size : lineStartAfter(fd, next - 1, size, probe);
-      if (start < end) scanBytes(scanner, fd, { start, end, size }, chunkBytes);
+      const next = Math.min(from + chunkBytes, size);
+      // No line starts in this chunk: its bytes belong to a line an earlier chunk reads.
+      const start = chunk === 0 ? 0 : lineStartAfter(fd, from - 1, next, size, probe);
+      if (start < 0 || start >= next) continue;
+      const end = next >= size ? size : lineStartAfter(fd, next - 1, size, size, probe);
+      scanBytes(scanner, fd, { start, end: end < 0 ? size : end, size }, chunkBytes);
     }
   } finally {
     closeSync(fd);
