@@ -101,7 +101,9 @@ async function readBytes(path: string): Promise<Uint8Array> {
         `${path}: the file is ${params.sizeMb} MB; the import accepts files up to ${params.limitMb} MB.`,
       );
     }
-    return new Uint8Array(await readFile(path));
+    // A plain view of the bytes read (no copy): the import reads them as a Uint8Array.
+    const read = await readFile(path);
+    return new Uint8Array(read.buffer, read.byteOffset, read.byteLength);
   } catch (error) {
     if (error instanceof ListFileError) throw error;
     const code = (error as { code?: unknown }).code;

@@ -190,9 +190,13 @@ export function validateConfig(config: Config, options: { maxEntries?: number } 
   const own: Problem[] = [];
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index] as Entry;
-    own.length = 0;
     const canonical = checkEntry(entry, own);
-    for (const problem of own) problems.push({ ...problem, index });
+    // Emptied only when filled: setting an array's length is a call into the runtime, and most
+    // entries have no problem.
+    if (own.length > 0) {
+      for (const problem of own) problems.push({ ...problem, index });
+      own.length = 0;
+    }
     // entryBlock's block, from the address already parsed when it was canonical.
     blocks.set(index, canonical ?? parseIPv4Strict(entry.ip), entry.cidr);
   }

@@ -88,6 +88,12 @@ const ROW_NUMBER_HEADING = new RegExp(`^(?:${alternation(ROW_NUMBER_WORDS)})?$`,
 
 const HEADER_SCAN_ROWS = 30;
 const CONTENT_SCAN_ROWS = 200;
+/**
+ * detectMapping and noHeaderProblem read no row past this many: a header within the first
+ * HEADER_SCAN_ROWS and the CONTENT_SCAN_ROWS below it, or data found within CONTENT_SCAN_ROWS and
+ * the CONTENT_SCAN_ROWS from there. A big file's later rows need not be kept to choose its columns.
+ */
+export const MAPPING_ROWS = Math.max(HEADER_SCAN_ROWS, CONTENT_SCAN_ROWS) + CONTENT_SCAN_ROWS + 1;
 
 /** Lower-case NFKC text without spaces, punctuation or bracketed asides ("IPアドレス（必須）"). */
 export function normalizeHeader(text: string): string {

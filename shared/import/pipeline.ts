@@ -1,10 +1,10 @@
 import type { Problem } from '../allowlist/model.ts';
-import { parseDelimited } from './delimited.ts';
+import { delimitedFormat, guessDelimiter, parseDelimited, RecordCursor } from './delimited.ts';
 import { ImportError } from './errors.ts';
-import { detectMapping, noHeaderProblem, type ColumnMapping } from './header.ts';
+import { detectMapping, MAPPING_ROWS, noHeaderProblem, type ColumnMapping } from './header.ts';
 import { basicProblems, entryProblems } from './list-problems.ts';
-import { rowsToEntries, type ImportedEntry } from './rows.ts';
-import type { Sheet, SourceFormat, TextEncodingName } from './table.ts';
+import { RowConverter, rowsToEntries, type ImportedEntry } from './rows.ts';
+import type { Row, Sheet, SourceFormat, TextEncodingName } from './table.ts';
 import { decodeText, looksBinary } from './text.ts';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits.ts';
 import { compoundFileError, isCompoundFile, readXlsx } from './xlsx.ts';
@@ -87,24 +87,12 @@ export async function importBytes(
       { sizeMb: mb(bytes.length), limitMb: mb(limits.maxFileBytes) },
     );
   }
-  const book = await readBook(bytes, limits);
-  checkAborted(options.signal);
-  const { sheet, mapping } = chooseSheet(book.sheets, options);
-  if (sheet.rows.length > limits.maxRows) {
-    throw new ImportError(
-      'TOO_MANY_ROWS',
-      `The ${book.format === 'xlsx' ? `sheet "${sheet.name}"` : 'file'} has ${sheet.rows.length} rows; the import accepts at most ${limits.maxRows}.`,
-      { rows: sheet.rows.length, limit: limits.maxRows },
-    );
-  }
-  const converted = await rowsToEntries(sheet.rows, mapping, {
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
+  const read = await readBook(bytes, limits, options);
+  const { book, sheet, mapping, converted } = read;
   const listProblems = options.validate
     ? entryProblems(converted.entries, converted.problems, limits.maxEntries)
     : basicProblems(converted.entries, limits.maxEntries);
-  // A mapping guessed from content is announced (which column became what); a chosen one is not.
+  // A mapping found by detection (not the user's) on a sheet without a header row is told.
   const guessed = options.mapping ? null : noHeaderProblem(sheet.rows, mapping);
   const problems = [...(guessed ? [guessed] : []), ...converted.problems, ...listProblems];
   problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
@@ -132,15 +120,119 @@ export async function importBytes(
   return result;
 }
 
-type Book = {
-  format: SourceFormat;
-  encoding?: TextEncodingName;
-  delimiter?: string;
-  sheets: Sheet[];
+/**
+ * The file read: its book, the sheet and mapping chosen, and its rows converted.
+ *
+ * `sheet.rows` holds every row, except for a CSV/TSV file of well-formed records read without
+ * progress (the CLI): its rows are converted as they are read, and `sheet.rows` holds only the
+ * first MAPPING_ROWS, all that choosing the mapping reads. A property test checks both ways give
+ * the same result.
+ */
+type Read = {
+  book: Book;
+  sheet: Sheet;
+  mapping: ColumnMapping;
+  converted: Pick<RowConverter, 'entries' | 'problems' | 'counts'>;
 };
 
-async function readBook(bytes: Uint8Array, limits: ImportLimits): Promise<Book> {
-  if (isZip(bytes)) return { format: 'xlsx', sheets: await readXlsx(bytes, limits) };
+async function readBook(
+  bytes: Uint8Array,
+  limits: ImportLimits,
+  options: ImportOptions,
+): Promise<Read> {
+  let book: Book;
+  if (isZip(bytes)) {
+    book = { format: 'xlsx', sheets: await readXlsx(bytes, limits) };
+  } else {
+    const text = readText(bytes);
+    const streamed =
+      options.onProgress || options.signal ? null : streamDelimited(text, limits, options);
+    if (streamed) return streamed;
+    const table = parseDelimited(text.text);
+    book = {
+      format: table.format,
+      encoding: text.encoding,
+      delimiter: table.delimiter,
+      sheets: [{ name: '', rows: table.rows }],
+    };
+  }
+  checkAborted(options.signal);
+  const { sheet, mapping } = chooseSheet(book.sheets, options);
+  checkRowCount(book, sheet, sheet.rows.length, limits);
+  const converted = await rowsToEntries(sheet.rows, mapping, {
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  return { book, sheet, mapping, converted };
+}
+
+function checkRowCount(book: Book, sheet: Sheet, rows: number, limits: ImportLimits): void {
+  if (rows > limits.maxRows) {
+    throw new ImportError(
+      'TOO_MANY_ROWS',
+      `The ${book.format === 'xlsx' ? `sheet "${sheet.name}"` : 'file'} has ${rows} rows; the import accepts at most ${limits.maxRows}.`,
+      { rows, limit: limits.maxRows },
+    );
+  }
+}
+
+/**
+ * A delimited text read record by record (RecordCursor), each data row converted as it is read:
+ * no array per row is kept past the first MAPPING_ROWS. Null when a record is not well formed
+ * (papaparse then parses the whole text).
+ */
+function streamDelimited(
+  text: { text: string; encoding: TextEncodingName },
+  limits: ImportLimits,
+  options: ImportOptions,
+): Read | null {
+  const guess = guessDelimiter(text.text);
+  const cursor = new RecordCursor(text.text, guess.delimiter, guess.newline);
+  const head: Row[] = [];
+  // The records before the one last read: papaparse reports a final line break as one more empty
+  // record, which is no row (parseDelimited drops it too).
+  const finalEmpty = () => cursor.last && cursor.count === 1 && cursor.fields[0] === '';
+  for (;;) {
+    if (head.length === MAPPING_ROWS) break;
+    const read = cursor.next();
+    if (read === null) return null;
+    if (!read || finalEmpty()) break;
+    head.push(cursor.fields.slice(0, cursor.count));
+  }
+  const book: Book = {
+    format: delimitedFormat(guess.delimiter),
+    encoding: text.encoding,
+    delimiter: guess.delimiter,
+    sheets: [{ name: '', rows: head }],
+  };
+  const { sheet, mapping } = chooseSheet(book.sheets, options);
+  // A mapping given with its header or data further down than the rows kept: read them all.
+  if (Math.max(mapping.headerRow ?? 0, mapping.dataStartRow) > head.length && !cursor.last)
+    return null;
+  const converter = new RowConverter(
+    mapping,
+    mapping.headerRow === null ? undefined : head[mapping.headerRow - 1],
+  );
+  for (let r = mapping.dataStartRow - 1; r < head.length; r++) {
+    const row = head[r] as Row;
+    converter.add(row, row.length, r + 1);
+  }
+  let rows = head.length;
+  if (head.length === MAPPING_ROWS && !cursor.last) {
+    for (;;) {
+      const read = cursor.next();
+      if (read === null) return null;
+      if (!read || finalEmpty()) break;
+      rows++;
+      // Past the limit, only counted (the import is refused with their number).
+      if (rows <= limits.maxRows) converter.add(cursor.fields, cursor.count, rows);
+    }
+  }
+  checkRowCount(book, sheet, rows, limits);
+  return { book, sheet, mapping, converted: converter };
+}
+
+function readText(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
   if (isCompoundFile(bytes)) throw compoundFileError(bytes);
   if (bytes.length === 0) throw new ImportError('NO_IP_DATA', 'The file is empty.');
   let decoded: ReturnType<typeof decodeText>;
@@ -157,14 +249,15 @@ async function readBook(bytes: Uint8Array, limits: ImportLimits): Promise<Book> 
     throw error;
   }
   if (looksBinary(decoded.text)) throw notSpreadsheet();
-  const table = parseDelimited(decoded.text);
-  return {
-    format: table.format,
-    encoding: decoded.encoding,
-    delimiter: table.delimiter,
-    sheets: [{ name: '', rows: table.rows }],
-  };
+  return decoded;
 }
+
+type Book = {
+  format: SourceFormat;
+  encoding?: TextEncodingName;
+  delimiter?: string;
+  sheets: Sheet[];
+};
 
 function chooseSheet(
   sheets: Sheet[],

@@ -47,23 +47,20 @@ function cellProblem(
 }
 
 /**
- * Turn the data rows into entries through the domain parser.
+ * Turn the data rows into entries through the domain parser (RowConverter, row by row).
  *
- * A range may give several entries, each keeping the row's memo. The memo is kept exactly as the
- * cell holds it (no trimming; text that looks like a formula stays text). Blank rows are skipped
- * and counted. With a signal the loop yields to the event loop now and then, so a cancel message
- * can arrive.
+ * With a signal the loop yields to the event loop now and then, so a cancel message can arrive.
  */
 export async function rowsToEntries(
   rows: Row[],
   mapping: ColumnMapping,
   options: Options = {},
 ): Promise<{ entries: ImportedEntry[]; problems: Problem[]; counts: RowCounts }> {
-  const entries: ImportedEntry[] = [];
-  const problems: Problem[] = [];
-  const counts: RowCounts = { rows: 0, blankRows: 0, importedRows: 0, errorRows: 0 };
+  const converter = new RowConverter(
+    mapping,
+    rows[mapping.headerRow === null ? -1 : mapping.headerRow - 1],
+  );
   const total = Math.max(0, rows.length - (mapping.dataStartRow - 1));
-  const named = mapping.headerRow === null ? null : headerWidth(rows[mapping.headerRow - 1]);
   for (let r = mapping.dataStartRow - 1; r < rows.length; r++) {
     const done = r - (mapping.dataStartRow - 1);
     if (done % PROGRESS_EVERY === 0 && done > 0) {
@@ -74,21 +71,52 @@ export async function rowsToEntries(
           throw new ImportError('IMPORT_ABORTED', 'The import was cancelled.');
       }
     }
-    counts.rows++;
     const row = rows[r] ?? [];
-    const rowNumber = r + 1;
-    if (isBlank(row)) {
+    converter.add(row, row.length, r + 1);
+  }
+  options.onProgress?.({ done: total, total });
+  return converter;
+}
+
+/**
+ * The data rows of a sheet, one at a time, into entries and problems.
+ *
+ * A range may give several entries, each keeping the row's memo. The memo is kept exactly as the
+ * cell holds it (no trimming; text that looks like a formula stays text). Blank rows are skipped
+ * and counted. A row is read from its first `length` cells only: the import of a big CSV file
+ * hands each record in the same scratch array (RecordCursor).
+ */
+export class RowConverter {
+  readonly entries: ImportedEntry[] = [];
+  readonly problems: Problem[] = [];
+  readonly counts: RowCounts = { rows: 0, blankRows: 0, importedRows: 0, errorRows: 0 };
+  private readonly mapping: ColumnMapping;
+  /** Columns up to the header row's last filled cell (null: no header row). */
+  private readonly named: number | null;
+
+  constructor(mapping: ColumnMapping, header: Row | undefined) {
+    this.mapping = mapping;
+    this.named = mapping.headerRow === null ? null : headerWidth(header);
+  }
+
+  /** Data row `rowNumber` (1-based): its first `length` cells. */
+  add(row: Row, length: number, rowNumber: number): void {
+    const { mapping, entries, problems, counts } = this;
+    counts.rows++;
+    if (isBlank(row, length)) {
       counts.blankRows++;
-      continue;
+      return;
     }
-    if (named !== null) {
-      const stray = strayColumn(row, named);
+    if (this.named !== null) {
+      const stray = strayColumn(row, length, this.named);
       if (stray !== null)
         problems.push(cellProblem('IMPORT_UNNAMED_COLUMN', 'warning', rowNumber, stray));
     }
-    const ipCell = row[mapping.ip];
-    const prefixCell = mapping.prefix === null ? undefined : row[mapping.prefix];
-    const memoCell = mapping.memo === null ? undefined : row[mapping.memo];
+    const ipCell = mapping.ip < length ? row[mapping.ip] : undefined;
+    const prefixCell =
+      mapping.prefix === null || mapping.prefix >= length ? undefined : row[mapping.prefix];
+    const memoCell =
+      mapping.memo === null || mapping.memo >= length ? undefined : row[mapping.memo];
     const issue =
       cellIssue(ipCell, mapping.ip, rowNumber) ??
       cellIssue(prefixCell, mapping.prefix, rowNumber) ??
@@ -96,7 +124,7 @@ export async function rowsToEntries(
     if (issue) {
       problems.push(issue);
       counts.errorRows++;
-      continue;
+      return;
     }
     const ipText = typeof ipCell === 'string' ? ipCell : '';
     const prefixText = typeof prefixCell === 'string' ? prefixCell : '';
@@ -108,27 +136,25 @@ export async function rowsToEntries(
     if (ipText.trim() === '') {
       problems.push(cellProblem('IMPORT_MISSING_IP', 'error', rowNumber, mapping.ip, 'ip'));
       counts.errorRows++;
-      continue;
+      return;
     }
     const plain = plainNetwork(ipText, prefixText);
     if (plain) {
       entries.push({ ip: plain.ip, cidr: plain.cidr, memo, row: rowNumber });
       counts.importedRows++;
-      continue;
+      return;
     }
     const outcome = parseIpInput(ipText, prefixText);
     if (!outcome.ok) {
       problems.push({ ...outcome.problem, row: rowNumber });
       counts.errorRows++;
-      continue;
+      return;
     }
     for (const warning of outcome.warnings) problems.push({ ...warning, row: rowNumber });
     for (const network of outcome.networks)
       entries.push({ ip: network.ip, cidr: network.cidr, memo, row: rowNumber });
     counts.importedRows++;
   }
-  options.onProgress?.({ done: total, total });
-  return { entries, problems, counts };
 }
 
 /**
@@ -172,8 +198,8 @@ function headerWidth(header: Row | undefined): number {
  * Such a cell is read by no mapping (often a memo split by an unquoted comma): it is reported,
  * never dropped silently.
  */
-function strayColumn(row: Row, named: number): number | null {
-  for (let c = named; c < row.length; c++) if (!isBlankCell(row[c])) return c;
+function strayColumn(row: Row, length: number, named: number): number | null {
+  for (let c = named; c < length; c++) if (!isBlankCell(row[c])) return c;
   return null;
 }
 
@@ -181,8 +207,11 @@ function isBlankCell(cell: Cell | undefined): boolean {
   return cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 }
 
-function isBlank(row: Row): boolean {
-  for (const cell of row) if (typeof cell !== 'string' || cell.trim() !== '') return false;
+function isBlank(row: Row, length: number): boolean {
+  for (let c = 0; c < length; c++) {
+    const cell = row[c];
+    if (typeof cell !== 'string' || cell.trim() !== '') return false;
+  }
   return true;
 }
 

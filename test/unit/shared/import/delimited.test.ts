@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { parseDelimited, wellFormedRecords } from '../../../../shared/import/delimited.ts';
+import {
+  guessLineBreak,
+  parseDelimited,
+  wellFormedRecords,
+} from '../../../../shared/import/delimited.ts';
 
 /** papaparse itself, with the options parseDelimited gives it: the reference. */
 const papa = (text: string, delimiter: string, newline: string) =>
@@ -92,5 +96,37 @@ describe('parseDelimited', () => {
       ['192.0.2.1', '', 'a'],
       [''],
     ]);
+  });
+});
+
+describe("guessLineBreak is papaparse's guess of the line break", () => {
+  const papaGuess = (text: string) => Papa.parse<string[]>(text, { preview: 1 }).meta.linebreak;
+
+  it('on random text of quotes, line breaks, delimiters and letters (property)', () => {
+    const char = fc.constantFrom('"', '"', '\r', '\r', '\n', '\n', ',', 'a', ' ', 'あ');
+    fc.assert(
+      fc.property(fc.array(char, { minLength: 1, maxLength: 40 }), (chars) => {
+        const text = chars.join('');
+        expect(guessLineBreak(text)).toBe(papaGuess(text));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('reads the first megabyte only, as papaparse does, a quote closed past it left open', () => {
+    const mb = 1024 * 1024;
+    // \r\n lines up to the megabyte, then a quote whose closing quote lies past it: inside the
+    // megabyte it stays open, so the \r before it and the \n after it do not meet.
+    const head = 'a,b\r\n'.repeat(10);
+    const pad = 'x'.repeat(mb - head.length - 3);
+    const cases = [
+      `${head}${pad}\r"\n${'\r\r'.repeat(10)}"\n`,
+      `${'\r'.repeat(20)}${'y'.repeat(mb)}${'\r\n'.repeat(100)}`,
+      `${'x'.repeat(mb - 1)}\r\n\n\n`,
+      `"${'\r\n'.repeat(10)}"\r${'z'.repeat(mb)}`,
+      // Its \r\n pairs inside the megabyte count, the quote closed only past it: \r\n.
+      `${'\r'.repeat(5)}${'x'.repeat(mb - 35)}"${'\r\n'.repeat(10)}${'y'.repeat(100)}"`,
+    ];
+    for (const text of cases) expect(guessLineBreak(text)).toBe(papaGuess(text));
   });
 });
