@@ -171,6 +171,14 @@ export const MESSAGES = {
     en: 'Row {row}: cell {column}{row} has a value under no heading, so it was not imported (a memo with an unquoted comma?).',
     ja: '{row} 行目: セル {column}{row} の値は見出しのない列にあるため、インポートしていません。メモにカンマがある場合は、メモを引用符（"）で囲んでください。',
   },
+  IMPORT_MALFORMED_QUOTES: {
+    en: 'Row {row}: a cell that starts with a quote (") is not closed right before a separator or a line break, so the lines after it may have been read into this row; nothing was imported from it. Write a quote inside a cell as two ("") and import again.',
+    ja: '{row} 行目: 引用符（"）で始まるセルが、区切り文字または改行の直前で閉じられていません。後続の行がこの行に読み込まれた可能性があるため、この行はインポートしていません。セル内の引用符は 2 つ（""）続けて書き、もう一度インポートしてください。',
+  },
+  IMPORT_ADDRESS_ABOVE_DATA: {
+    en: 'Row {row}: cell {column}{row} holds the address {ip}, but the data starts on row {dataStartRow}, so it was not imported. If it belongs to the list, move it below the header row.',
+    ja: '{row} 行目: セル {column}{row} にアドレス {ip} がありますが、データは {dataStartRow} 行目から始まるため、インポートしていません。リストに含める場合は、見出し行より下に移動してください。',
+  },
   IMPORT_MEMO_APOSTROPHE: {
     en: 'Row {row}: the memo in {column}{row} starts with an apostrophe before a formula sign, as a CSV export writes it so that spreadsheet programs do not run it; it was imported as written, apostrophe included. Remove the apostrophe in the editor if it is not part of the memo.',
     ja: '{row} 行目: セル {column}{row} のメモは、数式記号の前にアポストロフィが付いています（表計算ソフトで数式として実行されないよう、CSV のエクスポートが付けるものです）。アポストロフィを含めて、そのままインポートしました。メモの一部でなければ、エディターでアポストロフィを削除してください。',

@@ -10,17 +10,23 @@ const DELIMITERS = [',', '\t', ';'] as const;
  * The delimiter is guessed by papaparse among comma, tab and semicolon unless given. Empty lines
  * are kept so that row N here is row N in Excel (one record per row, even when a quoted field
  * spans several lines).
+ *
+ * `malformedRows` are the rows (1-based) where papaparse found a quote not closed where it should
+ * be (`"Tokyo" office`, an unterminated `"Osaka`): it then reads on to the next quote, or to the
+ * end, as one cell, and the lines in between become part of that row. They are reported, never
+ * taken as they were read.
  */
 export function parseDelimited(
   text: string,
   delimiter?: string,
-): { rows: Row[]; delimiter: string; format: SourceFormat } {
+): { rows: Row[]; delimiter: string; format: SourceFormat; malformedRows: number[] } {
   const guess = delimiter === undefined ? guessDelimiter(text) : undefined;
   const used = delimiter ?? guess?.delimiter ?? ',';
   const newline = guess?.newline;
-  const rows: Row[] =
-    (newline === undefined ? null : wellFormedRecords(text, used, newline)) ??
-    Papa.parse<string[]>(text, {
+  let rows = newline === undefined ? null : wellFormedRecords(text, used, newline);
+  const malformedRows: number[] = [];
+  if (rows === null) {
+    const parsed = Papa.parse<string[]>(text, {
       delimiter: used,
       // The line break the guess already found (papaparse's own guess, over the first megabyte,
       // would run again: a measured share of a 100,000-row import).
@@ -28,11 +34,18 @@ export function parseDelimited(
       skipEmptyLines: false,
       header: false,
       dynamicTyping: false,
-    }).data;
+    });
+    rows = parsed.data;
+    for (const error of parsed.errors) {
+      if (error.type !== 'Quotes' || error.row === undefined) continue;
+      const row = error.row + 1;
+      if (malformedRows[malformedRows.length - 1] !== row) malformedRows.push(row);
+    }
+  }
   // papaparse reports the final line break as one more empty record; Excel shows no such row.
   const last = rows[rows.length - 1];
   if (last !== undefined && last.length === 1 && last[0] === '') rows.pop();
-  return { rows, delimiter: used, format: delimitedFormat(used) };
+  return { rows, delimiter: used, format: delimitedFormat(used), malformedRows };
 }
 
 /** The format a delimiter makes: TSV, semicolon-separated or CSV. */
@@ -73,13 +86,15 @@ const LINE_BREAK_WINDOW = 1024 * 1024;
  * megabyte) was 17 ms of the 260 of `allowlist import --json` on 100,000 rows.
  */
 export function guessLineBreak(text: string): LineBreak {
-  const end = Math.min(text.length, LINE_BREAK_WINDOW);
+  // papaparse drops a leading U+FEFF before it guesses: its megabyte starts after it.
+  const start = byteOrderMarkLength(text);
+  const end = Math.min(text.length, start + LINE_BREAK_WINDOW);
   let cr = 0;
   // A \r followed by \n once the quoted spans are out (pieces after a \r starting with \n).
   let crlf = 0;
   let afterCr = false;
   let newlineFirst = false;
-  for (let i = 0; i < end; i++) {
+  for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 34 /* " */) {
       const close = text.indexOf('"', i + 1);
@@ -99,6 +114,14 @@ export function guessLineBreak(text: string): LineBreak {
   }
   if (cr === 0 || newlineFirst) return '\n';
   return crlf >= (cr + 1) / 2 ? '\r\n' : '\r';
+}
+
+/**
+ * 1 when `text` starts with U+FEFF, which papaparse takes off a text before reading it (left
+ * there when a file was saved with two byte order marks: the decoder takes off the first).
+ */
+function byteOrderMarkLength(text: string): number {
+  return text.charCodeAt(0) === 0xfeff ? 1 : 0;
 }
 
 /**
@@ -160,9 +183,11 @@ export class RecordCursor {
     this.d = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
     this.nl0 = newline.charCodeAt(0);
     this.nl1 = newline.length === 2 ? newline.charCodeAt(1) : -1;
+    // papaparse reads the text after a leading U+FEFF: its first field may be quoted.
+    this.i = byteOrderMarkLength(text);
     // An empty text has no record; any other has at least one (maybe one empty field).
-    this.last = text.length === 0;
-    this.broken = text.length > 0 && (this.d < 0 || newline.length === 0);
+    this.last = text.length === this.i;
+    this.broken = !this.last && (this.d < 0 || newline.length === 0);
   }
 
   /** Read the next record: true when read, false after the last one, null when not well formed. */

@@ -196,8 +196,10 @@ function fromContent(rows: Row[]): ColumnMapping | null {
   if (ip < 0) return null;
   // Data starts at the first row whose address cell is shaped like an address, parsed or not:
   // a first row such as "10.0.0.300" is a row with an error to report, not a title to skip.
+  // So is an IPv6 address (not supported, and said so on its row), never a title either.
   for (let r = 0; r < firstRow; r++) {
-    if (ADDRESS_SHAPE.test(cellText(rows[r]?.[ip]))) {
+    const text = cellText(rows[r]?.[ip]);
+    if (ADDRESS_SHAPE.test(text) || isIPv6(text)) {
       firstRow = r;
       break;
     }
@@ -221,6 +223,12 @@ function fromContent(rows: Row[]): ColumnMapping | null {
 
 /** Digits, a dot, digits: the shape of an address cell (valid or not), never of a title word. */
 const ADDRESS_SHAPE = /\d+\s*[.．]\s*\d+/;
+
+function isIPv6(text: string): boolean {
+  if (!text.includes(':')) return false;
+  const outcome = parseIpInput(text);
+  return !outcome.ok && outcome.problem.code === 'IPV6_NOT_SUPPORTED';
+}
 
 function looksLikeAddress(text: string): boolean {
   if (!ADDRESS_SHAPE.test(text)) return false;
@@ -267,6 +275,36 @@ export function columnHoldsRowNumbers(rows: Row[], from: number, to: number, c: 
     seen++;
   }
   return seen > 0;
+}
+
+/**
+ * A warning for each row above the data (title rows, the header row, rows the mapping starts
+ * after) with a cell holding an address: such a row is not imported, and is never skipped unsaid
+ * (an entry typed above the header, a data start chosen too low). Reads no row past the data
+ * start: a file read as a stream keeps those (MAPPING_ROWS) when its data starts within them.
+ */
+export function addressesAboveData(rows: Row[], mapping: ColumnMapping): Problem[] {
+  const problems: Problem[] = [];
+  const above = Math.min(rows.length, mapping.dataStartRow - 1);
+  for (let r = 0; r < above; r++) {
+    const row = rows[r] ?? [];
+    const c = row.findIndex((cell) => looksLikeAddress(cellText(cell)));
+    if (c < 0) continue;
+    problems.push(
+      makeProblem(
+        'IMPORT_ADDRESS_ABOVE_DATA',
+        'warning',
+        {
+          row: r + 1,
+          column: columnLetter(c),
+          ip: cellText(row[c]).trim(),
+          dataStartRow: mapping.dataStartRow,
+        },
+        { row: r + 1 },
+      ),
+    );
+  }
+  return problems;
 }
 
 /**

@@ -1,7 +1,13 @@
 import type { Problem } from '../allowlist/model.ts';
 import { delimitedFormat, guessDelimiter, parseDelimited, RecordCursor } from './delimited.ts';
 import { ImportError } from './errors.ts';
-import { detectMapping, MAPPING_ROWS, noHeaderProblem, type ColumnMapping } from './header.ts';
+import {
+  addressesAboveData,
+  detectMapping,
+  MAPPING_ROWS,
+  noHeaderProblem,
+  type ColumnMapping,
+} from './header.ts';
 import { basicProblems, entryProblems } from './list-problems.ts';
 import { RowConverter, rowsToEntries, type ImportedEntry } from './rows.ts';
 import type { Row, Sheet, SourceFormat, TextEncodingName } from './table.ts';
@@ -94,7 +100,12 @@ export async function importBytes(
     : basicProblems(converted.entries, limits.maxEntries);
   // A mapping found by detection (not the user's) on a sheet without a header row is told.
   const guessed = options.mapping ? null : noHeaderProblem(sheet.rows, mapping);
-  const problems = [...(guessed ? [guessed] : []), ...converted.problems, ...listProblems];
+  const problems = [
+    ...(guessed ? [guessed] : []),
+    ...addressesAboveData(sheet.rows, mapping),
+    ...converted.problems,
+    ...listProblems,
+  ];
   problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   const errors = problems.filter((p) => p.severity === 'error').length;
   const headerCells = mapping.headerRow === null ? [] : (sheet.rows[mapping.headerRow - 1] ?? []);
@@ -141,6 +152,7 @@ async function readBook(
   options: ImportOptions,
 ): Promise<Read> {
   let book: Book;
+  let malformedRows: number[] = [];
   if (isZip(bytes)) {
     book = { format: 'xlsx', sheets: await readXlsx(bytes, limits) };
   } else {
@@ -149,6 +161,7 @@ async function readBook(
       options.onProgress || options.signal ? null : streamDelimited(text, limits, options);
     if (streamed) return streamed;
     const table = parseDelimited(text.text);
+    malformedRows = table.malformedRows;
     book = {
       format: table.format,
       encoding: text.encoding,
@@ -162,6 +175,7 @@ async function readBook(
   const converted = await rowsToEntries(sheet.rows, mapping, {
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    malformedRows,
   });
   return { book, sheet, mapping, converted };
 }

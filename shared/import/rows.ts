@@ -23,6 +23,8 @@ export type RowCounts = {
 type Options = {
   onProgress?: (p: { done: number; total: number }) => void;
   signal?: { readonly aborted: boolean };
+  /** Rows whose quotes papaparse found malformed (parseDelimited's malformedRows). */
+  malformedRows?: readonly number[];
 };
 
 // shared/ has no DOM or Node typings; setTimeout exists in browsers, workers and Node alike.
@@ -59,6 +61,7 @@ export async function rowsToEntries(
   const converter = new RowConverter(
     mapping,
     rows[mapping.headerRow === null ? -1 : mapping.headerRow - 1],
+    options.malformedRows,
   );
   const total = Math.max(0, rows.length - (mapping.dataStartRow - 1));
   for (let r = mapping.dataStartRow - 1; r < rows.length; r++) {
@@ -93,16 +96,30 @@ export class RowConverter {
   private readonly mapping: ColumnMapping;
   /** Columns up to the header row's last filled cell (null: no header row). */
   private readonly named: number | null;
+  /** Data rows with malformed quotes: an error each, no entry (what was read is not the row). */
+  private readonly malformed: ReadonlySet<number> | null;
 
-  constructor(mapping: ColumnMapping, header: Row | undefined) {
+  /**
+   * `malformedRows`: rows where the CSV reader found a quote not closed where it should be. Each
+   * is an error, above the data as well (a title row read on into the header and the rows below).
+   */
+  constructor(mapping: ColumnMapping, header: Row | undefined, malformedRows?: readonly number[]) {
     this.mapping = mapping;
     this.named = mapping.headerRow === null ? null : headerWidth(header);
+    this.malformed = malformedRows?.length ? new Set(malformedRows) : null;
+    for (const row of malformedRows ?? [])
+      if (row < mapping.dataStartRow) this.problems.push(malformedQuotes(row));
   }
 
   /** Data row `rowNumber` (1-based): its first `length` cells. */
   add(row: Row, length: number, rowNumber: number): void {
     const { mapping, entries, problems, counts } = this;
     counts.rows++;
+    if (this.malformed?.has(rowNumber)) {
+      problems.push(malformedQuotes(rowNumber));
+      counts.errorRows++;
+      return;
+    }
     if (isBlank(row, length)) {
       counts.blankRows++;
       return;
@@ -155,6 +172,10 @@ export class RowConverter {
       entries.push({ ip: network.ip, cidr: network.cidr, memo, row: rowNumber });
     counts.importedRows++;
   }
+}
+
+function malformedQuotes(row: number): Problem {
+  return makeProblem('IMPORT_MALFORMED_QUOTES', 'error', { row }, { row });
 }
 
 /**
