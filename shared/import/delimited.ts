@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { Row, SourceFormat } from './table.ts';
+import type { Row, RowFlaw, SourceFormat } from './table.ts';
 
 const DELIMITERS = [',', '\t', ';'] as const;
 
@@ -11,21 +11,26 @@ const DELIMITERS = [',', '\t', ';'] as const;
  * are kept so that row N here is row N in Excel (one record per row, even when a quoted field
  * spans several lines).
  *
- * `malformedRows` are the rows (1-based) where papaparse found a quote not closed where it should
- * be (`"Tokyo" office`, an unterminated `"Osaka`): it then reads on to the next quote, or to the
- * end, as one cell, and the lines in between become part of that row. They are reported, never
- * taken as they were read.
+ * `flaws` are the rows (1-based) not read as their text says, each with why (table.ts RowFlaw):
+ * where papaparse found a quote not closed where it should be (`"Tokyo" office`, an unterminated
+ * `"Osaka`; it then reads on to the next quote, or to the end, as one cell), or, for well-formed
+ * text, where a line break of another kind than the file's stands outside quotes (an LF line
+ * appended to a CRLF file: it is read into the row before it). papaparse's own parse tells no
+ * such line breaks: a file with malformed quotes has its stray line breaks unsaid.
  */
 export function parseDelimited(
   text: string,
   delimiter?: string,
-): { rows: Row[]; delimiter: string; format: SourceFormat; malformedRows: number[] } {
+): { rows: Row[]; delimiter: string; format: SourceFormat; flaws: Map<number, RowFlaw> } {
   const guess = delimiter === undefined ? guessDelimiter(text) : undefined;
   const used = delimiter ?? guess?.delimiter ?? ',';
   const newline = guess?.newline;
-  let rows = newline === undefined ? null : wellFormedRecords(text, used, newline);
-  const malformedRows: number[] = [];
-  if (rows === null) {
+  const flaws = new Map<number, RowFlaw>();
+  const strayRows: number[] = [];
+  let rows = newline === undefined ? null : wellFormedRecords(text, used, newline, strayRows);
+  if (rows !== null) {
+    for (const row of strayRows) flaws.set(row, 'IMPORT_STRAY_LINE_BREAK');
+  } else {
     const parsed = Papa.parse<string[]>(text, {
       delimiter: used,
       // The line break the guess already found (papaparse's own guess, over the first megabyte,
@@ -36,16 +41,14 @@ export function parseDelimited(
       dynamicTyping: false,
     });
     rows = parsed.data;
-    for (const error of parsed.errors) {
-      if (error.type !== 'Quotes' || error.row === undefined) continue;
-      const row = error.row + 1;
-      if (malformedRows[malformedRows.length - 1] !== row) malformedRows.push(row);
-    }
+    for (const error of parsed.errors)
+      if (error.type === 'Quotes' && error.row !== undefined)
+        flaws.set(error.row + 1, 'IMPORT_MALFORMED_QUOTES');
   }
   // papaparse reports the final line break as one more empty record; Excel shows no such row.
   const last = rows[rows.length - 1];
   if (last !== undefined && last.length === 1 && last[0] === '') rows.pop();
-  return { rows, delimiter: used, format: delimitedFormat(used), malformedRows };
+  return { rows, delimiter: used, format: delimitedFormat(used), flaws };
 }
 
 /** The format a delimiter makes: TSV, semicolon-separated or CSV. */
@@ -127,9 +130,15 @@ function byteOrderMarkLength(text: string): number {
 /**
  * The records papaparse gives for `text` (with this delimiter and line break, empty lines kept),
  * for text whose every quoted field is well formed; null as soon as one is not, and papaparse
- * parses the text instead. RecordCursor reads them one at a time.
+ * parses the text instead. RecordCursor reads them one at a time. `strayRows` gets the records
+ * (1-based) with a stray line break (RecordCursor.strayBreak).
  */
-export function wellFormedRecords(text: string, delimiter: string, newline: string): Row[] | null {
+export function wellFormedRecords(
+  text: string,
+  delimiter: string,
+  newline: string,
+  strayRows?: number[],
+): Row[] | null {
   const cursor = new RecordCursor(text, delimiter, newline);
   const records: Row[] = [];
   for (;;) {
@@ -137,6 +146,7 @@ export function wellFormedRecords(text: string, delimiter: string, newline: stri
     if (read === null) return null;
     if (!read) return records;
     records.push(cursor.fields.slice(0, cursor.count));
+    if (cursor.strayBreak) strayRows?.push(records.length);
   }
 }
 
@@ -161,6 +171,13 @@ export class RecordCursor {
   count = 0;
   /** The record last read was the text's last. */
   last = false;
+  /**
+   * The record last read has a line break of another kind than `newline` outside quotes (a CR or
+   * an LF of its own in a CRLF text, a CR in an LF text, an LF in a CR text): papaparse, like
+   * this cursor, reads it as part of a field, so the line after it is in this record; a
+   * spreadsheet program shows it as a row of its own.
+   */
+  strayBreak = false;
   private readonly text: string;
   private readonly delimiter: string;
   private readonly newline: string;
@@ -173,6 +190,10 @@ export class RecordCursor {
   // search of the rest per line, one of quoted fields costs none. -2: not searched yet.
   private nextDelimiter = -2;
   private nextNewline = -2;
+  // The next \r and \n at or after i, searched the same way, for stray line breaks; -1 for
+  // good when that character is no stray one (the \n of an LF text, the \r of a CR text).
+  private nextCr: number;
+  private nextLf: number;
   /** Not well formed, or not a delimiter and line break this cursor reads: null from next(). */
   private broken: boolean;
 
@@ -183,6 +204,8 @@ export class RecordCursor {
     this.d = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
     this.nl0 = newline.charCodeAt(0);
     this.nl1 = newline.length === 2 ? newline.charCodeAt(1) : -1;
+    this.nextCr = newline === '\r' ? -1 : -2;
+    this.nextLf = newline === '\n' ? -1 : -2;
     // papaparse reads the text after a leading U+FEFF: its first field may be quoted.
     this.i = byteOrderMarkLength(text);
     // An empty text has no record; any other has at least one (maybe one empty field).
@@ -198,6 +221,7 @@ export class RecordCursor {
     const length = text.length;
     let i = this.i;
     let count = 0;
+    this.strayBreak = false;
     for (;;) {
       if (text.charCodeAt(i) === 34 /* " */) {
         let close = text.indexOf('"', i + 1);
@@ -225,17 +249,22 @@ export class RecordCursor {
         this.nextNewline = text.indexOf(newline, i);
       const nextDelimiter = this.nextDelimiter;
       const nextNewline = this.nextNewline;
-      if (nextDelimiter !== -1 && (nextNewline === -1 || nextDelimiter < nextNewline)) {
-        fields[count++] = text.substring(i, nextDelimiter);
+      const delimited = nextDelimiter !== -1 && (nextNewline === -1 || nextDelimiter < nextNewline);
+      const end = delimited ? nextDelimiter : nextNewline !== -1 ? nextNewline : length;
+      // A \r or \n before the field's end is none of `newline` (which would have ended it).
+      if (this.nextCr !== -1 && this.nextCr < i) this.nextCr = text.indexOf('\r', i);
+      if (this.nextLf !== -1 && this.nextLf < i) this.nextLf = text.indexOf('\n', i);
+      if ((this.nextCr !== -1 && this.nextCr < end) || (this.nextLf !== -1 && this.nextLf < end))
+        this.strayBreak = true;
+      fields[count++] = text.substring(i, end);
+      if (delimited) {
         i = nextDelimiter + 1;
         continue;
       }
       if (nextNewline !== -1) {
-        fields[count++] = text.substring(i, nextNewline);
         this.i = nextNewline + newline.length;
         return this.end(count, false);
       }
-      fields[count++] = text.substring(i);
       return this.end(count, true);
     }
   }

@@ -10,7 +10,7 @@ import {
 } from './header.ts';
 import { basicProblems, entryProblems } from './list-problems.ts';
 import { RowConverter, rowsToEntries, type ImportedEntry } from './rows.ts';
-import type { Row, Sheet, SourceFormat, TextEncodingName } from './table.ts';
+import type { Row, RowFlaw, Sheet, SourceFormat, TextEncodingName } from './table.ts';
 import { decodeText, looksBinary } from './text.ts';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits.ts';
 import { compoundFileError, isCompoundFile, readXlsx } from './xlsx.ts';
@@ -152,7 +152,7 @@ async function readBook(
   options: ImportOptions,
 ): Promise<Read> {
   let book: Book;
-  let malformedRows: number[] = [];
+  let flaws: ReadonlyMap<number, RowFlaw> | undefined;
   if (isZip(bytes)) {
     book = { format: 'xlsx', sheets: await readXlsx(bytes, limits) };
   } else {
@@ -161,7 +161,7 @@ async function readBook(
       options.onProgress || options.signal ? null : streamDelimited(text, limits, options);
     if (streamed) return streamed;
     const table = parseDelimited(text.text);
-    malformedRows = table.malformedRows;
+    flaws = table.flaws;
     book = {
       format: table.format,
       encoding: text.encoding,
@@ -175,7 +175,7 @@ async function readBook(
   const converted = await rowsToEntries(sheet.rows, mapping, {
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
-    malformedRows,
+    ...(flaws ? { flaws } : {}),
   });
   return { book, sheet, mapping, converted };
 }
@@ -203,6 +203,8 @@ function streamDelimited(
   const guess = guessDelimiter(text.text);
   const cursor = new RecordCursor(text.text, guess.delimiter, guess.newline);
   const head: Row[] = [];
+  // The head's rows with a stray line break (parseDelimited's flaws).
+  const flaws = new Map<number, RowFlaw>();
   // The records before the one last read: papaparse reports a final line break as one more empty
   // record, which is no row (parseDelimited drops it too).
   const finalEmpty = () => cursor.last && cursor.count === 1 && cursor.fields[0] === '';
@@ -212,6 +214,7 @@ function streamDelimited(
     if (read === null) return null;
     if (!read || finalEmpty()) break;
     head.push(cursor.fields.slice(0, cursor.count));
+    if (cursor.strayBreak) flaws.set(head.length, 'IMPORT_STRAY_LINE_BREAK');
   }
   const book: Book = {
     format: delimitedFormat(guess.delimiter),
@@ -227,9 +230,10 @@ function streamDelimited(
     mapping,
     mapping.headerRow === null ? undefined : head[mapping.headerRow - 1],
   );
+  if (flaws.size > 0) converter.flawsAbove(head, flaws);
   for (let r = mapping.dataStartRow - 1; r < head.length; r++) {
     const row = head[r] as Row;
-    converter.add(row, row.length, r + 1);
+    converter.add(row, row.length, r + 1, flaws.get(r + 1));
   }
   let rows = head.length;
   if (head.length === MAPPING_ROWS && !cursor.last) {
@@ -239,7 +243,13 @@ function streamDelimited(
       if (!read || finalEmpty()) break;
       rows++;
       // Past the limit, only counted (the import is refused with their number).
-      if (rows <= limits.maxRows) converter.add(cursor.fields, cursor.count, rows);
+      if (rows <= limits.maxRows)
+        converter.add(
+          cursor.fields,
+          cursor.count,
+          rows,
+          cursor.strayBreak ? 'IMPORT_STRAY_LINE_BREAK' : undefined,
+        );
     }
   }
   checkRowCount(book, sheet, rows, limits);

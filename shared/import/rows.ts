@@ -5,7 +5,7 @@ import { networkOf } from '../ip/ipv4.ts';
 import { parseCanonicalIPv4, parseIpInput, type Network } from '../ip/parse.ts';
 import { ImportError } from './errors.ts';
 import type { ColumnMapping } from './header.ts';
-import { columnLetter, type Cell, type Row } from './table.ts';
+import { columnLetter, type Cell, type Row, type RowFlaw } from './table.ts';
 
 /**
  * An entry read from a file, with the spreadsheet row it came from (1-based, as shown): exactly
@@ -23,8 +23,8 @@ export type RowCounts = {
 type Options = {
   onProgress?: (p: { done: number; total: number }) => void;
   signal?: { readonly aborted: boolean };
-  /** Rows whose quotes papaparse found malformed (parseDelimited's malformedRows). */
-  malformedRows?: readonly number[];
+  /** Rows not read as their text says (parseDelimited's flaws). */
+  flaws?: ReadonlyMap<number, RowFlaw>;
 };
 
 // shared/ has no DOM or Node typings; setTimeout exists in browsers, workers and Node alike.
@@ -61,8 +61,9 @@ export async function rowsToEntries(
   const converter = new RowConverter(
     mapping,
     rows[mapping.headerRow === null ? -1 : mapping.headerRow - 1],
-    options.malformedRows,
   );
+  const flaws = options.flaws;
+  if (flaws?.size) converter.flawsAbove(rows, flaws);
   const total = Math.max(0, rows.length - (mapping.dataStartRow - 1));
   for (let r = mapping.dataStartRow - 1; r < rows.length; r++) {
     const done = r - (mapping.dataStartRow - 1);
@@ -75,7 +76,7 @@ export async function rowsToEntries(
       }
     }
     const row = rows[r] ?? [];
-    converter.add(row, row.length, r + 1);
+    converter.add(row, row.length, r + 1, flaws?.get(r + 1));
   }
   options.onProgress?.({ done: total, total });
   return converter;
@@ -96,32 +97,38 @@ export class RowConverter {
   private readonly mapping: ColumnMapping;
   /** Columns up to the header row's last filled cell (null: no header row). */
   private readonly named: number | null;
-  /** Data rows with malformed quotes: an error each, no entry (what was read is not the row). */
-  private readonly malformed: ReadonlySet<number> | null;
 
-  /**
-   * `malformedRows`: rows where the CSV reader found a quote not closed where it should be. Each
-   * is an error, above the data as well (a title row read on into the header and the rows below).
-   */
-  constructor(mapping: ColumnMapping, header: Row | undefined, malformedRows?: readonly number[]) {
+  constructor(mapping: ColumnMapping, header: Row | undefined) {
     this.mapping = mapping;
     this.named = mapping.headerRow === null ? null : headerWidth(header);
-    this.malformed = malformedRows?.length ? new Set(malformedRows) : null;
-    for (const row of malformedRows ?? [])
-      if (row < mapping.dataStartRow) this.problems.push(malformedQuotes(row));
   }
 
-  /** Data row `rowNumber` (1-based): its first `length` cells. */
-  add(row: Row, length: number, rowNumber: number): void {
+  /**
+   * The flawed rows above the data (`rows[0]` is row 1), not blank: an error each, as for a data
+   * row (a title row read on into the header and the rows below it).
+   */
+  flawsAbove(rows: readonly Row[], flaws: ReadonlyMap<number, RowFlaw>): void {
+    for (const [rowNumber, flaw] of flaws) {
+      const row = rows[rowNumber - 1];
+      if (rowNumber < this.mapping.dataStartRow && row && !isBlank(row, row.length))
+        this.problems.push(flawProblem(flaw, rowNumber));
+    }
+  }
+
+  /**
+   * Data row `rowNumber` (1-based): its first `length` cells. A row with a flaw (not read as its
+   * text says, see RowFlaw) and not blank is an error, and gives no entry.
+   */
+  add(row: Row, length: number, rowNumber: number, flaw?: RowFlaw): void {
     const { mapping, entries, problems, counts } = this;
     counts.rows++;
-    if (this.malformed?.has(rowNumber)) {
-      problems.push(malformedQuotes(rowNumber));
-      counts.errorRows++;
-      return;
-    }
     if (isBlank(row, length)) {
       counts.blankRows++;
+      return;
+    }
+    if (flaw !== undefined) {
+      problems.push(flawProblem(flaw, rowNumber));
+      counts.errorRows++;
       return;
     }
     if (this.named !== null) {
@@ -174,8 +181,8 @@ export class RowConverter {
   }
 }
 
-function malformedQuotes(row: number): Problem {
-  return makeProblem('IMPORT_MALFORMED_QUOTES', 'error', { row }, { row });
+function flawProblem(flaw: RowFlaw, row: number): Problem {
+  return makeProblem(flaw, 'error', { row }, { row });
 }
 
 /**

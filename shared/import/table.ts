@@ -16,6 +16,13 @@ export type Sheet = {
   rows: Row[];
 };
 
+/**
+ * Why a row of a CSV/TSV file is not what its text says, found while splitting the text: a quote
+ * not closed where it should be, or a line break of another kind than the file's outside quotes.
+ * Either way the lines after it were read into the row: an error, and no entry from it.
+ */
+export type RowFlaw = 'IMPORT_MALFORMED_QUOTES' | 'IMPORT_STRAY_LINE_BREAK';
+
 export type SourceFormat = 'csv' | 'tsv' | 'ssv' | 'xlsx';
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'shift_jis';
 

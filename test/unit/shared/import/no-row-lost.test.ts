@@ -58,6 +58,33 @@ describe('a quote that is not closed where it should be swallows no row silently
   });
 });
 
+describe("a line break of another kind than the file's, outside quotes, hides no row", () => {
+  // A CRLF file from Excel with lines appended by another program (`echo ... >> list.csv`): the
+  // reader splits on CRLF only, so an LF line is read into the row before it.
+  it.each([
+    ['an LF line in a CRLF file', 'IP,Memo\r\n10.0.0.1,\n10.0.0.2,\r\n10.0.0.3,c\r\n'],
+    ['a CR line in an LF file', 'IP,Memo\n10.0.0.1,\r10.0.0.2,\n10.0.0.3,c\n'],
+    ['an LF line in a CR file', 'IP,Memo\r10.0.0.1,\n10.0.0.2,\r10.0.0.3,c\r'],
+    ['LF lines appended at the end of a CRLF file', 'IP,Memo\r\n10.0.0.1,\n10.0.0.2,\n'],
+  ])('%s', async (_, text) => {
+    const result = await read(text);
+    expect(namedRows(result, 'error')).toContain(2);
+    expect(result.entries.filter((e) => e.memo.includes('10.0.0.2'))).toEqual([]);
+  });
+
+  it('line breaks inside quotes stay part of their cell (Excel writes LF in a CRLF file)', async () => {
+    const result = await read('IP,Memo\r\n10.0.0.1,"Tokyo\nHQ"\r\n10.0.0.2,"a\rb"\r\n');
+    expect(result.problems).toEqual([]);
+    expect(result.entries.map((e) => e.memo)).toEqual(['Tokyo\nHQ', 'a\rb']);
+  });
+
+  it('an empty line of another kind is a blank row, nothing lost', async () => {
+    const result = await read('IP,Memo\r\n10.0.0.1,a\r\n\n\r\n10.0.0.2,b\r\n');
+    expect(result.problems).toEqual([]);
+    expect(result.entries.map((e) => e.ip)).toEqual(['10.0.0.1', '10.0.0.2']);
+  });
+});
+
 describe('a byte order mark left at the start of the text (a file saved with two)', () => {
   it('reads the first quoted cell as papaparse does: the memo column is kept', async () => {
     const body = new TextEncoder().encode('"IP, range",Memo\n10.0.0.1,Tokyo\n10.0.0.2,Osaka\n');
