@@ -179,6 +179,10 @@ export const MESSAGES = {
     en: "Row {row}: a line break of another kind than the rest of the file's (an LF line in a CRLF file, say: a file edited with two programs) stands outside quotes, so the line after it was read into this row; nothing was imported from it. Save the file with one kind of line break and import again.",
     ja: '{row} 行目: 引用符の外に、ファイルの他の行とは種類の異なる改行（CRLF のファイル内の LF など。複数のプログラムで編集した場合に起こります）があるため、次の行がこの行に読み込まれました。この行はインポートしていません。改行の種類をそろえて保存してから、もう一度インポートしてください。',
   },
+  IMPORT_UNREAD_ADDRESS: {
+    en: 'Row {row}: cell {column}{row} holds the address {ip}, but column {column} is not the address column, so it was not imported. To import it, put it on a row of its own in the address column.',
+    ja: '{row} 行目: セル {column}{row} にアドレス {ip} がありますが、{column} 列はアドレスの列ではないため、インポートしていません。インポートするには、アドレスの列の別の行に入力してください。',
+  },
   IMPORT_ADDRESS_ABOVE_DATA: {
     en: 'Row {row}: cell {column}{row} holds the address {ip}, but the data starts on row {dataStartRow}, so it was not imported. If it belongs to the list, move it below the header row.',
     ja: '{row} 行目: セル {column}{row} にアドレス {ip} がありますが、データは {dataStartRow} 行目から始まるため、インポートしていません。リストに含める場合は、見出し行より下に移動してください。',

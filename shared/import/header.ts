@@ -230,7 +230,8 @@ function isIPv6(text: string): boolean {
   return !outcome.ok && outcome.problem.code === 'IPV6_NOT_SUPPORTED';
 }
 
-function looksLikeAddress(text: string): boolean {
+/** A cell that is an address the parser reads (a.b.c.d, a network, a range), nothing more. */
+export function looksLikeAddress(text: string): boolean {
   if (!ADDRESS_SHAPE.test(text)) return false;
   return parseIpInput(text).ok;
 }

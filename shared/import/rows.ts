@@ -4,7 +4,7 @@ import { makeProblem } from '../allowlist/problem.ts';
 import { networkOf } from '../ip/ipv4.ts';
 import { parseCanonicalIPv4, parseIpInput, type Network } from '../ip/parse.ts';
 import { ImportError } from './errors.ts';
-import type { ColumnMapping } from './header.ts';
+import { looksLikeAddress, type ColumnMapping } from './header.ts';
 import { columnLetter, type Cell, type Row, type RowFlaw } from './table.ts';
 
 /**
@@ -136,6 +136,16 @@ export class RowConverter {
       if (stray !== null)
         problems.push(cellProblem('IMPORT_UNNAMED_COLUMN', 'warning', rowNumber, stray));
     }
+    const unread = unreadAddress(row, length, mapping, this.named ?? length);
+    if (unread !== null)
+      problems.push(
+        makeProblem(
+          'IMPORT_UNREAD_ADDRESS',
+          'warning',
+          { row: rowNumber, column: columnLetter(unread), ip: (row[unread] as string).trim() },
+          { row: rowNumber },
+        ),
+      );
     const ipCell = mapping.ip < length ? row[mapping.ip] : undefined;
     const prefixCell =
       mapping.prefix === null || mapping.prefix >= length ? undefined : row[mapping.prefix];
@@ -228,6 +238,27 @@ function headerWidth(header: Row | undefined): number {
  */
 function strayColumn(row: Row, length: number, named: number): number | null {
   for (let c = named; c < length; c++) if (!isBlankCell(row[c])) return c;
+  return null;
+}
+
+/**
+ * The first cell of `row` before column `named` that the mapping reads as nothing (not the
+ * address, prefix or memo) and that holds an address, or null: a second address column (a backup
+ * line, "IPアドレス(予備)") or one under a heading that names no role. Its addresses are not
+ * imported, and are told row by row (cells past the headings are IMPORT_UNNAMED_COLUMN's).
+ */
+function unreadAddress(
+  row: Row,
+  length: number,
+  mapping: ColumnMapping,
+  named: number,
+): number | null {
+  const end = Math.min(length, named);
+  for (let c = 0; c < end; c++) {
+    if (c === mapping.ip || c === mapping.prefix || c === mapping.memo) continue;
+    const cell = row[c];
+    if (typeof cell === 'string' && looksLikeAddress(cell)) return c;
+  }
   return null;
 }
 

@@ -96,6 +96,33 @@ describe('a byte order mark left at the start of the text (a file saved with two
   });
 });
 
+describe('an address in a column not read as the address column is named on its row', () => {
+  it('a second address column (a backup line) under its own heading', async () => {
+    const result = await read(
+      '拠点,IPアドレス,IPアドレス(予備)\n東京,192.0.2.1,198.51.100.1\n大阪,192.0.2.2,\n',
+    );
+    expect(result.entries.map((e) => e.ip)).toEqual(['192.0.2.1', '192.0.2.2']);
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        row: 2,
+        severity: 'warning',
+        code: 'IMPORT_UNREAD_ADDRESS',
+        params: { row: 2, column: 'C', ip: '198.51.100.1' },
+      }),
+    ]);
+  });
+
+  it('a column of addresses under a heading that is no role', async () => {
+    const result = await read('IP,Memo,Gateway\n192.0.2.1,Tokyo,198.51.100.1\n');
+    expect(namedRows(result, 'warning')).toEqual([2]);
+  });
+
+  it('a memo or a prefix column holding what looks like an address is read, not named', async () => {
+    const result = await read('IP,Mask,Memo\n192.0.2.0,255.255.255.0,was 192.0.2.9\n');
+    expect(result.problems).toEqual([]);
+  });
+});
+
 describe('an address above the rows read as data is named', () => {
   it('a row with an address above the header row', async () => {
     const result = await read('192.0.2.1,Tokyo\nIP,Memo\n192.0.2.2,Osaka\n');
