@@ -189,8 +189,8 @@ function streamDelimited(
   const guess = guessDelimiter(text.text);
   const cursor = new RecordCursor(text.text, guess.delimiter, guess.newline);
   const head: Row[] = [];
-  // The records before the one last read: papaparse reports a final line break as one more empty
-  // record, which is no row (parseDelimited drops it too).
+  // papaparse reports a final line break as one more empty record, which is no row
+  // (parseDelimited drops it too).
   const finalEmpty = () => cursor.last && cursor.count === 1 && cursor.fields[0] === '';
   for (;;) {
     if (head.length === MAPPING_ROWS) break;
