@@ -175,7 +175,7 @@ const LAYERS = [
     why: 'tests, benchmarks, scripts and configuration run in Node and may import anything',
     files: [
       'test/**/*.ts',
-      'bench/**/*.ts',
+      'bench/**/*.{ts,js}',
       'scripts/**/*.{ts,js}',
       'build/**/*.ts',
       '*.config.{ts,js}',

@@ -30,12 +30,16 @@ export function meetsGoals(r: BenchResult): boolean {
   );
 }
 
-/** One line per result (`ok`, `MISS` or `SKIP`), and how many goals were missed. */
+/**
+ * One line per result (`ok`, `MISS`, `SKIP`, or `info` for a figure with no goal), and how many
+ * goals were missed.
+ */
 export function summarize(results: BenchResult[]): { lines: string[]; missed: number } {
   let missed = 0;
   const lines = results.map((r) => {
     if (r.skipped !== undefined) return `SKIP  ${r.name}: ${r.skipped}`;
     const ok = meetsGoals(r);
+    const goal = r.target !== undefined || r.targetValue !== undefined || r.maxValue !== undefined;
     if (!ok) missed += 1;
     const ratio =
       r.ratio === undefined
@@ -45,7 +49,7 @@ export function summarize(results: BenchResult[]): { lines: string[]; missed: nu
       r.value === undefined
         ? ''
         : `  ${fmt(r.value)} ${r.unit ?? ''}${r.targetValue === undefined ? '' : ` (goal >= ${fmt(r.targetValue)})`}${r.maxValue === undefined ? '' : ` (goal <= ${fmt(r.maxValue)})`}`;
-    return `${ok ? 'ok  ' : 'MISS'}  ${r.name}:${ratio}${value}`;
+    return `${!goal ? 'info' : ok ? 'ok  ' : 'MISS'}  ${r.name}:${ratio}${value}`;
   });
   return { lines, missed };
 }

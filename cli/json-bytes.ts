@@ -1,16 +1,16 @@
 /**
  * The UTF-8 bytes of `JSON.stringify(items)` for a long array, written without making its text.
  *
- * An element shaped exactly like an imported entry (`{ ip, cidr, memo, row }`, in that order, ip a
- * string, cidr null or a finite number, memo a string, row a finite number) is written field by field into a
- * byte buffer: the numbers as String writes them, the address as it is when it needs no escaping, the memo
- * as UTF-8 (through JSON.stringify only when it holds a character JSON escapes or a
- * surrogate). Any other element is JSON.stringify's own text. The bytes are always those of
- * JSON.stringify (a property test compares them).
+ * An element shaped exactly like an imported entry (`{ ip, cidr, memo, row }`, in that order, ip
+ * and memo strings, cidr null or a finite number, row a finite number) is written field by field
+ * into a byte buffer: the numbers as JSON writes them, the strings as UTF-8 (through
+ * JSON.stringify only when one holds a character JSON escapes, or a surrogate). Any other element
+ * is JSON.stringify's own text. The bytes are always those of JSON.stringify (a property test
+ * compares them), handed on about 64 KB at a time.
  *
- * Hand-written for measured speed: printing the 100,000 entries of `allowlist import --json` was
- * ~100 ms of CPU through JSON.stringify, its two-byte text (Japanese memos) and its UTF-8 copy,
- * about a third of the command (bench/import.bench.ts).
+ * Hand-written for measured speed: printing the 100,000 entries of `allowlist import --json`
+ * through JSON.stringify, its two-byte text (Japanese memos) and its UTF-8 copy took more time
+ * (interleaved runs of the command: 10-18 ms more of ~300; bench/import.bench.ts).
  */
 
 const ENTRY_KEYS = ['ip', 'cidr', 'memo', 'row'] as const;
@@ -43,7 +43,10 @@ function isFiniteNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
-/** Bytes written into a buffer that is handed to `sink` each time about 1 MB has built up. */
+/**
+ * Bytes written into a buffer handed to `sink` each time about 64 KB has built up: a first flush
+ * comes before the loop is optimized, so the optimized code never meets it untried.
+ */
 class ByteSink {
   private buffer = new Uint8Array(FLUSH_AT + 4096);
   private at = 0;
@@ -141,7 +144,7 @@ class ByteSink {
   }
 }
 
-/** Write the bytes of `JSON.stringify(items)` to `sink`, about 1 MB at a time. */
+/** Write the bytes of `JSON.stringify(items)` to `sink`, about 64 KB at a time. */
 export function writeJsonArray(items: readonly unknown[], sink: (bytes: Uint8Array) => void): void {
   const out = new ByteSink(sink);
   out.ascii('[');

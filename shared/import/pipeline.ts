@@ -205,8 +205,8 @@ function streamDelimited(
   const head: Row[] = [];
   // The head's rows with a stray line break (parseDelimited's flaws).
   const flaws = new Map<number, RowFlaw>();
-  // The records before the one last read: papaparse reports a final line break as one more empty
-  // record, which is no row (parseDelimited drops it too).
+  // papaparse reports a final line break as one more empty record, which is no row
+  // (parseDelimited drops it too).
   const finalEmpty = () => cursor.last && cursor.count === 1 && cursor.fields[0] === '';
   for (;;) {
     if (head.length === MAPPING_ROWS) break;

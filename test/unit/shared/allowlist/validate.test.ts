@@ -6,6 +6,7 @@ import { makeProblem } from '../../../../shared/allowlist/problem.ts';
 import {
   BROAD_PREFIX_MAX,
   listProblems,
+  overlapParams,
   overlapProblems,
   validateConfig,
   validateEntry,
@@ -128,6 +129,61 @@ describe('validateConfig', () => {
     });
     expect(problems[0]?.message).toBe(
       'Entry 1 (8.8.8.8) is already covered by entry 2 (8.8.0.0/16, "Osaka office").',
+    );
+  });
+
+  it('names the entry each one repeats or is covered by, as a pairwise definition does (property)', () => {
+    // Addresses in a small space, so that blocks often repeat and nest; some entries have no block.
+    const entry = fc.record({
+      ip: fc.oneof(
+        { weight: 9, arbitrary: fc.nat(15).map((n) => `10.0.${n >> 2}.${(n & 3) * 64}`) },
+        fc.constantFrom('not an address', '10.0.0.300'),
+      ),
+      cidr: fc.oneof(fc.constant(null), fc.integer({ min: 20, max: 32 }), fc.constant(40)),
+      memo: fc.constantFrom('', 'a', 'b'),
+    });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 14 }), (entries) => {
+        const blocks = entries.map((x) => entryBlock(x));
+        const span = (i: number): readonly [number, number] | null => {
+          const b = blocks[i];
+          return b ? [b.start, b.start + blockSize(b.prefix) - 1] : null;
+        };
+        const expected = entries.flatMap((_, i) => {
+          const own = span(i);
+          if (!own) return [];
+          const same = entries.findIndex((__, j) => {
+            const other = span(j);
+            return j < i && other !== null && other[0] === own[0] && other[1] === own[1];
+          });
+          if (same >= 0)
+            return [
+              makeProblem('DUPLICATE_ENTRY', 'warning', overlapParams(entries, i, same), {
+                index: i,
+                field: 'ip',
+              }),
+            ];
+          // The outermost block holding this one (the first written of equal ones).
+          let outer = -1;
+          entries.forEach((__, j) => {
+            const other = span(j);
+            if (j === i || other === null || other[0] > own[0] || other[1] < own[1]) return;
+            if (other[0] === own[0] && other[1] === own[1]) return;
+            const best = outer < 0 ? null : span(outer);
+            if (best === null || other[1] - other[0] > best[1] - best[0]) outer = j;
+          });
+          return outer < 0
+            ? []
+            : [
+                makeProblem('COVERED_BY_ENTRY', 'warning', overlapParams(entries, i, outer), {
+                  index: i,
+                  field: 'ip',
+                }),
+              ];
+        });
+        expect(overlapProblems(entries)).toEqual(expected);
+      }),
+      { numRuns: 5000 },
     );
   });
 
