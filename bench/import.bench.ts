@@ -123,13 +123,41 @@ try {
     'data:text/javascript,process.on("exit",()=>{const u=process.cpuUsage();process.stderr.write("cpu_ms="+(u.user+u.system)/1000+"\\n")})';
   type Timed = { ms: number; cpu: number };
   const mid = (values: number[]) => values.sort((a, b) => a - b)[values.length >> 1] ?? NaN;
+  /** This process's CPU time (all threads) since `c`, in ms. */
+  const cpuSince = (c: NodeJS.CpuUsage) => {
+    const used = process.cpuUsage(c);
+    return (used.user + used.system) / 1000;
+  };
   const inProcess = async (): Promise<Timed> => {
     const c = process.cpuUsage();
     const t = performance.now();
     baseline();
-    const ms = performance.now() - t;
-    const used = process.cpuUsage(c);
-    return { ms, cpu: (used.user + used.system) / 1000 };
+    return { ms: performance.now() - t, cpu: cpuSince(c) };
+  };
+  /**
+   * The lines of a subject run in turns with its like (the bare pass `as` a process, in a worker)
+   * and the pass in process: the goal against its like, the ratio to the pass in process
+   * informational.
+   */
+  const report = (
+    subject: { label: string; name: string; short: string; includes: string; t: Timed },
+    like: { as: string; t: Timed },
+    pass: Timed,
+  ) => {
+    const { t } = subject;
+    console.log(
+      `100,000-row Shift_JIS CSV: the bare pass ${like.as.padEnd(14)}  ${like.t.ms.toFixed(0)} ms (CPU ${like.t.cpu.toFixed(0)} ms); in process beside it ${pass.ms.toFixed(0)} ms`,
+    );
+    console.log(
+      `100,000-row Shift_JIS CSV: ${subject.label.padEnd(30)} ${t.ms.toFixed(0)} ms  (${(t.ms / like.t.ms).toFixed(1)}x the bare pass ${like.as}; ${subject.includes}; CPU ${t.cpu.toFixed(0)} ms = ${(t.cpu / like.t.cpu).toFixed(1)}x its; ${(t.ms / pass.ms).toFixed(1)}x the pass in process, informational)`,
+    );
+    const name = `import 100k-row Shift_JIS CSV, ${subject.name}`;
+    console.log(
+      `RESULT ${JSON.stringify({ name: `${name} (bare pass ${like.as}/${subject.short})`, ratio: like.t.ms / t.ms, target: 0.1 })}`,
+    );
+    console.log(
+      `RESULT ${JSON.stringify({ name: `${name} (bare pass in process/${subject.short}, informational)`, ratio: pass.ms / t.ms })}`,
+    );
   };
   /**
    * Each of `runs` (after a warm-up round: the compile cache, the file in the page cache) timed
@@ -179,22 +207,17 @@ try {
     if (out.entries.length !== ROWS) throw new Error(`the CLI gave ${out.entries.length} entries`);
     return r;
   };
-  const {
-    cliRun: cli,
-    bareProcess: bare,
-    inProcess: pass,
-  } = await rounds({ inProcess, bareProcess, cliRun }, 7);
-  console.log(
-    `100,000-row Shift_JIS CSV: the bare pass as a process    ${bare.ms.toFixed(0)} ms (baseline of the CLI: node start-up included; CPU ${bare.cpu.toFixed(0)} ms); in process beside it ${pass.ms.toFixed(0)} ms`,
-  );
-  console.log(
-    `100,000-row Shift_JIS CSV: allowlist import --json        ${cli.ms.toFixed(0)} ms  (${(cli.ms / bare.ms).toFixed(1)}x the bare pass as a process; CPU ${cli.cpu.toFixed(0)} ms = ${(cli.cpu / bare.cpu).toFixed(1)}x its; ${(cli.ms / pass.ms).toFixed(1)}x the pass in process, informational)`,
-  );
-  console.log(
-    `RESULT ${JSON.stringify({ name: 'import 100k-row Shift_JIS CSV, CLI end to end --json (bare pass as a process/CLI)', ratio: bare.ms / cli.ms, target: 0.1 })}`,
-  );
-  console.log(
-    `RESULT ${JSON.stringify({ name: 'import 100k-row Shift_JIS CSV, CLI end to end --json (bare pass in process/CLI, informational)', ratio: pass.ms / cli.ms })}`,
+  const c = await rounds({ inProcess, bareProcess, cliRun }, 7);
+  report(
+    {
+      label: 'allowlist import --json',
+      name: 'CLI end to end --json',
+      short: 'CLI',
+      includes: 'node start-up and output included',
+      t: c.cliRun,
+    },
+    { as: 'as a process', t: c.bareProcess },
+    c.inProcess,
   );
 
   // The app's import worker, as the app runs it: import-runner starts import-worker.ts in a real
@@ -204,10 +227,6 @@ try {
   });
   const csvBytes = new Uint8Array(readFileSync(csvPath));
   let job = 0;
-  const cpuSince = (c: NodeJS.CpuUsage) => {
-    const used = process.cpuUsage(c);
-    return (used.user + used.system) / 1000;
-  };
   const workerRun = async (): Promise<Timed> => {
     job += 1;
     const c = process.cpuUsage();
@@ -237,22 +256,17 @@ try {
     if (n !== ROWS) throw new Error('the bare pass worker failed');
     return { ms, cpu: cpuSince(c) };
   };
-  const {
-    workerRun: worker,
-    bareWorker: bareW,
-    inProcess: passW,
-  } = await rounds({ inProcess, bareWorker, workerRun }, 7);
-  console.log(
-    `100,000-row Shift_JIS CSV: the bare pass in a new worker  ${bareW.ms.toFixed(0)} ms (baseline of the app's import worker: thread start-up included); in process beside it ${passW.ms.toFixed(0)} ms`,
-  );
-  console.log(
-    `100,000-row Shift_JIS CSV: the app's import worker        ${worker.ms.toFixed(0)} ms  (${(worker.ms / bareW.ms).toFixed(1)}x the bare pass in a worker; the result's check included; CPU ${worker.cpu.toFixed(0)} ms = ${(worker.cpu / bareW.cpu).toFixed(1)}x its; ${(worker.ms / passW.ms).toFixed(1)}x the pass in process, informational)`,
-  );
-  console.log(
-    `RESULT ${JSON.stringify({ name: "import 100k-row Shift_JIS CSV, the app's import worker (bare pass in a worker/worker)", ratio: bareW.ms / worker.ms, target: 0.1 })}`,
-  );
-  console.log(
-    `RESULT ${JSON.stringify({ name: "import 100k-row Shift_JIS CSV, the app's import worker (bare pass in process/worker, informational)", ratio: passW.ms / worker.ms })}`,
+  const w = await rounds({ inProcess, bareWorker, workerRun }, 7);
+  report(
+    {
+      label: "the app's import worker",
+      name: "the app's import worker",
+      short: 'worker',
+      includes: "thread start-up and the result's check included",
+      t: w.workerRun,
+    },
+    { as: 'in a worker', t: w.bareWorker },
+    w.inProcess,
   );
 
   const wb = new ExcelJS.Workbook();

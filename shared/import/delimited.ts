@@ -7,9 +7,9 @@ const DELIMITERS = [',', '\t', ';'] as const;
  * Split CSV/TSV text into rows with papaparse (RFC 4180 quoting: commas, quotes and line breaks
  * inside quoted fields).
  *
- * The delimiter is guessed by papaparse among comma, tab and semicolon unless given. Empty lines
- * are kept so that row N here is row N in Excel (one record per row, even when a quoted field
- * spans several lines).
+ * The delimiter is guessed by papaparse among comma, tab and semicolon unless given (`guessed`:
+ * guessDelimiter's guess for this text, already made). Empty lines are kept so that row N here is
+ * row N in Excel (one record per row, even when a quoted field spans several lines).
  *
  * `flaws` are the rows (1-based) not read as their text says, each with why (table.ts RowFlaw):
  * where papaparse found a quote not closed where it should be (`"Tokyo" office`, an unterminated
@@ -21,8 +21,9 @@ const DELIMITERS = [',', '\t', ';'] as const;
 export function parseDelimited(
   text: string,
   delimiter?: string,
+  guessed?: DelimiterGuess,
 ): { rows: Row[]; delimiter: string; format: SourceFormat; flaws: Map<number, RowFlaw> } {
-  const guess = delimiter === undefined ? guessDelimiter(text) : undefined;
+  const guess = delimiter === undefined ? (guessed ?? guessDelimiter(text)) : undefined;
   const used = delimiter ?? guess?.delimiter ?? ',';
   const newline = guess?.newline;
   const flaws = new Map<number, RowFlaw>();
@@ -63,7 +64,9 @@ export function delimitedFormat(delimiter: string): SourceFormat {
  * papaparse's own guess counts empty lines (a final line break makes a two-column file look
  * inconsistent), so the guess runs on a preview that skips them; the full parse keeps them.
  */
-export function guessDelimiter(text: string): { delimiter: string; newline: LineBreak } {
+export type DelimiterGuess = { delimiter: string; newline: LineBreak };
+
+export function guessDelimiter(text: string): DelimiterGuess {
   const newline = guessLineBreak(text);
   const preview = Papa.parse<string[]>(text, {
     preview: 50,

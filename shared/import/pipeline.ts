@@ -1,5 +1,11 @@
 import type { Problem } from '../allowlist/model.ts';
-import { delimitedFormat, guessDelimiter, parseDelimited, RecordCursor } from './delimited.ts';
+import {
+  delimitedFormat,
+  guessDelimiter,
+  parseDelimited,
+  RecordCursor,
+  type DelimiterGuess,
+} from './delimited.ts';
 import { ImportError } from './errors.ts';
 import {
   addressesAboveData,
@@ -93,12 +99,11 @@ export async function importBytes(
       { sizeMb: mb(bytes.length), limitMb: mb(limits.maxFileBytes) },
     );
   }
-  const read = await readBook(bytes, limits, options);
-  const { book, sheet, mapping, converted } = read;
+  const { book, sheet, mapping, converted } = await readBook(bytes, limits, options);
   const listProblems = options.validate
     ? entryProblems(converted.entries, converted.problems, limits.maxEntries)
     : basicProblems(converted.entries, limits.maxEntries);
-  // A mapping found by detection (not the user's) on a sheet without a header row is told.
+  // A mapping guessed from content is announced (which column became what); a chosen one is not.
   const guessed = options.mapping ? null : noHeaderProblem(sheet.rows, mapping);
   const problems = [
     ...(guessed ? [guessed] : []),
@@ -157,10 +162,11 @@ async function readBook(
     book = { format: 'xlsx', sheets: await readXlsx(bytes, limits) };
   } else {
     const text = readText(bytes);
+    const guess = guessDelimiter(text.text);
     const streamed =
-      options.onProgress || options.signal ? null : streamDelimited(text, limits, options);
+      options.onProgress || options.signal ? null : streamDelimited(text, guess, limits, options);
     if (streamed) return streamed;
-    const table = parseDelimited(text.text);
+    const table = parseDelimited(text.text, undefined, guess);
     flaws = table.flaws;
     book = {
       format: table.format,
@@ -197,10 +203,10 @@ function checkRowCount(book: Book, sheet: Sheet, rows: number, limits: ImportLim
  */
 function streamDelimited(
   text: { text: string; encoding: TextEncodingName },
+  guess: DelimiterGuess,
   limits: ImportLimits,
   options: ImportOptions,
 ): Read | null {
-  const guess = guessDelimiter(text.text);
   const cursor = new RecordCursor(text.text, guess.delimiter, guess.newline);
   const head: Row[] = [];
   // The head's rows with a stray line break (parseDelimited's flaws).

@@ -18,6 +18,13 @@ const outcome = async (bytes: Uint8Array, options: ImportOptions) => {
   }
 };
 
+/** The file imported without progress (streamed) gives what it gives with progress (all rows). */
+const expectStreamedAsWhole = async (bytes: Uint8Array, options: ImportOptions) => {
+  const streamed = await outcome(bytes, options);
+  const whole = await outcome(bytes, { ...options, onProgress: () => undefined });
+  expect(streamed).toEqual(whole);
+};
+
 const address = fc.oneof(
   fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255)).map((o) => o.join('.')),
   fc.constantFrom(
@@ -91,14 +98,10 @@ describe('a delimited file read as it streams gives what reading all its rows fi
         fc.boolean(),
         fc.option(fc.integer({ min: 1, max: MAPPING_ROWS + 60 }), { nil: undefined }),
         async (f, validate, maxRows) => {
-          const bytes = csv(f);
-          const options: ImportOptions = {
+          await expectStreamedAsWhole(csv(f), {
             validate,
             limits: { maxEntries: 5000, ...(maxRows === undefined ? {} : { maxRows }) },
-          };
-          const streamed = await outcome(bytes, options);
-          const whole = await outcome(bytes, { ...options, onProgress: () => undefined });
-          expect(streamed).toEqual(whole);
+          });
         },
       ),
       // No shrinking: a counterexample is a file of hundreds of rows, and shrinking it takes minutes.
@@ -113,7 +116,6 @@ describe('a delimited file read as it streams gives what reading all its rows fi
         fc.integer({ min: 1, max: MAPPING_ROWS + 30 }),
         fc.boolean(),
         async (f, dataStartRow, withHeader) => {
-          const bytes = csv(f);
           const mapping = {
             headerRow: withHeader && dataStartRow > 1 ? dataStartRow - 1 : null,
             dataStartRow,
@@ -121,10 +123,7 @@ describe('a delimited file read as it streams gives what reading all its rows fi
             prefix: 1,
             memo: 2,
           };
-          const options: ImportOptions = { mapping, limits: { maxEntries: 5000 } };
-          const streamed = await outcome(bytes, options);
-          const whole = await outcome(bytes, { ...options, onProgress: () => undefined });
-          expect(streamed).toEqual(whole);
+          await expectStreamedAsWhole(csv(f), { mapping, limits: { maxEntries: 5000 } });
         },
       ),
       { numRuns: 100, endOnFailure: true },
