@@ -1,5 +1,7 @@
-import { closeSync, openSync, readSync } from 'node:fs';
 import { LogScanner, type LogScanOptions } from '../shared/log/scanner.ts';
+
+// Node's own node:fs object, not its ES module (see cli/log-scan.ts).
+const { closeSync, openSync, readSync } = process.getBuiltinModule('node:fs');
 
 /**
  * The work of each thread of `readLogCounts` (cli/log-scan.ts) on a plain file: line-aligned

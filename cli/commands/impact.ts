@@ -1,4 +1,3 @@
-import { closeSync, openSync } from 'node:fs';
 import { compileConfig } from '../../shared/allowlist/match.ts';
 import { LOG_DELIMITERS, type LogDelimiter } from '../../shared/log/fields.ts';
 import type { LogCounts } from '../../shared/log/scanner.ts';
@@ -14,6 +13,9 @@ import {
   writeJson,
 } from '../common.ts';
 import { startLogScan } from '../log-scan.ts';
+
+// Node's own node:fs object, not its ES module (see cli/log-scan.ts).
+const { closeSync, openSync } = process.getBuiltinModule('node:fs');
 
 const USAGE =
   'usage: allowlist impact --list FILE --log FILE|- [--column N] [--delimiter D] [--top K] [--json]';
@@ -109,6 +111,9 @@ export async function run(argv: string[]): Promise<number> {
     }
     const { config, problems } = loaded;
     const allows = compileConfig(config).allowsUint32;
+    // The list is compiled on its first lookup: made here, that happens while the worker threads
+    // scan, not after the scan, when this thread alone judges the addresses.
+    allows(0);
     const scanned = await scan.counts().then(
       (counts) => ({ counts }),
       (error: unknown) => ({ error }),

@@ -85,14 +85,13 @@ export function compileMatcher(entries: Entry[]): Matcher {
   // Bucket index by the top 16 bits: firstByBucket[b] is the first interval ending at or after
   // b * 65536. A lookup then binary-searches only the intervals of its bucket (usually 0 or 1),
   // which is what makes bulk lookups several hundred times faster than a loop over entries.
-  const firstByBucket = new Uint32Array(65537);
-  {
-    let i = 0;
-    for (let b = 0; b <= 65536; b += 1) {
-      const bucketStart = b * 65536;
-      while (i < n && (fastEnds[i] as number) < bucketStart) i += 1;
-      firstByBucket[b] = i;
-    }
+  // Filled a run per interval: the buckets from just past the previous interval's end's bucket
+  // to this one's end's bucket start at it (a loop over the 65,537 buckets took ~2.5 ms of every
+  // `allowlist impact`, in code not yet optimized).
+  const firstByBucket = new Uint32Array(65537).fill(n);
+  for (let i = 0; i < n; i += 1) {
+    const from = i === 0 ? 0 : ((fastEnds[i - 1] as number) >>> 16) + 1;
+    firstByBucket.fill(i, from, ((fastEnds[i] as number) >>> 16) + 1);
   }
 
   // Elementary segments: boundaries at every start and end+1; each segment lists its entries.

@@ -67,6 +67,34 @@ describe('compileMatcher', () => {
     );
   });
 
+  it('agrees with the naive loop at every edge of the entries and of their /16 buckets (property)', () => {
+    fc.assert(
+      fc.property(entryList(), (entries) => {
+        const m = compileMatcher(entries);
+        const edges = new Set<number>([0, 0xffffffff]);
+        for (const entry of entries) {
+          if (!ipaddr.IPv4.isValidFourPartDecimal(entry.ip)) continue;
+          const prefix = entry.cidr ?? 32;
+          if (!Number.isInteger(prefix) || prefix < 0 || prefix > 32) continue;
+          const size = 2 ** (32 - prefix);
+          const value = ipaddr.IPv4.parse(entry.ip)
+            .toByteArray()
+            .reduce((a, o) => a * 256 + o, 0);
+          const start = value - (value % size);
+          const end = start + size - 1;
+          for (const v of [start, end, start & 0xffff0000, (end | 0xffff) >>> 0])
+            for (const d of [-1, 0, 1])
+              if (v + d >= 0 && v + d <= 0xffffffff) edges.add((v >>> 0) + d);
+        }
+        for (const v of edges) {
+          const expected = naiveMatches(entries, formatIPv4(v)).length > 0;
+          expect(m.allowsUint32(v), formatIPv4(v)).toBe(expected);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('coversRange agrees with checking every address of small ranges', () => {
     fc.assert(
       fc.property(entryList(20), address, fc.nat(600), (entries, start, span) => {
