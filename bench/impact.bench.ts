@@ -171,7 +171,8 @@ try {
     // Memory, the stated bound: the same command on a one-line log (code and list loaded, one
     // thread), plus a second thread's own heap and modules (48 MB), plus per thread the scanner's
     // input room (a 4 MB read and one 64 KB line) and a count table of at most 48 bytes per
-    // distinct address (while it doubles), plus a worker's table copied out to this thread (32
+    // distinct address (while it doubles; once judged, 32 + 8 for the denied ones written out),
+    // plus a worker's table copied out to this thread (32
     // bytes per distinct address), plus 16 MB slack.
     const distinct = stats.uniqueDenied + inside.length;
     const threads = 2;

@@ -453,6 +453,92 @@ export function absorb(pairs: u32): void {
   }
 }
 
+// ---- Judging the table against a list: the matcher's merged intervals. ----
+
+let listBase: usize = 0;
+let listLength: u32 = 0;
+let deniedBase: usize = 0;
+let deniedPairs: u32 = 0;
+let allowedLines: f64 = 0;
+let deniedLines: f64 = 0;
+
+/**
+ * Room above the table for `n` merged intervals (`n` starts, then `n` inclusive ends, u32, sorted
+ * and disjoint: shared/allowlist/match.ts's `intervals`), their /16 bucket index, and the denied
+ * (key, count) pairs `judge` writes. Returns where the starts go.
+ */
+export function listRoom(n: u32): usize {
+  listBase = (tableBase + ((<usize>(2 << bits)) << 2) + 15) & ~15;
+  listLength = n;
+  deniedBase = (listBase + ((<usize>n) << 3) + ((<usize>65537) << 2) + 15) & ~15;
+  ensureMemory(<u64>deniedBase + ((<u64>size) << 3));
+  return listBase;
+}
+
+/**
+ * Judge every key of the table against the intervals put at `listRoom`: the lines of allowed and
+ * of denied keys (`judgedAllowedLines`, `judgedDeniedLines`) and the denied keys with their counts,
+ * written in table order at `deniedPtr` (`judgedDeniedPairs` of them). The table is left as it
+ * is. The lookup is compileMatcher's `allowsUint32` (shared/allowlist/match.ts): the intervals of
+ * the key's /16 bucket, binary-searched for the first that ends at or after the key; a unit test
+ * checks the two agree.
+ */
+export function judge(): void {
+  const n = listLength;
+  const starts = listBase;
+  const ends = listBase + ((<usize>n) << 2);
+  const buckets = ends + ((<usize>n) << 2);
+  // buckets[b]: the first interval ending at or after b * 65536 (n: none).
+  let first: u32 = 0;
+  for (let b: u32 = 0; b <= 65536; b++) {
+    const bucketStart: u64 = (<u64>b) << 16;
+    while (first < n && <u64>load<u32>(ends + ((<usize>first) << 2)) < bucketStart) first++;
+    store<u32>(buckets + ((<usize>b) << 2), first);
+  }
+  let allowed: f64 = 0;
+  let denied: f64 = 0;
+  let out = deniedBase;
+  const pairs: usize = (<usize>1) << bits;
+  for (let i: usize = 0; i < pairs; i++) {
+    const at = tableBase + (i << 3);
+    const count = load<u32>(at, 4);
+    if (count == 0) continue;
+    const key = load<u32>(at);
+    const bucket = <usize>(key >>> 16);
+    let lo = load<u32>(buckets + (bucket << 2));
+    let hi = load<u32>(buckets + ((bucket + 1) << 2));
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (load<u32>(ends + ((<usize>mid) << 2)) < key) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < n && load<u32>(starts + ((<usize>lo) << 2)) <= key) {
+      allowed += <f64>count;
+    } else {
+      denied += <f64>count;
+      store<u32>(out, key);
+      store<u32>(out, count, 4);
+      out += 8;
+    }
+  }
+  allowedLines = allowed;
+  deniedLines = denied;
+  deniedPairs = <u32>((out - deniedBase) >> 3);
+}
+
+export function judgedAllowedLines(): f64 {
+  return allowedLines;
+}
+export function judgedDeniedLines(): f64 {
+  return deniedLines;
+}
+export function judgedDeniedPairs(): u32 {
+  return deniedPairs;
+}
+export function deniedPtr(): usize {
+  return deniedBase;
+}
+
 export function scannedLines(): u32 {
   return lines;
 }

@@ -110,10 +110,9 @@ export async function run(argv: string[]): Promise<number> {
       throw error;
     }
     const { config, problems } = loaded;
-    const allows = compileConfig(config).allowsUint32;
-    // The list is compiled on its first lookup: made here, that happens while the worker threads
-    // scan, not after the scan, when this thread alone judges the addresses.
-    allows(0);
+    // Compiled now, while the worker threads scan, not after the scan when this thread judges alone.
+    const list = compileConfig(config);
+    list.intervals();
     const scanned = await scan.counts().then(
       (counts) => ({ counts }),
       (error: unknown) => ({ error }),
@@ -140,7 +139,7 @@ export async function run(argv: string[]): Promise<number> {
         `allowlist impact: ${say(column === undefined ? 'impactNoAddress' : 'impactNoAddressField', params)}`,
       );
     }
-    const stats = summarizeCounts(counts, allows, top);
+    const stats = summarizeCounts(counts, list, top);
     if (!values.json && config.mode === 'ALLOW_ALL') write(say('impactAllowAll'));
     if (values.json) {
       writeJson(stats);

@@ -165,6 +165,8 @@ export type ConfigMatcher = {
   allows(ip: number | string): boolean;
   /** `allows` for a value already known to be a uint32 (the hot path of log scans). */
   allowsUint32(value: number): boolean;
+  /** The addresses let in, as merged intervals (Matcher's; "Allow all": the whole space). */
+  intervals(): Matcher['intervals'];
   verdict(ip: number | string): AddressVerdict;
 };
 
@@ -178,6 +180,10 @@ export function compileConfig(config: Pick<Config, 'mode' | 'entries'>): ConfigM
       return all || compiled().allowsUint32(value);
     },
     allowsUint32: all ? () => true : (value) => compiled().allowsUint32(value),
+    intervals: () =>
+      all
+        ? { starts: Float64Array.of(0), ends: Float64Array.of(0xffffffff) }
+        : compiled().intervals,
     verdict: (ip) => {
       const matches = compiled().matches(ip);
       return { allowed: all || matches.length > 0, matches };

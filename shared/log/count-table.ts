@@ -9,19 +9,26 @@
 export class CountTable {
   /** Distinct keys held. */
   readonly size: number;
-  private readonly slots: Uint32Array;
+  private readonly view: () => Uint32Array;
 
-  /** A table over `slots` (from `slotArray()`, e.g. sent by a worker); `size` counted if absent. */
-  constructor(slots: Uint32Array, size?: number) {
-    this.slots = slots;
+  /**
+   * A table over `slots` (from `slotArray()`, e.g. sent by a worker), or over the slots a function
+   * returns (a fresh view on a WebAssembly memory, which a grown memory detaches); `size` is
+   * counted if absent.
+   */
+  constructor(slots: Uint32Array | (() => Uint32Array), size?: number) {
+    this.view = typeof slots === 'function' ? slots : () => slots;
     let n = 0;
-    if (size === undefined) for (let i = 1; i < slots.length; i += 2) if (slots[i] !== 0) n++;
+    if (size === undefined) {
+      const s = this.view();
+      for (let i = 1; i < s.length; i += 2) if (s[i] !== 0) n++;
+    }
     this.size = size ?? n;
   }
 
   /** Call `fn(key, count)` for every key (table order). */
   forEach(fn: (key: number, count: number) => void): void {
-    const s = this.slots;
+    const s = this.view();
     for (let i = 1; i < s.length; i += 2) {
       const n = s[i] as number;
       if (n !== 0) fn(s[i - 1] as number, n);
@@ -30,6 +37,6 @@ export class CountTable {
 
   /** The raw slots (key, count pairs; count 0 = empty). */
   slotArray(): Uint32Array {
-    return this.slots;
+    return this.view();
   }
 }

@@ -33,6 +33,22 @@ export type LogCounts = {
   /** The delimiter used (taken or detected; 'space' when the log had no line to detect from). */
   delimiter: LogDelimiter;
   table: CountTable;
+  /**
+   * Judge every distinct address against a list, in the module (see `Judged`); the table stays as
+   * it is. Memory: 8 bytes per distinct address and the list's intervals, once.
+   */
+  judge(list: Intervals): Judged;
+};
+
+/** A list's merged intervals: sorted, disjoint, inclusive (shared/allowlist/match.ts). */
+export type Intervals = { starts: ArrayLike<number>; ends: ArrayLike<number> };
+
+/** What `judge` found: lines of allowed and of denied addresses, and the denied addresses. */
+export type Judged = {
+  allowedLines: number;
+  deniedLines: number;
+  /** The denied (address, count) pairs side by side, in table order: a view on the module's memory. */
+  denied: Uint32Array;
 };
 
 /** The exports of wasm/log-scanner.ts. */
@@ -46,6 +62,12 @@ type ScannerExports = {
   scan(from: number, to: number): number;
   carry(from: number, to: number): void;
   absorb(pairs: number): void;
+  listRoom(n: number): number;
+  judge(): void;
+  judgedAllowedLines(): number;
+  judgedDeniedLines(): number;
+  judgedDeniedPairs(): number;
+  deniedPtr(): number;
   scannedLines(): number;
   scannedAddresses(): number;
   scannedOverlong(): number;
@@ -93,7 +115,8 @@ const NL = 10;
  * threads) and the app's log preview.
  *
  * Memory: the input room (`inputBytes` + `maxLineBytes`), plus the count table (at most 32 bytes
- * per distinct address, 48 while it doubles).
+ * per distinct address, 48 while it doubles), plus 8 bytes per distinct address and the list's
+ * intervals once judged (`LogCounts.judge`).
  */
 export class LogScanner {
   lines = 0;
@@ -184,7 +207,8 @@ export class LogScanner {
   end(): LogCounts {
     this.finish();
     const w = this.wasm;
-    const slots = new Uint32Array(w.memory.buffer, w.tablePtr(), w.tableLength());
+    // A fresh view each time: `judge` may grow the memory, which detaches the old buffer.
+    const slots = () => new Uint32Array(w.memory.buffer, w.tablePtr(), w.tableLength());
     return {
       lines: this.lines,
       addresses: this.addresses,
@@ -192,6 +216,26 @@ export class LogScanner {
       maxLineBytes: this.maxLine,
       delimiter: this.delimiter ?? 'space',
       table: new CountTable(slots, w.tableSize()),
+      judge: (list) => this.judge(list),
+    };
+  }
+
+  private judge(list: Intervals): Judged {
+    const w = this.wasm;
+    const n = list.starts.length;
+    if (list.ends.length !== n)
+      throw new RangeError('A list needs as many interval ends as starts.');
+    const at = this.guard(() => w.listRoom(n));
+    const room = new Uint32Array(w.memory.buffer, at, 2 * n);
+    for (let i = 0; i < n; i++) {
+      room[i] = list.starts[i] as number;
+      room[n + i] = list.ends[i] as number;
+    }
+    w.judge();
+    return {
+      allowedLines: w.judgedAllowedLines(),
+      deniedLines: w.judgedDeniedLines(),
+      denied: new Uint32Array(w.memory.buffer, w.deniedPtr(), 2 * w.judgedDeniedPairs()),
     };
   }
 

@@ -1,6 +1,6 @@
 import { formatIPv4 } from '../ip/ipv4.ts';
 import type { LogDelimiter } from './fields.ts';
-import type { LogCounts } from './scanner.ts';
+import type { Intervals, LogCounts } from './scanner.ts';
 
 /** What `allowlist impact` reports about a log under one list. */
 export type ImpactStats = {
@@ -15,31 +15,28 @@ export type ImpactStats = {
   maxLineBytes: number;
 };
 
-/** Judge each distinct address of a scan: allowed and denied line counts, top denied. */
+/**
+ * Judge each distinct address of a scan against a list (`compileConfig(config)`): allowed and
+ * denied line counts, top denied. The judging runs in the scanner's module (LogCounts.judge):
+ * measured on a million distinct addresses, ~27 ms as a JavaScript loop over the table, which
+ * runs before it is optimized.
+ */
 export function summarizeCounts(
   log: LogCounts,
-  allows: (value: number) => boolean,
+  list: { intervals(): Intervals },
   top = 10,
 ): ImpactStats {
-  let allowed = 0;
-  let denied = 0;
-  let uniqueDenied = 0;
+  const judged = log.judge(list.intervals());
   const topDenied = new TopCounts(top);
-  log.table.forEach((key, count) => {
-    if (allows(key)) {
-      allowed += count;
-    } else {
-      denied += count;
-      uniqueDenied++;
-      topDenied.offer(key, count);
-    }
-  });
+  const denied = judged.denied;
+  for (let i = 0; i < denied.length; i += 2)
+    topDenied.offer(denied[i] as number, denied[i + 1] as number);
   return {
     lines: log.lines,
     addresses: log.addresses,
-    allowed,
-    denied,
-    uniqueDenied,
+    allowed: judged.allowedLines,
+    denied: judged.deniedLines,
+    uniqueDenied: denied.length / 2,
     topDenied: topDenied.items.map(([v, count]) => ({ ip: formatIPv4(v), count })),
     delimiter: log.delimiter,
     overlongLines: log.overlongLines,

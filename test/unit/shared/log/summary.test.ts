@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TopCounts } from '../../../../shared/log/summary.ts';
+import { compileConfig } from '../../../../shared/allowlist/match.ts';
+import { MODES } from '../../../../shared/allowlist/model.ts';
+import { formatIPv4 } from '../../../../shared/ip/ipv4.ts';
+import { LogScanner } from '../../../../shared/log/scanner.ts';
+import { summarizeCounts, TopCounts } from '../../../../shared/log/summary.ts';
+import { address, entryList } from '../../support/arbitraries.ts';
 
 /** The top `k` by sorting everything: more lines first, then the lower address. */
 const oracle = (pairs: [number, number][], k: number) =>
@@ -32,5 +37,61 @@ describe('TopCounts', () => {
       [1, 1],
       [3, 1],
     ]);
+  });
+});
+
+describe('summarizeCounts', () => {
+  it("judges as the list's own allowsUint32 does, address by address, and leaves the table as it was (property)", () => {
+    // Lines from a pool of addresses (each may repeat), so counts above 1 occur; pools up to
+    // 3,000 make the table grow past its first size.
+    const log = fc
+      .uniqueArray(address, { minLength: 1, maxLength: 3000, size: 'large' })
+      .chain((pool) =>
+        fc
+          .array(fc.nat(pool.length - 1), { minLength: 1, maxLength: 6000, size: 'large' })
+          .map((picks) => ({
+            pool,
+            picks,
+          })),
+      );
+    fc.assert(
+      fc.property(
+        entryList(60),
+        fc.constantFrom(...MODES),
+        log,
+        fc.integer({ min: 0, max: 30 }),
+        (entries, mode, { pool, picks }, k) => {
+          const scanner = new LogScanner();
+          scanner.push(
+            new TextEncoder().encode(
+              picks.map((i) => `${formatIPv4(pool[i] as number)} - - "GET /"\n`).join(''),
+            ),
+          );
+          const counts = scanner.end();
+          const before: [number, number][] = [];
+          counts.table.forEach((key, count) => before.push([key, count]));
+
+          const list = compileConfig({ mode, entries });
+          const stats = summarizeCounts(counts, list, k);
+
+          let allowed = 0;
+          const denied: [number, number][] = [];
+          for (const [key, count] of before) {
+            if (list.allowsUint32(key)) allowed += count;
+            else denied.push([key, count]);
+          }
+          expect(stats.allowed).toBe(allowed);
+          expect(stats.denied).toBe(picks.length - allowed);
+          expect(stats.uniqueDenied).toBe(denied.length);
+          expect(stats.topDenied).toEqual(
+            oracle(denied, k).map(([v, count]) => ({ ip: formatIPv4(v), count })),
+          );
+          const after: [number, number][] = [];
+          counts.table.forEach((key, count) => after.push([key, count]));
+          expect(after).toEqual(before);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
