@@ -459,6 +459,9 @@ let listBase: usize = 0;
 let listLength: u32 = 0;
 let deniedBase: usize = 0;
 let deniedPairs: u32 = 0;
+let candidatePairs: u32 = 0;
+/** Counts of denied keys by count (the last bin: that count or more), for `judge`'s threshold. */
+const HISTOGRAM_BINS: u32 = 1024;
 let allowedLines: f64 = 0;
 let deniedLines: f64 = 0;
 
@@ -470,24 +473,28 @@ let deniedLines: f64 = 0;
 export function listRoom(n: u32): usize {
   listBase = (tableBase + ((<usize>(2 << bits)) << 2) + 15) & ~15;
   listLength = n;
-  deniedBase = (listBase + ((<usize>n) << 3) + ((<usize>65537) << 2) + 15) & ~15;
+  deniedBase = (listBase + ((<usize>n) << 3) + ((<usize>(65537 + HISTOGRAM_BINS)) << 2) + 15) & ~15;
   ensureMemory(<u64>deniedBase + ((<u64>size) << 3));
   return listBase;
 }
 
 /**
  * Judge every key of the table against the intervals put at `listRoom`: the lines of allowed and
- * of denied keys (`judgedAllowedLines`, `judgedDeniedLines`) and the denied keys with their counts,
- * written in table order at `deniedPtr` (`judgedDeniedPairs` of them). The table is left as it
+ * of denied keys (`judgedAllowedLines`, `judgedDeniedLines`), the number of denied keys
+ * (`judgedDeniedPairs`), and, written in table order at `deniedPtr`, the denied keys (with their
+ * counts) that can be among the `top` most frequent: every one whose count is at least the
+ * `top`-th largest (`judgedCandidates` of them; none when `top` is 0). The table is left as it
  * is. The lookup is compileMatcher's `allowsUint32` (shared/allowlist/match.ts): the intervals of
  * the key's /16 bucket, binary-searched for the first that ends at or after the key; a unit test
  * checks the two agree.
  */
-export function judge(): void {
+export function judge(top: u32): void {
   const n = listLength;
   const starts = listBase;
   const ends = listBase + ((<usize>n) << 2);
   const buckets = ends + ((<usize>n) << 2);
+  const histogram = buckets + ((<usize>65537) << 2);
+  memory.fill(histogram, 0, (<usize>HISTOGRAM_BINS) << 2);
   // buckets[b]: the first interval ending at or after b * 65536 (n: none).
   let first: u32 = 0;
   for (let b: u32 = 0; b <= 65536; b++) {
@@ -519,11 +526,35 @@ export function judge(): void {
       store<u32>(out, key);
       store<u32>(out, count, 4);
       out += 8;
+      const bin = count < HISTOGRAM_BINS ? count : HISTOGRAM_BINS - 1;
+      const h = histogram + ((<usize>bin) << 2);
+      store<u32>(h, load<u32>(h) + 1);
     }
   }
   allowedLines = allowed;
   deniedLines = denied;
   deniedPairs = <u32>((out - deniedBase) >> 3);
+  // The lowest count among the `top` largest, as low as its bin (the last bin's keys all stay).
+  let threshold: u32 = 1;
+  let seen: u32 = 0;
+  for (let bin: u32 = HISTOGRAM_BINS - 1; bin >= 1; bin--) {
+    seen += load<u32>(histogram + ((<usize>bin) << 2));
+    if (seen >= top) {
+      threshold = bin;
+      break;
+    }
+  }
+  let kept: usize = deniedBase;
+  if (top != 0) {
+    for (let at = deniedBase; at < out; at += 8) {
+      const count = load<u32>(at, 4);
+      if (count < threshold) continue;
+      store<u32>(kept, load<u32>(at));
+      store<u32>(kept, count, 4);
+      kept += 8;
+    }
+  }
+  candidatePairs = <u32>((kept - deniedBase) >> 3);
 }
 
 export function judgedAllowedLines(): f64 {
@@ -534,6 +565,9 @@ export function judgedDeniedLines(): f64 {
 }
 export function judgedDeniedPairs(): u32 {
   return deniedPairs;
+}
+export function judgedCandidates(): u32 {
+  return candidatePairs;
 }
 export function deniedPtr(): usize {
   return deniedBase;

@@ -94,4 +94,31 @@ describe('summarizeCounts', () => {
       { numRuns: 200 },
     );
   });
+
+  it("ranks counts past the module's last histogram bin (1,023) by count, then address", () => {
+    const lines = (ip: string, n: number) => `${ip} x\n`.repeat(n);
+    const scanner = new LogScanner();
+    scanner.push(
+      new TextEncoder().encode(
+        lines('203.0.113.9', 1100) +
+          lines('203.0.113.1', 1500) +
+          lines('203.0.113.7', 1100) +
+          lines('203.0.113.2', 3) +
+          lines('192.0.2.1', 2000),
+      ),
+    );
+    const counts = scanner.end();
+    const list = compileConfig({
+      mode: 'ALLOW_SPECIFIC',
+      entries: [{ ip: '192.0.2.0', cidr: 24, memo: '' }],
+    });
+    const stats = summarizeCounts(counts, list, 3);
+    expect(stats).toMatchObject({ allowed: 2000, denied: 3703, uniqueDenied: 4 });
+    expect(stats.topDenied).toEqual([
+      { ip: '203.0.113.1', count: 1500 },
+      { ip: '203.0.113.7', count: 1100 },
+      { ip: '203.0.113.9', count: 1100 },
+    ]);
+    expect(summarizeCounts(counts, list, 0).topDenied).toEqual([]);
+  });
 });
