@@ -3,11 +3,12 @@ import { scanChunks, type ChunkJob } from './log-range.ts';
 
 /**
  * Worker thread of `readLogCounts`: scans its claimed line-aligned chunks of a plain file and sends
- * back its counts, the table's slots copied out of the scanner's WebAssembly memory once and
- * transferred.
+ * back its counts, the table's pairs packed and copied out of the scanner's WebAssembly memory
+ * once (LogScanner.handOff) and transferred.
  */
-const counts = scanChunks(workerData as ChunkJob).end();
-const slots = counts.table.slotArray().slice();
+const scanner = scanChunks(workerData as ChunkJob);
+const counts = scanner.end();
+const slots = scanner.handOff();
 parentPort?.postMessage(
   {
     lines: counts.lines,

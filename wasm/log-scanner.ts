@@ -573,6 +573,24 @@ export function deniedPtr(): usize {
   return deniedBase;
 }
 
+/**
+ * Move the table's (key, count) pairs together at its start, in table order, for handing them to
+ * another scanner's `absorb`; returns how many. The table is spent: no key can be found after.
+ */
+export function pack(): u32 {
+  const pairs: usize = (<usize>1) << bits;
+  let out = tableBase;
+  for (let i: usize = 0; i < pairs; i++) {
+    const at = tableBase + (i << 3);
+    const count = load<u32>(at, 4);
+    if (count == 0) continue;
+    store<u32>(out, load<u32>(at));
+    store<u32>(out, count, 4);
+    out += 8;
+  }
+  return <u32>((out - tableBase) >> 3);
+}
+
 export function scannedLines(): u32 {
   return lines;
 }

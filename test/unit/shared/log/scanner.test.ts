@@ -344,6 +344,33 @@ describe('the count table', () => {
     expect(() => again.absorb(slots)).toThrow(/4,294,967,295/);
   });
 
+  it('hands off its table packed: every key and count once, then refuses to read or judge it', () => {
+    const log = Array.from({ length: 20_000 }, (_, i) => `${ip((i % 7_000) * 104_729)} x\n`).join(
+      '',
+    );
+    const worker = new LogScanner();
+    worker.push(bytes(log));
+    const counts = worker.end();
+    const before = new Map<number, number>();
+    counts.table.forEach((k, n) => before.set(k, n));
+    const packed = worker.handOff();
+    expect(packed.length).toBe(2 * before.size);
+    const after = new Map<number, number>();
+    for (let i = 0; i < packed.length; i += 2)
+      after.set(packed[i] as number, packed[i + 1] as number);
+    expect(after).toEqual(before);
+    expect(() => counts.table.forEach(() => undefined)).toThrow(/handed off/);
+    expect(() => counts.judge({ starts: [], ends: [] }, 10)).toThrow(/handed off/);
+    expect(() => worker.handOff()).toThrow(/handed off/);
+
+    const main = new LogScanner();
+    main.push(bytes(log));
+    main.absorb(packed);
+    const merged = new Map<number, number>();
+    main.end().table.forEach((k, n) => merged.set(k, n));
+    expect(merged).toEqual(new Map([...before].map(([k, n]) => [k, 2 * n])));
+  });
+
   it('adds a table into a scanner whose input room is under 8 bytes (one key and count)', () => {
     const worker = new LogScanner();
     worker.push(bytes('192.0.2.1\n8.8.8.8\n192.0.2.1\n'));
