@@ -172,11 +172,11 @@ try {
     // thread), plus a second thread's own heap and modules (48 MB), plus per thread the scanner's
     // input room (a 4 MB read and one 64 KB line) and a count table of at most 48 bytes per
     // distinct address (while it doubles; once judged, 32 + 8 for the denied ones written out),
-    // plus a worker's table copied out to this thread (32
-    // bytes per distinct address), plus 16 MB slack.
+    // plus a worker's table packed and copied out to this thread (8 bytes per distinct address),
+    // plus 16 MB slack.
     const distinct = stats.uniqueDenied + inside.length;
     const threads = 2;
-    const perDistinct = (48 * threads + 32 * (threads - 1)) / 1048576;
+    const perDistinct = (48 * threads + 8 * (threads - 1)) / 1048576;
     const boundMb =
       baselineMb + 48 * (threads - 1) + threads * (4 + 1 / 16) + perDistinct * distinct + 16;
     const peak = peakMb(args);

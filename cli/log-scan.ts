@@ -27,10 +27,10 @@ const { availableParallelism } = process.getBuiltinModule('node:os');
  * Memory, stated: per thread the scanner's input room (`chunkBytes`, 4 MB, read into directly;
  * 256 KB for gzip and stdin) plus at most `maxLineBytes` (64 KB) of a line cut by a chunk end,
  * plus the count table: at most 32 bytes per distinct address (48 while it doubles), one table
- * per thread; a worker's is copied out once (32 bytes per distinct address) and added into this
- * thread's. Judging the addresses (summarizeCounts) then writes the denied ones out: 8 bytes per
- * distinct address and the list, after the table has stopped doubling, so within the 48. Never
- * proportional to lines or to the length of a line.
+ * per thread; a worker's is packed and copied out once (8 bytes per distinct address) and added
+ * into this thread's. Judging the addresses (summarizeCounts) then writes the denied ones out: 8
+ * bytes per distinct address and the list, after the table has stopped doubling, so within the
+ * 48. Never proportional to lines or to the length of a line.
  */
 
 export type ReadLogOptions = LogScanOptions & {
