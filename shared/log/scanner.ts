@@ -54,8 +54,11 @@ export type Judged = {
    * least the `top`-th largest (none for `top` 0), as (address, count) pairs side by side in table
    * order, a view on the module's memory. Found in the module: offering a million denied
    * addresses to the top list one by one took ~11 ms, in code not yet optimized.
+   *
+   * Read it before judging again or absorbing another table: both write over that memory, and
+   * after either this throws rather than show another judging's addresses.
    */
-  topCandidates: Uint32Array;
+  readonly topCandidates: Uint32Array;
 };
 
 /** The exports of wasm/log-scanner.ts. */
@@ -144,6 +147,10 @@ export class LogScanner {
   private finished = false;
   /** The table was handed off (`handOff`): its slots no longer hold it. */
   private spent = false;
+  /** Tables absorbed so far: counts taken by `end` before an absorb no longer describe the table. */
+  private absorbed = 0;
+  /** Judgings and absorbs so far: each writes over the memory a `Judged` reads. */
+  private writes = 0;
 
   constructor(options: LogScanOptions = {}) {
     const maxLine = options.maxLineBytes ?? MAX_LINE_BYTES;
@@ -205,6 +212,9 @@ export class LogScanner {
    */
   absorb(slots: Uint32Array): void {
     this.finish();
+    this.refuseIfSpent();
+    this.absorbed++;
+    this.writes++;
     const pairs = Math.floor(this.room / 8);
     for (let at = 0; at < slots.length; at += pairs * 2) {
       const part = slots.subarray(at, at + pairs * 2);
@@ -218,9 +228,18 @@ export class LogScanner {
   end(): LogCounts {
     this.finish();
     const w = this.wasm;
+    const absorbed = this.absorbed;
+    // The counts of these lines and this table: an absorb after this changes the table, not them.
+    const refuseIfStale = () => {
+      this.refuseIfSpent();
+      if (this.absorbed !== absorbed)
+        throw new Error(
+          'The count table changed (another table was absorbed) after these counts were taken: call end() again.',
+        );
+    };
     // A fresh view each time: `judge` may grow the memory, which detaches the old buffer.
     const slots = () => {
-      this.refuseIfSpent();
+      refuseIfStale();
       return new Uint32Array(w.memory.buffer, w.tablePtr(), w.tableLength());
     };
     return {
@@ -230,7 +249,10 @@ export class LogScanner {
       maxLineBytes: this.maxLine,
       delimiter: this.delimiter ?? 'space',
       table: new CountTable(slots, w.tableSize()),
-      judge: (list, top) => this.judge(list, top),
+      judge: (list, top) => {
+        refuseIfStale();
+        return this.judge(list, top);
+      },
     };
   }
 
@@ -255,6 +277,9 @@ export class LogScanner {
 
   private judge(list: Intervals, top: number): Judged {
     this.refuseIfSpent();
+    // From here on the memory of an earlier `Judged` is written over (the list's room too).
+    const writes = ++this.writes;
+    const current = () => this.writes === writes;
     const w = this.wasm;
     const n = list.starts.length;
     if (list.ends.length !== n)
@@ -267,11 +292,19 @@ export class LogScanner {
     }
     // More than 2^32 - 1 is more keys than the table can hold: all of them.
     w.judge(Math.min(Math.max(0, Math.floor(top)), 0xffffffff));
+    const candidatesAt = w.deniedPtr();
+    const length = 2 * w.judgedCandidates();
     return {
       allowedLines: w.judgedAllowedLines(),
       deniedLines: w.judgedDeniedLines(),
       deniedAddresses: w.judgedDeniedPairs(),
-      topCandidates: new Uint32Array(w.memory.buffer, w.deniedPtr(), 2 * w.judgedCandidates()),
+      get topCandidates() {
+        if (!current())
+          throw new Error(
+            'These top candidates were written over by a later judging or absorb: judge again.',
+          );
+        return new Uint32Array(w.memory.buffer, candidatesAt, length);
+      },
     };
   }
 
