@@ -159,6 +159,9 @@ export class LogScanner {
       throw new RangeError(`maxLineBytes must be 0 to 268,435,456, not ${maxLine}.`);
     if (!Number.isSafeInteger(inputBytes) || inputBytes < 1 || inputBytes > 256 * 1024 * 1024)
       throw new RangeError(`inputBytes must be 1 to 268,435,456, not ${inputBytes}.`);
+    const column = options.column ?? 0;
+    if (!(Number.isInteger(column) || column === Infinity) || column < 0)
+      throw new RangeError(`column must be a field number (1-based), not ${column}.`);
     this.maxLine = maxLine;
     this.delimiter = options.delimiter;
     // At least one (key, count) pair: `absorb` passes a table through the input room.
@@ -167,7 +170,9 @@ export class LogScanner {
     this.inputAt = this.wasm.init(
       this.room,
       maxLine,
-      options.column ?? 0,
+      // The module's column is a u32: a larger one must not wrap to a field that exists (2^32 + 1
+      // is no field 1). No line has 2^32 - 1 fields (it would be longer than the cap allows).
+      Math.min(column, 0xffffffff),
       LOG_DELIMITERS.indexOf(options.delimiter ?? 'space'),
     );
   }

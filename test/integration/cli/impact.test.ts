@@ -113,6 +113,11 @@ describe('allowlist impact reads logs as they come', () => {
     expect(wrongColumn.stderr).toMatch(
       /no IPv4 address in field 2 \(combined-separated; see --delimiter\) of 5 line\(s\)/,
     );
+
+    // A field number past 2^32 - 1 once wrapped: 4294967297 read field 1, the client.
+    const past = impact(at('access.log'), '--column', '4294967297');
+    expect(past.code).toBe(2);
+    expect(past.stderr).toMatch(/no IPv4 address in field 4294967297 .* of 5 line\(s\)/);
   });
 
   it('"-" reads stdin, plain or gzip', () => {

@@ -151,6 +151,15 @@ describe('the address in a field', () => {
     expect(col(line, 10, 'combined')).toBe('192.0.2.1');
     expect(col('a "b\\\\" 192.0.2.1', 3, 'combined')).toBe('192.0.2.1'); // an escaped backslash
   });
+
+  it('a field number past 2^32 - 1 is no field, never one that wraps to a field that exists', () => {
+    // The module's column is a u32: 2^32 + 1 once read field 1, and 2^32 the first address.
+    for (const column of [2 ** 32 + 1, 2 ** 32, 2 ** 33 + 2, 1e20, Infinity])
+      expect(col('192.0.2.1,198.51.100.7', column, 'comma')).toBe(null);
+    expect(col('192.0.2.1,198.51.100.7', 2 ** 32 - 1, 'comma')).toBe(null);
+    for (const column of [-1, 1.5, NaN])
+      expect(() => new LogScanner({ column })).toThrow(/column must be a field number/);
+  });
 });
 
 describe('detectDelimiter', () => {
