@@ -53,13 +53,18 @@ type WorkerCounts = { lines: number; addresses: number; overlongLines: number; s
 
 const DEFAULT_CHUNK = 4 * 1024 * 1024;
 
-/** The delimiter of the first non-blank line within `head`, or undefined if none is complete. */
-function headDelimiter(head: Uint8Array): LogDelimiter | undefined {
+/**
+ * The delimiter of the first non-blank line within `head` and the cap, or undefined if none is
+ * complete: the line the scanner decides by (a line over `maxLineBytes`, without a "\r" that
+ * ends it, is skipped unread, so it decides nothing there either).
+ */
+function headDelimiter(head: Uint8Array, maxLineBytes: number): LogDelimiter | undefined {
   let pos = 0;
   for (;;) {
     const nl = head.indexOf(10, pos);
     if (nl < 0) return undefined;
-    const delimiter = lineDelimiter(head, pos, nl);
+    const length = nl - pos - (nl > pos && head[nl - 1] === 13 ? 1 : 0);
+    const delimiter = length > maxLineBytes ? undefined : lineDelimiter(head, pos, nl);
     if (delimiter !== undefined) return delimiter;
     pos = nl + 1;
   }
@@ -207,7 +212,7 @@ function plan(path: string, options: ReadLogOptions): LogScan {
   if (!plainFile || isGzip(head))
     return later(() => scanLogStream(createReadStream(path), scan, gunzip));
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), 8));
-  const delimiter = scan.delimiter ?? headDelimiter(head);
+  const delimiter = scan.delimiter ?? headDelimiter(head, scan.maxLineBytes ?? MAX_LINE_BYTES);
   if (threads > 1 && size >= (options.parallelMinBytes ?? 64 * 1024 * 1024) && delimiter) {
     return startParallel(path, size, threads, chunkBytes, { ...scan, delimiter });
   }

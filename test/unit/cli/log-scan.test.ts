@@ -7,7 +7,10 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scanChunks, scanRange } from '../../../cli/log-range.ts';
 import { readLogCounts, startLogScan } from '../../../cli/log-scan.ts';
+import { compileConfig } from '../../../shared/allowlist/match.ts';
+import { formatIPv4 } from '../../../shared/ip/ipv4.ts';
 import type { LogCounts } from '../../../shared/log/scanner.ts';
+import { summarizeCounts } from '../../../shared/log/summary.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'log-scan-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -57,6 +60,84 @@ describe('readLogCounts', () => {
     );
     // Each run starts real worker threads: a generous ceiling for a loaded machine, not a timing.
   }, 120_000);
+
+  it('judges the same, and exactly, read whole, split across a worker, as gzip and from stdin (property)', async () => {
+    const pool = [0, 0xffffffff, 0xc0000201, 0xc00002ff, 0xc0000300, 0x0a0affff, 0x0a0b0000];
+    const entry = fc
+      .tuple(fc.constantFrom(...pool), fc.constantFrom(0, 8, 15, 16, 23, 24, 31, 32))
+      .map(([a, cidr]) => ({ ip: formatIPv4(a), cidr, memo: '' }));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.constantFrom(...pool), fc.constantFrom(1, 2, 3, 1023, 1024)), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        fc.boolean(),
+        fc.array(entry, { maxLength: 4 }),
+        fc.integer({ min: 0, max: 8 }),
+        fc.integer({ min: 16, max: 4096 }),
+        async (runs, csv, entries, k, chunkBytes) => {
+          const line = (a: number) => (csv ? `09:00,${formatIPv4(a)},ok` : `${formatIPv4(a)} - -`);
+          const head = csv ? 'time,client,status\n' : 'no address\n';
+          const text = head + runs.map(([a, n]) => `${line(a)}\n`.repeat(n)).join('');
+          const path = join(dir, 'judged.log');
+          writeFileSync(path, text);
+          writeFileSync(`${path}.gz`, gzipSync(text));
+          const options = csv ? { column: 2 } : {};
+          const list = compileConfig({ mode: 'ALLOW_SPECIFIC', entries });
+
+          // The reference: a Map of counts, membership by each entry's network as written.
+          const counts = new Map<number, number>();
+          for (const [a, n] of runs) counts.set(a, (counts.get(a) ?? 0) + n);
+          const allows = (a: number) =>
+            entries.some(({ ip, cidr }) => {
+              const shift = BigInt(32 - cidr);
+              const net = ip.split('.').reduce((v, o) => (v << 8n) | BigInt(o), 0n);
+              return BigInt(a) >> shift === net >> shift;
+            });
+          const denied = [...counts].filter(([a]) => !allows(a));
+          denied.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+          const deniedLines = denied.reduce((t, [, n]) => t + n, 0);
+          const total = runs.reduce((t, [, n]) => t + n, 0);
+          const want = {
+            lines: total + 1,
+            addresses: total,
+            allowed: total - deniedLines,
+            denied: deniedLines,
+            uniqueDenied: denied.length,
+            topDenied: denied.slice(0, k).map(([a, count]) => ({ ip: formatIPv4(a), count })),
+          };
+
+          const stdin = async function* () {
+            const b = new TextEncoder().encode(text);
+            for (let i = 0; i < b.length; i += chunkBytes) yield b.subarray(i, i + chunkBytes);
+          };
+          const ways = [
+            await readLogCounts(path, { ...options, threads: 1, chunkBytes }),
+            await readLogCounts(path, { ...options, threads: 2, parallelMinBytes: 0, chunkBytes }),
+            await readLogCounts(`${path}.gz`, options),
+            await readLogCounts('-', { ...options, stdin: stdin() }),
+          ];
+          for (const counts of ways) expect(summarizeCounts(counts, list, k)).toMatchObject(want);
+        },
+      ),
+      { numRuns: 8 },
+    );
+    // Each run starts a worker thread: a generous ceiling for a loaded machine, not a timing.
+  }, 120_000);
+
+  it('split across workers, decides the delimiter by the first line within the cap, as one thread does', async () => {
+    // The first line is over the cap: one thread skips it unread, so it decides nothing; the
+    // split read once took its commas and read field 2 of "x 192.0.2.1 y" as comma-separated.
+    const path = join(dir, 'long-first.log');
+    writeFileSync(path, 'a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p\n' + 'x 192.0.2.1 y\n'.repeat(50));
+    const options = { column: 2, maxLineBytes: 30, chunkBytes: 64 };
+    const one = await readLogCounts(path, { ...options, threads: 1 });
+    expect(plain(one)).toMatchObject({ lines: 51, addresses: 50, overlongLines: 1 });
+    expect(plain(one).delimiter).toBe('space');
+    const many = await readLogCounts(path, { ...options, threads: 2, parallelMinBytes: 0 });
+    expect(plain(many)).toEqual(plain(one));
+  }, 60_000);
 
   it('reads a CRLF log whose first line is blank with the same delimiter on one thread and on several', async () => {
     const path = join(dir, 'crlf.csv');
