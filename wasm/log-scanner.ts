@@ -468,13 +468,22 @@ let deniedLines: f64 = 0;
 /**
  * Room above the table for `n` merged intervals (`n` starts, then `n` inclusive ends, u32, sorted
  * and disjoint: shared/allowlist/match.ts's `intervals`), their /16 bucket index, and the denied
- * (key, count) pairs `judge` writes. Returns where the starts go.
+ * (key, count) pairs `judge` writes. Returns where the starts go, or 0 when they do not fit in the
+ * memory (the last room stays as it was).
  */
 export function listRoom(n: u32): usize {
-  listBase = (tableBase + ((<usize>(2 << bits)) << 2) + 15) & ~15;
+  // Reckoned in 64 bits: a list of 2^29 intervals is 4 GB, which a 32-bit address would wrap
+  // to a room overlapping the table.
+  const list: u64 = (<u64>tableBase + ((<u64>(2 << bits)) << 2) + 15) & ~15;
+  const denied: u64 = (list + ((<u64>n) << 3) + ((<u64>(65537 + HISTOGRAM_BINS)) << 2) + 15) & ~15;
+  const end = denied + ((<u64>size) << 3);
+  // No room: 0, for the driver to refuse in words (the table itself is fine, so `full` stays 0).
+  const have = (<u64>memory.size()) << 16;
+  if (end > MEMORY_LIMIT) return 0;
+  if (end > have && memory.grow(<i32>((end - have + 65535) >> 16)) < 0) return 0;
+  listBase = <usize>list;
   listLength = n;
-  deniedBase = (listBase + ((<usize>n) << 3) + ((<usize>(65537 + HISTOGRAM_BINS)) << 2) + 15) & ~15;
-  ensureMemory(<u64>deniedBase + ((<u64>size) << 3));
+  deniedBase = <usize>denied;
   return listBase;
 }
 

@@ -289,7 +289,11 @@ export class LogScanner {
     const n = list.starts.length;
     if (list.ends.length !== n)
       throw new RangeError('A list needs as many interval ends as starts.');
-    const at = this.guard(() => w.listRoom(n));
+    const at = n > 0xffffffff ? 0 : this.guard(() => w.listRoom(n));
+    if (at === 0)
+      throw new RangeError(
+        `A list of ${n.toLocaleString('en-US')} intervals and ${w.tableSize().toLocaleString('en-US')} distinct addresses do not fit in the log scanner's 4 GB of memory.`,
+      );
     const room = new Uint32Array(w.memory.buffer, at, 2 * n);
     for (let i = 0; i < n; i++) {
       room[i] = list.starts[i] as number;

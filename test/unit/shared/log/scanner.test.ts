@@ -428,6 +428,24 @@ describe('the count table', () => {
     expect(flush).toThrow(/^More distinct addresses than the count table can hold in 4 GB/);
   }, 120_000);
 
+  it('refuses a list whose room would pass 4 GB in words, and judges the next list as before', () => {
+    // Lists of 2^29 intervals and more: their room's end once wrapped past 2^32 to an address
+    // inside the memory (the error was "Invalid typed array length"). Never filled: the length
+    // alone must be refused.
+    const scanner = new LogScanner();
+    scanner.push(bytes('192.0.2.1 a\n198.51.100.7 b\n192.0.2.1 c\n'));
+    const counts = scanner.end();
+    for (const n of [2 ** 29 - 1, 2 ** 29, 2 ** 29 + 3, 2 ** 31, 2 ** 32, 2 ** 32 + 1]) {
+      const huge = { length: n } as ArrayLike<number>;
+      expect(() => counts.judge({ starts: huge, ends: huge }, 10)).toThrow(
+        /^A list of [\d,]+ intervals and 2 distinct addresses do not fit in the log scanner's 4 GB of memory\.$/,
+      );
+    }
+    const judged = counts.judge({ starts: [0xc0000200], ends: [0xc00002ff] }, 10);
+    expect(judged).toMatchObject({ allowedLines: 2, deniedLines: 1, deniedAddresses: 1 });
+    expect([...judged.topCandidates]).toEqual([0xc6336407, 1]);
+  });
+
   it('grows from a few thousand to 300,000 distinct addresses without losing a count', () => {
     const scanner = new LogScanner({ inputBytes: 4096 });
     const line = (i: number) => `${ip(0x0b000000 + i * 13)}\n`;
