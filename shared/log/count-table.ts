@@ -7,8 +7,7 @@
  * Read-only here: counting and merging happen in the scanner (LogScanner.push, .absorb).
  */
 export class CountTable {
-  /** Distinct keys held. */
-  readonly size: number;
+  private readonly count: number;
   private readonly view: () => Uint32Array;
 
   /**
@@ -23,7 +22,16 @@ export class CountTable {
       const s = this.view();
       for (let i = 1; i < s.length; i += 2) if (s[i] !== 0) n++;
     }
-    this.size = size ?? n;
+    this.count = size ?? n;
+  }
+
+  /**
+   * Distinct keys held. Asked of a table that can no longer be read (a scanner's table handed
+   * off or changed since), it throws as reading the table does, rather than give a stale size.
+   */
+  get size(): number {
+    this.view();
+    return this.count;
   }
 
   /** Call `fn(key, count)` for every key (table order). */

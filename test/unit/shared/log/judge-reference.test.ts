@@ -359,9 +359,16 @@ class ReadTable implements fc.Command<Model, Real> {
   check = (m: Readonly<Model>) => m.taken.length > 0;
   run(m: Model) {
     const taken = m.taken[this.which % m.taken.length]!;
-    if (m.spent) expect(() => tableOf(taken.counts)).toThrow(/handed off/);
-    else if (taken.stale) expect(() => tableOf(taken.counts)).toThrow(/changed/);
-    else expect(sorted(tableOf(taken.counts))).toEqual(sorted(taken.table));
+    if (m.spent) {
+      expect(() => tableOf(taken.counts)).toThrow(/handed off/);
+      expect(() => taken.counts.table.size).toThrow(/handed off/);
+    } else if (taken.stale) {
+      expect(() => tableOf(taken.counts)).toThrow(/changed/);
+      expect(() => taken.counts.table.size).toThrow(/changed/);
+    } else {
+      expect(sorted(tableOf(taken.counts))).toEqual(sorted(taken.table));
+      expect(taken.counts.table.size).toBe(taken.table.size);
+    }
   }
   toString = () => `readTable(#${this.which})`;
 }
