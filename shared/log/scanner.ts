@@ -61,7 +61,11 @@ export type Judged = {
   readonly topCandidates: Uint32Array;
 };
 
-/** The exports of wasm/log-scanner.ts. */
+/**
+ * The exports of wasm/log-scanner.ts. Its addresses (usize) and counts (u32) arrive as signed
+ * 32-bit numbers: an address past 2 GB (the list room and denied pairs of a table of 2^28 slots)
+ * is negative until read with `>>> 0`.
+ */
 type ScannerExports = {
   memory: { buffer: ArrayBuffer };
   init(bytes: number, maxLine: number, column: number, delimiter: number): number;
@@ -245,7 +249,7 @@ export class LogScanner {
     // A fresh view each time: `judge` may grow the memory, which detaches the old buffer.
     const slots = () => {
       refuseIfStale();
-      return new Uint32Array(w.memory.buffer, w.tablePtr(), w.tableLength());
+      return new Uint32Array(w.memory.buffer, w.tablePtr() >>> 0, w.tableLength());
     };
     return {
       lines: this.lines,
@@ -273,7 +277,7 @@ export class LogScanner {
     this.spent = true;
     const w = this.wasm;
     const pairs = w.pack();
-    return new Uint32Array(w.memory.buffer, w.tablePtr(), 2 * pairs).slice();
+    return new Uint32Array(w.memory.buffer, w.tablePtr() >>> 0, 2 * pairs).slice();
   }
 
   private refuseIfSpent(): void {
@@ -289,7 +293,7 @@ export class LogScanner {
     const n = list.starts.length;
     if (list.ends.length !== n)
       throw new RangeError('A list needs as many interval ends as starts.');
-    const at = n > 0xffffffff ? 0 : this.guard(() => w.listRoom(n));
+    const at = n > 0xffffffff ? 0 : this.guard(() => w.listRoom(n) >>> 0);
     if (at === 0)
       throw new RangeError(
         `A list of ${n.toLocaleString('en-US')} intervals and ${w.tableSize().toLocaleString('en-US')} distinct addresses do not fit in the log scanner's 4 GB of memory.`,
@@ -301,7 +305,7 @@ export class LogScanner {
     }
     // More than 2^32 - 1 is more keys than the table can hold: all of them.
     w.judge(Math.min(Math.max(0, Math.floor(top)), 0xffffffff));
-    const candidatesAt = w.deniedPtr();
+    const candidatesAt = w.deniedPtr() >>> 0;
     const length = 2 * w.judgedCandidates();
     return {
       allowedLines: w.judgedAllowedLines(),

@@ -399,7 +399,7 @@ describe('the count table', () => {
     );
   });
 
-  it('holds 134,217,727 distinct addresses; one more is a clear RangeError, never a WebAssembly trap', () => {
+  it('holds and judges 134,217,727 distinct addresses; one more is a clear RangeError, never a WebAssembly trap', () => {
     // The one heavy test of the scanner (~3.5 GB of WebAssembly memory, seconds): the table
     // doubles at half load, and its next size after 2^28 slots (2 GB) cannot be addressed in 4 GB.
     // The keys' hashes are 0, then the odd multiples of 2^27, of 2^26, ... (top 28 bits), so at
@@ -409,9 +409,21 @@ describe('the count table', () => {
     const part = new Uint32Array(2 * 2 ** 22);
     const scanner = new LogScanner();
     let filled = 0;
+    // What judging them under 0.0.0.0/1 must give: every key of 128.0.0.0 and above denied; a
+    // few keys have 1,024 lines (the module's last histogram bin), so they make the top.
+    const judged = { allowedLines: 0, deniedLines: 0, deniedAddresses: 0 };
+    const heavy: [number, number][] = [];
     const add = (hash: number) => {
-      part[filled++] = Math.imul(hash, inverseOfHashFactor) >>> 0;
-      part[filled++] = 1;
+      const key = Math.imul(hash, inverseOfHashFactor) >>> 0;
+      const count = hash % 1_000_003 === 7 ? 1024 : 1;
+      if (key < 2 ** 31) judged.allowedLines += count;
+      else {
+        judged.deniedLines += count;
+        judged.deniedAddresses++;
+        if (count > 1) heavy.push([key, count]);
+      }
+      part[filled++] = key;
+      part[filled++] = count;
       if (filled === part.length) flush();
     };
     const flush = () => {
@@ -423,7 +435,20 @@ describe('the count table', () => {
     for (let t = 27; t >= 0 && n < limit; t--)
       for (let o = 1; o << t < 2 ** 28 && n < limit; o += 2, n++) add((o << t) << 4);
     flush();
-    expect(scanner.end().table.size).toBe(limit);
+    const counts = scanner.end();
+    expect(counts.table.size).toBe(limit);
+    // Judged, the list's room and the denied pairs lie past 2 GB (the module's addresses arrive
+    // negative unless read as unsigned: the judging once failed with "Start offset -2147154800").
+    const result = counts.judge({ starts: [0], ends: [2 ** 31 - 1] }, 3);
+    expect(result).toMatchObject(judged);
+    // The candidates for the top 3: every key of 1,024 lines (the last bin holds them all).
+    const pairs: [number, number][] = [];
+    const candidates = result.topCandidates;
+    for (let i = 0; i < candidates.length; i += 2)
+      pairs.push([candidates[i] as number, candidates[i + 1] as number]);
+    expect(heavy.length).toBeGreaterThan(3);
+    expect(pairs.sort((a, b) => a[0] - b[0])).toEqual(heavy.sort((a, b) => a[0] - b[0]));
+    expect(counts.table.size).toBe(limit);
     add(0xfffffff0); // the next hash of the run: a new address
     expect(flush).toThrow(/^More distinct addresses than the count table can hold in 4 GB/);
   }, 120_000);
