@@ -365,16 +365,29 @@ export function lineOverCap(from: u32, nl: u32): u32 {
   return overCap(base + <usize>from, base + <usize>nl) ? 1 : 0;
 }
 
-/** The first newline in `[p, end)`, or `end`; may read up to 15 bytes past `end`. */
+/**
+ * The first newline in `[p, end)`, or `end`; may read up to 63 bytes past `end` (the zeroed pad:
+ * `seal`). 64 bytes a step, four compares tested at once: with the search starting at the line's
+ * start (see `scan`), the whole scan 1-5% faster than 16 bytes a step (one thread, the bench's
+ * logs); starting where the address ends, no faster.
+ */
 function newline(p: usize, end: usize): usize {
   const nl = i8x16.splat(<i8>NL);
   while (p < end) {
-    const m = i8x16.bitmask(i8x16.eq(v128.load(p), nl));
-    if (m != 0) {
+    const a = i8x16.eq(v128.load(p), nl);
+    const b = i8x16.eq(v128.load(p, 16), nl);
+    const c = i8x16.eq(v128.load(p, 32), nl);
+    const d = i8x16.eq(v128.load(p, 48), nl);
+    if (v128.any_true(v128.or(v128.or(a, b), v128.or(c, d)))) {
+      const m: u64 =
+        <u64>i8x16.bitmask(a) |
+        (<u64>i8x16.bitmask(b) << 16) |
+        (<u64>i8x16.bitmask(c) << 32) |
+        (<u64>i8x16.bitmask(d) << 48);
       const at = p + <usize>ctz(m);
       return at < end ? at : end;
     }
-    p += 16;
+    p += 64;
   }
   return end;
 }
@@ -405,8 +418,12 @@ export function scan(from: u32, to: u32): u32 {
   let nOverlong: u32 = 0;
   if (column == 0) {
     for (;;) {
+      // The newline is searched from the line's start, not from where its address ends: the two
+      // searches then do not wait on each other and run side by side in the processor. Measured
+      // with 64-byte steps, one thread: the bench's logs scanned 7-8% faster (82.6 -> 76.8 ms and
+      // 207.6 -> 190.5 ms, best of 7, interleaved).
+      const nl = newline(pos, end);
       let v = leadingAddress(pos);
-      const nl = newline(v >= 0 ? scanEnd : pos, end);
       if (nl >= end) break;
       nLines++;
       if (overCap(pos, nl)) nOverlong++;
