@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import {
   closeSync,
   mkdtempSync,
@@ -22,7 +22,8 @@ import { formatIPv4 } from '../shared/ip/ipv4.ts';
  * - a naive ipaddr.js loop end to end (bench/naive-impact.ts, a process: read lines, regex,
  *   ipaddr.parse, `match` against every entry, count distinct denied): goal >= 100x;
  * - peak memory (RSS of the process and its worker threads), against the stated bound.
- * Skipped, saying so, when grepcidr is not installed (the bench installs nothing).
+ * impact, grepcidr and the naive loop run in turns, 7 rounds, medians (`inTurns`). Skipped, saying
+ * so, when grepcidr is not installed (the bench installs nothing).
  */
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const node = process.execPath;
@@ -96,6 +97,30 @@ try {
     }
     return { ms, value: value as T };
   };
+  /**
+   * Run each command once per round, one after another, `rounds` times: the median time of each
+   * and its first run's result. In turns, so that a burst of load on this shared machine falls on
+   * subject and baseline alike instead of on whichever ran during it.
+   */
+  const inTurns = (rounds: number, commands: Map<string, () => SpawnSyncReturns<string>>) => {
+    const times = new Map<string, number[]>();
+    const first = new Map<string, SpawnSyncReturns<string>>();
+    for (let r = 0; r < rounds; r += 1)
+      for (const [k, command] of commands) {
+        const start = performance.now();
+        const value = command();
+        const t = performance.now() - start;
+        times.set(k, [...(times.get(k) ?? []), t]);
+        if (!first.has(k)) first.set(k, value);
+      }
+    return (k: string) => {
+      const xs = [...(times.get(k) ?? [])].sort((a, b) => a - b);
+      const value = first.get(k);
+      if (value === undefined) throw new Error(`no runs of ${k}`);
+      return { ms: xs[xs.length >> 1] as number, value };
+    };
+  };
+  const ROUNDS = 7;
   const grepcidr = spawnSync('grepcidr', ['-V'], { encoding: 'utf8' });
   const haveGrepcidr = grepcidr.error === undefined;
   if (!haveGrepcidr) console.log('grepcidr is not installed: the grepcidr ratios are skipped.');
@@ -131,9 +156,38 @@ try {
   ] as const) {
     const logPath = makeLog(`${label.replace(/\W+/g, '')}.log`, lines, pool, share);
     const args = ['impact', '--list', listPath, '--log', logPath, '--json'];
-    const impact = best(3, () =>
-      spawnSync(node, [bin, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 }),
-    );
+    // The naive baseline end to end: bench/naive-impact.ts as a process of its own (read lines,
+    // regex, ipaddr.parse, match against each range, count allowed, denied and distinct denied),
+    // as impact runs. Far too slow for the whole log: run on its first 200,000 lines, where its
+    // per-line cost dominates its start-up; its counts are checked against impact's on that file.
+    const naiveLines = 200_000;
+    const prefixPath = join(dir, 'naive-prefix.log');
+    const withNaive = label === '~30k distinct';
+    if (withNaive) {
+      const fd = openSync(logPath, 'r');
+      const buf = Buffer.alloc(64 * 1024 * 1024);
+      const n = readSync(fd, buf, 0, buf.length, 0);
+      closeSync(fd);
+      let end = -1;
+      for (let i = 0; i < naiveLines; i += 1) end = buf.indexOf(10, end + 1);
+      if (end < 0 || end >= n) throw new Error('the log is shorter than the naive prefix');
+      writeFileSync(prefixPath, buf.subarray(0, end + 1));
+    }
+    const naiveScript = join(root, 'bench', 'naive-impact.ts');
+    // impact, grepcidr and the naive loop in turns (ROUNDS rounds, medians).
+    const commands = new Map([
+      ['impact', () => spawnSync(node, [bin, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 })],
+    ]);
+    if (haveGrepcidr)
+      commands.set('grep', () =>
+        spawnSync('grepcidr', ['-c', '-f', cidrsPath, logPath], { encoding: 'utf8' }),
+      );
+    if (withNaive)
+      commands.set('naive', () =>
+        spawnSync(node, [naiveScript, listPath, prefixPath], { encoding: 'utf8' }),
+      );
+    const run = inTurns(ROUNDS, commands);
+    const impact = run('impact');
     if (impact.value.status !== 0 && impact.value.status !== 1)
       throw new Error(`impact exited ${impact.value.status}: ${impact.value.stderr}`);
     const stats = JSON.parse(impact.value.stdout) as {
@@ -149,9 +203,7 @@ try {
     );
 
     if (haveGrepcidr) {
-      const grep = best(3, () =>
-        spawnSync('grepcidr', ['-c', '-f', cidrsPath, logPath], { encoding: 'utf8' }),
-      );
+      const grep = run('grep');
       const count = Number(grep.value.stdout.trim());
       if (count !== stats.allowed)
         throw new Error(`grepcidr counted ${count} allowed lines, impact ${stats.allowed}`);
@@ -185,28 +237,8 @@ try {
     );
     result({ name: `impact peak memory, ${label}`, value: peak, unit: 'MB', maxValue: boundMb });
 
-    if (label === '~30k distinct') {
-      // The naive baseline end to end: bench/naive-impact.ts as a process of its own (read lines,
-      // regex, ipaddr.parse, match against each range, count allowed, denied and distinct
-      // denied), as impact runs. Far too slow for the whole log: run on its first 200,000 lines,
-      // where its per-line cost dominates its start-up; its counts are checked against impact's
-      // on that same file.
-      const naiveLines = 200_000;
-      const prefixPath = join(dir, 'naive-prefix.log');
-      {
-        const fd = openSync(logPath, 'r');
-        const buf = Buffer.alloc(64 * 1024 * 1024);
-        const n = readSync(fd, buf, 0, buf.length, 0);
-        closeSync(fd);
-        let end = -1;
-        for (let i = 0; i < naiveLines; i += 1) end = buf.indexOf(10, end + 1);
-        if (end < 0 || end >= n) throw new Error('the log is shorter than the naive prefix');
-        writeFileSync(prefixPath, buf.subarray(0, end + 1));
-      }
-      const naiveScript = join(root, 'bench', 'naive-impact.ts');
-      const naive = best(2, () =>
-        spawnSync(node, [naiveScript, listPath, prefixPath], { encoding: 'utf8' }),
-      );
+    if (withNaive) {
+      const naive = run('naive');
       if (naive.value.status !== 0) throw new Error(`naive loop failed: ${naive.value.stderr}`);
       const naiveStats = JSON.parse(naive.value.stdout) as typeof stats;
       const check = spawnSync(
