@@ -386,10 +386,10 @@ function newline(p: usize, end: usize): usize {
     const d = i8x16.eq(v128.load(p, 48), nl);
     if (v128.any_true(v128.or(v128.or(a, b), v128.or(c, d)))) {
       const m: u64 =
-        <u64>i8x16.bitmask(a) |
-        (<u64>i8x16.bitmask(b) << 16) |
-        (<u64>i8x16.bitmask(c) << 32) |
-        (<u64>i8x16.bitmask(d) << 48);
+        (<u64>i8x16.bitmask(a)) |
+        ((<u64>i8x16.bitmask(b)) << 16) |
+        ((<u64>i8x16.bitmask(c)) << 32) |
+        ((<u64>i8x16.bitmask(d)) << 48);
       const at = p + <usize>ctz(m);
       return at < end ? at : end;
     }
