@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ipaddr from 'ipaddr.js';
 import { formatIPv4 } from '../shared/ip/ipv4.ts';
+import { CPU_AT_EXIT, inTurns, median, reportedCpuMs } from './turns.ts';
 
 /**
  * `allowlist impact` end to end (a child process, as an admin runs it) on generated access logs
@@ -97,29 +98,6 @@ try {
     }
     return { ms, value: value as T };
   };
-  /**
-   * Run each command once per round, one after another, `rounds` times: the median time of each
-   * and its first run's result. In turns, so that a burst of load on this shared machine falls on
-   * subject and baseline alike instead of on whichever ran during it.
-   */
-  const inTurns = (rounds: number, commands: Map<string, () => SpawnSyncReturns<string>>) => {
-    const times = new Map<string, number[]>();
-    const first = new Map<string, SpawnSyncReturns<string>>();
-    for (let r = 0; r < rounds; r += 1)
-      for (const [k, command] of commands) {
-        const start = performance.now();
-        const value = command();
-        const t = performance.now() - start;
-        times.set(k, [...(times.get(k) ?? []), t]);
-        if (!first.has(k)) first.set(k, value);
-      }
-    return (k: string) => {
-      const xs = [...(times.get(k) ?? [])].sort((a, b) => a - b);
-      const value = first.get(k);
-      if (value === undefined) throw new Error(`no runs of ${k}`);
-      return { ms: xs[xs.length >> 1] as number, value };
-    };
-  };
   const ROUNDS = 7;
   const grepcidr = spawnSync('grepcidr', ['-V'], { encoding: 'utf8' });
   const haveGrepcidr = grepcidr.error === undefined;
@@ -133,11 +111,9 @@ try {
   };
   // CPU time (user + system, all threads), for reading the wall-clock ratios on a loaded machine:
   // the CLI's from a preload at exit, grepcidr's from GNU time when it is installed.
-  const cpuPreload =
-    'data:text/javascript,process.on("exit",()=>{const u=process.cpuUsage();process.stderr.write("cpu_ms="+(u.user+u.system)/1000+"\\n")})';
   const cliCpuMs = (args: string[]) => {
-    const r = spawnSync(node, ['--import', cpuPreload, bin, ...args], { encoding: 'utf8' });
-    return Number(/cpu_ms=([\d.]+)/.exec(r.stderr)?.[1]);
+    const r = spawnSync(node, ['--import', CPU_AT_EXIT, bin, ...args], { encoding: 'utf8' });
+    return reportedCpuMs(r.stderr);
   };
   const grepCpuMs = (args: string[]) => {
     const r = spawnSync('/usr/bin/time', ['-f', 'cpu_s=%U %S', 'grepcidr', ...args], {
@@ -174,19 +150,36 @@ try {
       writeFileSync(prefixPath, buf.subarray(0, end + 1));
     }
     const naiveScript = join(root, 'bench', 'naive-impact.ts');
-    // impact, grepcidr and the naive loop in turns (ROUNDS rounds, medians).
-    const commands = new Map([
-      ['impact', () => spawnSync(node, [bin, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 })],
-    ]);
-    if (haveGrepcidr)
-      commands.set('grep', () =>
-        spawnSync('grepcidr', ['-c', '-f', cidrsPath, logPath], { encoding: 'utf8' }),
-      );
-    if (withNaive)
-      commands.set('naive', () =>
-        spawnSync(node, [naiveScript, listPath, prefixPath], { encoding: 'utf8' }),
-      );
-    const run = inTurns(ROUNDS, commands);
+    // impact, grepcidr and the naive loop in turns (ROUNDS rounds): each one's median time and
+    // its first run's result.
+    const timed = (command: () => SpawnSyncReturns<string>) => () => {
+      const start = performance.now();
+      const value = command();
+      return { ms: performance.now() - start, value };
+    };
+    const none = () => undefined;
+    const turns = await inTurns(
+      {
+        impact: timed(() =>
+          spawnSync(node, [bin, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 }),
+        ),
+        grep: haveGrepcidr
+          ? timed(() =>
+              spawnSync('grepcidr', ['-c', '-f', cidrsPath, logPath], { encoding: 'utf8' }),
+            )
+          : none,
+        naive: withNaive
+          ? timed(() => spawnSync(node, [naiveScript, listPath, prefixPath], { encoding: 'utf8' }))
+          : none,
+      },
+      ROUNDS,
+    );
+    const run = (name: keyof typeof turns) => {
+      const runs = turns[name].filter((r) => r !== undefined);
+      const first = runs[0];
+      if (first === undefined) throw new Error(`no runs of ${name}`);
+      return { ms: median(runs.map((r) => r.ms)), value: first.value };
+    };
     const impact = run('impact');
     if (impact.value.status !== 0 && impact.value.status !== 1)
       throw new Error(`impact exited ${impact.value.status}: ${impact.value.stderr}`);

@@ -10,6 +10,7 @@ import iconv from 'iconv-lite';
 import { createImportRunner } from '../electron/core/import-runner.ts';
 import { importBytes } from '../shared/import/index.ts';
 import { barePass } from './bare-pass.js';
+import { CPU_AT_EXIT, inTurns, median as medianOf, reportedCpuMs } from './turns.ts';
 
 // The compile cache, as the `allowlist` bin turns it on for the CLI: the app's import worker,
 // started by import-runner, then runs from source with it too (the packaged app runs a bundle).
@@ -119,10 +120,7 @@ try {
   // The CLI end to end, as a user runs it: exit 1 is expected (100,000 entries exceed the
   // service's limit of 1,000, reported as a problem), every row must be there.
   // Its CPU time (all threads) comes from a preload at exit.
-  const cpuPreload =
-    'data:text/javascript,process.on("exit",()=>{const u=process.cpuUsage();process.stderr.write("cpu_ms="+(u.user+u.system)/1000+"\\n")})';
   type Timed = { ms: number; cpu: number };
-  const mid = (values: number[]) => values.sort((a, b) => a - b)[values.length >> 1] ?? NaN;
   /** This process's CPU time (all threads) since `c`, in ms. */
   const cpuSince = (c: NodeJS.CpuUsage) => {
     const used = process.cpuUsage(c);
@@ -168,28 +166,22 @@ try {
     runs: Record<K, () => Promise<Timed>>,
     count: number,
   ): Promise<Record<K, Timed>> => {
-    const seen: Record<string, { ms: number[]; cpu: number[] }> = {};
-    for (let round = 0; round <= count; round++) {
-      for (const [name, run] of Object.entries<() => Promise<Timed>>(runs)) {
-        const r = await run();
-        if (round === 0) continue;
-        const s = (seen[name] ??= { ms: [], cpu: [] });
-        s.ms.push(r.ms);
-        s.cpu.push(r.cpu);
-      }
-    }
+    const seen = await inTurns(runs, count, { warmUp: true });
     return Object.fromEntries(
-      Object.entries(seen).map(([name, s]) => [name, { ms: mid(s.ms), cpu: mid(s.cpu) }]),
+      Object.entries<Timed[]>(seen).map(([name, s]) => [
+        name,
+        { ms: medianOf(s.map((r) => r.ms)), cpu: medianOf(s.map((r) => r.cpu)) },
+      ]),
     ) as Record<K, Timed>;
   };
   const spawnTimed = (args: string[]) => {
     const started = performance.now();
-    const r = spawnSync(process.execPath, ['--import', cpuPreload, ...args], {
+    const r = spawnSync(process.execPath, ['--import', CPU_AT_EXIT, ...args], {
       maxBuffer: 1 << 28,
     });
     const ms = performance.now() - started;
     if (r.status === null) throw new Error(`${args.join(' ')} was killed (${r.signal})`);
-    const cpu = Number(/cpu_ms=([\d.]+)/.exec(r.stderr.toString('utf8'))?.[1]);
+    const cpu = reportedCpuMs(r.stderr.toString('utf8'));
     return { ms, cpu, stdout: r.stdout };
   };
   // The bare pass as a command of its own (node start-up included), like the CLI.
